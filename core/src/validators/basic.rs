@@ -1,0 +1,202 @@
+//! The basic validators: entropy, Luhn, IBAN mod-97 and the placeholder filter.
+
+use super::{no_arg, Check, Factory};
+
+pub(crate) const VALIDATORS: &[(&str, Factory)] = &[
+    ("entropy", entropy_factory),
+    ("luhn", |a| no_arg("luhn", a, luhn_valid)),
+    ("mod97", |a| no_arg("mod97", a, mod97_valid)),
+    ("not-placeholder", |a| no_arg("not-placeholder", a, |s| !is_placeholder(s))),
+];
+
+fn entropy_factory(arg: Option<&str>) -> Result<Check, String> {
+    let arg = arg.ok_or("needs a minimum in bits per character, e.g. entropy(3.5)")?;
+    let min: f64 = arg
+        .parse()
+        .map_err(|_| format!("`{arg}` is not a number of bits per character"))?;
+    if !(0.0..=8.0).contains(&min) {
+        return Err(format!("minimum {min} is outside 0..=8 bits per character"));
+    }
+    Ok(Box::new(move |s: &[u8]| shannon_entropy(s) >= min))
+}
+
+/// Shannon entropy of the byte distribution, in bits per byte.
+pub fn shannon_entropy(s: &[u8]) -> f64 {
+    if s.is_empty() {
+        return 0.0;
+    }
+    let mut counts = [0u32; 256];
+    for &b in s {
+        counts[b as usize] += 1;
+    }
+    let n = s.len() as f64;
+    counts
+        .iter()
+        .filter(|&&c| c > 0)
+        .map(|&c| {
+            let p = c as f64 / n;
+            -p * p.log2()
+        })
+        .sum()
+}
+
+/// Luhn (mod 10) over the digits of `s`; spaces and dashes are ignored, anything else fails.
+/// At least two digits are required.
+pub fn luhn_valid(s: &[u8]) -> bool {
+    let mut sum = 0u32;
+    let mut n = 0usize;
+    for &b in s.iter().rev() {
+        match b {
+            b'0'..=b'9' => {
+                let mut d = (b - b'0') as u32;
+                if n % 2 == 1 {
+                    d *= 2;
+                    if d > 9 {
+                        d -= 9;
+                    }
+                }
+                sum += d;
+                n += 1;
+            }
+            b' ' | b'-' => {}
+            _ => return false,
+        }
+    }
+    n >= 2 && sum % 10 == 0
+}
+
+/// ISO 13616 IBAN check: move the first four characters to the end, letters to numbers
+/// (A=10..Z=35), the remainder mod 97 must be 1. Spaces are ignored; lower case is accepted.
+pub fn mod97_valid(s: &[u8]) -> bool {
+    let chars: Vec<u8> = s.iter().copied().filter(|b| *b != b' ').collect();
+    if chars.len() < 5 || chars.len() > 34 {
+        return false;
+    }
+    if !chars[..2].iter().all(u8::is_ascii_alphabetic) || !chars[2..4].iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    let mut rem: u32 = 0;
+    for &b in chars[4..].iter().chain(&chars[..4]) {
+        let v = match b {
+            b'0'..=b'9' => (b - b'0') as u32,
+            b'A'..=b'Z' => (b - b'A') as u32 + 10,
+            b'a'..=b'z' => (b - b'a') as u32 + 10,
+            _ => return false,
+        };
+        rem = if v >= 10 { (rem * 100 + v) % 97 } else { (rem * 10 + v) % 97 };
+    }
+    rem == 1
+}
+
+/// True for values that are obviously not real secrets: template variables, angle-bracket
+/// placeholders, runs of one character, well-known dummy words and sequences.
+pub(crate) fn is_placeholder(s: &[u8]) -> bool {
+    let t = trim_quotes(s);
+    if t.is_empty() {
+        return true;
+    }
+    // ${VAR}, $VAR, {{ var }}, <your-key>, %VAR%, [REDACTED...]
+    if (t.starts_with(b"${") && t.ends_with(b"}"))
+        || (t.starts_with(b"{{") && t.ends_with(b"}}"))
+        || (t.starts_with(b"<") && t.ends_with(b">"))
+        || (t.starts_with(b"%") && t.ends_with(b"%") && t.len() > 2)
+        || (t[0] == b'$' && t[1..].iter().all(|b| b.is_ascii_alphanumeric() || *b == b'_'))
+    {
+        return true;
+    }
+    // one character repeated (xxxx, ****, 0000), ignoring a short prefix such as "sk-"
+    let distinct = {
+        let mut seen = [false; 256];
+        let mut n = 0;
+        for &b in t {
+            if !seen[b as usize] {
+                seen[b as usize] = true;
+                n += 1;
+            }
+        }
+        n
+    };
+    if distinct <= 2 && t.len() >= 4 {
+        return true;
+    }
+    let lower: Vec<u8> = t.to_ascii_lowercase();
+    const WORDS: &[&[u8]] = &[
+        b"changeme", b"change_me", b"change-me", b"password", b"passwd", b"secret", b"example",
+        b"placeholder", b"your_", b"your-", b"yourkey", b"insert", b"redacted", b"dummy", b"sample",
+        b"xxxx", b"****", b"todo", b"fixme", b"notreal", b"not_real", b"fake", b"none", b"null",
+        b"undefined", b"true", b"false", b"test1234", b"12345678", b"abcdefgh", b"qwerty",
+        b"letmein", b"hunter2", b"foobar", b"<", b">", b"${", b"{{", b"process.env",
+        b"os.environ", b"getenv", b"env(",
+    ];
+    if WORDS.iter().any(|w| memchr::memmem::find(&lower, w).is_some()) {
+        return true;
+    }
+    is_sequence(&lower)
+}
+
+fn trim_quotes(s: &[u8]) -> &[u8] {
+    let mut t = s;
+    while let [b'"' | b'\'' | b'`', rest @ ..] = t {
+        t = rest;
+    }
+    while let [rest @ .., b'"' | b'\'' | b'`'] = t {
+        t = rest;
+    }
+    t
+}
+
+/// "abcdef", "123456", "987654": strictly sequential characters.
+fn is_sequence(s: &[u8]) -> bool {
+    s.len() >= 6
+        && (s.windows(2).all(|w| w[1] == w[0].wrapping_add(1))
+            || s.windows(2).all(|w| w[1] == w[0].wrapping_sub(1)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn luhn_known_values() {
+        assert!(luhn_valid(b"4111111111111111"));
+        assert!(luhn_valid(b"4111 1111 1111 1111"));
+        assert!(luhn_valid(b"5500-0000-0000-0004"));
+        assert!(luhn_valid(b"79927398713"));
+        assert!(!luhn_valid(b"4111111111111112"));
+        assert!(!luhn_valid(b"79927398710"));
+        assert!(!luhn_valid(b"4111a111"));
+        assert!(!luhn_valid(b"0"));
+    }
+
+    #[test]
+    fn mod97_known_values() {
+        assert!(mod97_valid(b"GB82WEST12345698765432"));
+        assert!(mod97_valid(b"DE89370400440532013000"));
+        assert!(mod97_valid(b"DE89 3704 0044 0532 0130 00"));
+        assert!(mod97_valid(b"FR1420041010050500013M02606"));
+        assert!(!mod97_valid(b"GB82WEST12345698765433"));
+        assert!(!mod97_valid(b"DE88370400440532013000"));
+        assert!(!mod97_valid(b"1234"));
+    }
+
+    #[test]
+    fn entropy_bounds() {
+        assert_eq!(shannon_entropy(b""), 0.0);
+        assert_eq!(shannon_entropy(b"aaaa"), 0.0);
+        assert!((shannon_entropy(b"abcd") - 2.0).abs() < 1e-9);
+        assert!(shannon_entropy(b"q8Zr2LxV0pN7fK3mW9sT") > 4.0);
+    }
+
+    #[test]
+    fn placeholders() {
+        for p in [
+            "${DB_PASSWORD}", "<your-api-key>", "xxxxxxxx", "********", "changeme", "'changeme'",
+            "{{ secret }}", "$PASSWORD", "abcdefgh", "123456789", "%API_KEY%", "your_token_here",
+        ] {
+            assert!(is_placeholder(p.as_bytes()), "{p} should be a placeholder");
+        }
+        for real in ["q8Zr2LxV0pN7fK3mW9sT", "Tr0ub4dor&3", "hX9#kq2!Lm"] {
+            assert!(!is_placeholder(real.as_bytes()), "{real} is not a placeholder");
+        }
+    }
+}
