@@ -1,1 +1,68 @@
-pub fn x(){}
+//! redactum finds secrets (cloud and API keys, tokens, private keys, passwords) and personal
+//! data (emails, phone numbers, card numbers, national ids...) in text and replaces them.
+//!
+//! Rules are data (`core/rules/*.toml`, see `docs/rule-format.md`). They compile once into an
+//! aho-corasick keyword automaton and regex-automata engines; candidates are confirmed by
+//! validators (Luhn, mod-97, token checksums, entropy). Nothing is copied when nothing is found,
+//! and the streaming redactor works in bounded memory whatever the input.
+//!
+//! # Example
+//! ```
+//! use redactum::Redactor;
+//!
+//! let redactor = Redactor::new()?;
+//! let line = "login ok user=ann@example.com key=AKIAZ3MHKEY7PQ4XW2LN";
+//! assert_eq!(
+//!     redactor.redact(line),
+//!     "login ok user=[REDACTED:email] key=[REDACTED:aws-access-key-id]"
+//! );
+//!
+//! // Streaming, in bounded memory: same output as the whole-input call.
+//! let mut out = Vec::new();
+//! redactor.stream_redact(line.as_bytes(), &mut out)?;
+//! assert_eq!(out, redactor.redact(line).as_bytes());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Overlaps
+//! Every rule's validated findings are collected; findings that overlap merge into one
+//! replaced span, so no fragment of a secret survives between two replacements. A merged span
+//! is labelled by the finding that starts leftmost, then the longest, then the one with the
+//! highest `priority`, then the rule that comes first.
+
+#![warn(missing_docs)]
+
+mod compile;
+mod engine;
+mod error;
+mod redact;
+mod rule;
+mod scan;
+pub mod validators;
+
+pub use error::{Error, ErrorKind};
+pub use redact::{FindIter, Finding, Redactor, RedactorBuilder, ReplaceFn, RuleInfo, StreamFinding, StreamStats, Style};
+pub use rule::{parse_rules, Category, RuleSpec};
+
+/// The built-in rule files, as (file name, TOML text).
+pub fn builtin_rule_files() -> &'static [(&'static str, &'static str)] {
+    redact::BUILTIN_RULE_FILES
+}
+
+#[cfg(test)]
+mod testoibits {
+    use super::*;
+    use std::panic::{RefUnwindSafe, UnwindSafe};
+
+    fn assert_all<T: Send + Sync + UnwindSafe + RefUnwindSafe>() {}
+
+    #[test]
+    fn public_types_are_thread_safe() {
+        assert_all::<Redactor>();
+        assert_all::<RedactorBuilder>();
+        assert_all::<Finding>();
+        assert_all::<Error>();
+        assert_all::<Style>();
+        assert_all::<RuleSpec>();
+    }
+}

@@ -71,9 +71,9 @@ mod tests {
     fn build_parses_arguments() {
         assert!(build("luhn").is_ok());
         assert!(build("entropy(3.0)").is_ok());
-        assert!(build("entropy(x)").unwrap_err().contains("entropy"));
+        assert!(build("entropy(x)").err().unwrap().contains("entropy"));
         assert!(build("luhn(3)").is_err());
-        assert!(build("nope").unwrap_err().contains("unknown validator"));
+        assert!(build("nope").err().unwrap().contains("unknown validator"));
         assert!(build("entropy(3").is_err());
     }
 }

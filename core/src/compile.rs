@@ -1,0 +1,313 @@
+//! Compiles rule specifications into the shared automata of an [`Engine`](crate::engine::Engine).
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use regex_automata::meta::{self, Regex};
+use regex_automata::util::syntax;
+use regex_automata::PatternID;
+use regex_syntax::hir::{self, Class, ClassBytes, ClassBytesRange, ClassUnicode, ClassUnicodeRange, Hir, HirKind};
+
+use crate::engine::{Engine, Rule};
+use crate::error::{Error, ErrorKind};
+use crate::rule::RuleSpec;
+use crate::validators;
+
+/// Longest match assumed for a single-line pattern without an upper bound.
+pub(crate) const SINGLE_LINE_CAP: usize = 1024;
+/// Longest match a multiline rule may declare.
+pub(crate) const MULTILINE_CAP: usize = 64 * 1024;
+/// Size limit of one compiled pattern.
+const PATTERN_SIZE_LIMIT: usize = 4 << 20;
+
+fn parse_hir(pattern: &str) -> Result<Hir, Error> {
+    let mut parser = regex_syntax::ParserBuilder::new().unicode(false).utf8(false).build();
+    parser.parse(pattern).map_err(|e| {
+        let (msg, col) = match &e {
+            regex_syntax::Error::Parse(p) => (p.kind().to_string(), p.span().start.column),
+            regex_syntax::Error::Translate(t) => (t.kind().to_string(), t.span().start.column),
+            _ => (e.to_string(), 0),
+        };
+        if msg.contains("look-around") || msg.contains("backreference") {
+            Error::new(
+                ErrorKind::Unsupported,
+                format!(
+                    "invalid pattern at column {col}: {msg} (redactum runs in linear time; \
+                     express the condition with keywords, `allow` or a validator)"
+                ),
+            )
+        } else {
+            Error::new(ErrorKind::InvalidRegex, format!("invalid pattern at column {col}: {msg}"))
+        }
+    })
+}
+
+/// Removes `\n` from every class so that a single-line rule cannot cross a line end.
+fn strip_newlines(h: &Hir) -> Result<Hir, String> {
+    Ok(match h.kind() {
+        HirKind::Empty | HirKind::Look(_) => h.clone(),
+        HirKind::Literal(hir::Literal(bytes)) => {
+            if bytes.contains(&b'\n') {
+                return Err("the pattern contains a literal newline; set `multiline = true`".into());
+            }
+            h.clone()
+        }
+        HirKind::Class(Class::Bytes(c)) => {
+            let mut c = c.clone();
+            c.difference(&ClassBytes::new([ClassBytesRange::new(b'\n', b'\n')]));
+            if c.ranges().is_empty() {
+                return Err("a class matches only a newline; set `multiline = true`".into());
+            }
+            Hir::class(Class::Bytes(c))
+        }
+        HirKind::Class(Class::Unicode(c)) => {
+            let mut c = c.clone();
+            c.difference(&ClassUnicode::new([ClassUnicodeRange::new('\n', '\n')]));
+            if c.ranges().is_empty() {
+                return Err("a class matches only a newline; set `multiline = true`".into());
+            }
+            Hir::class(Class::Unicode(c))
+        }
+        HirKind::Repetition(r) => Hir::repetition(hir::Repetition {
+            min: r.min,
+            max: r.max,
+            greedy: r.greedy,
+            sub: Box::new(strip_newlines(&r.sub)?),
+        }),
+        HirKind::Capture(c) => Hir::capture(hir::Capture {
+            index: c.index,
+            name: c.name.clone(),
+            sub: Box::new(strip_newlines(&c.sub)?),
+        }),
+        HirKind::Concat(subs) => Hir::concat(subs.iter().map(strip_newlines).collect::<Result<_, _>>()?),
+        HirKind::Alternation(subs) => {
+            Hir::alternation(subs.iter().map(strip_newlines).collect::<Result<_, _>>()?)
+        }
+    })
+}
+
+fn build_regex(hir: &Hir) -> Result<Regex, Error> {
+    meta::Builder::new()
+        .configure(
+            meta::Config::new()
+                .nfa_size_limit(Some(PATTERN_SIZE_LIMIT))
+                .onepass_size_limit(Some(PATTERN_SIZE_LIMIT))
+                .dfa_size_limit(Some(PATTERN_SIZE_LIMIT))
+                .hybrid_cache_capacity(2 << 20),
+        )
+        .syntax(syntax::Config::new().unicode(false).utf8(false))
+        .build_from_hir(hir)
+        .map_err(|e| {
+            if let Some(limit) = e.size_limit() {
+                Error::new(ErrorKind::TooBig, format!("compiled pattern exceeds the size limit of {limit} bytes"))
+            } else {
+                Error::new(ErrorKind::InvalidRegex, format!("pattern does not compile: {e}"))
+            }
+        })
+}
+
+fn is_kebab(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 80
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && !id.contains("--")
+}
+
+/// Compiles one rule; errors name nothing (the caller adds source and rule id).
+pub(crate) fn compile_rule(spec: &RuleSpec, index: usize) -> Result<Rule, Error> {
+    if !is_kebab(&spec.id) {
+        return Err(Error::new(ErrorKind::InvalidRule, "id must be kebab-case: lower-case letters, digits and single dashes"));
+    }
+    if spec.name.trim().is_empty() {
+        return Err(Error::new(ErrorKind::InvalidRule, "name is empty"));
+    }
+    for k in &spec.keywords {
+        if k.is_empty() {
+            return Err(Error::new(ErrorKind::InvalidRule, "a keyword is empty"));
+        }
+        if !k.is_ascii() || k.contains('\n') || k.contains('\r') {
+            return Err(Error::new(
+                ErrorKind::InvalidRule,
+                format!("keyword `{}` must be ASCII without line breaks", k.escape_debug()),
+            ));
+        }
+    }
+    if let (Some(a), Some(b)) = (spec.min_len, spec.max_len) {
+        if a > b {
+            return Err(Error::new(ErrorKind::InvalidRule, format!("min_len {a} is greater than max_len {b}")));
+        }
+    }
+    if spec.max_len == Some(0) {
+        return Err(Error::new(ErrorKind::InvalidRule, "max_len is 0"));
+    }
+    let parsed = parse_hir(&spec.pattern)?;
+    let hir = if spec.multiline {
+        parsed
+    } else {
+        strip_newlines(&parsed).map_err(|m| Error::new(ErrorKind::InvalidRegex, m))?
+    };
+    let props = hir.properties();
+    if props.minimum_len().is_none_or(|m| m == 0) {
+        return Err(Error::new(ErrorKind::EmptyMatch, "the pattern can match the empty string"));
+    }
+    let pattern_max = props.maximum_len();
+    let max_match = if spec.multiline {
+        if spec.keywords.is_empty() {
+            return Err(Error::new(ErrorKind::InvalidRule, "a multiline rule needs keywords"));
+        }
+        let bound = match (pattern_max, spec.max_len) {
+            (Some(p), Some(m)) => p.min(m),
+            (Some(p), None) => p,
+            (None, Some(m)) => m,
+            (None, None) => {
+                return Err(Error::new(ErrorKind::InvalidRule, "a multiline rule needs max_len (its pattern is unbounded)"))
+            }
+        };
+        if bound > MULTILINE_CAP {
+            return Err(Error::new(ErrorKind::InvalidRule, format!("a multiline rule may span at most {MULTILINE_CAP} bytes")));
+        }
+        bound
+    } else {
+        pattern_max.unwrap_or(usize::MAX).min(SINGLE_LINE_CAP)
+    };
+    let window = spec.window.unwrap_or(0);
+    if window > SINGLE_LINE_CAP {
+        return Err(Error::new(ErrorKind::InvalidRule, format!("window {window} is over the limit of {SINGLE_LINE_CAP}")));
+    }
+    let regex = build_regex(&hir)?;
+    let secret_group = regex.group_info().to_index(PatternID::ZERO, "secret");
+    if secret_group.is_none() && regex.group_info().group_len(PatternID::ZERO) > 1 {
+        // Groups are fine; only the one named `secret` has a meaning.
+    }
+    let mut checks = Vec::with_capacity(spec.validators.len());
+    for v in &spec.validators {
+        checks.push(validators::build(v).map_err(|m| Error::new(ErrorKind::UnknownValidator, m))?);
+    }
+    let mut allow = Vec::with_capacity(spec.allow.len());
+    for a in &spec.allow {
+        let h = parse_hir(a).map_err(|e| Error::new(e.kind(), format!("allow `{a}`: {}", e.message())))?;
+        allow.push(build_regex(&h)?);
+    }
+    Ok(Rule {
+        id: Arc::from(spec.id.as_str()),
+        name: spec.name.clone(),
+        category: spec.category,
+        keywords: spec.keywords.clone(),
+        regex,
+        secret_group,
+        checks,
+        min_len: spec.min_len.unwrap_or(1),
+        max_len: spec.max_len.unwrap_or(usize::MAX),
+        allow,
+        stopwords: spec.stopwords.iter().map(|s| s.to_ascii_lowercase().into_bytes()).filter(|s| !s.is_empty()).collect(),
+        multiline: spec.multiline,
+        priority: spec.priority,
+        max_match,
+        reach: max_match.saturating_add(window),
+        index,
+    })
+}
+
+/// Compiles rule specs (already tagged with their source names) into one engine.
+pub(crate) fn compile(specs: &[(Arc<str>, RuleSpec)]) -> Result<Engine, Error> {
+    let mut seen = HashSet::new();
+    let mut rules = Vec::with_capacity(specs.len());
+    for (i, (source, spec)) in specs.iter().enumerate() {
+        if !seen.insert(spec.id.as_str()) {
+            return Err(Error::new(ErrorKind::DuplicateId, "another rule has the same id")
+                .with_source(source)
+                .with_rule(&spec.id));
+        }
+        rules.push(compile_rule(spec, i).map_err(|e| e.with_source(source).with_rule(&spec.id))?);
+    }
+    Engine::new(rules)
+}
+
+/// Builds the keyword automaton: distinct lower-cased keywords and, for each, the rules using it.
+pub(crate) fn keyword_automaton(rules: &[Rule]) -> Result<(Option<AhoCorasick>, Vec<Vec<u32>>, usize), Error> {
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut words: Vec<String> = Vec::new();
+    let mut owners: Vec<Vec<u32>> = Vec::new();
+    for r in rules {
+        for k in &r.keywords {
+            let lk = k.to_ascii_lowercase();
+            let i = *index.entry(lk.clone()).or_insert_with(|| {
+                words.push(lk);
+                owners.push(Vec::new());
+                words.len() - 1
+            });
+            if !owners[i].contains(&(r.index as u32)) {
+                owners[i].push(r.index as u32);
+            }
+        }
+    }
+    if words.is_empty() {
+        return Ok((None, owners, 0));
+    }
+    let max_len = words.iter().map(String::len).max().unwrap_or(0);
+    let ac = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(&words)
+        .or_else(|_| AhoCorasick::builder().ascii_case_insensitive(true).match_kind(MatchKind::Standard).build(&words))
+        .map_err(|e| Error::new(ErrorKind::TooBig, format!("keyword automaton: {e}")))?;
+    Ok((Some(ac), owners, max_len))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rule::Category;
+
+    fn spec(p: &str) -> RuleSpec {
+        RuleSpec::new("t", "T", Category::Secret, p)
+    }
+
+    #[test]
+    fn rejects_lookaround_and_backrefs() {
+        let e = compile_rule(&spec(r"(?=abc)x"), 0).err().unwrap();
+        assert_eq!(e.kind(), ErrorKind::Unsupported, "{e}");
+        assert!(e.message().contains("column"));
+        let e = compile_rule(&spec(r"(a)\1"), 0).err().unwrap();
+        assert_eq!(e.kind(), ErrorKind::Unsupported, "{e}");
+    }
+
+    #[test]
+    fn rejects_empty_and_invalid() {
+        assert_eq!(compile_rule(&spec(r"a*"), 0).err().unwrap().kind(), ErrorKind::EmptyMatch);
+        let e = compile_rule(&spec(r"a(b"), 0).err().unwrap();
+        assert_eq!(e.kind(), ErrorKind::InvalidRegex);
+        assert!(!e.to_string().contains('\n'));
+        assert_eq!(compile_rule(&spec(r"a\nb"), 0).err().unwrap().kind(), ErrorKind::InvalidRegex);
+    }
+
+    #[test]
+    fn rejects_huge() {
+        let e = compile_rule(&spec(r"(?u)\w{1000}[a-z]{1000}\w{1000}"), 0).err().unwrap();
+        assert_eq!(e.kind(), ErrorKind::TooBig, "{e}");
+    }
+
+    #[test]
+    fn single_line_classes_lose_newline() {
+        let r = compile_rule(&spec(r#"a[^"]+b"#), 0).unwrap();
+        assert!(r.regex.find(b"a\nb").is_none());
+        assert!(r.regex.find(b"axxb").is_some());
+    }
+
+    #[test]
+    fn non_ascii_literal_allowed() {
+        let r = compile_rule(&spec("numéro"), 0).unwrap();
+        assert!(r.regex.find("le numéro".as_bytes()).is_some());
+    }
+
+    #[test]
+    fn ids_must_be_kebab() {
+        let mut s = spec("a");
+        s.id = "Bad_Id".into();
+        assert_eq!(compile_rule(&s, 0).err().unwrap().kind(), ErrorKind::InvalidRule);
+    }
+}

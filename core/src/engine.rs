@@ -1,0 +1,306 @@
+//! The compiled rule set and the scan of one segment of input.
+//!
+//! A segment is either a block of complete lines or one piece of a line longer than
+//! [`PIECE`]. Scanning a block gives exactly what scanning each of its lines alone would give
+//! (single-line rules cannot match `\n`, and keyword windows are clipped to the keyword's line),
+//! so the streaming redactor and the whole-input redactor agree whatever the read sizes.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use aho_corasick::AhoCorasick;
+use regex_automata::meta::Regex;
+use regex_automata::util::captures::Captures;
+use regex_automata::{Anchored, Input};
+
+use crate::compile::keyword_automaton;
+use crate::error::Error;
+use crate::rule::Category;
+use crate::validators::Check;
+
+/// Lines longer than this are scanned in pieces of this size, with an overlap.
+pub(crate) const PIECE: usize = 1 << 20;
+
+/// A compiled rule.
+pub(crate) struct Rule {
+    pub id: Arc<str>,
+    pub name: String,
+    pub category: Category,
+    pub keywords: Vec<String>,
+    pub regex: Regex,
+    pub secret_group: Option<usize>,
+    pub checks: Vec<Check>,
+    pub min_len: usize,
+    pub max_len: usize,
+    pub allow: Vec<Regex>,
+    pub stopwords: Vec<Vec<u8>>,
+    pub multiline: bool,
+    pub priority: i32,
+    /// Longest match the pattern can produce (capped).
+    pub max_match: usize,
+    /// How far from a keyword a match may lie: `max_match + window`.
+    pub reach: usize,
+    pub index: usize,
+}
+
+/// A validated finding of one rule: the byte span to replace.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct Raw {
+    pub start: usize,
+    pub end: usize,
+    pub rule: u32,
+}
+
+/// A keyword of a multiline rule whose window is still to be searched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct MlHit {
+    pub rule: u32,
+    pub start: usize,
+    pub end: usize,
+    /// Where the window starts: the keyword's line start, at most `reach` back, never before
+    /// the segment the keyword was found in.
+    pub win_start: usize,
+}
+
+/// Reusable buffers for scanning, so that nothing is allocated per line.
+pub(crate) struct Scratch {
+    windows: Vec<Vec<(usize, usize, usize)>>,
+    touched: Vec<u32>,
+    caps: Vec<Option<Captures>>,
+}
+
+impl Scratch {
+    pub(crate) fn new(engine: &Engine) -> Scratch {
+        Scratch {
+            windows: vec![Vec::new(); engine.rules.len()],
+            touched: Vec::new(),
+            caps: (0..engine.rules.len()).map(|_| None).collect(),
+        }
+    }
+}
+
+pub(crate) struct Engine {
+    pub rules: Vec<Rule>,
+    ac: Option<AhoCorasick>,
+    owners: Vec<Vec<u32>>,
+    keywordless: Vec<u32>,
+    pub max_keyword: usize,
+    /// Look-ahead past the end of a piece of a long line.
+    pub overlap: usize,
+}
+
+impl Engine {
+    pub(crate) fn new(rules: Vec<Rule>) -> Result<Engine, Error> {
+        let (ac, owners, max_keyword) = keyword_automaton(&rules)?;
+        let keywordless = rules.iter().filter(|r| r.keywords.is_empty()).map(|r| r.index as u32).collect();
+        let overlap = rules
+            .iter()
+            .filter(|r| !r.multiline)
+            .map(|r| (2 * r.reach + max_keyword).max(r.max_match))
+            .max()
+            .unwrap_or(0)
+            + 8;
+        Ok(Engine { rules, ac, owners, keywordless, max_keyword, overlap })
+    }
+
+    /// Bytes before a segment start that a scan may look at.
+    pub(crate) fn lookbehind(&self) -> usize {
+        self.max_keyword + 8
+    }
+
+    /// Scans `view` of `hay` and pushes findings whose match starts inside `keep`, and the
+    /// multiline keyword hits that start inside `keep`.
+    pub(crate) fn scan_segment(
+        &self,
+        hay: &[u8],
+        view: Range<usize>,
+        keep: Range<usize>,
+        scratch: &mut Scratch,
+        out: &mut Vec<Raw>,
+        ml: &mut Vec<MlHit>,
+    ) {
+        if let Some(ac) = &self.ac {
+            // Start early enough to see a keyword that straddles the segment start.
+            let ac_start = view.start.saturating_sub(self.max_keyword.saturating_sub(1));
+            let input = aho_corasick::Input::new(hay).span(ac_start..view.end);
+            // Hits come in order of their end, and keywords hold no newline, so the line of
+            // each hit is found by searching forward from the previous line's end: linear.
+            let (mut line_start, mut line_end) = (view.start, view.start);
+            let mut first = true;
+            for m in ac.find_overlapping_iter(input) {
+                let (hs, he) = (m.start(), m.end());
+                if he <= view.start {
+                    continue;
+                }
+                if first || hs >= line_end {
+                    let bound = if first { view.start } else { line_end };
+                    let probe = hs.max(view.start);
+                    line_start = match memchr::memrchr(b'\n', &hay[bound..probe]) {
+                        Some(i) => bound + i + 1,
+                        None => bound,
+                    };
+                    line_end = match memchr::memchr(b'\n', &hay[probe..view.end]) {
+                        Some(i) => probe + i,
+                        None => view.end,
+                    };
+                    first = false;
+                }
+                for &r in &self.owners[m.pattern().as_usize()] {
+                    let rule = &self.rules[r as usize];
+                    if rule.multiline {
+                        if keep.contains(&hs) {
+                            let win_start = hs.saturating_sub(rule.reach).max(line_start).max(keep.start);
+                            ml.push(MlHit { rule: r, start: hs, end: he, win_start });
+                        }
+                        continue;
+                    }
+                    let ws = hs.saturating_sub(rule.reach).max(line_start).max(view.start);
+                    let we = he.saturating_add(rule.reach).min(line_end);
+                    if ws >= we {
+                        continue;
+                    }
+                    let w = &mut scratch.windows[r as usize];
+                    if w.is_empty() {
+                        scratch.touched.push(r);
+                    }
+                    w.push((ws, we, line_end));
+                }
+            }
+            let touched = std::mem::take(&mut scratch.touched);
+            for &r in &touched {
+                let mut wins = std::mem::take(&mut scratch.windows[r as usize]);
+                wins.sort_unstable();
+                let mut i = 0;
+                while i < wins.len() {
+                    let (ws, mut we, le) = wins[i];
+                    let mut j = i + 1;
+                    while j < wins.len() && wins[j].0 < we && wins[j].2 == le {
+                        we = we.max(wins[j].1);
+                        j += 1;
+                    }
+                    self.search(hay, r, ws..we, le, &keep, scratch, out);
+                    i = j;
+                }
+                wins.clear();
+                scratch.windows[r as usize] = wins;
+            }
+            scratch.touched = touched;
+            scratch.touched.clear();
+        }
+        for &r in &self.keywordless {
+            self.search(hay, r, view.clone(), view.end, &keep, scratch, out);
+        }
+    }
+
+    /// Searches the window of a multiline keyword; `avail` is the end of the input known so far
+    /// (the caller guarantees it reaches `hit.end + reach` unless the input ends first).
+    pub(crate) fn scan_multiline(&self, hay: &[u8], hit: MlHit, avail: usize, scratch: &mut Scratch, out: &mut Vec<Raw>) {
+        let rule = &self.rules[hit.rule as usize];
+        let we = hit.end.saturating_add(rule.reach).min(avail);
+        let line_end = match memchr::memchr(b'\n', &hay[hit.end..we]) {
+            Some(i) => hit.end + i + 1,
+            None => we,
+        };
+        self.search(hay, hit.rule, hit.win_start..we, we, &(hit.win_start..line_end), scratch, out);
+    }
+
+    /// Runs one rule over `win`, validating each match; matches may extend up to `limit` when a
+    /// window cut them short.
+    #[allow(clippy::too_many_arguments)]
+    fn search(
+        &self,
+        hay: &[u8],
+        r: u32,
+        win: Range<usize>,
+        limit: usize,
+        keep: &Range<usize>,
+        scratch: &mut Scratch,
+        out: &mut Vec<Raw>,
+    ) {
+        let rule = &self.rules[r as usize];
+        let mut at = win.start;
+        while at < win.end {
+            let Some(m) = rule.regex.search(&Input::new(hay).range(at..win.end)) else {
+                break;
+            };
+            let (s, mut e) = (m.start(), m.end());
+            if e == win.end && win.end < limit {
+                let ext = s.saturating_add(rule.max_match).min(limit).max(win.end);
+                if let Some(m2) = rule.regex.search(&Input::new(hay).range(s..ext).anchored(Anchored::Yes)) {
+                    e = m2.end();
+                }
+            }
+            at = if e > s { e } else { s + 1 };
+            if s >= keep.end {
+                break;
+            }
+            if s < keep.start {
+                continue;
+            }
+            let (ss, se) = match rule.secret_group {
+                None => (s, e),
+                Some(g) => {
+                    let caps = scratch.caps[r as usize].get_or_insert_with(|| rule.regex.create_captures());
+                    rule.regex.search_captures(&Input::new(hay).range(s..e).anchored(Anchored::Yes), caps);
+                    match caps.get_group(g) {
+                        Some(sp) if sp.end > sp.start => (sp.start, sp.end),
+                        _ => continue,
+                    }
+                }
+            };
+            if self.accept(rule, hay, ss, se) {
+                let (ss, se) = widen_utf8(hay, ss, se, win.start, limit);
+                out.push(Raw { start: ss, end: se, rule: r });
+            }
+        }
+    }
+
+    fn accept(&self, rule: &Rule, hay: &[u8], ss: usize, se: usize) -> bool {
+        let secret = &hay[ss..se];
+        let n = secret.len();
+        if n < rule.min_len || n > rule.max_len {
+            return false;
+        }
+        if inside_marker(hay, ss) || memchr::memmem::find(secret, b"REDACTED:").is_some() {
+            return false;
+        }
+        for sw in &rule.stopwords {
+            if secret.windows(sw.len()).any(|w| w.eq_ignore_ascii_case(sw)) {
+                return false;
+            }
+        }
+        for a in &rule.allow {
+            if a.is_match(Input::new(hay).range(ss..se)) {
+                return false;
+            }
+        }
+        rule.checks.iter().all(|c| c(secret))
+    }
+}
+
+/// True when `pos` lies inside a replacement marker `[REDACTED:...]` written by redactum.
+fn inside_marker(hay: &[u8], pos: usize) -> bool {
+    let from = pos.saturating_sub(96);
+    let before = &hay[from..pos];
+    match memchr::memmem::rfind(before, b"[REDACTED:") {
+        Some(i) => !before[i..].contains(&b']'),
+        None => false,
+    }
+}
+
+/// Moves span ends off UTF-8 continuation bytes (within `lo..hi`), so a replacement never
+/// splits a character.
+fn widen_utf8(hay: &[u8], mut s: usize, mut e: usize, lo: usize, hi: usize) -> (usize, usize) {
+    let cont = |b: u8| (0x80..0xC0).contains(&b);
+    let mut k = 0;
+    while k < 3 && s > lo && cont(hay[s]) {
+        s -= 1;
+        k += 1;
+    }
+    k = 0;
+    while k < 3 && e < hi.min(hay.len()) && cont(hay[e]) {
+        e += 1;
+        k += 1;
+    }
+    (s, e)
+}

@@ -1,0 +1,719 @@
+//! The public redactor: builder, replacement styles, whole-input and streaming redaction.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::io::{self, Read, Write};
+use std::panic::RefUnwindSafe;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use hmac::{Hmac, Mac};
+use sha2::Sha256;
+
+use crate::engine::Engine;
+use crate::error::{Error, ErrorKind};
+use crate::rule::{parse_rules, Category, RuleSpec};
+use crate::scan::{components, Component, Driver};
+
+include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
+
+/// Bytes asked of the reader at a time by the streaming redactor.
+const READ_SIZE: usize = 256 << 10;
+
+/// A caller-supplied replacement: receives the finding and the bytes of one line of it.
+pub type ReplaceFn = dyn Fn(&Finding, &[u8]) -> String + Send + Sync + RefUnwindSafe;
+
+/// How a found span is replaced.
+///
+/// Whatever the style, a span that covers several lines is replaced line by line and its
+/// newlines are kept, so a redactor never adds or drops lines.
+#[derive(Clone, Default)]
+#[non_exhaustive]
+pub enum Style {
+    /// `[REDACTED:<rule-id>]` (the default).
+    #[default]
+    Label,
+    /// One `*` per character: the text keeps its length in characters.
+    Mask,
+    /// Keep the first and last characters, mask the middle; spans too short to keep that much
+    /// of (less than twice what is kept) are masked whole.
+    Partial {
+        /// Characters kept at the start.
+        keep_start: usize,
+        /// Characters kept at the end.
+        keep_end: usize,
+    },
+    /// `[REDACTED:<rule-id>:<16 hex digits>]`, the digits from HMAC-SHA-256 of the value under
+    /// the builder's key: equal values give equal tokens, without the key they cannot be
+    /// brute-forced.
+    Hash,
+    /// A caller's closure.
+    Custom(Arc<ReplaceFn>),
+}
+
+impl fmt::Debug for Style {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Style::Label => f.write_str("Label"),
+            Style::Mask => f.write_str("Mask"),
+            Style::Partial { keep_start, keep_end } => {
+                f.debug_struct("Partial").field("keep_start", keep_start).field("keep_end", keep_end).finish()
+            }
+            Style::Hash => f.write_str("Hash"),
+            Style::Custom(_) => f.write_str("Custom(..)"),
+        }
+    }
+}
+
+/// One replaced span: the rule that labels it, and its byte offsets.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Finding {
+    rule_id: Arc<str>,
+    category: Category,
+    start: usize,
+    end: usize,
+}
+
+impl Finding {
+    /// The id of the rule (for a merged span, the rule of its leftmost, longest finding).
+    pub fn rule_id(&self) -> &str {
+        &self.rule_id
+    }
+    /// Secret or PII.
+    pub fn category(&self) -> Category {
+        self.category
+    }
+    /// Byte offset of the first replaced byte.
+    pub fn start(&self) -> usize {
+        self.start
+    }
+    /// Byte offset just past the last replaced byte.
+    pub fn end(&self) -> usize {
+        self.end
+    }
+    /// `start..end`.
+    pub fn span(&self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// What a rule is, for listings (`redactum rules`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RuleInfo {
+    /// Stable id.
+    pub id: String,
+    /// Human-readable name.
+    pub name: String,
+    /// Secret or PII.
+    pub category: Category,
+    /// Prefilter keywords.
+    pub keywords: Vec<String>,
+}
+
+/// Counters from a streaming run.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct StreamStats {
+    /// Bytes read.
+    pub bytes_read: u64,
+    /// Bytes written.
+    pub bytes_written: u64,
+    /// Replaced spans.
+    pub findings: u64,
+}
+
+/// A finding reported by the streaming redactor, with its position in lines.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StreamFinding {
+    /// Rule and absolute byte offsets in the input.
+    pub finding: Finding,
+    /// 1-based line number of the first replaced byte.
+    pub line: u64,
+    /// 1-based byte column of the first replaced byte.
+    pub column: u64,
+}
+
+#[derive(Clone, Debug)]
+enum Source {
+    Text { name: String, text: String },
+    File(PathBuf),
+    Spec(Box<RuleSpec>),
+}
+
+/// Builds a [`Redactor`]. Setters take `&mut self` and return `&mut Self`.
+///
+/// # Example
+/// ```
+/// let r = redactum::Redactor::builder()
+///     .pii(false)
+///     .style(redactum::Style::Mask)
+///     .build()?;
+/// assert_eq!(r.redact("token ghp_0000000000000000000000000000001bMU3m"), "token ****************************************");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct RedactorBuilder {
+    builtin: bool,
+    sources: Vec<Source>,
+    secrets: bool,
+    pii: bool,
+    only: Option<Vec<String>>,
+    disabled: Vec<String>,
+    style: Style,
+    key: Option<Vec<u8>>,
+    fail_closed: bool,
+}
+
+impl Default for RedactorBuilder {
+    fn default() -> Self {
+        RedactorBuilder {
+            builtin: true,
+            sources: Vec::new(),
+            secrets: true,
+            pii: true,
+            only: None,
+            disabled: Vec::new(),
+            style: Style::Label,
+            key: None,
+            fail_closed: false,
+        }
+    }
+}
+
+impl RedactorBuilder {
+    /// The built-in catalog, every category, label style.
+    pub fn new() -> RedactorBuilder {
+        RedactorBuilder::default()
+    }
+
+    /// Whether the built-in catalog is used (default true). Off, only added rules apply.
+    pub fn builtin_rules(&mut self, yes: bool) -> &mut Self {
+        self.builtin = yes;
+        self
+    }
+
+    /// Adds the rules of a TOML text (redactum's format, or a gitleaks configuration).
+    /// A rule with the id of a built-in rule replaces it. Parsed by [`build`](Self::build).
+    pub fn add_rules(&mut self, source_name: &str, toml_text: &str) -> &mut Self {
+        self.sources.push(Source::Text { name: source_name.to_string(), text: toml_text.to_string() });
+        self
+    }
+
+    /// Adds the rules of a file, read by [`build`](Self::build).
+    pub fn add_rules_file(&mut self, path: impl AsRef<Path>) -> &mut Self {
+        self.sources.push(Source::File(path.as_ref().to_path_buf()));
+        self
+    }
+
+    /// Adds one rule.
+    pub fn add_rule(&mut self, spec: RuleSpec) -> &mut Self {
+        self.sources.push(Source::Spec(Box::new(spec)));
+        self
+    }
+
+    /// Whether secret rules apply (default true).
+    pub fn secrets(&mut self, yes: bool) -> &mut Self {
+        self.secrets = yes;
+        self
+    }
+
+    /// Whether PII rules apply (default true).
+    pub fn pii(&mut self, yes: bool) -> &mut Self {
+        self.pii = yes;
+        self
+    }
+
+    /// Keeps only the rules with these ids.
+    pub fn only_rules<I: IntoIterator<Item = S>, S: Into<String>>(&mut self, ids: I) -> &mut Self {
+        self.only = Some(ids.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Turns off the rules with these ids.
+    pub fn disable_rules<I: IntoIterator<Item = S>, S: Into<String>>(&mut self, ids: I) -> &mut Self {
+        self.disabled.extend(ids.into_iter().map(Into::into));
+        self
+    }
+
+    /// The replacement style (default [`Style::Label`]).
+    pub fn style(&mut self, style: Style) -> &mut Self {
+        self.style = style;
+        self
+    }
+
+    /// The key for [`Style::Hash`].
+    pub fn hash_key(&mut self, key: impl AsRef<[u8]>) -> &mut Self {
+        self.key = Some(key.as_ref().to_vec());
+        self
+    }
+
+    /// Under fail-closed, an internal error while redacting a line replaces the line with a
+    /// marker instead of passing it through.
+    pub fn fail_closed(&mut self, yes: bool) -> &mut Self {
+        self.fail_closed = yes;
+        self
+    }
+
+    /// The rule specifications this builder would compile, in order.
+    ///
+    /// # Errors
+    /// As [`build`](Self::build), for reading and parsing.
+    pub fn specs(&self) -> Result<Vec<(Arc<str>, RuleSpec)>, Error> {
+        let mut out: Vec<(Arc<str>, RuleSpec)> = Vec::new();
+        if self.builtin {
+            for (name, text) in BUILTIN_RULE_FILES {
+                let src: Arc<str> = Arc::from(*name);
+                out.extend(parse_rules(name, text)?.into_iter().map(|s| (src.clone(), s)));
+            }
+        }
+        let builtin_count = out.len();
+        let mut user_ids = std::collections::HashSet::new();
+        for source in &self.sources {
+            let (name, specs) = match source {
+                Source::Text { name, text } => (name.clone(), parse_any(name, text)?),
+                Source::File(p) => {
+                    let name = p.display().to_string();
+                    let text = std::fs::read_to_string(p)
+                        .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read rule file: {e}")).with_source(&name))?;
+                    let specs = parse_any(&name, &text)?;
+                    (name, specs)
+                }
+                Source::Spec(s) => ("<api>".to_string(), vec![(**s).clone()]),
+            };
+            let src: Arc<str> = Arc::from(name.as_str());
+            for spec in specs {
+                if !user_ids.insert(spec.id.clone()) {
+                    return Err(Error::new(ErrorKind::DuplicateId, "another added rule has the same id")
+                        .with_source(&name)
+                        .with_rule(&spec.id));
+                }
+                match out[..builtin_count].iter().position(|(_, s)| s.id == spec.id) {
+                    Some(i) => out[i] = (src.clone(), spec),
+                    None => out.push((src.clone(), spec)),
+                }
+            }
+        }
+        if let Some(only) = &self.only {
+            for id in only {
+                if !out.iter().any(|(_, s)| &s.id == id) {
+                    return Err(Error::new(ErrorKind::Config, format!("no rule has the id `{id}`")));
+                }
+            }
+            out.retain(|(_, s)| only.contains(&s.id));
+        }
+        out.retain(|(_, s)| {
+            !self.disabled.contains(&s.id)
+                && match s.category {
+                    Category::Secret => self.secrets,
+                    Category::Pii => self.pii,
+                }
+        });
+        Ok(out)
+    }
+
+    /// Compiles the rules into a redactor.
+    ///
+    /// # Errors
+    /// A rule file that cannot be read or parsed, a rule that does not compile (invalid or
+    /// backtracking pattern, unknown validator, duplicate id...), or [`Style::Hash`] without a
+    /// key. The error names the file and the rule.
+    pub fn build(&self) -> Result<Redactor, Error> {
+        if matches!(self.style, Style::Hash) && self.key.as_ref().is_none_or(|k| k.is_empty()) {
+            return Err(Error::new(ErrorKind::Config, "the hash style needs a key (e.g. --key or REDACTUM_KEY)"));
+        }
+        let specs = self.specs()?;
+        let engine = crate::compile::compile(&specs)?;
+        Ok(Redactor {
+            inner: Arc::new(Inner {
+                engine,
+                style: self.style.clone(),
+                key: self.key.clone().unwrap_or_default(),
+                fail_closed: self.fail_closed,
+                pool: Mutex::new(Vec::new()),
+            }),
+        })
+    }
+}
+
+fn parse_any(name: &str, text: &str) -> Result<Vec<RuleSpec>, Error> {
+    parse_rules(name, text)
+}
+
+struct Inner {
+    engine: Engine,
+    style: Style,
+    key: Vec<u8>,
+    #[allow(dead_code)]
+    fail_closed: bool,
+    pool: Mutex<Vec<Driver>>,
+}
+
+/// Finds and replaces secrets and personal data.
+///
+/// Built once (compiling every rule into shared automata) and cheap to clone and to share
+/// across threads: it is `Send + Sync`.
+///
+/// # Example
+/// ```
+/// let r = redactum::Redactor::new()?;
+/// let out = r.redact("user=bob email=bob@example.org");
+/// assert_eq!(out, "user=bob email=[REDACTED:email]");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone)]
+pub struct Redactor {
+    inner: Arc<Inner>,
+}
+
+impl fmt::Debug for Redactor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Redactor")
+            .field("rules", &self.inner.engine.rules.len())
+            .field("style", &self.inner.style)
+            .finish()
+    }
+}
+
+impl Redactor {
+    /// A builder; see [`RedactorBuilder`].
+    pub fn builder() -> RedactorBuilder {
+        RedactorBuilder::new()
+    }
+
+    /// The built-in catalog with default options.
+    ///
+    /// # Errors
+    /// Only if the built-in catalog is broken, which the test suite rules out.
+    pub fn new() -> Result<Redactor, Error> {
+        RedactorBuilder::new().build()
+    }
+
+    /// The compiled rules, in order.
+    pub fn rules(&self) -> Vec<RuleInfo> {
+        self.inner
+            .engine
+            .rules
+            .iter()
+            .map(|r| RuleInfo { id: r.id.to_string(), name: r.name.clone(), category: r.category, keywords: r.keywords.clone() })
+            .collect()
+    }
+
+    fn finding(&self, c: &Component) -> Finding {
+        let r = &self.inner.engine.rules[c.rule as usize];
+        Finding { rule_id: r.id.clone(), category: r.category, start: c.start, end: c.end }
+    }
+
+    fn with_driver<T>(&self, f: impl FnOnce(&mut Driver) -> T) -> T {
+        let mut d = self.inner.pool.lock().ok().and_then(|mut p| p.pop()).unwrap_or_else(|| Driver::new(&self.inner.engine));
+        d.reset();
+        let out = f(&mut d);
+        if let Ok(mut p) = self.inner.pool.lock() {
+            if p.len() < 64 {
+                p.push(d);
+            }
+        }
+        out
+    }
+
+    fn collect(&self, hay: &[u8], raw: bool) -> Vec<Component> {
+        self.with_driver(|d| {
+            d.advance(&self.inner.engine, hay, 0, true);
+            let mut comps = Vec::new();
+            if raw {
+                d.found.sort_unstable();
+                d.found.dedup();
+                comps.extend(d.found.iter().map(|f| Component { start: f.start, end: f.end, rule: f.rule }));
+            } else {
+                components(&self.inner.engine, &mut d.found, &mut comps);
+            }
+            comps
+        })
+    }
+
+    /// The replaced spans of `hay`, in order, after overlapping findings are merged.
+    pub fn find_iter(&self, hay: &[u8]) -> FindIter {
+        FindIter { inner: self.collect(hay, false).into_iter().map(|c| self.finding(&c)).collect::<Vec<_>>().into_iter() }
+    }
+
+    /// Every validated finding of every rule, before merging: overlapping findings of
+    /// different rules are all listed. Sorted by start, then end, then rule order.
+    pub fn find_overlapping(&self, hay: &[u8]) -> Vec<Finding> {
+        self.collect(hay, true).iter().map(|c| self.finding(c)).collect()
+    }
+
+    /// True if anything in `hay` would be redacted.
+    pub fn is_match(&self, hay: &[u8]) -> bool {
+        !self.collect(hay, false).is_empty()
+    }
+
+    /// Redacts text. Borrows the input when there is nothing to replace.
+    pub fn redact<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        let mut comps = self.collect(text.as_bytes(), false);
+        if comps.is_empty() {
+            return Cow::Borrowed(text);
+        }
+        // Spans always fall on character boundaries except where a 1 MiB piece of a long line
+        // splits a character; widen those so the output stays valid UTF-8.
+        let mut fixed: Vec<Component> = Vec::with_capacity(comps.len());
+        for mut c in comps.drain(..) {
+            while !text.is_char_boundary(c.start) {
+                c.start -= 1;
+            }
+            while !text.is_char_boundary(c.end) {
+                c.end += 1;
+            }
+            match fixed.last_mut() {
+                Some(l) if c.start < l.end => l.end = l.end.max(c.end),
+                _ => fixed.push(c),
+            }
+        }
+        let mut out = Vec::with_capacity(text.len() + 16 * fixed.len());
+        self.render(text.as_bytes(), 0, 0..text.len(), &fixed, &mut out);
+        match String::from_utf8(out) {
+            Ok(s) => Cow::Owned(s),
+            // Replacements are UTF-8 and spans sit on character boundaries; this cannot happen,
+            // and if it did, lossy conversion still never lets an original byte through.
+            Err(e) => Cow::Owned(String::from_utf8_lossy(e.as_bytes()).into_owned()),
+        }
+    }
+
+    /// Redacts bytes; invalid UTF-8 passes through unchanged apart from replaced spans.
+    /// Borrows the input when there is nothing to replace.
+    pub fn redact_bytes<'a>(&self, hay: &'a [u8]) -> Cow<'a, [u8]> {
+        let comps = self.collect(hay, false);
+        if comps.is_empty() {
+            return Cow::Borrowed(hay);
+        }
+        let mut out = Vec::with_capacity(hay.len() + 16 * comps.len());
+        self.render(hay, 0, 0..hay.len(), &comps, &mut out);
+        Cow::Owned(out)
+    }
+
+    /// Redacts many texts in parallel (rayon); results in input order.
+    pub fn redact_batch<S: AsRef<str> + Sync>(&self, texts: &[S]) -> Vec<String> {
+        use rayon::prelude::*;
+        texts.par_iter().map(|t| self.redact(t.as_ref()).into_owned()).collect()
+    }
+
+    /// Copies `reader` to `writer`, redacting, in bounded memory.
+    ///
+    /// The output is byte-identical to [`redact_bytes`](Self::redact_bytes) on the whole input,
+    /// whatever the read sizes. Each line is written (and the writer flushed) as soon as it is
+    /// complete, unless a multiline rule (a PEM block) still waits for its end.
+    ///
+    /// # Memory usage
+    /// About 1.5 MiB of buffer for any input size, including a single line of any length.
+    ///
+    /// # Errors
+    /// Errors of the reader or the writer (a closed pipe shows as `BrokenPipe`).
+    pub fn stream_redact<R: Read, W: Write>(&self, reader: R, writer: W) -> io::Result<StreamStats> {
+        self.stream_redact_with(reader, writer, |_| {})
+    }
+
+    /// As [`stream_redact`](Self::stream_redact), calling `on_finding` for every replaced span,
+    /// in order.
+    ///
+    /// # Errors
+    /// As [`stream_redact`](Self::stream_redact).
+    pub fn stream_redact_with<R: Read, W: Write>(
+        &self,
+        mut reader: R,
+        mut writer: W,
+        mut on_finding: impl FnMut(&StreamFinding),
+    ) -> io::Result<StreamStats> {
+        let engine = &self.inner.engine;
+        let mut d = Driver::new(engine);
+        let mut buf: Vec<u8> = Vec::with_capacity(READ_SIZE * 2);
+        let mut base = 0usize;
+        let mut emitted = 0usize;
+        let mut eof = false;
+        let mut comps = Vec::new();
+        let mut out = Vec::with_capacity(READ_SIZE + 4096);
+        let mut stats = StreamStats::default();
+        let (mut line, mut line_start_abs) = (1u64, 0usize);
+        loop {
+            if !eof {
+                let old = buf.len();
+                buf.resize(old + READ_SIZE, 0);
+                let n = loop {
+                    match reader.read(&mut buf[old..]) {
+                        Ok(n) => break n,
+                        Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                        Err(e) => {
+                            buf.truncate(old);
+                            return Err(e);
+                        }
+                    }
+                };
+                buf.truncate(old + n);
+                stats.bytes_read += n as u64;
+                eof = n == 0;
+            }
+            d.advance(engine, &buf, base, eof);
+            let decided = d.decided();
+            comps.clear();
+            components(engine, &mut d.found, &mut comps);
+            let mut upto = decided;
+            if let Some(c) = comps.iter().find(|c| c.start < decided && c.end > decided) {
+                upto = c.start;
+            }
+            if upto > emitted {
+                out.clear();
+                let done: Vec<Component> = comps.iter().copied().filter(|c| c.end <= upto).collect();
+                let mut cursor = emitted;
+                for c in &done {
+                    count_lines(&buf[cursor - base..c.start - base], cursor, &mut line, &mut line_start_abs);
+                    cursor = c.start;
+                    on_finding(&StreamFinding {
+                        finding: self.finding(c),
+                        line,
+                        column: (c.start - line_start_abs) as u64 + 1,
+                    });
+                    stats.findings += 1;
+                }
+                count_lines(&buf[cursor - base..upto - base], cursor, &mut line, &mut line_start_abs);
+                self.render(&buf, base, emitted..upto, &done, &mut out);
+                writer.write_all(&out)?;
+                writer.flush()?;
+                stats.bytes_written += out.len() as u64;
+                d.found.retain(|f| f.start >= upto);
+                emitted = upto;
+            }
+            if eof && emitted >= base + buf.len() {
+                break;
+            }
+            let keep_from = emitted.min(d.pos.saturating_sub(engine.lookbehind())).max(base);
+            buf.drain(..keep_from - base);
+            base = keep_from;
+        }
+        Ok(stats)
+    }
+
+    fn render(&self, hay: &[u8], base: usize, range: std::ops::Range<usize>, comps: &[Component], out: &mut Vec<u8>) {
+        let mut at = range.start;
+        for c in comps {
+            if c.start < at || c.end > range.end {
+                continue;
+            }
+            out.extend_from_slice(&hay[at - base..c.start - base]);
+            self.replace(&hay[c.start - base..c.end - base], c, out);
+            at = c.end;
+        }
+        out.extend_from_slice(&hay[at - base..range.end - base]);
+    }
+
+    /// Writes the replacement of one span, line by line, keeping its line ends.
+    fn replace(&self, span: &[u8], c: &Component, out: &mut Vec<u8>) {
+        for (i, part) in span.split(|b| *b == b'\n').enumerate() {
+            if i > 0 {
+                out.push(b'\n');
+            }
+            let (content, cr) = match part {
+                [rest @ .., b'\r'] => (rest, true),
+                _ => (part, false),
+            };
+            if !content.is_empty() {
+                self.replace_one(content, c, out);
+            }
+            if cr {
+                out.push(b'\r');
+            }
+        }
+    }
+
+    fn replace_one(&self, content: &[u8], c: &Component, out: &mut Vec<u8>) {
+        let rule = &self.inner.engine.rules[c.rule as usize];
+        match &self.inner.style {
+            Style::Label => {
+                out.extend_from_slice(b"[REDACTED:");
+                out.extend_from_slice(rule.id.as_bytes());
+                out.push(b']');
+            }
+            Style::Mask => out.extend(std::iter::repeat_n(b'*', char_count(content))),
+            Style::Partial { keep_start, keep_end } => {
+                let n = char_count(content);
+                if keep_start + keep_end > n / 2 {
+                    out.extend(std::iter::repeat_n(b'*', n));
+                } else {
+                    let a = char_prefix_len(content, *keep_start);
+                    let b = content.len() - char_suffix_len(content, *keep_end);
+                    out.extend_from_slice(&content[..a]);
+                    out.extend(std::iter::repeat_n(b'*', n - keep_start - keep_end));
+                    out.extend_from_slice(&content[b..]);
+                }
+            }
+            Style::Hash => {
+                let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&self.inner.key).expect("HMAC takes keys of any length");
+                mac.update(content);
+                let digest = mac.finalize().into_bytes();
+                out.extend_from_slice(b"[REDACTED:");
+                out.extend_from_slice(rule.id.as_bytes());
+                out.push(b':');
+                for b in &digest[..8] {
+                    out.extend_from_slice(format!("{b:02x}").as_bytes());
+                }
+                out.push(b']');
+            }
+            Style::Custom(f) => {
+                let finding = self.finding(c);
+                let s = f(&finding, content);
+                out.extend(s.bytes().map(|b| if b == b'\n' { b' ' } else { b }));
+            }
+        }
+    }
+}
+
+/// Advances a line counter over `text`, which starts at absolute offset `at`.
+fn count_lines(text: &[u8], at: usize, line: &mut u64, line_start: &mut usize) {
+    let n = memchr::memchr_iter(b'\n', text).count() as u64;
+    if n > 0 {
+        *line += n;
+        *line_start = at + memchr::memrchr(b'\n', text).unwrap_or(0) + 1;
+    }
+}
+
+/// Characters in `s` counting each invalid byte as one.
+fn char_count(s: &[u8]) -> usize {
+    s.iter().filter(|&&b| !(0x80..0xC0).contains(&b)).count()
+}
+
+fn char_prefix_len(s: &[u8], n: usize) -> usize {
+    let mut seen = 0;
+    for (i, &b) in s.iter().enumerate() {
+        if !(0x80..0xC0).contains(&b) {
+            if seen == n {
+                return i;
+            }
+            seen += 1;
+        }
+    }
+    s.len()
+}
+
+fn char_suffix_len(s: &[u8], n: usize) -> usize {
+    if n == 0 {
+        return 0;
+    }
+    let mut seen = 0;
+    for (i, &b) in s.iter().enumerate().rev() {
+        if !(0x80..0xC0).contains(&b) {
+            seen += 1;
+            if seen == n {
+                return s.len() - i;
+            }
+        }
+    }
+    s.len()
+}
+
+/// Iterator over the findings of [`Redactor::find_iter`].
+#[derive(Debug)]
+pub struct FindIter {
+    inner: std::vec::IntoIter<Finding>,
+}
+
+impl Iterator for FindIter {
+    type Item = Finding;
+    fn next(&mut self) -> Option<Finding> {
+        self.inner.next()
+    }
+}

@@ -1,0 +1,215 @@
+//! Rule specifications: the TOML data format, parsed and checked field by field.
+
+use serde::Deserialize;
+
+use crate::error::{Error, ErrorKind};
+
+/// Whether a rule finds secrets (credentials) or personal data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Category {
+    /// Credentials: keys, tokens, passwords, private keys.
+    Secret,
+    /// Personal data: emails, phone numbers, national ids, card numbers...
+    Pii,
+}
+
+impl Category {
+    /// `"secret"` or `"pii"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Secret => "secret",
+            Category::Pii => "pii",
+        }
+    }
+}
+
+impl std::fmt::Display for Category {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One rule as written in a rule file (see `docs/rule-format.md`).
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct RuleSpec {
+    /// Stable kebab-case identifier.
+    pub id: String,
+    /// Human-readable name.
+    pub name: String,
+    /// `secret` or `pii`.
+    pub category: Category,
+    /// Case-insensitive ASCII literals; a keyworded rule only fires near one of them.
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    /// The regular expression; a named group `secret` marks the replaced part.
+    pub pattern: String,
+    /// Validator names, e.g. `luhn` or `entropy(3.5)`.
+    #[serde(default)]
+    pub validators: Vec<String>,
+    /// Minimum length of the secret part in bytes.
+    #[serde(default)]
+    pub min_len: Option<usize>,
+    /// Maximum length of the secret part in bytes.
+    #[serde(default)]
+    pub max_len: Option<usize>,
+    /// Extra context distance around a keyword, in bytes.
+    #[serde(default)]
+    pub window: Option<usize>,
+    /// Regexes that veto a candidate when they match inside its secret part.
+    #[serde(default)]
+    pub allow: Vec<String>,
+    /// Case-insensitive substrings that veto a candidate.
+    #[serde(default)]
+    pub stopwords: Vec<String>,
+    /// The pattern may match across lines (PEM blocks).
+    #[serde(default)]
+    pub multiline: bool,
+    /// Breaks ties between overlapping findings; higher wins.
+    #[serde(default)]
+    pub priority: i32,
+    /// Free text.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Provider documentation.
+    #[serde(default)]
+    pub references: Vec<String>,
+    /// Texts in which this rule must find something.
+    #[serde(default)]
+    pub examples: Vec<String>,
+    /// Texts in which this rule must find nothing.
+    #[serde(default)]
+    pub negative_examples: Vec<String>,
+}
+
+impl RuleSpec {
+    /// A rule with the required fields and every other field at its default.
+    pub fn new(id: &str, name: &str, category: Category, pattern: &str) -> RuleSpec {
+        RuleSpec {
+            id: id.to_string(),
+            name: name.to_string(),
+            category,
+            keywords: Vec::new(),
+            pattern: pattern.to_string(),
+            validators: Vec::new(),
+            min_len: None,
+            max_len: None,
+            window: None,
+            allow: Vec::new(),
+            stopwords: Vec::new(),
+            multiline: false,
+            priority: 0,
+            description: None,
+            references: Vec::new(),
+            examples: Vec::new(),
+            negative_examples: Vec::new(),
+        }
+    }
+}
+
+/// Parses a rule file in redactum's format.
+///
+/// # Errors
+/// A TOML syntax error, an unknown field, a field of the wrong type or a missing required field,
+/// naming `source_name` and the rule id (or its position when the id itself is missing).
+pub fn parse_rules(source_name: &str, text: &str) -> Result<Vec<RuleSpec>, Error> {
+    let value: toml::Table = toml::from_str(text).map_err(|e| {
+        Error::new(ErrorKind::Syntax, format!("invalid TOML: {}", e.message()))
+            .with_source(&locate(source_name, text, e.span()))
+    })?;
+    let mut out = Vec::new();
+    for (key, v) in value {
+        if key != "rule" {
+            return Err(Error::new(
+                ErrorKind::UnknownField,
+                format!("unknown top-level key `{key}` (a rule file holds `[[rule]]` tables)"),
+            )
+            .with_source(source_name));
+        }
+        let toml::Value::Array(items) = v else {
+            return Err(Error::new(ErrorKind::Syntax, "`rule` must be an array of tables: write `[[rule]]`")
+                .with_source(source_name));
+        };
+        for (i, item) in items.into_iter().enumerate() {
+            let id = item
+                .get("id")
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+                .unwrap_or_else(|| format!("#{} (no id)", i + 1));
+            let spec: RuleSpec = item.try_into().map_err(|e: toml::de::Error| {
+                let msg = e.message().to_string();
+                let kind = if msg.starts_with("unknown field") {
+                    ErrorKind::UnknownField
+                } else {
+                    ErrorKind::Syntax
+                };
+                Error::new(kind, msg).with_source(source_name).with_rule(&id)
+            })?;
+            out.push(spec);
+        }
+    }
+    Ok(out)
+}
+
+fn locate(source_name: &str, text: &str, span: Option<std::ops::Range<usize>>) -> String {
+    match span {
+        Some(r) => {
+            let line = text.as_bytes()[..r.start.min(text.len())].iter().filter(|b| **b == b'\n').count() + 1;
+            format!("{source_name}:{line}")
+        }
+        None => source_name.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_a_rule() {
+        let rules = parse_rules(
+            "t.toml",
+            r#"
+[[rule]]
+id = "x"
+name = "X"
+category = "secret"
+pattern = 'x[0-9]+'
+keywords = ["x"]
+examples = ["x12"]
+"#,
+        )
+        .unwrap();
+        assert_eq!(rules.len(), 1);
+        assert_eq!(rules[0].id, "x");
+        assert_eq!(rules[0].category, Category::Secret);
+    }
+
+    #[test]
+    fn unknown_field_names_rule() {
+        let e = parse_rules(
+            "t.toml",
+            "[[rule]]\nid = \"my-rule\"\nname = \"n\"\ncategory = \"pii\"\npattern = 'a'\ncolour = 1\n",
+        )
+        .unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::UnknownField);
+        assert_eq!(e.rule_id(), Some("my-rule"));
+        let s = e.to_string();
+        assert!(s.contains("t.toml") && s.contains("my-rule") && s.contains("colour"), "{s}");
+    }
+
+    #[test]
+    fn syntax_error_names_line() {
+        let e = parse_rules("t.toml", "[[rule]]\nid = \n").unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Syntax);
+        assert!(e.to_string().starts_with("t.toml:2"), "{e}");
+    }
+
+    #[test]
+    fn bad_category() {
+        let e = parse_rules("t.toml", "[[rule]]\nid='a'\nname='n'\ncategory='x'\npattern='a'\n").unwrap_err();
+        assert_eq!(e.rule_id(), Some("a"));
+    }
+}

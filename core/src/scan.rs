@@ -1,0 +1,172 @@
+//! Cutting input into segments and collecting findings: shared by the whole-input and the
+//! streaming redactor, so both give byte-identical output.
+//!
+//! Segment boundaries depend only on the content: a block ends after a newline; a line longer
+//! than [`PIECE`] is cut every `PIECE` bytes from its start, each piece scanned with a fixed
+//! look-ahead. Multiline keywords open windows that are searched once enough data has arrived.
+
+use crate::engine::{Engine, MlHit, Raw, Scratch, PIECE};
+
+/// Largest block of complete lines scanned in one call.
+const BLOCK_MAX: usize = 8 << 20;
+
+pub(crate) struct Driver {
+    /// Absolute position of the next byte to scan.
+    pub pos: usize,
+    /// Absolute start of the line that holds `pos`.
+    line_start: usize,
+    /// Multiline keyword hits whose window is not complete yet (absolute positions).
+    pub pending: Vec<MlHit>,
+    /// Findings not yet emitted (absolute positions), in no particular order.
+    pub found: Vec<Raw>,
+    scratch: Scratch,
+    seg_found: Vec<Raw>,
+    seg_ml: Vec<MlHit>,
+}
+
+impl Driver {
+    pub(crate) fn new(engine: &Engine) -> Driver {
+        Driver {
+            pos: 0,
+            line_start: 0,
+            pending: Vec::new(),
+            found: Vec::new(),
+            scratch: Scratch::new(engine),
+            seg_found: Vec::new(),
+            seg_ml: Vec::new(),
+        }
+    }
+
+    /// Ready for a new input.
+    pub(crate) fn reset(&mut self) {
+        self.pos = 0;
+        self.line_start = 0;
+        self.pending.clear();
+        self.found.clear();
+    }
+
+    /// Scans every segment that `buf` (holding absolute bytes `base..base + buf.len()`) decides,
+    /// and every multiline window it completes. `eof`: nothing follows `buf`.
+    pub(crate) fn advance(&mut self, engine: &Engine, buf: &[u8], base: usize, eof: bool) {
+        let avail = base + buf.len();
+        while self.pos < avail {
+            let pos = self.pos;
+            let piece_end = self.line_start + ((pos - self.line_start) / PIECE + 1) * PIECE;
+            let lim = piece_end.min(avail);
+            match memchr::memchr(b'\n', &buf[pos - base..lim - base]) {
+                Some(i) => {
+                    // Complete lines: extend the block over every further complete line that
+                    // is not a long one.
+                    let mut end = pos + i + 1;
+                    let stop = (pos + BLOCK_MAX).min(avail);
+                    let from = end;
+                    for nl in memchr::memchr_iter(b'\n', &buf[from - base..stop.max(from) - base]) {
+                        let nl_abs = from + nl;
+                        // `end` is where the current line starts; a long line ends the block.
+                        if nl_abs + 1 - end > PIECE {
+                            break;
+                        }
+                        end = nl_abs + 1;
+                    }
+                    self.scan(engine, buf, base, pos..end, pos..end);
+                    self.pos = end;
+                    self.line_start = end;
+                }
+                None if lim == piece_end => {
+                    // A full piece of a long line: scan it with look-ahead.
+                    let want = piece_end + engine.overlap;
+                    let view_end = match memchr::memchr(b'\n', &buf[piece_end - base..want.min(avail) - base]) {
+                        Some(j) => piece_end + j,
+                        None if avail >= want => want,
+                        None if eof => avail,
+                        None => break,
+                    };
+                    self.scan(engine, buf, base, pos..view_end, pos..piece_end);
+                    self.pos = piece_end;
+                }
+                None if eof => {
+                    // The last line, without a newline.
+                    self.scan(engine, buf, base, pos..avail, pos..avail);
+                    self.pos = avail;
+                }
+                None => break,
+            }
+        }
+        // Multiline windows that are now complete.
+        let mut i = 0;
+        while i < self.pending.len() {
+            let h = self.pending[i];
+            let need = h.end.saturating_add(engine.rules[h.rule as usize].reach);
+            if eof || avail >= need {
+                self.pending.swap_remove(i);
+                let rel = MlHit { start: h.start - base, end: h.end - base, win_start: h.win_start - base, ..h };
+                self.seg_found.clear();
+                engine.scan_multiline(buf, rel, avail - base, &mut self.scratch, &mut self.seg_found);
+                self.found.extend(self.seg_found.iter().map(|r| Raw { start: r.start + base, end: r.end + base, ..*r }));
+            } else {
+                i += 1;
+            }
+        }
+    }
+
+    fn scan(&mut self, engine: &Engine, buf: &[u8], base: usize, view: std::ops::Range<usize>, keep: std::ops::Range<usize>) {
+        self.seg_found.clear();
+        self.seg_ml.clear();
+        engine.scan_segment(
+            buf,
+            view.start - base..view.end - base,
+            keep.start - base..keep.end - base,
+            &mut self.scratch,
+            &mut self.seg_found,
+            &mut self.seg_ml,
+        );
+        self.found.extend(self.seg_found.iter().map(|r| Raw { start: r.start + base, end: r.end + base, ..*r }));
+        self.pending.extend(self.seg_ml.iter().map(|h| MlHit {
+            start: h.start + base,
+            end: h.end + base,
+            win_start: h.win_start + base,
+            ..*h
+        }));
+    }
+
+    /// Everything before this absolute position is decided: no finding still to come can
+    /// start before it.
+    pub(crate) fn decided(&self) -> usize {
+        self.pending.iter().map(|h| h.win_start).min().unwrap_or(self.pos).min(self.pos)
+    }
+}
+
+/// A run of overlapping findings, replaced as one span and labelled by its first finding.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Component {
+    pub start: usize,
+    pub end: usize,
+    pub rule: u32,
+}
+
+/// Sorts findings (leftmost, then longest, then priority, then rule order) and merges
+/// overlapping ones.
+pub(crate) fn components(engine: &Engine, found: &mut [Raw], out: &mut Vec<Component>) {
+    found.sort_unstable_by(|a, b| {
+        a.start
+            .cmp(&b.start)
+            .then(b.end.cmp(&a.end))
+            .then(engine.rules[b.rule as usize].priority.cmp(&engine.rules[a.rule as usize].priority))
+            .then(a.rule.cmp(&b.rule))
+    });
+    let mut cur: Option<Component> = None;
+    for f in found.iter() {
+        match &mut cur {
+            Some(c) if f.start < c.end => c.end = c.end.max(f.end),
+            _ => {
+                if let Some(c) = cur.take() {
+                    out.push(c);
+                }
+                cur = Some(Component { start: f.start, end: f.end, rule: f.rule });
+            }
+        }
+    }
+    if let Some(c) = cur {
+        out.push(c);
+    }
+}

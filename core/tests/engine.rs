@@ -1,0 +1,292 @@
+//! Engine behaviour on small inline rule sets: keywords, windows, validators, overlaps,
+//! styles, multiline rules, errors.
+
+use std::borrow::Cow;
+
+use redactum::{ErrorKind, Redactor, Style};
+
+const RULES: &str = r#"
+[[rule]]
+id = "tok"
+name = "Test token"
+category = "secret"
+keywords = ["tok_"]
+pattern = '\btok_[A-Za-z0-9]{16}\b'
+
+[[rule]]
+id = "pw"
+name = "Password assignment"
+category = "secret"
+keywords = ["password"]
+pattern = '''(?i)password\s*[:=]\s*["']?(?P<secret>[^\s"']{6,64})'''
+validators = ["entropy(2.5)", "not-placeholder"]
+
+[[rule]]
+id = "card"
+name = "Card"
+category = "pii"
+pattern = '\b[3-6][0-9]{3}(?:[ -]?[0-9]{4}){3}\b'
+validators = ["luhn"]
+
+[[rule]]
+id = "ssn"
+name = "SSN with context"
+category = "pii"
+keywords = ["ssn"]
+window = 20
+pattern = '\b[0-9]{3}-[0-9]{2}-[0-9]{4}\b'
+
+[[rule]]
+id = "pem"
+name = "PEM key"
+category = "secret"
+keywords = ["-----BEGIN"]
+multiline = true
+max_len = 8192
+pattern = '-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----'
+"#;
+
+fn redactor() -> Redactor {
+    Redactor::builder().builtin_rules(false).add_rules("test.toml", RULES).build().unwrap()
+}
+
+#[test]
+fn nothing_found_borrows() {
+    let r = redactor();
+    let text = "GET /index.html 200 1234 tok_short";
+    assert!(matches!(r.redact(text), Cow::Borrowed(_)));
+    assert!(matches!(r.redact_bytes(text.as_bytes()), Cow::Borrowed(_)));
+}
+
+#[test]
+fn keyword_rule_replaces_token() {
+    let r = redactor();
+    assert_eq!(r.redact("a tok_ABCDEFGH12345678 b"), "a [REDACTED:tok] b");
+    assert_eq!(r.redact("a TOK_ABCDEFGH12345678 b"), "a TOK_ABCDEFGH12345678 b", "pattern is case-sensitive");
+    assert_eq!(r.redact("xtok_ABCDEFGH12345678"), "xtok_ABCDEFGH12345678", "word boundary");
+}
+
+#[test]
+fn secret_group_and_validators() {
+    let r = redactor();
+    assert_eq!(r.redact("password = 'q8Zr2LxV0p'"), "password = '[REDACTED:pw]'");
+    assert_eq!(r.redact("PASSWORD: changeme"), "PASSWORD: changeme", "placeholder");
+    assert_eq!(r.redact("password=${DB_PASS}"), "password=${DB_PASS}");
+    assert_eq!(r.redact("password=aaaaaaa"), "password=aaaaaaa", "entropy gate");
+}
+
+#[test]
+fn luhn_gate() {
+    let r = redactor();
+    assert_eq!(r.redact("card 4111 1111 1111 1111 ok"), "card [REDACTED:card] ok");
+    assert_eq!(r.redact("card 4111 1111 1111 1112 ok"), "card 4111 1111 1111 1112 ok");
+}
+
+#[test]
+fn context_window_on_same_line() {
+    let r = redactor();
+    assert_eq!(r.redact("SSN: 123-45-6789"), "SSN: [REDACTED:ssn]");
+    assert_eq!(r.redact("ref 123-45-6789"), "ref 123-45-6789", "no keyword");
+    assert_eq!(r.redact("ssn\n123-45-6789"), "ssn\n123-45-6789", "keyword on another line");
+    let far = format!("ssn {} 123-45-6789", "x".repeat(60));
+    assert_eq!(r.redact(&far), far, "keyword too far away");
+}
+
+#[test]
+fn pem_block_across_lines_keeps_line_count() {
+    let r = redactor();
+    let text = "before\n-----BEGIN RSA PRIVATE KEY-----\nMIIEow\nAbCd==\n-----END RSA PRIVATE KEY-----\nafter\n";
+    let out = r.redact(text);
+    assert_eq!(out.matches('\n').count(), text.matches('\n').count());
+    assert!(!out.contains("MIIEow") && !out.contains("AbCd"));
+    assert!(out.starts_with("before\n[REDACTED:pem]\n") && out.ends_with("\nafter\n"), "{out}");
+    // Streaming with one-byte reads gives the same.
+    let mut streamed = Vec::new();
+    r.stream_redact(OneByte(text.as_bytes()), &mut streamed).unwrap();
+    assert_eq!(String::from_utf8(streamed).unwrap(), out);
+}
+
+#[test]
+fn unterminated_pem_is_left_alone() {
+    let r = redactor();
+    let text = "-----BEGIN RSA PRIVATE KEY-----\nMIIE\n";
+    assert_eq!(r.redact(text), text);
+}
+
+#[test]
+fn overlaps_merge() {
+    let spec = r#"
+[[rule]]
+id = "a"
+name = "A"
+category = "secret"
+pattern = 'AAAA[0-9]+'
+[[rule]]
+id = "b"
+name = "B"
+category = "secret"
+pattern = '[0-9]+BBBB'
+"#;
+    let r = Redactor::builder().builtin_rules(false).add_rules("t", spec).build().unwrap();
+    // Two overlapping findings become one replaced span, labelled by the leftmost.
+    assert_eq!(r.redact("x AAAA1234BBBB y"), "x [REDACTED:a] y");
+    let found: Vec<_> = r.find_iter(b"x AAAA1234BBBB y").collect();
+    assert_eq!(found.len(), 1);
+    assert_eq!((found[0].start(), found[0].end(), found[0].rule_id()), (2, 14, "a"));
+    assert_eq!(r.find_overlapping(b"x AAAA1234BBBB y").len(), 2);
+}
+
+#[test]
+fn styles() {
+    let text = "a tok_ABCDEFGH12345678 b";
+    let build = |s: Style| Redactor::builder().builtin_rules(false).add_rules("t", RULES).style(s).hash_key("k").build().unwrap();
+    assert_eq!(build(Style::Mask).redact(text), format!("a {} b", "*".repeat(20)));
+    assert_eq!(build(Style::Partial { keep_start: 4, keep_end: 2 }).redact(text), "a tok_**************78 b");
+    let h1 = build(Style::Hash).redact(text).into_owned();
+    let h2 = build(Style::Hash).redact("tok_ABCDEFGH12345678").into_owned();
+    assert!(h1.starts_with("a [REDACTED:tok:") && h1.len() == "a [REDACTED:tok:0123456789abcdef] b".len(), "{h1}");
+    assert_eq!(&h1[2..h1.len() - 2], h2, "equal values give equal tokens");
+    let other_key =
+        Redactor::builder().builtin_rules(false).add_rules("t", RULES).style(Style::Hash).hash_key("k2").build().unwrap();
+    assert_ne!(other_key.redact(text), h1);
+    let custom = build(Style::Custom(std::sync::Arc::new(|f, v| format!("<{}:{}>", f.rule_id(), v.len()))));
+    assert_eq!(custom.redact(text), "a <tok:20> b");
+}
+
+#[test]
+fn hash_needs_key() {
+    let e = Redactor::builder().style(Style::Hash).build().unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Config);
+}
+
+#[test]
+fn invalid_utf8_passes_through() {
+    let r = redactor();
+    let mut input = b"\xff\xfe tok_ABCDEFGH12345678 \xc3\x28 end".to_vec();
+    let out = r.redact_bytes(&input).into_owned();
+    assert_eq!(out, b"\xff\xfe [REDACTED:tok] \xc3\x28 end");
+    input.push(b'\n');
+    let mut streamed = Vec::new();
+    r.stream_redact(&input[..], &mut streamed).unwrap();
+    assert_eq!(streamed, r.redact_bytes(&input).as_ref());
+}
+
+#[test]
+fn redacting_twice_equals_once() {
+    let r = redactor();
+    let text = "password=q8Zr2LxV0p tok_ABCDEFGH12345678 4111111111111111 SSN 123-45-6789";
+    let once = r.redact(text).into_owned();
+    assert_eq!(r.redact(&once), once);
+}
+
+#[test]
+fn user_rule_overrides_builtin_and_errors_name_rule() {
+    let bad = "[[rule]]\nid = \"bad-one\"\nname = \"x\"\ncategory = \"secret\"\npattern = '(?<=a)b'\n";
+    let e = Redactor::builder().add_rules("mine.toml", bad).build().unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Unsupported);
+    let s = e.to_string();
+    assert!(s.starts_with("mine.toml: rule `bad-one`:"), "{s}");
+    assert!(!s.contains('\n'));
+    let unknown_validator = "[[rule]]\nid = \"v\"\nname = \"x\"\ncategory = \"secret\"\npattern = 'b+'\nvalidators = [\"nope\"]\n";
+    let e = Redactor::builder().add_rules("m", unknown_validator).build().unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::UnknownValidator);
+    assert_eq!(e.rule_id(), Some("v"));
+}
+
+#[test]
+fn categories_and_only() {
+    let r = Redactor::builder().builtin_rules(false).add_rules("t", RULES).pii(false).build().unwrap();
+    assert_eq!(r.redact("4111111111111111"), "4111111111111111");
+    let r = Redactor::builder().builtin_rules(false).add_rules("t", RULES).only_rules(["card"]).build().unwrap();
+    assert_eq!(r.rules().len(), 1);
+    assert!(Redactor::builder().builtin_rules(false).add_rules("t", RULES).only_rules(["zzz"]).build().is_err());
+}
+
+#[test]
+fn long_line_pieces() {
+    let r = redactor();
+    // A token straddling the 1 MiB piece boundary of a 3 MiB line.
+    let mut line = vec![b'.'; 3 << 20];
+    let tok = b" tok_ABCDEFGH12345678 ";
+    let at = (1 << 20) - 10;
+    line[at..at + tok.len()].copy_from_slice(tok);
+    let out = r.redact_bytes(&line);
+    assert!(memchr::memmem::find(&out, b"ABCDEFGH").is_none());
+    assert_eq!(out.len(), line.len() - 20 + "[REDACTED:tok]".len());
+    let mut streamed = Vec::new();
+    r.stream_redact(Chunked(&line, 7919), &mut streamed).unwrap();
+    assert_eq!(streamed, out.as_ref());
+}
+
+#[test]
+fn stream_emits_complete_lines_at_once() {
+    use std::io::Write;
+    // A writer that records what had been written when each read happened.
+    struct Probe<'a> {
+        lines: Vec<&'a [u8]>,
+        i: usize,
+        seen_at_read: std::rc::Rc<std::cell::RefCell<Vec<usize>>>,
+        written: std::rc::Rc<std::cell::RefCell<Vec<u8>>>,
+    }
+    impl std::io::Read for Probe<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            self.seen_at_read.borrow_mut().push(self.written.borrow().len());
+            let Some(l) = self.lines.get(self.i) else { return Ok(0) };
+            self.i += 1;
+            buf[..l.len()].copy_from_slice(l);
+            Ok(l.len())
+        }
+    }
+    struct W(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+    impl Write for W {
+        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+            self.0.borrow_mut().extend_from_slice(b);
+            Ok(b.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let written = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let seen = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let probe = Probe { lines: vec![b"one\n", b"two tok_ABCDEFGH12345678\n"], i: 0, seen_at_read: seen.clone(), written: written.clone() };
+    redactor().stream_redact(probe, W(written.clone())).unwrap();
+    // Before the second read, the first line was out; before the third, the second.
+    assert_eq!(seen.borrow()[1], 4);
+    assert_eq!(seen.borrow()[2], 4 + "two [REDACTED:tok]\n".len());
+}
+
+#[test]
+fn stream_reports_lines_and_columns() {
+    let r = redactor();
+    let mut got = Vec::new();
+    r.stream_redact_with(&b"x\nab tok_ABCDEFGH12345678\n\n card 4111111111111111\n"[..], std::io::sink(), |f| {
+        got.push((f.finding.rule_id().to_string(), f.line, f.column))
+    })
+    .unwrap();
+    assert_eq!(got, vec![("tok".to_string(), 2, 4), ("card".to_string(), 4, 7)]);
+}
+
+/// A reader that returns one byte at a time.
+pub struct OneByte<'a>(pub &'a [u8]);
+impl std::io::Read for OneByte<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.0.is_empty() || buf.is_empty() {
+            return Ok(0);
+        }
+        buf[0] = self.0[0];
+        self.0 = &self.0[1..];
+        Ok(1)
+    }
+}
+
+/// A reader that returns at most `n` bytes at a time.
+pub struct Chunked<'a>(pub &'a [u8], pub usize);
+impl std::io::Read for Chunked<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.1.min(buf.len()).min(self.0.len());
+        buf[..n].copy_from_slice(&self.0[..n]);
+        self.0 = &self.0[n..];
+        Ok(n)
+    }
+}
