@@ -212,7 +212,7 @@ pub(crate) fn compile_rule(spec: &RuleSpec, index: usize) -> Result<Rule, Error>
 }
 
 /// Compiles rule specs (already tagged with their source names) into one engine.
-pub(crate) fn compile(specs: &[(Arc<str>, RuleSpec)]) -> Result<Engine, Error> {
+pub(crate) fn compile(specs: &[(Arc<str>, RuleSpec)], piece: Option<usize>) -> Result<Engine, Error> {
     let mut seen = HashSet::new();
     let mut rules = Vec::with_capacity(specs.len());
     for (i, (source, spec)) in specs.iter().enumerate() {
@@ -223,7 +223,11 @@ pub(crate) fn compile(specs: &[(Arc<str>, RuleSpec)]) -> Result<Engine, Error> {
         }
         rules.push(compile_rule(spec, i).map_err(|e| e.with_source(source).with_rule(&spec.id))?);
     }
-    Engine::new(rules)
+    let mut engine = Engine::new(rules)?;
+    if let Some(p) = piece {
+        engine.piece = p.max(16);
+    }
+    Ok(engine)
 }
 
 /// Builds the keyword automaton: distinct lower-cased keywords and, for each, the rules using it.

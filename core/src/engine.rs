@@ -87,6 +87,8 @@ pub(crate) struct Engine {
     pub max_keyword: usize,
     /// Look-ahead past the end of a piece of a long line.
     pub overlap: usize,
+    /// Lines longer than this are scanned in pieces ([`PIECE`] unless a test sets it).
+    pub piece: usize,
 }
 
 impl Engine {
@@ -100,7 +102,7 @@ impl Engine {
             .max()
             .unwrap_or(0)
             + 8;
-        Ok(Engine { rules, ac, owners, keywordless, max_keyword, overlap })
+        Ok(Engine { rules, ac, owners, keywordless, max_keyword, overlap, piece: PIECE })
     }
 
     /// Bytes before a segment start that a scan may look at.
@@ -144,6 +146,10 @@ impl Engine {
                         None => view.end,
                     };
                     first = false;
+                }
+                // A keyword inside a marker (`[REDACTED:us-ssn]`) is not context.
+                if hay[..hs].ends_with(b"[REDACTED:") || inside_marker(hay, hs) {
+                    continue;
                 }
                 for &r in &self.owners[m.pattern().as_usize()] {
                     let rule = &self.rules[r as usize];
@@ -261,7 +267,7 @@ impl Engine {
         if n < rule.min_len || n > rule.max_len {
             return false;
         }
-        if inside_marker(hay, ss) || memchr::memmem::find(secret, b"REDACTED:").is_some() {
+        if inside_marker(hay, ss) || memchr::memmem::find(secret, b"REDACTED:").is_some() || touches_marker(hay, ss, se) {
             return false;
         }
         for sw in &rule.stopwords {
@@ -286,6 +292,13 @@ fn inside_marker(hay: &[u8], pos: usize) -> bool {
         Some(i) => !before[i..].contains(&b']'),
         None => false,
     }
+}
+
+/// True when the span starts right after a marker or ends right before one: the marker changed
+/// the candidate's context (a word boundary), so it was not a finding before the redaction that
+/// wrote the marker; reporting it now would make redaction not idempotent.
+fn touches_marker(hay: &[u8], ss: usize, se: usize) -> bool {
+    (ss > 0 && hay[ss - 1] == b']' && inside_marker(hay, ss - 1)) || hay[se..].starts_with(b"[REDACTED:")
 }
 
 /// Moves span ends off UTF-8 continuation bytes (within `lo..hi`), so a replacement never

@@ -41,7 +41,7 @@ mod scan;
 pub mod validators;
 
 pub use error::{Error, ErrorKind};
-pub use redact::{FindIter, Finding, Redactor, RedactorBuilder, ReplaceFn, RuleInfo, StreamFinding, StreamStats, Style};
+pub use redact::{FindIter, Finding, Redactor, RedactorBuilder, ReplaceFn, RuleInfo, StreamFinding, StreamRedactor, StreamStats, Style};
 pub use rule::{parse_rules, Category, RuleSpec};
 
 /// The built-in rule files, as (file name, TOML text).
@@ -59,6 +59,7 @@ mod testoibits {
     #[test]
     fn public_types_are_thread_safe() {
         assert_all::<Redactor>();
+        assert_all::<StreamRedactor>();
         assert_all::<RedactorBuilder>();
         assert_all::<Finding>();
         assert_all::<Error>();

@@ -2,10 +2,10 @@
 //! streaming redactor, so both give byte-identical output.
 //!
 //! Segment boundaries depend only on the content: a block ends after a newline; a line longer
-//! than [`PIECE`] is cut every `PIECE` bytes from its start, each piece scanned with a fixed
+//! than `PIECE` (1 MiB) is cut every `PIECE` bytes from its start, each piece scanned with a fixed
 //! look-ahead. Multiline keywords open windows that are searched once enough data has arrived.
 
-use crate::engine::{Engine, MlHit, Raw, Scratch, PIECE};
+use crate::engine::{Engine, MlHit, Raw, Scratch};
 
 /// Largest block of complete lines scanned in one call.
 const BLOCK_MAX: usize = 8 << 20;
@@ -51,7 +51,7 @@ impl Driver {
         let avail = base + buf.len();
         while self.pos < avail {
             let pos = self.pos;
-            let piece_end = self.line_start + ((pos - self.line_start) / PIECE + 1) * PIECE;
+            let piece_end = self.line_start + ((pos - self.line_start) / engine.piece + 1) * engine.piece;
             let lim = piece_end.min(avail);
             match memchr::memchr(b'\n', &buf[pos - base..lim - base]) {
                 Some(i) => {
@@ -63,7 +63,7 @@ impl Driver {
                     for nl in memchr::memchr_iter(b'\n', &buf[from - base..stop.max(from) - base]) {
                         let nl_abs = from + nl;
                         // `end` is where the current line starts; a long line ends the block.
-                        if nl_abs + 1 - end > PIECE {
+                        if nl_abs + 1 - end > engine.piece {
                             break;
                         }
                         end = nl_abs + 1;
