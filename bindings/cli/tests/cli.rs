@@ -1,0 +1,220 @@
+//! End-to-end tests of the `redactum` binary.
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+const RULES: &str = r#"
+[[rule]]
+id = "tok"
+name = "Test token"
+category = "secret"
+keywords = ["tok_"]
+pattern = '\btok_[A-Za-z0-9]{16}\b'
+
+[[rule]]
+id = "card"
+name = "Card"
+category = "pii"
+pattern = '\b4[0-9]{15}\b'
+validators = ["luhn"]
+"#;
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_redactum"))
+}
+
+fn rules_file(dir: &Path) -> std::path::PathBuf {
+    let p = dir.join("rules.toml");
+    std::fs::write(&p, RULES).unwrap();
+    p
+}
+
+fn run(cmd: &mut Command, stdin: &[u8]) -> (i32, String, String) {
+    let mut child = cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut si = child.stdin.take().unwrap();
+    let data = stdin.to_vec();
+    let t = std::thread::spawn(move || {
+        let _ = si.write_all(&data);
+    });
+    let out = child.wait_with_output().unwrap();
+    t.join().unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+#[test]
+fn filter_stdin_to_stdout() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = rules_file(dir.path());
+    let (code, out, err) = run(bin().arg("--only-rules").arg(&rules), b"a tok_ABCDEFGH12345678\ncard 4111111111111111\nplain\n");
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, "a [REDACTED:tok]\ncard [REDACTED:card]\nplain\n");
+}
+
+#[test]
+fn check_report_and_stats() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = rules_file(dir.path());
+    let input = b"x\n  tok_ABCDEFGH12345678\n";
+    let (code, _, err) = run(bin().arg("--only-rules").arg(&rules).args(["--check", "--report", "json", "--stats"]), input);
+    assert_eq!(code, 1);
+    assert!(!err.contains("ABCDEFGH"), "a report never carries the value: {err}");
+    let json_start = err.find('{').unwrap();
+    let json_end = err.rfind('}').unwrap();
+    let v: serde_json::Value = serde_json::from_str(&err[json_start..=json_end]).unwrap();
+    let f = &v["findings"][0];
+    assert_eq!((f["rule_id"].as_str(), f["line"].as_u64(), f["column"].as_u64()), (Some("tok"), Some(2), Some(3)));
+    assert_eq!((f["start"].as_u64(), f["end"].as_u64()), (Some(4), Some(24)));
+    assert!(err.contains("MB/s") && err.contains("tok"), "{err}");
+    let (code, _, _) = run(bin().arg("--only-rules").arg(&rules).arg("--check"), b"nothing here\n");
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn sarif_report_to_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = rules_file(dir.path());
+    let report = dir.path().join("r.sarif");
+    let (code, _, err) =
+        run(bin().arg("--only-rules").arg(&rules).args(["--report", "sarif", "--report-file"]).arg(&report), b"tok_ABCDEFGH12345678\n");
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();
+    assert_eq!(v["version"], "2.1.0");
+    let r = &v["runs"][0]["results"][0];
+    assert_eq!(r["ruleId"], "tok");
+    assert_eq!(r["locations"][0]["physicalLocation"]["region"]["startLine"], 1);
+    assert!(!std::fs::read_to_string(&report).unwrap().contains("ABCDEFGH"));
+}
+
+#[test]
+fn bad_rule_files_fail_with_one_line_naming_the_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        ("invalid-regex", "pattern = 'a(b'", "invalid pattern at column"),
+        ("unknown-field", "pattern = 'ab'\ncolour = 'red'", "unknown field `colour`"),
+        ("look-around", "pattern = '(?=x)ab'", "look-around"),
+        ("back-ref", "pattern = '(a)\\1'", "backreference"),
+        ("empty-match", "pattern = 'a*'", "empty string"),
+        ("bad-validator", "pattern = 'ab'\nvalidators = ['nope']", "unknown validator"),
+    ];
+    for (id, body, needle) in cases {
+        let p = dir.path().join(format!("{id}.toml"));
+        std::fs::write(&p, format!("[[rule]]\nid = \"{id}\"\nname = \"n\"\ncategory = \"secret\"\n{body}\n")).unwrap();
+        let (code, out, err) = run(bin().arg("--rules").arg(&p), b"x\n");
+        assert_eq!(code, 2, "{id}: {err}");
+        assert!(out.is_empty());
+        assert_eq!(err.trim_end().lines().count(), 1, "{id}: one line: {err}");
+        assert!(err.contains(&format!("rule `{id}`")) && err.contains(needle), "{id}: {err}");
+        assert!(err.contains(&format!("{id}.toml")), "{id}: names the file: {err}");
+    }
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let (code, _, err) = run(bin().arg("--style").arg("nope"), b"");
+    assert_eq!(code, 2);
+    assert!(err.starts_with("redactum: unknown style"));
+    let (code, _, err) = run(bin().arg("--bogus"), b"");
+    assert_eq!(code, 2);
+    assert_eq!(err.lines().count(), 1);
+    let (code, _, err) = run(bin().args(["--style", "hash"]).env_remove("REDACTUM_KEY"), b"");
+    assert_eq!(code, 2);
+    assert!(err.contains("key"), "{err}");
+    let (code, _, _) = run(bin().arg("/no/such/file"), b"");
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn directories_output_and_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = rules_file(dir.path());
+    let src = dir.path().join("src");
+    std::fs::create_dir_all(src.join("sub")).unwrap();
+    std::fs::write(src.join("a.log"), "a tok_ABCDEFGH12345678\n").unwrap();
+    std::fs::write(src.join("sub/b.log"), "b 4111111111111111\nclean\n").unwrap();
+    let out = dir.path().join("out");
+    let (code, _, err) = run(bin().arg("--only-rules").arg(&rules).arg("--output").arg(&out).arg(&src), b"");
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(std::fs::read_to_string(out.join("a.log")).unwrap(), "a [REDACTED:tok]\n");
+    assert_eq!(std::fs::read_to_string(out.join("sub/b.log")).unwrap(), "b [REDACTED:card]\nclean\n");
+    // Inputs untouched.
+    assert_eq!(std::fs::read_to_string(src.join("a.log")).unwrap(), "a tok_ABCDEFGH12345678\n");
+    // A directory without a destination is an error.
+    let (code, _, err) = run(bin().arg("--only-rules").arg(&rules).arg(&src), b"");
+    assert_eq!(code, 2, "{err}");
+    // In place.
+    let (code, _, err) = run(bin().arg("--only-rules").arg(&rules).arg("--in-place").arg(&src), b"");
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(std::fs::read_to_string(src.join("a.log")).unwrap(), "a [REDACTED:tok]\n");
+    assert_eq!(std::fs::read_to_string(src.join("sub/b.log")).unwrap(), "b [REDACTED:card]\nclean\n");
+    let leftovers: Vec<_> = std::fs::read_dir(&src).unwrap().filter_map(|e| e.ok()).filter(|e| e.file_name().to_string_lossy().starts_with(".redactum")).collect();
+    assert!(leftovers.is_empty());
+}
+
+#[test]
+fn files_to_stdout_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = rules_file(dir.path());
+    std::fs::write(dir.path().join("1.txt"), "one tok_ABCDEFGH12345678\n").unwrap();
+    std::fs::write(dir.path().join("2.txt"), "two\n").unwrap();
+    let (code, out, _) = run(bin().arg("--only-rules").arg(&rules).arg(dir.path().join("1.txt")).arg(dir.path().join("2.txt")), b"");
+    assert_eq!(code, 0);
+    assert_eq!(out, "one [REDACTED:tok]\ntwo\n");
+}
+
+#[test]
+fn closed_pipe_ends_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = rules_file(dir.path());
+    let mut child = bin()
+        .arg("--only-rules")
+        .arg(&rules)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let line = b"some log line with tok_ABCDEFGH12345678 inside\n".repeat(1000);
+        for _ in 0..200 {
+            if stdin.write_all(&line).is_err() {
+                break;
+            }
+        }
+    });
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 100];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout);
+    let status = child.wait().unwrap();
+    let mut err = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    writer.join().unwrap();
+    assert!(status.success(), "status {status:?}, stderr {err}");
+    assert!(err.is_empty(), "{err}");
+}
+
+#[test]
+fn rules_and_validators_listing() {
+    let (code, out, _) = run(bin().arg("validators"), b"");
+    assert_eq!(code, 0);
+    assert!(out.lines().any(|l| l == "luhn"));
+    let dir = tempfile::tempdir().unwrap();
+    let rules = rules_file(dir.path());
+    let (code, out, _) = run(bin().arg("rules").arg("--only-rules").arg(&rules), b"");
+    assert_eq!(code, 0);
+    assert_eq!(out, "tok\tsecret\tTest token\ttok_\ncard\tpii\tCard\t\n");
+}
+
+#[test]
+fn styles_from_cli() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = rules_file(dir.path());
+    let (_, out, _) = run(bin().arg("--only-rules").arg(&rules).args(["--style", "mask"]), b"tok_ABCDEFGH12345678\n");
+    assert_eq!(out, format!("{}\n", "*".repeat(20)));
+    let (_, a, _) = run(bin().arg("--only-rules").arg(&rules).args(["--style", "hash"]).env("REDACTUM_KEY", "k1"), b"tok_ABCDEFGH12345678\n");
+    let (_, b, _) = run(bin().arg("--only-rules").arg(&rules).args(["--style", "hash", "--key", "k1"]), b"tok_ABCDEFGH12345678\n");
+    assert_eq!(a, b);
+    assert!(a.starts_with("[REDACTED:tok:"));
+}

@@ -1,0 +1,15 @@
+//! Node.js binding of redactum, built with napi-rs.
+//!
+//! Thin by design: every behaviour comes from the `redactum` crate; this crate converts options,
+//! offsets (bytes to UTF-16 code units) and errors, and guards every call against panics. The
+//! JavaScript half (`index.js`: streams, pino and winston adapters) wraps these classes.
+
+#![deny(clippy::all)]
+
+mod error;
+mod redactor;
+mod stream;
+mod tasks;
+
+pub use redactor::{Finding, JsRedactor, RedactorOptions, RuleInfo};
+pub use stream::{JsStreamRedactor, StreamStats};

@@ -1,0 +1,238 @@
+//! The `Redactor` class: options, whole-input redaction, findings with JavaScript offsets.
+
+use std::borrow::Cow;
+
+use napi::bindgen_prelude::{AsyncTask, Buffer, Either};
+use napi::JsString;
+use napi_derive::napi;
+
+use crate::error::{core_error, guard};
+use crate::tasks::RedactBatch;
+
+/// Options of `new Redactor(options)` and `createRedactStream(options)`.
+#[napi(object)]
+#[derive(Default)]
+pub struct RedactorOptions {
+    /// Rules in redactum's TOML format that replace the built-in catalog.
+    pub rules: Option<String>,
+    /// Rules in redactum's TOML format added to the catalog (a rule with the id of a built-in
+    /// rule replaces it).
+    pub extra_rules: Option<String>,
+    /// Which categories apply: `["secret"]`, `["pii"]` or both (the default).
+    #[napi(ts_type = "Array<'secret' | 'pii'>")]
+    pub categories: Option<Vec<String>>,
+    /// How a found span is replaced (default `label`: `[REDACTED:<rule-id>]`).
+    #[napi(ts_type = "'label' | 'mask' | 'partial' | 'hash'")]
+    pub style: Option<String>,
+    /// The key of the `hash` style (required by it): a string or bytes.
+    pub key: Option<Either<String, Buffer>>,
+    /// Characters kept at the start of a span by the `partial` style (default 4).
+    pub keep_start: Option<u32>,
+    /// Characters kept at the end of a span by the `partial` style (default 4).
+    pub keep_end: Option<u32>,
+}
+
+/// One replaced span.
+#[napi(object)]
+pub struct Finding {
+    /// The id of the rule (for merged overlapping findings, the rule of the leftmost, longest).
+    pub rule_id: String,
+    /// `secret` or `pii`.
+    #[napi(ts_type = "'secret' | 'pii'")]
+    pub category: String,
+    /// Index of the first replaced UTF-16 code unit: `text.slice(start, end)` is the span.
+    pub start: u32,
+    /// Index just past the last replaced UTF-16 code unit.
+    pub end: u32,
+    /// Offset of the first replaced byte in the UTF-8 encoding of the text.
+    pub byte_start: f64,
+    /// Offset just past the last replaced byte in the UTF-8 encoding of the text.
+    pub byte_end: f64,
+}
+
+/// A compiled rule, as listed by `Redactor.rules()`.
+#[napi(object)]
+pub struct RuleInfo {
+    /// Stable id.
+    pub id: String,
+    /// Human-readable name.
+    pub name: String,
+    /// `secret` or `pii`.
+    #[napi(ts_type = "'secret' | 'pii'")]
+    pub category: String,
+    /// Prefilter keywords.
+    pub keywords: Vec<String>,
+}
+
+/// Finds and replaces secrets and personal data. Compiles its rules once; reuse it.
+#[napi(js_name = "Redactor")]
+pub struct JsRedactor {
+    pub(crate) inner: redactum::Redactor,
+}
+
+fn builder(options: &RedactorOptions) -> napi::Result<redactum::RedactorBuilder> {
+    let mut b = redactum::Redactor::builder();
+    if let Some(rules) = &options.rules {
+        b.builtin_rules(false).add_rules("options.rules", rules);
+    }
+    if let Some(rules) = &options.extra_rules {
+        b.add_rules("options.extraRules", rules);
+    }
+    if let Some(categories) = &options.categories {
+        let (mut secrets, mut pii) = (false, false);
+        for c in categories {
+            match c.as_str() {
+                "secret" | "secrets" => secrets = true,
+                "pii" => pii = true,
+                other => {
+                    return Err(napi::Error::from_reason(format!(
+                        "unknown category `{other}` in options.categories (expected \"secret\" or \"pii\")"
+                    )))
+                }
+            }
+        }
+        b.secrets(secrets).pii(pii);
+    }
+    let style = match options.style.as_deref().unwrap_or("label") {
+        "label" => redactum::Style::Label,
+        "mask" => redactum::Style::Mask,
+        "partial" => redactum::Style::Partial {
+            keep_start: options.keep_start.unwrap_or(4) as usize,
+            keep_end: options.keep_end.unwrap_or(4) as usize,
+        },
+        "hash" => redactum::Style::Hash,
+        other => {
+            return Err(napi::Error::from_reason(format!(
+                "unknown style `{other}` in options.style (expected label, mask, partial or hash)"
+            )))
+        }
+    };
+    b.style(style);
+    match &options.key {
+        Some(Either::A(s)) => b.hash_key(s.as_bytes()),
+        Some(Either::B(buf)) => b.hash_key(&buf[..]),
+        None => &mut b,
+    };
+    Ok(b)
+}
+
+/// UTF-16 code units in a UTF-8 byte string: one per character, two for characters outside
+/// the BMP (4-byte sequences). Counts bytes, so a span that splits a character still maps.
+fn utf16_units(bytes: &[u8]) -> usize {
+    bytes.iter().map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0)).sum()
+}
+
+#[napi]
+impl JsRedactor {
+    /// Compiles the rules.
+    ///
+    /// @throws Error when a rule does not parse or compile (the message names the rule), or an
+    /// option is invalid (an unknown style or category, the hash style without a key).
+    #[napi(constructor)]
+    pub fn new(options: Option<RedactorOptions>) -> napi::Result<Self> {
+        guard(|| {
+            let options = options.unwrap_or_default();
+            let inner = builder(&options)?.build().map_err(core_error)?;
+            Ok(JsRedactor { inner })
+        })
+    }
+
+    /// Redacts a string. Returns the very same string when nothing is found.
+    #[napi(ts_args_type = "text: string", ts_return_type = "string")]
+    pub fn redact<'env>(&self, text: JsString<'env>) -> napi::Result<Either<JsString<'env>, String>> {
+        guard(|| {
+            let utf8 = text.into_utf8()?;
+            let out = match self.inner.redact(utf8.as_str()?) {
+                Cow::Borrowed(_) => None,
+                Cow::Owned(s) => Some(s),
+            };
+            Ok(match out {
+                None => Either::A(utf8.into_value()),
+                Some(s) => Either::B(s),
+            })
+        })
+    }
+
+    /// Redacts bytes (invalid UTF-8 passes through). Returns the very same Buffer when nothing
+    /// is found, a new one otherwise.
+    #[napi]
+    pub fn redact_buffer(&self, buf: Buffer) -> napi::Result<Buffer> {
+        guard(|| {
+            let out = match self.inner.redact_bytes(&buf) {
+                Cow::Borrowed(_) => None,
+                Cow::Owned(v) => Some(v),
+            };
+            Ok(match out {
+                None => buf,
+                Some(v) => Buffer::from(v),
+            })
+        })
+    }
+
+    /// The replaced spans of `text`, in order, after overlapping findings are merged. `start`
+    /// and `end` are string indices (UTF-16 code units); `byteStart` and `byteEnd` are offsets
+    /// in the UTF-8 encoding.
+    #[napi]
+    pub fn find(&self, text: String) -> napi::Result<Vec<Finding>> {
+        guard(|| {
+            let bytes = text.as_bytes();
+            let (mut at_byte, mut at_unit) = (0usize, 0usize);
+            let mut to_units = |byte: usize| {
+                at_unit += utf16_units(&bytes[at_byte..byte]);
+                at_byte = byte;
+                at_unit as u32
+            };
+            Ok(self
+                .inner
+                .find_iter(bytes)
+                .map(|f| Finding {
+                    rule_id: f.rule_id().to_string(),
+                    category: f.category().as_str().to_string(),
+                    start: to_units(f.start()),
+                    end: to_units(f.end()),
+                    byte_start: f.start() as f64,
+                    byte_end: f.end() as f64,
+                })
+                .collect())
+        })
+    }
+
+    /// True if anything in `text` would be redacted.
+    #[napi]
+    pub fn is_match(&self, text: String) -> napi::Result<bool> {
+        guard(|| Ok(self.inner.is_match(text.as_bytes())))
+    }
+
+    /// Redacts many texts off the JavaScript thread (in parallel); results in input order.
+    #[napi(ts_return_type = "Promise<string[]>")]
+    pub fn redact_batch(&self, texts: Vec<String>) -> AsyncTask<RedactBatch> {
+        AsyncTask::new(RedactBatch { redactor: self.inner.clone(), texts })
+    }
+
+    /// The compiled rules, in order.
+    #[napi]
+    pub fn rules(&self) -> napi::Result<Vec<RuleInfo>> {
+        guard(|| {
+            Ok(self
+                .inner
+                .rules()
+                .into_iter()
+                .map(|r| RuleInfo { id: r.id, name: r.name, category: r.category.as_str().to_string(), keywords: r.keywords })
+                .collect())
+        })
+    }
+}
+
+/// Internal, for tests: panics inside the guard, which must surface as an `Error`.
+#[doc(hidden)]
+#[napi(js_name = "__panicForTests")]
+pub fn panic_for_tests() -> napi::Result<()> {
+    guard(|| panic!("deliberate panic for tests"))
+}
+
+/// Internal, for benchmarks: a native call that does nothing but return its argument.
+#[doc(hidden)]
+#[napi(js_name = "__echo", ts_args_type = "text: string", ts_return_type = "string")]
+pub fn echo(text: JsString<'_>) -> JsString<'_> {
+    text
+}
