@@ -102,18 +102,23 @@ fn run() -> io::Result<ExitCode> {
     }
     let started = Instant::now();
     let records = Mutex::new(Vec::<Record>::new());
+    // Per-rule counts for --stats; records are kept only for a report.
+    let per_rule = Mutex::new(BTreeMap::<String, u64>::new());
+    let want_records = args.report.is_some();
     let totals = Mutex::new((0u64, 0u64));
     let paths: Vec<PathBuf> = args.paths.clone();
     if paths.is_empty() || (paths.len() == 1 && paths[0].as_os_str() == "-") {
         let stdin = io::stdin();
         let stdout = io::stdout();
         let mut recs = Vec::new();
-        let want = args.report.is_some() || args.stats || args.check;
+        let mut counts = BTreeMap::<String, u64>::new();
         let stats = redactor.stream_redact_with(stdin.lock(), stdout.lock(), |f| {
-            if want {
+            count(&mut counts, args.stats, f);
+            if want_records {
                 recs.push(Record::new(None, f));
             }
         })?;
+        merge(&per_rule, counts);
         *totals.lock().unwrap() = (stats.bytes_read, stats.findings);
         records.lock().unwrap().extend(recs);
     } else {
@@ -121,10 +126,11 @@ fn run() -> io::Result<ExitCode> {
         let dest = |f: &(PathBuf, PathBuf)| -> Option<PathBuf> { args.output.as_ref().map(|o| o.join(&f.1)) };
         let one = |f: &(PathBuf, PathBuf)| -> io::Result<()> {
             let mut recs = Vec::new();
-            let want = args.report.is_some() || args.stats || args.check;
+            let mut counts = BTreeMap::<String, u64>::new();
             let name = f.0.display().to_string();
             let mut sink = |sf: &StreamFinding| {
-                if want {
+                count(&mut counts, args.stats, sf);
+                if want_records {
                     recs.push(Record::new(Some(&name), sf));
                 }
             };
@@ -147,6 +153,7 @@ fn run() -> io::Result<ExitCode> {
             t.0 += stats.bytes_read;
             t.1 += stats.findings;
             records.lock().unwrap().extend(recs);
+            merge(&per_rule, counts);
             Ok(())
         };
         if args.in_place || args.output.is_some() {
@@ -171,10 +178,7 @@ fn run() -> io::Result<ExitCode> {
     }
     if args.stats {
         let secs = elapsed.as_secs_f64().max(1e-9);
-        let mut per_rule: BTreeMap<&str, u64> = BTreeMap::new();
-        for r in &records {
-            *per_rule.entry(&r.rule_id).or_default() += 1;
-        }
+        let per_rule = per_rule.into_inner().unwrap();
         let mut e = io::stderr().lock();
         writeln!(e, "redactum: {bytes} bytes in {:.3} s ({:.1} MB/s), {findings} findings", secs, bytes as f64 / secs / 1e6)?;
         for (rule, n) in per_rule {
@@ -182,6 +186,24 @@ fn run() -> io::Result<ExitCode> {
         }
     }
     Ok(if args.check && findings > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn count(counts: &mut BTreeMap<String, u64>, on: bool, f: &StreamFinding) {
+    if on {
+        match counts.get_mut(f.finding.rule_id()) {
+            Some(n) => *n += 1,
+            None => {
+                counts.insert(f.finding.rule_id().to_string(), 1);
+            }
+        }
+    }
+}
+
+fn merge(into: &Mutex<BTreeMap<String, u64>>, counts: BTreeMap<String, u64>) {
+    let mut m = into.lock().unwrap();
+    for (k, v) in counts {
+        *m.entry(k).or_default() += v;
+    }
 }
 
 fn build(args: &Args) -> io::Result<Redactor> {
