@@ -212,7 +212,7 @@ pub(crate) fn compile_rule(spec: &RuleSpec, index: usize) -> Result<Rule, Error>
 }
 
 /// Compiles rule specs (already tagged with their source names) into one engine.
-pub(crate) fn compile(specs: &[(Arc<str>, RuleSpec)], piece: Option<usize>) -> Result<Engine, Error> {
+pub(crate) fn compile(specs: &[(Arc<str>, RuleSpec)], piece: Option<usize>, fail_closed: bool) -> Result<Engine, Error> {
     let mut seen = HashSet::new();
     let mut rules = Vec::with_capacity(specs.len());
     for (i, (source, spec)) in specs.iter().enumerate() {
@@ -224,6 +224,7 @@ pub(crate) fn compile(specs: &[(Arc<str>, RuleSpec)], piece: Option<usize>) -> R
         rules.push(compile_rule(spec, i).map_err(|e| e.with_source(source).with_rule(&spec.id))?);
     }
     let mut engine = Engine::new(rules)?;
+    engine.fail_closed = fail_closed;
     if let Some(p) = piece {
         engine.piece = p.max(16);
     }

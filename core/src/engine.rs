@@ -21,6 +21,9 @@ use crate::validators::Check;
 /// Lines longer than this are scanned in pieces of this size, with an overlap.
 pub(crate) const PIECE: usize = 1 << 20;
 
+/// The rule index of a span replaced because scanning it failed (fail-closed).
+pub(crate) const FAILED_RULE: u32 = u32::MAX;
+
 /// A compiled rule.
 pub(crate) struct Rule {
     pub id: Arc<str>,
@@ -89,6 +92,9 @@ pub(crate) struct Engine {
     pub overlap: usize,
     /// Lines longer than this are scanned in pieces ([`PIECE`] unless a test sets it).
     pub piece: usize,
+    /// Replace a segment whose scan failed instead of propagating the panic.
+    pub fail_closed: bool,
+    failed_id: Arc<str>,
 }
 
 impl Engine {
@@ -102,7 +108,19 @@ impl Engine {
             .max()
             .unwrap_or(0)
             + 8;
-        Ok(Engine { rules, ac, owners, keywordless, max_keyword, overlap, piece: PIECE })
+        Ok(Engine { rules, ac, owners, keywordless, max_keyword, overlap, piece: PIECE, fail_closed: false, failed_id: Arc::from("internal-error") })
+    }
+
+    /// Id, category and priority of a rule index, including [`FAILED_RULE`].
+    pub(crate) fn meta(&self, r: u32) -> (&Arc<str>, Category) {
+        match self.rules.get(r as usize) {
+            Some(rule) => (&rule.id, rule.category),
+            None => (&self.failed_id, Category::Secret),
+        }
+    }
+
+    pub(crate) fn priority(&self, r: u32) -> i32 {
+        self.rules.get(r as usize).map_or(i32::MAX, |rule| rule.priority)
     }
 
     /// Bytes before a segment start that a scan may look at.

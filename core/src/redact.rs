@@ -331,13 +331,12 @@ impl RedactorBuilder {
             return Err(Error::new(ErrorKind::Config, "the hash style needs a key (e.g. --key or REDACTUM_KEY)"));
         }
         let specs = self.specs()?;
-        let engine = crate::compile::compile(&specs, self.piece)?;
+        let engine = crate::compile::compile(&specs, self.piece, self.fail_closed)?;
         Ok(Redactor {
             inner: Arc::new(Inner {
                 engine,
                 style: self.style.clone(),
                 key: self.key.clone().unwrap_or_default(),
-                fail_closed: self.fail_closed,
                 pool: Mutex::new(Vec::new()),
             }),
         })
@@ -352,8 +351,6 @@ struct Inner {
     engine: Engine,
     style: Style,
     key: Vec<u8>,
-    #[allow(dead_code)]
-    fail_closed: bool,
     pool: Mutex<Vec<Driver>>,
 }
 
@@ -408,8 +405,8 @@ impl Redactor {
     }
 
     fn finding(&self, c: &Component) -> Finding {
-        let r = &self.inner.engine.rules[c.rule as usize];
-        Finding { rule_id: r.id.clone(), category: r.category, start: c.start, end: c.end }
+        let (id, category) = self.inner.engine.meta(c.rule);
+        Finding { rule_id: id.clone(), category, start: c.start, end: c.end }
     }
 
     fn with_driver<T>(&self, f: impl FnOnce(&mut Driver) -> T) -> T {
@@ -540,10 +537,18 @@ impl Redactor {
                 Err(e) => return Err(e),
             };
             out.clear();
-            if n == 0 {
-                st.finish_with(&mut out, &mut on_finding);
-            } else {
-                st.push_with(&chunk[..n], &mut out, &mut on_finding);
+            let step = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                if n == 0 {
+                    st.finish_with(&mut out, &mut on_finding);
+                } else {
+                    st.push_with(&chunk[..n], &mut out, &mut on_finding);
+                }
+            }));
+            if step.is_err() {
+                // Nothing of the failing segment was written: stop rather than pass it through.
+                return Err(io::Error::other(
+                    "internal error while scanning; output stops before the failing line (fail-closed replaces it instead)",
+                ));
             }
             if !out.is_empty() {
                 writer.write_all(&out)?;
@@ -616,11 +621,12 @@ impl Redactor {
     }
 
     fn replace_one(&self, content: &[u8], c: &Component, out: &mut Vec<u8>) {
-        let rule = &self.inner.engine.rules[c.rule as usize];
+        let (id, _) = self.inner.engine.meta(c.rule);
         match &self.inner.style {
+            _ if c.rule == crate::engine::FAILED_RULE => out.extend_from_slice(b"[REDACTED:internal-error]"),
             Style::Label => {
                 out.extend_from_slice(b"[REDACTED:");
-                out.extend_from_slice(rule.id.as_bytes());
+                out.extend_from_slice(id.as_bytes());
                 out.push(b']');
             }
             Style::Mask => out.extend(std::iter::repeat_n(b'*', char_count(content))),
@@ -641,7 +647,7 @@ impl Redactor {
                 mac.update(content);
                 let digest = mac.finalize().into_bytes();
                 out.extend_from_slice(b"[REDACTED:");
-                out.extend_from_slice(rule.id.as_bytes());
+                out.extend_from_slice(id.as_bytes());
                 out.push(b':');
                 for b in &digest[..8] {
                     out.extend_from_slice(format!("{b:02x}").as_bytes());

@@ -5,7 +5,7 @@
 //! than `PIECE` (1 MiB) is cut every `PIECE` bytes from its start, each piece scanned with a fixed
 //! look-ahead. Multiline keywords open windows that are searched once enough data has arrived.
 
-use crate::engine::{Engine, MlHit, Raw, Scratch};
+use crate::engine::{Engine, MlHit, Raw, Scratch, FAILED_RULE};
 
 /// Largest block of complete lines scanned in one call.
 const BLOCK_MAX: usize = 8 << 20;
@@ -101,7 +101,15 @@ impl Driver {
                 self.pending.swap_remove(i);
                 let rel = MlHit { start: h.start - base, end: h.end - base, win_start: h.win_start - base, ..h };
                 self.seg_found.clear();
-                engine.scan_multiline(buf, rel, avail - base, &mut self.scratch, &mut self.seg_found);
+                let (scratch, found) = (&mut self.scratch, &mut self.seg_found);
+                let res = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    engine.scan_multiline(buf, rel, avail - base, scratch, found)
+                }));
+                if let Err(payload) = res {
+                    // The window is decided from its start: replace it whole.
+                    let end = h.end.saturating_add(engine.rules[h.rule as usize].reach).min(avail);
+                    self.failed(engine, payload, rel.win_start..end - base);
+                }
                 self.found.extend(self.seg_found.iter().map(|r| Raw { start: r.start + base, end: r.end + base, ..*r }));
             } else {
                 i += 1;
@@ -112,14 +120,13 @@ impl Driver {
     fn scan(&mut self, engine: &Engine, buf: &[u8], base: usize, view: std::ops::Range<usize>, keep: std::ops::Range<usize>) {
         self.seg_found.clear();
         self.seg_ml.clear();
-        engine.scan_segment(
-            buf,
-            view.start - base..view.end - base,
-            keep.start - base..keep.end - base,
-            &mut self.scratch,
-            &mut self.seg_found,
-            &mut self.seg_ml,
-        );
+        let (scratch, found, ml) = (&mut self.scratch, &mut self.seg_found, &mut self.seg_ml);
+        let res = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            engine.scan_segment(buf, view.start - base..view.end - base, keep.start - base..keep.end - base, scratch, found, ml)
+        }));
+        if let Err(payload) = res {
+            self.failed(engine, payload, keep.start - base..keep.end - base);
+        }
         self.found.extend(self.seg_found.iter().map(|r| Raw { start: r.start + base, end: r.end + base, ..*r }));
         self.pending.extend(self.seg_ml.iter().map(|h| MlHit {
             start: h.start + base,
@@ -127,6 +134,21 @@ impl Driver {
             win_start: h.win_start + base,
             ..*h
         }));
+    }
+
+    /// An internal error (a panic) while scanning `range` (relative to the buffer): under
+    /// fail-closed the range is replaced whole; otherwise the panic goes on to the caller, so
+    /// the range is never passed through unscanned.
+    fn failed(&mut self, engine: &Engine, payload: Box<dyn std::any::Any + Send>, range: std::ops::Range<usize>) {
+        if !engine.fail_closed {
+            std::panic::resume_unwind(payload);
+        }
+        self.scratch = Scratch::new(engine);
+        self.seg_found.clear();
+        self.seg_ml.clear();
+        if range.end > range.start {
+            self.seg_found.push(Raw { start: range.start, end: range.end, rule: FAILED_RULE });
+        }
     }
 
     /// Everything before this absolute position is decided: no finding still to come can
@@ -151,7 +173,7 @@ pub(crate) fn components(engine: &Engine, found: &mut [Raw], out: &mut Vec<Compo
         a.start
             .cmp(&b.start)
             .then(b.end.cmp(&a.end))
-            .then(engine.rules[b.rule as usize].priority.cmp(&engine.rules[a.rule as usize].priority))
+            .then(engine.priority(b.rule).cmp(&engine.priority(a.rule)))
             .then(a.rule.cmp(&b.rule))
     });
     let mut cur: Option<Component> = None;

@@ -290,3 +290,25 @@ impl std::io::Read for Chunked<'_> {
         Ok(n)
     }
 }
+
+#[test]
+fn fail_closed_replaces_the_failing_segment() {
+    let rules = "[[rule]]\nid = 'p'\nname = 'p'\ncategory = 'secret'\npattern = '[A-Z]{5}'\nvalidators = ['test-panic']\n";
+    let text = "ok line\nhas PANIC here\nnext\n";
+    let closed = Redactor::builder().builtin_rules(false).add_rules("t", rules).fail_closed(true).build().unwrap();
+    let out = closed.redact(text);
+    assert!(!out.contains("PANIC"));
+    assert_eq!(out.matches('\n').count(), 3, "lines are kept: {out}");
+    assert!(out.contains("[REDACTED:internal-error]"));
+    // Streaming line by line replaces only the failing line.
+    let mut streamed = Vec::new();
+    closed.stream_redact(OneByte(text.as_bytes()), &mut streamed).unwrap();
+    assert_eq!(String::from_utf8(streamed).unwrap(), "ok line\n[REDACTED:internal-error]\nnext\n");
+    // Without fail-closed the error surfaces and nothing of the failing line is written.
+    let open = Redactor::builder().builtin_rules(false).add_rules("t", rules).build().unwrap();
+    assert!(std::panic::catch_unwind(|| open.redact(text)).is_err());
+    let mut partial = Vec::new();
+    let err = open.stream_redact(OneByte(text.as_bytes()), &mut partial).unwrap_err();
+    assert!(err.to_string().contains("internal error"));
+    assert_eq!(partial, b"ok line\n");
+}

@@ -36,6 +36,7 @@ pub struct Args {
     pub report_file: Option<PathBuf>,
     pub stats: bool,
     pub check: bool,
+    pub fail_closed: bool,
     pub threads: Option<usize>,
 }
 
@@ -72,6 +73,7 @@ pub fn parse_from(mut p: lexopt::Parser) -> Result<Args, String> {
             Long("report-file") => a.report_file = Some(p.value().map_err(err)?.into()),
             Long("stats") => a.stats = true,
             Long("check") => a.check = true,
+            Long("fail-closed") => a.fail_closed = true,
             Short('j') | Long("threads") => {
                 let n: usize = p.value().map_err(err)?.parse().map_err(err)?;
                 if n == 0 {

@@ -45,6 +45,8 @@ OPTIONS:
         --report-file FILE  where the report goes
         --stats             print bytes, MB/s and findings per rule on stderr at the end
         --check             exit 1 if anything was found (a CI gate)
+        --fail-closed       if scanning a line fails internally, replace the line with
+                            [REDACTED:internal-error] instead of stopping with an error
     -j, --threads N         threads for many files (default: all cores)
     -h, --help              this help
     -V, --version           the version
@@ -217,6 +219,7 @@ fn build(args: &Args) -> io::Result<Redactor> {
     for f in &args.rules {
         b.add_rules_file(f);
     }
+    b.fail_closed(args.fail_closed);
     b.secrets(!args.no_secrets).pii(!args.no_pii).disable_rules(args.disable.iter().cloned());
     let style = match args.style.as_deref().unwrap_or("label") {
         "label" => Style::Label,

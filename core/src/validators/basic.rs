@@ -7,6 +7,15 @@ pub(crate) const VALIDATORS: &[(&str, Factory)] = &[
     ("luhn", |a| no_arg("luhn", a, luhn_valid)),
     ("mod97", |a| no_arg("mod97", a, mod97_valid)),
     ("not-placeholder", |a| no_arg("not-placeholder", a, |s| !is_placeholder(s))),
+    // Test hook: fails (panics) on a candidate containing "PANIC", to exercise fail-closed.
+    ("test-panic", |a| {
+        no_arg("test-panic", a, |s| {
+            if memchr::memmem::find(s, b"PANIC").is_some() {
+                panic!("test-panic validator");
+            }
+            true
+        })
+    }),
 ];
 
 fn entropy_factory(arg: Option<&str>) -> Result<Check, String> {
