@@ -6,7 +6,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 /// A core error as a JavaScript `Error`; its message is core's `Display`, which names the rule
 /// file and the rule.
 pub(crate) fn core_error(e: redactum::Error) -> napi::Error {
-    napi::Error::from_reason(e.to_string())
+    napi::Error::new(napi::Status::InvalidArg, e.to_string())
 }
 
 /// A panic payload as a JavaScript `Error`.

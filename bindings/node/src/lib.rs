@@ -11,5 +11,7 @@ mod redactor;
 mod stream;
 mod tasks;
 
-pub use redactor::{Finding, JsRedactor, RedactorOptions, RuleInfo};
-pub use stream::{JsStreamRedactor, StreamStats};
+#[doc(hidden)]
+pub use redactor::{echo, panic_for_tests};
+pub use redactor::{Finding, Redactor, RedactorOptions, RuleInfo};
+pub use stream::{StreamRedactor, StreamStats};

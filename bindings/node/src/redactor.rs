@@ -2,8 +2,8 @@
 
 use std::borrow::Cow;
 
-use napi::bindgen_prelude::{AsyncTask, Buffer, Either};
-use napi::JsString;
+use napi::bindgen_prelude::{AsyncTask, Buffer, BufferSlice, Either};
+use napi::{Env, JsString};
 use napi_derive::napi;
 
 use crate::error::{core_error, guard};
@@ -30,6 +30,13 @@ pub struct RedactorOptions {
     pub keep_start: Option<u32>,
     /// Characters kept at the end of a span by the `partial` style (default 4).
     pub keep_end: Option<u32>,
+    /// Keeps only the rules with these ids (an unknown id is an error).
+    pub only_rules: Option<Vec<String>>,
+    /// Turns off the rules with these ids.
+    pub disable_rules: Option<Vec<String>>,
+    /// On an internal error while scanning, replace the segment whole instead of passing it
+    /// through (default false).
+    pub fail_closed: Option<bool>,
 }
 
 /// One replaced span.
@@ -65,8 +72,8 @@ pub struct RuleInfo {
 }
 
 /// Finds and replaces secrets and personal data. Compiles its rules once; reuse it.
-#[napi(js_name = "Redactor")]
-pub struct JsRedactor {
+#[napi]
+pub struct Redactor {
     pub(crate) inner: redactum::Redactor,
 }
 
@@ -82,10 +89,10 @@ fn builder(options: &RedactorOptions) -> napi::Result<redactum::RedactorBuilder>
         let (mut secrets, mut pii) = (false, false);
         for c in categories {
             match c.as_str() {
-                "secret" | "secrets" => secrets = true,
+                "secret" => secrets = true,
                 "pii" => pii = true,
                 other => {
-                    return Err(napi::Error::from_reason(format!(
+                    return Err(napi::Error::new(napi::Status::InvalidArg, format!(
                         "unknown category `{other}` in options.categories (expected \"secret\" or \"pii\")"
                     )))
                 }
@@ -102,12 +109,24 @@ fn builder(options: &RedactorOptions) -> napi::Result<redactum::RedactorBuilder>
         },
         "hash" => redactum::Style::Hash,
         other => {
-            return Err(napi::Error::from_reason(format!(
+            return Err(napi::Error::new(
+                napi::Status::InvalidArg,
+                format!(
                 "unknown style `{other}` in options.style (expected label, mask, partial or hash)"
-            )))
+            ),
+            ))
         }
     };
     b.style(style);
+    if let Some(ids) = &options.only_rules {
+        b.only_rules(ids.iter().cloned());
+    }
+    if let Some(ids) = &options.disable_rules {
+        b.disable_rules(ids.iter().cloned());
+    }
+    if let Some(yes) = options.fail_closed {
+        b.fail_closed(yes);
+    }
     match &options.key {
         Some(Either::A(s)) => b.hash_key(s.as_bytes()),
         Some(Either::B(buf)) => b.hash_key(&buf[..]),
@@ -119,11 +138,14 @@ fn builder(options: &RedactorOptions) -> napi::Result<redactum::RedactorBuilder>
 /// UTF-16 code units in a UTF-8 byte string: one per character, two for characters outside
 /// the BMP (4-byte sequences). Counts bytes, so a span that splits a character still maps.
 fn utf16_units(bytes: &[u8]) -> usize {
-    bytes.iter().map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0)).sum()
+    bytes
+        .iter()
+        .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
+        .sum()
 }
 
 #[napi]
-impl JsRedactor {
+impl Redactor {
     /// Compiles the rules.
     ///
     /// @throws Error when a rule does not parse or compile (the message names the rule), or an
@@ -133,13 +155,16 @@ impl JsRedactor {
         guard(|| {
             let options = options.unwrap_or_default();
             let inner = builder(&options)?.build().map_err(core_error)?;
-            Ok(JsRedactor { inner })
+            Ok(Redactor { inner })
         })
     }
 
     /// Redacts a string. Returns the very same string when nothing is found.
     #[napi(ts_args_type = "text: string", ts_return_type = "string")]
-    pub fn redact<'env>(&self, text: JsString<'env>) -> napi::Result<Either<JsString<'env>, String>> {
+    pub fn redact<'env>(
+        &self,
+        text: JsString<'env>,
+    ) -> napi::Result<Either<JsString<'env>, String>> {
         guard(|| {
             let utf8 = text.into_utf8()?;
             let out = match self.inner.redact(utf8.as_str()?) {
@@ -155,16 +180,21 @@ impl JsRedactor {
 
     /// Redacts bytes (invalid UTF-8 passes through). Returns the very same Buffer when nothing
     /// is found, a new one otherwise.
-    #[napi]
-    pub fn redact_buffer(&self, buf: Buffer) -> napi::Result<Buffer> {
+    #[napi(ts_return_type = "Buffer")]
+    pub fn redact_buffer<'env>(
+        &self,
+        env: &'env Env,
+        buf: Buffer,
+    ) -> napi::Result<Either<Buffer, BufferSlice<'env>>> {
         guard(|| {
             let out = match self.inner.redact_bytes(&buf) {
                 Cow::Borrowed(_) => None,
                 Cow::Owned(v) => Some(v),
             };
             Ok(match out {
-                None => buf,
-                Some(v) => Buffer::from(v),
+                None => Either::A(buf),
+                // JavaScript-owned memory, which the garbage collector accounts for.
+                Some(v) => Either::B(BufferSlice::copy_from(env, v)?),
             })
         })
     }
@@ -206,7 +236,10 @@ impl JsRedactor {
     /// Redacts many texts off the JavaScript thread (in parallel); results in input order.
     #[napi(ts_return_type = "Promise<string[]>")]
     pub fn redact_batch(&self, texts: Vec<String>) -> AsyncTask<RedactBatch> {
-        AsyncTask::new(RedactBatch { redactor: self.inner.clone(), texts })
+        AsyncTask::new(RedactBatch {
+            redactor: self.inner.clone(),
+            texts,
+        })
     }
 
     /// The compiled rules, in order.
@@ -217,7 +250,12 @@ impl JsRedactor {
                 .inner
                 .rules()
                 .into_iter()
-                .map(|r| RuleInfo { id: r.id, name: r.name, category: r.category.as_str().to_string(), keywords: r.keywords })
+                .map(|r| RuleInfo {
+                    id: r.id,
+                    name: r.name,
+                    category: r.category.as_str().to_string(),
+                    keywords: r.keywords,
+                })
                 .collect())
         })
     }
@@ -232,7 +270,11 @@ pub fn panic_for_tests() -> napi::Result<()> {
 
 /// Internal, for benchmarks: a native call that does nothing but return its argument.
 #[doc(hidden)]
-#[napi(js_name = "__echo", ts_args_type = "text: string", ts_return_type = "string")]
+#[napi(
+    js_name = "__echo",
+    ts_args_type = "text: string",
+    ts_return_type = "string"
+)]
 pub fn echo(text: JsString<'_>) -> JsString<'_> {
     text
 }

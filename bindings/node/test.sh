@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Builds the Node binding and runs its tests: npm ci, napi build (debug unless
+# REDACTUM_NODE_RELEASE=1), tsc on the TypeScript usage test, node --test.
+# Needs Rust, Node >= 20 with npm, and a C toolchain; reaches only the npm registry and crates.io.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+
+echo "== redactum node binding: npm ci"
+npm ci --no-audit --no-fund --loglevel=error
+
+profile=()
+if [[ "${REDACTUM_NODE_RELEASE:-0}" == 1 ]]; then profile=(--release); fi
+echo "== napi build ${profile[*]:-(debug)}"
+npx --no-install napi build --platform "${profile[@]}" --js binding.js --dts binding.d.ts
+
+echo "== tsc (declarations against test/types.ts)"
+npx --no-install tsc -p test/tsconfig.json
+
+echo "== node --test"
+# The panic test panics on purpose: keep its report to one line.
+RUST_BACKTRACE=0 node --test test/*.test.js test/*.test.mjs

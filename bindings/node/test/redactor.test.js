@@ -1,0 +1,150 @@
+'use strict'
+const test = require('node:test')
+const assert = require('node:assert/strict')
+
+const redactum = require('redactum')
+const { Redactor } = redactum
+const { RULES, AWS, GITHUB, EMAIL } = require('./fixtures.js')
+
+const r = new Redactor({ rules: RULES })
+
+test('redact replaces secrets and PII with labels', () => {
+  assert.equal(
+    r.redact(`login ok user=${EMAIL} key=${AWS}`),
+    'login ok user=[REDACTED:email] key=[REDACTED:aws-access-key-id]',
+  )
+  assert.equal(r.redact(`token ${GITHUB}.`), 'token [REDACTED:github-pat].')
+})
+
+test('clean input comes back unchanged (the same string and Buffer)', () => {
+  const text = 'GET /index.html 200 1234 AKIA-not-a-key'
+  assert.equal(r.redact(text), text)
+  const buf = Buffer.from(text)
+  assert.equal(r.redactBuffer(buf), buf, 'the very same Buffer object')
+  assert.equal(r.redact(''), '')
+  assert.equal(r.redactBuffer(Buffer.alloc(0)).length, 0)
+})
+
+test('redactBuffer redacts bytes and keeps invalid UTF-8', () => {
+  const buf = Buffer.concat([Buffer.from([0xff, 0xfe, 0x20]), Buffer.from(`k=${AWS}\n`)])
+  const out = r.redactBuffer(buf)
+  assert.ok(Buffer.isBuffer(out))
+  assert.deepEqual(out, Buffer.concat([Buffer.from([0xff, 0xfe, 0x20]), Buffer.from('k=[REDACTED:aws-access-key-id]\n')]))
+})
+
+test('rules replaces the catalog; extraRules adds to it', () => {
+  assert.deepEqual(
+    r.rules().map((x) => x.id),
+    ['aws-access-key-id', 'github-pat', 'email', 'pem-private-key'],
+  )
+  const info = r.rules()[0]
+  assert.equal(info.category, 'secret')
+  assert.deepEqual(info.keywords, ['AKIA'])
+  const extra = `
+[[rule]]
+id = "ticket"
+name = "Ticket id"
+category = "pii"
+keywords = ["TCK-"]
+pattern = 'TCK-[0-9]{6}'
+`
+  const both = new Redactor({ rules: RULES, extraRules: extra })
+  assert.equal(both.redact(`TCK-123456 ${AWS}`), '[REDACTED:ticket] [REDACTED:aws-access-key-id]')
+  const builtinPlusExtra = new Redactor({ extraRules: extra })
+  assert.ok(builtinPlusExtra.rules().some((x) => x.id === 'ticket'))
+  assert.equal(builtinPlusExtra.redact('TCK-123456'), '[REDACTED:ticket]')
+})
+
+test('onlyRules, disableRules, failClosed', () => {
+  const text = `${EMAIL} ${AWS} ${GITHUB}`
+  assert.equal(
+    new Redactor({ rules: RULES, onlyRules: ['github-pat'] }).redact(text),
+    `${EMAIL} ${AWS} [REDACTED:github-pat]`,
+  )
+  assert.equal(
+    new Redactor({ rules: RULES, disableRules: ['email', 'github-pat'] }).redact(text),
+    `${EMAIL} [REDACTED:aws-access-key-id] ${GITHUB}`,
+  )
+  assert.throws(() => new Redactor({ rules: RULES, onlyRules: ['no-such-rule'] }), /no-such-rule/)
+  assert.equal(new Redactor({ rules: RULES, failClosed: true }).redact(text), r.redact(text))
+})
+
+test('categories select secret or pii rules', () => {
+  const text = `${EMAIL} ${AWS}`
+  assert.equal(new Redactor({ rules: RULES, categories: ['secret'] }).redact(text), `${EMAIL} [REDACTED:aws-access-key-id]`)
+  assert.equal(new Redactor({ rules: RULES, categories: ['pii'] }).redact(text), `[REDACTED:email] ${AWS}`)
+  assert.equal(new Redactor({ rules: RULES, categories: ['secret', 'pii'] }).redact(text), '[REDACTED:email] [REDACTED:aws-access-key-id]')
+  assert.throws(() => new Redactor({ rules: RULES, categories: ['secrets!'] }), /unknown category `secrets!`/)
+})
+
+test('styles: mask, partial, hash', () => {
+  const mask = new Redactor({ rules: RULES, style: 'mask' })
+  assert.equal(mask.redact(`k=${AWS}`), `k=${'*'.repeat(20)}`)
+  const partial = new Redactor({ rules: RULES, style: 'partial', keepStart: 4, keepEnd: 2 })
+  assert.equal(partial.redact(`k=${AWS}`), `k=AKIA${'*'.repeat(14)}LN`)
+  const defaults = new Redactor({ rules: RULES, style: 'partial' })
+  assert.equal(defaults.redact(`k=${AWS}`), `k=AKIA${'*'.repeat(12)}W2LN`, 'keeps 4 and 4 by default')
+  const hash = new Redactor({ rules: RULES, style: 'hash', key: 'k1' })
+  const h1 = hash.redact(AWS)
+  assert.match(h1, /^\[REDACTED:aws-access-key-id:[0-9a-f]{16}\]$/)
+  assert.equal(hash.redact(AWS), h1, 'deterministic')
+  assert.equal(new Redactor({ rules: RULES, style: 'hash', key: Buffer.from('k1') }).redact(AWS), h1, 'Buffer key')
+  assert.notEqual(new Redactor({ rules: RULES, style: 'hash', key: 'k2' }).redact(AWS), h1, 'keyed')
+  assert.throws(() => new Redactor({ rules: RULES, style: 'hash' }), /needs a key/)
+  assert.throws(() => new Redactor({ rules: RULES, style: 'blur' }), /unknown style `blur`/)
+})
+
+test('a bad rule throws an Error naming the rule', () => {
+  const bad = `
+[[rule]]
+id = "broken-rule"
+name = "Broken"
+category = "secret"
+pattern = '(unclosed'
+`
+  assert.throws(
+    () => new Redactor({ rules: bad }),
+    (err) => {
+      assert.ok(err instanceof Error)
+      assert.match(err.message, /broken-rule/)
+      assert.match(err.message, /options\.rules/)
+      return true
+    },
+  )
+  assert.throws(() => new Redactor({ extraRules: 'not toml [[' }), (err) => err instanceof Error && /options\.extraRules/.test(err.message))
+  const unknownField = '[[rule]]\nid = "odd"\nname = "x"\ncategory = "secret"\npattern = "x+"\ncolour = "red"\n'
+  assert.throws(() => new Redactor({ rules: unknownField }), /colour/)
+})
+
+test('a Rust panic becomes an Error and the process goes on', () => {
+  assert.throws(() => redactum.__panicForTests(), (err) => err instanceof Error && /panic/.test(err.message))
+  assert.equal(r.redact(AWS), '[REDACTED:aws-access-key-id]', 'still usable afterwards')
+})
+
+test('isMatch', () => {
+  assert.equal(r.isMatch(`x ${AWS}`), true)
+  assert.equal(r.isMatch('nothing here'), false)
+})
+
+test('redactBatch runs off the JS thread and keeps order', async () => {
+  const pad = ' GET /api/v1/items status=200 took=12ms'.repeat(4)
+  const texts = Array.from({ length: 20000 }, (_, i) => (i % 3 === 0 ? `#${i} key=${AWS}${pad}` : `#${i} clean${pad}`))
+  const t0 = performance.now()
+  const pending = r.redactBatch(texts)
+  const callMs = performance.now() - t0
+  assert.ok(pending instanceof Promise)
+  const out = await pending
+  const totalMs = performance.now() - t0
+  // The call only converts the arguments; the scanning happens while the JS thread is free.
+  assert.ok(callMs < totalMs / 2, `the call took ${callMs.toFixed(1)} ms of ${totalMs.toFixed(1)} ms`)
+  assert.equal(out.length, texts.length)
+  for (let i = 0; i < texts.length; i += 97) assert.equal(out[i], r.redact(texts[i]))
+  assert.equal(out[0], `#0 key=[REDACTED:aws-access-key-id]${pad}`)
+  assert.deepEqual(await r.redactBatch([]), [])
+})
+
+test('wrong argument types throw, they do not crash', () => {
+  assert.throws(() => r.redact(42), Error)
+  assert.throws(() => r.redactBuffer('text'), Error)
+  assert.throws(() => new Redactor({ rules: 5 }), Error)
+})

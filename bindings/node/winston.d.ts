@@ -1,0 +1,3 @@
+export { redactFormat, RedactFormat } from './index'
+import { redactFormat } from './index'
+export default redactFormat
