@@ -88,16 +88,21 @@ fn strip_newlines(h: &Hir) -> Result<Hir, String> {
 }
 
 fn build_regex(hir: &Hir) -> Result<Regex, Error> {
+    build_many(&[hir])
+}
+
+/// One automaton over several patterns (pattern `i` is `hirs[i]`).
+pub(crate) fn build_many(hirs: &[&Hir]) -> Result<Regex, Error> {
     meta::Builder::new()
         .configure(
             meta::Config::new()
                 .nfa_size_limit(Some(PATTERN_SIZE_LIMIT))
                 .onepass_size_limit(Some(PATTERN_SIZE_LIMIT))
                 .dfa_size_limit(Some(PATTERN_SIZE_LIMIT))
-                .hybrid_cache_capacity(2 << 20),
+                .hybrid_cache_capacity(if hirs.len() > 1 { 32 << 20 } else { 2 << 20 }),
         )
         .syntax(syntax::Config::new().unicode(false).utf8(false))
-        .build_from_hir(hir)
+        .build_many_from_hir(hirs)
         .map_err(|e| {
             if let Some(limit) = e.size_limit() {
                 Error::new(ErrorKind::TooBig, format!("compiled pattern exceeds the size limit of {limit} bytes"))
@@ -197,6 +202,7 @@ pub(crate) fn compile_rule(spec: &RuleSpec, index: usize) -> Result<Rule, Error>
         category: spec.category,
         keywords: spec.keywords.clone(),
         regex,
+        hir,
         secret_group,
         checks,
         min_len: spec.min_len.unwrap_or(1),

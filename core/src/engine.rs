@@ -31,6 +31,8 @@ pub(crate) struct Rule {
     pub category: Category,
     pub keywords: Vec<String>,
     pub regex: Regex,
+    /// The pattern as compiled (newlines removed for single-line rules).
+    pub hir: regex_syntax::hir::Hir,
     pub secret_group: Option<usize>,
     pub checks: Vec<Check>,
     pub min_len: usize,
@@ -70,6 +72,7 @@ pub(crate) struct Scratch {
     windows: Vec<Vec<(usize, usize, usize)>>,
     touched: Vec<u32>,
     caps: Vec<Option<Captures>>,
+    kwless_next: Vec<usize>,
 }
 
 impl Scratch {
@@ -78,6 +81,8 @@ impl Scratch {
             windows: vec![Vec::new(); engine.rules.len()],
             touched: Vec::new(),
             caps: (0..engine.rules.len()).map(|_| None).collect(),
+            kwless_next: Vec::new(),
+
         }
     }
 }
@@ -87,6 +92,8 @@ pub(crate) struct Engine {
     ac: Option<AhoCorasick>,
     owners: Vec<Vec<u32>>,
     keywordless: Vec<u32>,
+    /// All keyword-less patterns in one automaton, pattern `k` being rule `keywordless[k]`.
+    keywordless_all: Option<Regex>,
     pub max_keyword: usize,
     /// Look-ahead past the end of a piece of a long line.
     pub overlap: usize,
@@ -100,7 +107,13 @@ pub(crate) struct Engine {
 impl Engine {
     pub(crate) fn new(rules: Vec<Rule>) -> Result<Engine, Error> {
         let (ac, owners, max_keyword) = keyword_automaton(&rules)?;
-        let keywordless = rules.iter().filter(|r| r.keywords.is_empty()).map(|r| r.index as u32).collect();
+        let keywordless: Vec<u32> = rules.iter().filter(|r| r.keywords.is_empty()).map(|r| r.index as u32).collect();
+        let keywordless_all = if keywordless.is_empty() {
+            None
+        } else {
+            let hirs: Vec<&regex_syntax::hir::Hir> = keywordless.iter().map(|&r| &rules[r as usize].hir).collect();
+            Some(crate::compile::build_many(&hirs)?)
+        };
         let overlap = rules
             .iter()
             .filter(|r| !r.multiline)
@@ -108,7 +121,7 @@ impl Engine {
             .max()
             .unwrap_or(0)
             + 8;
-        Ok(Engine { rules, ac, owners, keywordless, max_keyword, overlap, piece: PIECE, fail_closed: false, failed_id: Arc::from("internal-error") })
+        Ok(Engine { rules, ac, owners, keywordless, keywordless_all, max_keyword, overlap, piece: PIECE, fail_closed: false, failed_id: Arc::from("internal-error") })
     }
 
     /// Id, category and priority of a rule index, including [`FAILED_RULE`].
@@ -125,7 +138,9 @@ impl Engine {
 
     /// Bytes before a segment start that a scan may look at.
     pub(crate) fn lookbehind(&self) -> usize {
-        self.max_keyword + 8
+        // A keyword may straddle the segment start, and marker checks look back
+        // `MARKER_LOOKBACK` bytes from it.
+        self.max_keyword + MARKER_LOOKBACK + 8
     }
 
     /// Scans `view` of `hay` and pushes findings whose match starts inside `keep`, and the
@@ -211,9 +226,7 @@ impl Engine {
             scratch.touched = touched;
             scratch.touched.clear();
         }
-        for &r in &self.keywordless {
-            self.search(hay, r, view.clone(), view.end, &keep, scratch, out);
-        }
+        self.scan_keywordless(hay, view, &keep, scratch, out);
     }
 
     /// Searches the window of a multiline keyword; `avail` is the end of the input known so far
@@ -254,38 +267,99 @@ impl Engine {
                     e = m2.end();
                 }
             }
-            at = if e > s { e } else { s + 1 };
             if s >= keep.end {
                 break;
             }
+            let n = out.len();
+            let resume = self.confirm(hay, r, s, e, win.start, limit, scratch, out);
             if s < keep.start {
-                continue;
+                out.truncate(n);
             }
-            let (ss, se) = match rule.secret_group {
-                None => (s, e),
-                Some(g) => {
-                    let caps = scratch.caps[r as usize].get_or_insert_with(|| rule.regex.create_captures());
-                    rule.regex.search_captures(&Input::new(hay).range(s..e).anchored(Anchored::Yes), caps);
-                    match caps.get_group(g) {
-                        Some(sp) if sp.end > sp.start => (sp.start, sp.end),
-                        _ => continue,
-                    }
-                }
-            };
-            if self.accept(rule, hay, ss, se) {
-                let (ss, se) = widen_utf8(hay, ss, se, win.start, limit);
-                out.push(Raw { start: ss, end: se, rule: r });
-            }
+            at = resume.max(s + 1);
         }
     }
 
-    fn accept(&self, rule: &Rule, hay: &[u8], ss: usize, se: usize) -> bool {
+    /// Validates the match `s..e` of rule `r` and records its secret part.
+    ///
+    /// Returns where the rule's iteration resumes: after the secret part, so that context a
+    /// pattern consumed after a secret (a separator) can open the next match; after the whole
+    /// match when the match has no secret part (a pattern's veto alternative).
+    #[allow(clippy::too_many_arguments)]
+    #[inline]
+    fn confirm(&self, hay: &[u8], r: u32, s: usize, e: usize, lo: usize, hi: usize, scratch: &mut Scratch, out: &mut Vec<Raw>) -> usize {
+        let rule = &self.rules[r as usize];
+        let (ss, se) = match rule.secret_group {
+            None => (s, e),
+            Some(g) => {
+                let caps = scratch.caps[r as usize].get_or_insert_with(|| rule.regex.create_captures());
+                rule.regex.search_captures(&Input::new(hay).range(s..e).anchored(Anchored::Yes), caps);
+                match caps.get_group(g) {
+                    Some(sp) if sp.end > sp.start => (sp.start, sp.end),
+                    _ => return e,
+                }
+            }
+        };
+        let resume = se;
+        // A match running into a marker stops before it: the marker stays whole, so a second
+        // redaction still recognises it.
+        let se = match memchr::memmem::find(&hay[ss..(se + 9).min(hi.max(se))], b"[REDACTED:") {
+            Some(i) if i > 0 && ss + i < se => ss + i,
+            _ => se,
+        };
+        if self.accept(rule, hay, ss, se, hi) {
+            let (ss, se) = widen_utf8(hay, ss, se, lo, hi);
+            out.push(Raw { start: ss, end: se, rule: r });
+        }
+        resume
+    }
+
+    /// Runs every keyword-less rule over `view` with one combined automaton: it finds each
+    /// position where some rule can match, and the rules that match there are confirmed one
+    /// by one. Gives exactly what each rule's own leftmost-first iteration would give.
+    fn scan_keywordless(&self, hay: &[u8], view: Range<usize>, keep: &Range<usize>, scratch: &mut Scratch, out: &mut Vec<Raw>) {
+        let Some(all) = &self.keywordless_all else { return };
+        scratch.kwless_next.clear();
+        scratch.kwless_next.resize(self.keywordless.len(), view.start);
+        let mut at = view.start;
+        while at < view.end {
+            let Some(m) = all.search(&Input::new(hay).range(at..view.end)) else {
+                break;
+            };
+            let s = m.start();
+            if s >= keep.end {
+                break;
+            }
+            for k in 0..self.keywordless.len() {
+                if scratch.kwless_next[k] > s {
+                    continue;
+                }
+                let r = self.keywordless[k];
+                let rule = &self.rules[r as usize];
+                if let Some(mm) = rule.regex.search(&Input::new(hay).range(s..view.end).anchored(Anchored::Yes)) {
+                    let e = mm.end();
+                    // Confirm (and validate) even before `keep` to learn where to resume;
+                    // findings there are dropped.
+                    let n = out.len();
+                    let resume = self.confirm(hay, r, s, e, view.start, view.end, scratch, out);
+                    if s < keep.start {
+                        out.truncate(n);
+                    }
+                    scratch.kwless_next[k] = resume.max(s + 1);
+                }
+            }
+            at = s + 1;
+        }
+    }
+
+    /// Length bounds, marker checks, stop-words, allow-list and validators; `hi` is the end of
+    /// the bytes this decision may look at.
+    fn accept(&self, rule: &Rule, hay: &[u8], ss: usize, se: usize, hi: usize) -> bool {
         let secret = &hay[ss..se];
         let n = secret.len();
         if n < rule.min_len || n > rule.max_len {
             return false;
         }
-        if inside_marker(hay, ss) || memchr::memmem::find(secret, b"REDACTED:").is_some() || touches_marker(hay, ss, se) {
+        if inside_marker(hay, ss) || memchr::memmem::find(secret, b"REDACTED:").is_some() || touches_marker(hay, ss, se, hi) {
             return false;
         }
         for sw in &rule.stopwords {
@@ -294,7 +368,8 @@ impl Engine {
             }
         }
         for a in &rule.allow {
-            if a.is_match(Input::new(hay).range(ss..se)) {
+            // On the secret alone: `^` and `$` anchor to the secret part.
+            if a.is_match(secret) {
                 return false;
             }
         }
@@ -302,21 +377,32 @@ impl Engine {
     }
 }
 
-/// True when `pos` lies inside a replacement marker `[REDACTED:...]` written by redactum.
+/// How far back a marker check looks.
+const MARKER_LOOKBACK: usize = 96;
+
+/// True when `pos` lies inside a replacement marker `[REDACTED:...]` written by redactum,
+/// its opening `[` excluded.
 fn inside_marker(hay: &[u8], pos: usize) -> bool {
-    let from = pos.saturating_sub(96);
-    let before = &hay[from..pos];
-    match memchr::memmem::rfind(before, b"[REDACTED:") {
-        Some(i) => !before[i..].contains(&b']'),
-        None => false,
+    let from = pos.saturating_sub(MARKER_LOOKBACK);
+    // The marker may start just before `pos` and run past it: search up to `pos + 9`.
+    let to = (pos + 9).min(hay.len());
+    let near = &hay[from..to];
+    let mut end = near.len();
+    while let Some(i) = memchr::memmem::rfind(&near[..end], b"[REDACTED:") {
+        let start = from + i;
+        if start < pos {
+            return !hay[start..pos].contains(&b']');
+        }
+        end = i;
     }
+    false
 }
 
 /// True when the span starts right after a marker or ends right before one: the marker changed
 /// the candidate's context (a word boundary), so it was not a finding before the redaction that
 /// wrote the marker; reporting it now would make redaction not idempotent.
-fn touches_marker(hay: &[u8], ss: usize, se: usize) -> bool {
-    (ss > 0 && hay[ss - 1] == b']' && inside_marker(hay, ss - 1)) || hay[se..].starts_with(b"[REDACTED:")
+fn touches_marker(hay: &[u8], ss: usize, se: usize, hi: usize) -> bool {
+    (ss > 0 && hay[ss - 1] == b']' && inside_marker(hay, ss - 1)) || hay[se..hi.max(se)].starts_with(b"[REDACTED:")
 }
 
 /// Moves span ends off UTF-8 continuation bytes (within `lo..hi`), so a replacement never

@@ -35,14 +35,19 @@
 mod compile;
 mod engine;
 mod error;
+mod gitleaks;
 mod redact;
 mod rule;
 mod scan;
+mod structured;
 pub mod validators;
+mod vault;
 
 pub use error::{Error, ErrorKind};
 pub use redact::{FindIter, Finding, Redactor, RedactorBuilder, ReplaceFn, RuleInfo, StreamFinding, StreamRedactor, StreamStats, Style};
 pub use rule::{parse_rules, Category, RuleSpec};
+pub use structured::{Format, DEFAULT_SENSITIVE_KEYS, QUERY_SENSITIVE_KEYS, SENSITIVE_KEY_RULE};
+pub use vault::{placeholder_type, Entry as VaultEntry, Vault, VaultError};
 
 /// The built-in rule files, as (file name, TOML text).
 pub fn builtin_rule_files() -> &'static [(&'static str, &'static str)] {
@@ -65,5 +70,7 @@ mod testoibits {
         assert_all::<Error>();
         assert_all::<Style>();
         assert_all::<RuleSpec>();
+        assert_all::<Vault>();
+        assert_all::<Format>();
     }
 }

@@ -14,6 +14,8 @@ use crate::engine::Engine;
 use crate::error::{Error, ErrorKind};
 use crate::rule::{parse_rules, Category, RuleSpec};
 use crate::scan::{components, Component, Driver};
+use crate::structured::{Format, KeySet, SENSITIVE_RULE};
+use crate::vault::Vault;
 
 include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
 
@@ -95,6 +97,10 @@ impl Finding {
     pub fn span(&self) -> std::ops::Range<usize> {
         self.start..self.end
     }
+
+    pub(crate) fn shifted(&self, by: usize) -> Finding {
+        Finding { start: self.start + by, end: self.end + by, ..self.clone() }
+    }
 }
 
 /// What a rule is, for listings (`redactum rules`).
@@ -147,7 +153,7 @@ enum Source {
 ///     .pii(false)
 ///     .style(redactum::Style::Mask)
 ///     .build()?;
-/// assert_eq!(r.redact("token ghp_0000000000000000000000000000001bMU3m"), "token ****************************************");
+/// assert_eq!(r.redact("token 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"), "token ****************************************");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug)]
@@ -162,6 +168,9 @@ pub struct RedactorBuilder {
     key: Option<Vec<u8>>,
     fail_closed: bool,
     piece: Option<usize>,
+    format: Format,
+    sensitive_keys: Vec<String>,
+    styles_for: Vec<(String, Style)>,
 }
 
 impl Default for RedactorBuilder {
@@ -177,6 +186,9 @@ impl Default for RedactorBuilder {
             key: None,
             fail_closed: false,
             piece: None,
+            format: Format::Text,
+            sensitive_keys: Vec::new(),
+            styles_for: Vec::new(),
         }
     }
 }
@@ -242,6 +254,42 @@ impl RedactorBuilder {
         self
     }
 
+    /// The style for the findings of one rule (`"credit-card"`), of a category (`"secret"`,
+    /// `"pii"`), or of the values of sensitive keys (`"sensitive-key"`). A rule's own style
+    /// wins over its category's, which wins over [`style`](Self::style). Later calls for the
+    /// same selector replace earlier ones.
+    ///
+    /// # Example
+    /// ```
+    /// use redactum::Style;
+    /// let r = redactum::Redactor::builder()
+    ///     .style_for("credit-card", Style::Partial { keep_start: 0, keep_end: 4 })
+    ///     .build()?;
+    /// assert_eq!(r.redact("card 4111 1111 1111 1111"), "card ***************1111");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn style_for(&mut self, selector: &str, style: Style) -> &mut Self {
+        self.styles_for.retain(|(s, _)| s != selector);
+        self.styles_for.push((selector.to_string(), style));
+        self
+    }
+
+    /// How lines are interpreted (default [`Format::Text`]); see [`Format`] and the
+    /// `structured` section of the crate docs.
+    pub fn format(&mut self, format: Format) -> &mut Self {
+        self.format = format;
+        self
+    }
+
+    /// Keys whose values are replaced whatever they contain in structured lines, in addition
+    /// to [`DEFAULT_SENSITIVE_KEYS`](crate::DEFAULT_SENSITIVE_KEYS). Matching ignores case and
+    /// separators (`apiKey`, `API-KEY` and `api_key` are the same key), and a key also matches
+    /// when it ends with the words of a sensitive key (`db_password`, `x-api-key`).
+    pub fn sensitive_keys<I: IntoIterator<Item = S>, S: Into<String>>(&mut self, keys: I) -> &mut Self {
+        self.sensitive_keys.extend(keys.into_iter().map(Into::into));
+        self
+    }
+
     /// The key for [`Style::Hash`].
     pub fn hash_key(&mut self, key: impl AsRef<[u8]>) -> &mut Self {
         self.key = Some(key.as_ref().to_vec());
@@ -268,6 +316,20 @@ impl RedactorBuilder {
     /// # Errors
     /// As [`build`](Self::build), for reading and parsing.
     pub fn specs(&self) -> Result<Vec<(Arc<str>, RuleSpec)>, Error> {
+        self.specs_and_warnings().map(|(s, _)| s)
+    }
+
+    /// Messages about imported rules that were skipped or changed (gitleaks features that have
+    /// no equivalent), one line each, naming the file and the rule.
+    ///
+    /// # Errors
+    /// As [`build`](Self::build), for reading and parsing.
+    pub fn warnings(&self) -> Result<Vec<String>, Error> {
+        self.specs_and_warnings().map(|(_, w)| w)
+    }
+
+    fn specs_and_warnings(&self) -> Result<(Vec<(Arc<str>, RuleSpec)>, Vec<String>), Error> {
+        let mut warnings = Vec::new();
         let mut out: Vec<(Arc<str>, RuleSpec)> = Vec::new();
         if self.builtin {
             for (name, text) in BUILTIN_RULE_FILES {
@@ -279,12 +341,12 @@ impl RedactorBuilder {
         let mut user_ids = std::collections::HashSet::new();
         for source in &self.sources {
             let (name, specs) = match source {
-                Source::Text { name, text } => (name.clone(), parse_any(name, text)?),
+                Source::Text { name, text } => (name.clone(), parse_any(name, text, &mut warnings)?),
                 Source::File(p) => {
                     let name = p.display().to_string();
                     let text = std::fs::read_to_string(p)
                         .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read rule file: {e}")).with_source(&name))?;
-                    let specs = parse_any(&name, &text)?;
+                    let specs = parse_any(&name, &text, &mut warnings)?;
                     (name, specs)
                 }
                 Source::Spec(s) => ("<api>".to_string(), vec![(**s).clone()]),
@@ -317,7 +379,7 @@ impl RedactorBuilder {
                     Category::Pii => self.pii,
                 }
         });
-        Ok(out)
+        Ok((out, warnings))
     }
 
     /// Compiles the rules into a redactor.
@@ -327,24 +389,63 @@ impl RedactorBuilder {
     /// backtracking pattern, unknown validator, duplicate id...), or [`Style::Hash`] without a
     /// key. The error names the file and the rule.
     pub fn build(&self) -> Result<Redactor, Error> {
-        if matches!(self.style, Style::Hash) && self.key.as_ref().is_none_or(|k| k.is_empty()) {
+        let hashes = matches!(self.style, Style::Hash) || self.styles_for.iter().any(|(_, s)| matches!(s, Style::Hash));
+        if hashes && self.key.as_ref().is_none_or(|k| k.is_empty()) {
             return Err(Error::new(ErrorKind::Config, "the hash style needs a key (e.g. --key or REDACTUM_KEY)"));
         }
         let specs = self.specs()?;
         let engine = crate::compile::compile(&specs, self.piece, self.fail_closed)?;
+        for (sel, _) in &self.styles_for {
+            let known = matches!(sel.as_str(), "secret" | "pii" | crate::structured::SENSITIVE_KEY_RULE)
+                || engine.rules.iter().any(|r| &*r.id == sel.as_str());
+            if !known {
+                return Err(Error::new(
+                    ErrorKind::Config,
+                    format!("no rule or category `{sel}` for a style (rule ids, `secret`, `pii`, `sensitive-key`; is the rule disabled?)"),
+                ));
+            }
+        }
+        let pick = |id: &str, category: Category| -> Style {
+            let by = |sel: &str| self.styles_for.iter().find(|(s, _)| s == sel).map(|(_, st)| st.clone());
+            by(id).or_else(|| by(category.as_str())).unwrap_or_else(|| self.style.clone())
+        };
+        let styles = engine.rules.iter().map(|r| pick(&r.id, r.category)).collect();
+        let sensitive_style = pick(crate::structured::SENSITIVE_KEY_RULE, Category::Secret);
+        let keys = KeySet::new(crate::structured::DEFAULT_SENSITIVE_KEYS.iter().copied().chain(self.sensitive_keys.iter().map(String::as_str)));
         Ok(Redactor {
             inner: Arc::new(Inner {
                 engine,
                 style: self.style.clone(),
                 key: self.key.clone().unwrap_or_default(),
                 pool: Mutex::new(Vec::new()),
+                styles,
+                sensitive_style,
+                sensitive_id: Arc::from(crate::structured::SENSITIVE_KEY_RULE),
+                format: self.format,
+                keys,
             }),
         })
     }
 }
 
-fn parse_any(name: &str, text: &str) -> Result<Vec<RuleSpec>, Error> {
-    parse_rules(name, text)
+/// Parses redactum's format, or a gitleaks configuration (a top-level `rules` array). Rules of
+/// a gitleaks file that cannot be expressed are skipped and reported by
+/// [`RedactorBuilder::warnings`].
+fn parse_any(name: &str, text: &str, warnings: &mut Vec<String>) -> Result<Vec<RuleSpec>, Error> {
+    if is_gitleaks(text) {
+        let (specs, warns) = crate::gitleaks::convert(name, text)?;
+        warnings.extend(warns.into_iter().map(|w| format!("{name}: {w}")));
+        Ok(specs)
+    } else {
+        parse_rules(name, text)
+    }
+}
+
+fn is_gitleaks(text: &str) -> bool {
+    match toml::from_str::<toml::Table>(text) {
+        Ok(t) => t.contains_key("rules") && !t.contains_key("rule"),
+        Err(_) => false,
+    }
 }
 
 struct Inner {
@@ -352,6 +453,12 @@ struct Inner {
     style: Style,
     key: Vec<u8>,
     pool: Mutex<Vec<Driver>>,
+    /// The style of each rule, by index.
+    styles: Vec<Style>,
+    sensitive_style: Style,
+    sensitive_id: Arc<str>,
+    format: Format,
+    keys: KeySet,
 }
 
 /// Finds and replaces secrets and personal data.
@@ -376,6 +483,7 @@ impl fmt::Debug for Redactor {
         f.debug_struct("Redactor")
             .field("rules", &self.inner.engine.rules.len())
             .field("style", &self.inner.style)
+            .field("format", &self.inner.format)
             .finish()
     }
 }
@@ -405,8 +513,50 @@ impl Redactor {
     }
 
     fn finding(&self, c: &Component) -> Finding {
-        let (id, category) = self.inner.engine.meta(c.rule);
-        Finding { rule_id: id.clone(), category, start: c.start, end: c.end }
+        self.finding_at(c, 0)
+    }
+
+    pub(crate) fn finding_at(&self, c: &Component, offset: usize) -> Finding {
+        let (id, category) = self.meta(c.rule);
+        Finding { rule_id: id.clone(), category, start: c.start + offset, end: c.end + offset }
+    }
+
+    /// Id and category of a rule index, including the pseudo-rules.
+    fn meta(&self, rule: u32) -> (&Arc<str>, Category) {
+        if rule == SENSITIVE_RULE {
+            return (&self.inner.sensitive_id, Category::Secret);
+        }
+        self.inner.engine.meta(rule)
+    }
+
+    /// The line format and the sensitive keys.
+    pub(crate) fn structure(&self) -> (Format, &KeySet) {
+        (self.inner.format, &self.inner.keys)
+    }
+
+    /// The merged findings of the ordinary rules in `hay`, as plain text.
+    pub(crate) fn components_of(&self, hay: &[u8]) -> Vec<Component> {
+        self.collect(hay, false)
+    }
+
+    /// Redacts `hay` as plain text (one run of text lines), appending to `out`; returns the
+    /// number of replaced spans. `utf8`: `hay` is valid UTF-8 and spans are widened to
+    /// character boundaries, as [`redact`](Self::redact) does.
+    pub(crate) fn text_run(&self, hay: &[u8], utf8: bool, vault: Option<&mut Vault>, out: &mut Vec<u8>) -> usize {
+        let mut comps = self.collect(hay, false);
+        if utf8 {
+            comps = widen_to_chars(hay, comps);
+        }
+        if vault.is_some() {
+            crate::structured::protect_placeholders(hay, &mut comps);
+        }
+        self.render(hay, 0, 0..hay.len(), &comps, out, vault);
+        comps.len()
+    }
+
+    /// Writes the replacement of `span` (found by rule index `rule`), line by line.
+    pub(crate) fn write_replacement(&self, span: &[u8], rule: u32, vault: Option<&mut Vault>, out: &mut Vec<u8>) {
+        self.replace(span, &Component { start: 0, end: span.len(), rule }, out, vault);
     }
 
     fn with_driver<T>(&self, f: impl FnOnce(&mut Driver) -> T) -> T {
@@ -454,27 +604,24 @@ impl Redactor {
 
     /// Redacts text. Borrows the input when there is nothing to replace.
     pub fn redact<'a>(&self, text: &'a str) -> Cow<'a, str> {
-        let mut comps = self.collect(text.as_bytes(), false);
-        if comps.is_empty() {
-            return Cow::Borrowed(text);
-        }
-        // Spans always fall on character boundaries except where a 1 MiB piece of a long line
-        // splits a character; widen those so the output stays valid UTF-8.
-        let mut fixed: Vec<Component> = Vec::with_capacity(comps.len());
-        for mut c in comps.drain(..) {
-            while !text.is_char_boundary(c.start) {
-                c.start -= 1;
+        let out = if self.inner.format != Format::Text {
+            let mut out = Vec::with_capacity(text.len() + 64);
+            if crate::structured::redact_lines(self, text.as_bytes(), true, None, &mut out) == 0 {
+                return Cow::Borrowed(text);
             }
-            while !text.is_char_boundary(c.end) {
-                c.end += 1;
+            out
+        } else {
+            let comps = self.collect(text.as_bytes(), false);
+            if comps.is_empty() {
+                return Cow::Borrowed(text);
             }
-            match fixed.last_mut() {
-                Some(l) if c.start < l.end => l.end = l.end.max(c.end),
-                _ => fixed.push(c),
-            }
-        }
-        let mut out = Vec::with_capacity(text.len() + 16 * fixed.len());
-        self.render(text.as_bytes(), 0, 0..text.len(), &fixed, &mut out);
+            // Spans always fall on character boundaries except where a 1 MiB piece of a long
+            // line splits a character; widen those so the output stays valid UTF-8.
+            let fixed = widen_to_chars(text.as_bytes(), comps);
+            let mut out = Vec::with_capacity(text.len() + 16 * fixed.len());
+            self.render(text.as_bytes(), 0, 0..text.len(), &fixed, &mut out, None);
+            out
+        };
         match String::from_utf8(out) {
             Ok(s) => Cow::Owned(s),
             // Replacements are UTF-8 and spans sit on character boundaries; this cannot happen,
@@ -486,13 +633,56 @@ impl Redactor {
     /// Redacts bytes; invalid UTF-8 passes through unchanged apart from replaced spans.
     /// Borrows the input when there is nothing to replace.
     pub fn redact_bytes<'a>(&self, hay: &'a [u8]) -> Cow<'a, [u8]> {
+        if self.inner.format != Format::Text {
+            let mut out = Vec::with_capacity(hay.len() + 64);
+            if crate::structured::redact_lines(self, hay, false, None, &mut out) == 0 {
+                return Cow::Borrowed(hay);
+            }
+            return Cow::Owned(out);
+        }
         let comps = self.collect(hay, false);
         if comps.is_empty() {
             return Cow::Borrowed(hay);
         }
         let mut out = Vec::with_capacity(hay.len() + 16 * comps.len());
-        self.render(hay, 0, 0..hay.len(), &comps, &mut out);
+        self.render(hay, 0, 0..hay.len(), &comps, &mut out, None);
         Cow::Owned(out)
+    }
+
+    /// Replaces each distinct value found with a numbered placeholder (`<EMAIL_1>`,
+    /// `<AWS_ACCESS_KEY_ID_1>`) recorded in `vault`, so that [`Vault::restore`] can put the
+    /// values back into, say, a language model's answer. The same value gets the same
+    /// placeholder in every call with the same vault; numbering continues across calls.
+    ///
+    /// Styles are ignored: every finding becomes a placeholder. Placeholder-shaped tokens
+    /// already in `text` are never replaced (see [`Vault`] for the collision policy). The
+    /// redactor's [`Format`] applies as in [`redact`](Self::redact).
+    ///
+    /// # Example
+    /// ```
+    /// let r = redactum::Redactor::new()?;
+    /// let mut vault = redactum::Vault::new();
+    /// let safe = r.redact_reversible("key AKIAZ3MHKEY7PQ4XW2LN for ann@example.com", &mut vault);
+    /// assert_eq!(safe, "key <AWS_ACCESS_KEY_ID_1> for <EMAIL_1>");
+    /// assert_eq!(vault.restore("<EMAIL_1>: use <AWS_ACCESS_KEY_ID_1>"), "ann@example.com: use AKIAZ3MHKEY7PQ4XW2LN");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn redact_reversible(&self, text: &str, vault: &mut Vault) -> String {
+        for (s, e) in crate::structured::placeholders_in(text.as_bytes()) {
+            if !vault.knows(&text[s..e]) {
+                vault.reserve(&text[s..e]);
+            }
+        }
+        let mut out = Vec::with_capacity(text.len() + 64);
+        if self.inner.format != Format::Text {
+            crate::structured::redact_lines(self, text.as_bytes(), true, Some(vault), &mut out);
+        } else {
+            self.text_run(text.as_bytes(), true, Some(vault), &mut out);
+        }
+        match String::from_utf8(out) {
+            Ok(s) => s,
+            Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+        }
     }
 
     /// Redacts many texts in parallel (rayon); results in input order.
@@ -574,6 +764,14 @@ impl Redactor {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn stream(&self) -> StreamRedactor {
+        let mut s = self.text_stream();
+        if self.inner.format != Format::Text {
+            s.lines = Some(Box::new(crate::structured::LineStream::new(self.text_stream())));
+        }
+        s
+    }
+
+    fn text_stream(&self) -> StreamRedactor {
         StreamRedactor {
             redactor: self.clone(),
             driver: Driver::new(&self.inner.engine),
@@ -585,24 +783,33 @@ impl Redactor {
             comps: Vec::new(),
             stats: StreamStats::default(),
             finished: false,
+            lines: None,
         }
     }
 
-    fn render(&self, hay: &[u8], base: usize, range: std::ops::Range<usize>, comps: &[Component], out: &mut Vec<u8>) {
+    fn render(
+        &self,
+        hay: &[u8],
+        base: usize,
+        range: std::ops::Range<usize>,
+        comps: &[Component],
+        out: &mut Vec<u8>,
+        mut vault: Option<&mut Vault>,
+    ) {
         let mut at = range.start;
         for c in comps {
             if c.start < at || c.end > range.end {
                 continue;
             }
             out.extend_from_slice(&hay[at - base..c.start - base]);
-            self.replace(&hay[c.start - base..c.end - base], c, out);
+            self.replace(&hay[c.start - base..c.end - base], c, out, vault.as_deref_mut());
             at = c.end;
         }
         out.extend_from_slice(&hay[at - base..range.end - base]);
     }
 
     /// Writes the replacement of one span, line by line, keeping its line ends.
-    fn replace(&self, span: &[u8], c: &Component, out: &mut Vec<u8>) {
+    fn replace(&self, span: &[u8], c: &Component, out: &mut Vec<u8>, mut vault: Option<&mut Vault>) {
         for (i, part) in span.split(|b| *b == b'\n').enumerate() {
             if i > 0 {
                 out.push(b'\n');
@@ -612,7 +819,13 @@ impl Redactor {
                 _ => (part, false),
             };
             if !content.is_empty() {
-                self.replace_one(content, c, out);
+                match vault.as_deref_mut() {
+                    Some(v) if c.rule != crate::engine::FAILED_RULE => {
+                        let (id, _) = self.meta(c.rule);
+                        out.extend_from_slice(v.assign(id, &String::from_utf8_lossy(content)).as_bytes());
+                    }
+                    _ => self.replace_one(content, c, out),
+                }
             }
             if cr {
                 out.push(b'\r');
@@ -621,8 +834,12 @@ impl Redactor {
     }
 
     fn replace_one(&self, content: &[u8], c: &Component, out: &mut Vec<u8>) {
-        let (id, _) = self.inner.engine.meta(c.rule);
-        match &self.inner.style {
+        let (id, _) = self.meta(c.rule);
+        let style = match c.rule {
+            SENSITIVE_RULE => &self.inner.sensitive_style,
+            r => self.inner.styles.get(r as usize).unwrap_or(&self.inner.style),
+        };
+        match style {
             _ if c.rule == crate::engine::FAILED_RULE => out.extend_from_slice(b"[REDACTED:internal-error]"),
             Style::Label => {
                 out.extend_from_slice(b"[REDACTED:");
@@ -661,6 +878,25 @@ impl Redactor {
             }
         }
     }
+}
+
+/// Widens spans to character boundaries of UTF-8 text, merging spans that come to overlap.
+fn widen_to_chars(text: &[u8], mut comps: Vec<Component>) -> Vec<Component> {
+    let boundary = |i: usize| i >= text.len() || (text[i] as i8) >= -0x40;
+    let mut fixed: Vec<Component> = Vec::with_capacity(comps.len());
+    for mut c in comps.drain(..) {
+        while !boundary(c.start) {
+            c.start -= 1;
+        }
+        while !boundary(c.end) {
+            c.end += 1;
+        }
+        match fixed.last_mut() {
+            Some(l) if c.start < l.end => l.end = l.end.max(c.end),
+            _ => fixed.push(c),
+        }
+    }
+    fixed
 }
 
 /// Advances a line counter over `text`, which starts at absolute offset `at`.
@@ -726,6 +962,8 @@ pub struct StreamRedactor {
     comps: Vec<Component>,
     stats: StreamStats,
     finished: bool,
+    /// Structured formats: lines are classified first (see `structured.rs`).
+    lines: Option<Box<crate::structured::LineStream>>,
 }
 
 impl fmt::Debug for StreamRedactor {
@@ -742,6 +980,10 @@ impl StreamRedactor {
 
     /// As [`push`](Self::push), reporting each replaced span written to `out`.
     pub fn push_with(&mut self, chunk: &[u8], out: &mut Vec<u8>, on_finding: &mut dyn FnMut(&StreamFinding)) {
+        if let Some(ls) = self.lines.as_mut() {
+            ls.push(&self.redactor, chunk, out, on_finding);
+            return;
+        }
         if self.finished {
             self.reset();
         }
@@ -758,6 +1000,10 @@ impl StreamRedactor {
 
     /// As [`finish`](Self::finish), reporting each replaced span.
     pub fn finish_with(&mut self, out: &mut Vec<u8>, on_finding: &mut dyn FnMut(&StreamFinding)) {
+        if let Some(ls) = self.lines.as_mut() {
+            ls.finish(&self.redactor, out, on_finding);
+            return;
+        }
         if !self.finished {
             self.step(true, out, on_finding);
             self.finished = true;
@@ -766,11 +1012,17 @@ impl StreamRedactor {
 
     /// Counters so far.
     pub fn stats(&self) -> StreamStats {
-        self.stats
+        match &self.lines {
+            Some(ls) => ls.stats(),
+            None => self.stats,
+        }
     }
 
     /// Bytes held back, waiting for the end of a line or of a multiline block.
     pub fn buffered(&self) -> usize {
+        if let Some(ls) = &self.lines {
+            return ls.buffered();
+        }
         self.buf.len() - (self.emitted - self.base)
     }
 
@@ -811,7 +1063,7 @@ impl StreamRedactor {
                 });
                 self.stats.findings += 1;
                 out.extend_from_slice(&self.buf[at - base..c.start - base]);
-                self.redactor.replace(&self.buf[c.start - base..c.end - base], c, out);
+                self.redactor.replace(&self.buf[c.start - base..c.end - base], c, out, None);
                 at = c.end;
             }
             out.extend_from_slice(&self.buf[at - base..upto - base]);
@@ -820,7 +1072,8 @@ impl StreamRedactor {
             d.found.retain(|f| f.start >= upto);
             self.emitted = upto;
         }
-        let keep_from = self.emitted.min(d.pos.saturating_sub(engine.lookbehind())).max(base);
+        // Keep look-behind context before everything still to be decided or written.
+        let keep_from = self.emitted.min(d.pos).saturating_sub(engine.lookbehind()).max(base);
         self.buf.drain(..keep_from - base);
         self.base = keep_from;
     }

@@ -28,6 +28,13 @@ pattern = '\b[0-9]{6,12}\b'
 validators = ["luhn"]
 
 [[rule]]
+id = "hexish"
+name = "Hex run"
+category = "secret"
+pattern = '[a-f0-9]{10,14}'
+validators = ["entropy(2.5)"]
+
+[[rule]]
 id = "ctx"
 name = "Context"
 category = "pii"

@@ -164,6 +164,14 @@ PLACEHOLDER_WORDS = ["none", "null", "true", "false", "todo", "fake", "xxxx", "t
                      "redacted", "change", "undefined", "qwerty", "letmein", "foobar", "abcdef"]
 
 
+def url_password(r):
+    """A strong password that needs no percent-encoding inside a URL or a connection string."""
+    while True:
+        p = r.choice(["Tiger", "maple", "Orbit", "cobalt", "Ferro", "lumen", "quartz"]) + rs(r, DIG, 2) + r.choice("!*-._~") + rs(r, AN + "!*-._~", r.randint(5, 10))
+        if len(set(p)) > 8 and not bad_word(p):
+            return p
+
+
 def bad_word(s):
     lo = s.lower()
     return any(w in lo for w in PLACEHOLDER_WORDS)
@@ -228,6 +236,11 @@ FREE = [
     '    headers = {{"X-Auth": "{s}"}}',
     "$ ./deploy.sh {s} --region eu-west-1",
     "token: {s}",
+    'curl -s "https://api.example.net/v1/items?access_token={s}&page=2"',
+    "Use `{s}` to authenticate (rotated {ts}).",
+    "    <apiToken>{s}</apiToken>",
+    '  "credentials": ["{s}"],',
+    "# old value (see {s}), revoked",
 ]
 
 
@@ -295,6 +308,8 @@ def families():
         line=multi("https://{u}.blob.core.windows.net/backups/db.bak?sv=2022-11-02&ss=b&srt=co&sp=rl&se=2026-01-01T00:00:00Z&spr=https&sig={s}",
                    'SAS_URL="https://{u}.queue.core.windows.net/jobs?sp=r&st=2025-01-01&se=2025-12-31&sv=2022-11-02&sr=q&sig={s}"'))
     add("azure-ad-client-secret", lambda r: rs(r, AN, 3) + rs(r, DIG, 1) + "Q~" + rs(r, AN + "_~.-", 30) + rs(r, AN, 4), ["AZURE_CLIENT_SECRET", "client_secret"])
+    add("azure-common-annotated-key", lambda r: rs(r, AN, 52) + "JQQJ9" + r.choice("9DH") + rs(r, AN, 1) + r.choice("ABCDEFGHIJKL") + rs(r, AN, 16) + rs(r, UP + LOW, 1) + rs(r, AN, 7),
+        ["AZURE_OPENAI_API_KEY", "AZURE_SEARCH_KEY", "SPEECH_KEY"])
     add("azure-devops-pat", lambda r: rs(r, "abcdefghijklmnopqrstuvwxyz234567", 52), ["AZURE_DEVOPS_PAT", "ado_token", "AZDO_PERSONAL_ACCESS_TOKEN"], free=False)
     add("azure-function-key", lambda r: rs(r, B64U, 54) + "==",
         line=ctx("curl https://{u}-func.azurewebsites.net/api/HttpTrigger1?code={s}"))
@@ -305,7 +320,7 @@ def families():
     add("tencent-secret-id", lambda r: "AKID" + rs(r, AN, 32), ["TENCENTCLOUD_SECRET_ID"])
     add("tencent-secret-key", lambda r: rs(r, AN, 32), ["TENCENTCLOUD_SECRET_KEY", "tencent_secret_key"], free=False)
     add("ibm-cloud-api-key", lambda r: rs(r, B64U, 43) + rs(r, AN, 1), ["IBMCLOUD_API_KEY", "ibm_cloud_apikey", "IC_API_KEY"], free=False)
-    add("oracle-oci-auth-token", lambda r: rs(r, AN + "+-_.:;()<>[]#", 19) + rs(r, AN, 1), ["OCI_AUTH_TOKEN", "oci_auth_token", "ORACLE_AUTH_TOKEN"], free=False)
+    add("oracle-oci-auth-token", lambda r: rs(r, AN + "+-_.:;()#", 19) + rs(r, AN, 1), ["OCI_AUTH_TOKEN", "oci_auth_token", "ORACLE_AUTH_TOKEN"], free=False)
     add("digitalocean-pat", lambda r: "dop_v1_" + rs(r, HEX, 64), ["DIGITALOCEAN_TOKEN"])
     add("digitalocean-oauth-token", lambda r: "doo_v1_" + rs(r, HEX, 64), ["DO_OAUTH_TOKEN"])
     add("digitalocean-refresh-token", lambda r: "dor_v1_" + rs(r, HEX, 64), ["DO_REFRESH_TOKEN"])
@@ -394,7 +409,7 @@ def families():
     add("buildkite-api-token", lambda r: "bkua_" + rs(r, HEX, 40), ["BUILDKITE_API_TOKEN"])
     add("buildkite-agent-token", lambda r: rs(r, LOWAN, 50), ["BUILDKITE_AGENT_TOKEN"], free=False)
     add("jenkins-api-token", lambda r: "11" + rs(r, HEX, 32), ["JENKINS_API_TOKEN", "jenkins_token"], free=False)
-    add("jenkins-crumb-url-password", lambda r: rs(r, HEX, 34), line=ctx("curl -X POST https://admin:{s}@jenkins.{u}.internal/job/build/build"))
+    add("jenkins-crumb-url-password", lambda r: "11" + rs(r, HEX, 32), line=ctx("curl -X POST https://admin:{s}@jenkins.{u}.internal/job/build/build"))
     add("drone-token", lambda r: rs(r, AN, 32), ["DRONE_TOKEN"], free=False)
     add("sourcegraph-access-token", lambda r: "sgp_" + r.choice(["", rs(r, HEX, 16) + "_", "local_"]) + rs(r, HEX, 40), ["SRC_ACCESS_TOKEN"])
     add("gitea-token", lambda r: rs(r, HEX, 40), ["GITEA_TOKEN", "gitea_access_token"], free=False)
@@ -459,7 +474,7 @@ def families():
     add("mailgun-private-key", lambda r: rs(r, HEX, 32) + "-" + rs(r, HEX, 8) + "-" + rs(r, HEX, 8), ["MAILGUN_API_KEY", "mailgun_key"], free=False)
     add("mailgun-webhook-signing-key", lambda r: rs(r, HEX, 32), ["MAILGUN_WEBHOOK_SIGNING_KEY"], free=False)
     add("mailchimp-api-key", lambda r: rs(r, HEX, 32) + "-us" + str(r.randint(1, 21)), ["MAILCHIMP_API_KEY"])
-    add("mailchimp-transactional-key", lambda r: "md-" + rs(r, B64U, 21) + rs(r, AN, 1), ["MANDRILL_API_KEY"])
+    add("mailchimp-transactional-key", lambda r: "md-" + rs(r, B64U, 21) + rs(r, AN, 1), ["MANDRILL_API_KEY"], free=False)
     add("postmark-server-token", lambda r: uuid(r), ["POSTMARK_SERVER_TOKEN", "postmark_api_token"], free=False,
         line=multi("POSTMARK_SERVER_TOKEN={s}", "X-Postmark-Server-Token: {s}", '  "postmark_api_token": "{s}",'))
     add("teams-incoming-webhook", lambda r: uuid(r) + "@" + uuid(r) + "/IncomingWebhook/" + rs(r, HEX, 32) + "/" + uuid(r),
@@ -542,7 +557,7 @@ def families():
     add("deepseek-api-key", lambda r: "sk-" + rs(r, HEX, 32), ["DEEPSEEK_API_KEY"], free=False)
     add("together-api-key", lambda r: "tgp_v1_" + rs(r, B64U, 42) + rs(r, AN, 1), ["TOGETHER_API_KEY"])
     add("together-legacy-api-key", lambda r: rs(r, HEX, 64), ["TOGETHER_API_KEY"], free=False)
-    add("fireworks-api-key", lambda r: "fw_" + rs(r, AN, 24), ["FIREWORKS_API_KEY"])
+    add("fireworks-api-key", lambda r: "fw_" + rs(r, AN, 24), ["FIREWORKS_API_KEY"], free=False)
     add("openrouter-api-key", lambda r: "sk-or-v1-" + rs(r, HEX, 64), ["OPENROUTER_API_KEY"])
     add("langsmith-api-key", lambda r: "lsv2_" + r.choice(["pt", "sk"]) + "_" + rs(r, HEX, 32) + "_" + rs(r, HEX, 10), ["LANGSMITH_API_KEY", "LANGCHAIN_API_KEY"])
     add("pinecone-api-key", lambda r: "pcsk_" + rs(r, AN, 6) + "_" + rs(r, AN, 63), ["PINECONE_API_KEY"])
@@ -560,7 +575,7 @@ def families():
     add("serpapi-api-key", lambda r: rs(r, HEX, 64), ["SERPAPI_API_KEY", "SERP_API_KEY"], free=False)
     add("azure-openai-api-key", lambda r: rs(r, HEX, 32), ["AZURE_OPENAI_API_KEY", "AZURE_OPENAI_KEY"], free=False)
     add("ai21-api-key", lambda r: rs(r, AN, 32), ["AI21_API_KEY"], free=False)
-    add("voyage-api-key", lambda r: "pa-" + rs(r, B64U, 42) + rs(r, AN, 1), ["VOYAGE_API_KEY"])
+    add("voyage-api-key", lambda r: "pa-" + rs(r, B64U, 42) + rs(r, AN, 1), ["VOYAGE_API_KEY"], free=False)
     add("exa-api-key", lambda r: uuid(r), ["EXA_API_KEY"], free=False)
     add("clarifai-pat", lambda r: rs(r, HEX, 32), ["CLARIFAI_PAT"], free=False)
     add("runpod-api-key", lambda r: "rpa_" + rs(r, UPAN, 40) + rs(r, LOWAN, 7), ["RUNPOD_API_KEY"])
@@ -638,7 +653,7 @@ def families():
     add("sidekiq-enterprise-credentials", lambda r: rs(r, HEX, 8) + ":" + rs(r, HEX, 8),
         line=multi("BUNDLE_ENTERPRISE__CONTRIBSYS__COM={s}", "export BUNDLE_GEMS__CONTRIBSYS__COM=\"{s}\""))
     add("sidekiq-enterprise-url", lambda r: rs(r, HEX, 8), line=ctx("source \"https://{h}:{s}@enterprise.contribsys.com/\""))
-    add("beamer-api-key", lambda r: "b_" + rs(r, B64U, 43) + rs(r, AN, 1), ["BEAMER_API_KEY"])
+    add("beamer-api-key", lambda r: "b_" + rs(r, B64U, 43) + rs(r, AN, 1), ["BEAMER_API_KEY"], free=False)
     add("kubernetes-sa-token", lambda r: jwt(r), line=ctx("kubectl --token={s} get pods"))
     add("algolia-search-key-context", lambda r: rs(r, HEX, 32), ["ALGOLIA_SEARCH_API_KEY"], free=False)
     add("statuspage-api-key", lambda r: uuid(r), ["STATUSPAGE_API_KEY"], free=False)
@@ -649,19 +664,20 @@ def families():
 
     # ---------------------------------------------------------------- connection strings and URLs
     pw = clean(password)
-    add("postgres-uri-password", pw, line=multi("DATABASE_URL=postgres://app:{s}@db.{u}.internal:5432/app",
+    upw = url_password
+    add("postgres-uri-password", upw, line=multi("DATABASE_URL=postgres://app:{s}@db.{u}.internal:5432/app",
                                                 "postgresql+psycopg2://svc_{u}:{s}@10.0.3.4/reports?sslmode=require"))
-    add("mysql-uri-password", pw, line=multi("DB_URL=mysql://root:{s}@127.0.0.1:3306/shop", "mariadb://{u}:{s}@db-{u}:3306/wp"))
-    add("mongodb-uri-password", pw, line=multi("MONGO_URL=mongodb+srv://{u}:{s}@cluster0.{u}.mongodb.net/app?retryWrites=true",
+    add("mysql-uri-password", upw, line=multi("DB_URL=mysql://root:{s}@127.0.0.1:3306/shop", "mariadb://{u}:{s}@db-{u}:3306/wp"))
+    add("mongodb-uri-password", upw, line=multi("MONGO_URL=mongodb+srv://{u}:{s}@cluster0.{u}.mongodb.net/app?retryWrites=true",
                                                "mongodb://admin:{s}@mongo-0:27017,mongo-1:27017/?replicaSet=rs0"))
-    add("redis-uri-password", pw, line=multi("REDIS_URL=redis://:{s}@cache.{u}.local:6379/0", "rediss://default:{s}@{u}.upstash.io:6379"))
-    add("amqp-uri-password", pw, line=multi("BROKER_URL=amqp://guest_{u}:{s}@rabbit:5672/vhost", "amqps://{u}:{s}@b-{h}.mq.eu-west-1.amazonaws.com:5671"))
-    add("mssql-connection-password", pw, line=multi("Server=tcp:{u}.database.windows.net,1433;Database=app;User ID=sa;Password={s};Encrypt=True;",
+    add("redis-uri-password", upw, line=multi("REDIS_URL=redis://:{s}@cache.{u}.local:6379/0", "rediss://default:{s}@{u}.upstash.io:6379"))
+    add("amqp-uri-password", upw, line=multi("BROKER_URL=amqp://guest_{u}:{s}@rabbit:5672/vhost", "amqps://{u}:{s}@b-{h}.mq.eu-west-1.amazonaws.com:5671"))
+    add("mssql-connection-password", upw, line=multi("Server=tcp:{u}.database.windows.net,1433;Database=app;User ID=sa;Password={s};Encrypt=True;",
                                                     "Data Source=SQL01;Initial Catalog=Billing;User Id=billing;Pwd={s};"))
-    add("jdbc-url-password", pw, line=multi("spring.datasource.url=jdbc:mysql://db:3306/app?user=app&password={s}&useSSL=true",
+    add("jdbc-url-password", upw, line=multi("spring.datasource.url=jdbc:mysql://db:3306/app?user=app&password={s}&useSSL=true",
                                             "jdbc:sqlserver://sql01:1433;databaseName=crm;user=crm;password={s};"))
-    add("jdbc-userinfo-password", pw, line=ctx("url: jdbc:postgresql://report:{s}@pg.{u}.local:5432/warehouse"))
-    add("url-userinfo-password", pw, line=multi("git clone https://{u}:{s}@git.{u}.com/team/repo.git", "proxy = http://proxyuser:{s}@proxy.{u}.lan:3128",
+    add("jdbc-userinfo-password", upw, line=ctx("url: jdbc:postgresql://report:{s}@pg.{u}.local:5432/warehouse"))
+    add("url-userinfo-password", upw, line=multi("git clone https://{u}:{s}@git.{u}.com/team/repo.git", "proxy = http://proxyuser:{s}@proxy.{u}.lan:3128",
                                                 "ftp://backup:{s}@files.{u}.net/pub/"))
     add("ldap-bind-password", pw, line=multi("ldap_bind_password = {s}", "bindPassword: \"{s}\""))
 
@@ -699,7 +715,7 @@ def families():
 
     # ---------------------------------------------------------------- generic credentials
     add("generic-password", pw, ["DB_PASSWORD", "password", "MYSQL_ROOT_PASSWORD", "smtp_pass", "admin.password", "passwd"], free=False)
-    add("generic-secret", clean(lambda r: rs(r, AN + "_-", 30) + rs(r, AN, 2)), ["APP_SECRET", "client_secret", "JWT_SECRET", "auth_token", "api_key", "SECRET_KEY_BASE", "access_token", "apiKey", "private_key"], free=False)
+    add("generic-secret", clean(lambda r: rs(r, AN, 1) + rs(r, AN + "_-", 29) + rs(r, AN, 2)), ["APP_SECRET", "client_secret", "JWT_SECRET", "auth_token", "api_key", "SECRET_KEY_BASE", "access_token", "apiKey", "private_key"], free=False)
     add("generic-cli-password", pw, line=multi("mysqldump -u root --password={s} shop > dump.sql", "./manage --db-password \"{s}\" migrate",
                                                "docker login -u ci --password '{s}' registry.{u}.io"))
     add("generic-cli-token", clean(lambda r: rs(r, AN, 31) + rs(r, AN, 1)), line=multi("kubectl --token={s} get pods", "terraform login --api-token {s}", "./cli --api-key={s} sync"))
@@ -744,12 +760,12 @@ def decoy_lines(r):
     """Yields endless decoy lines."""
     js_ids = ["a", "b", "c", "e", "t", "n", "r", "o", "i", "s", "u", "l"]
     while True:
-        k = r.randint(0, 27)
+        k = r.randint(0, 29)
         if k == 0:
             yield "%s request_id=%s trace=%s span=%s status=200 dur=%dms" % (ts(r), uuid(r), rs(r, HEX, 32), rs(r, HEX, 16), r.randint(1, 900))
         elif k == 1:
-            yield "commit %s\nMerge: %s %s\nAuthor: %s <%s@users.noreply.invalid>\nDate:   %s\n\n    %s" % (
-                rs(r, HEX, 40), rs(r, HEX, 7), rs(r, HEX, 7), r.choice(WORDS).capitalize(), r.choice(WORDS), ts(r), sentence(r))
+            yield "commit %s\nMerge: %s %s\nAuthor: %s %s\nDate:   %s\n\n    %s" % (
+                rs(r, HEX, 40), rs(r, HEX, 7), rs(r, HEX, 7), r.choice(WORDS).capitalize(), r.choice(WORDS).capitalize(), ts(r), sentence(r))
         elif k == 2:
             yield "%s  %s" % (rs(r, HEX, 64), "dist/" + r.choice(WORDS) + "-" + semver(r) + ".tar.gz")
         elif k == 3:
@@ -802,10 +818,22 @@ def decoy_lines(r):
                 "passwordless sign-in is enabled", "Password must be at least 12 characters.",
                 "curl -u $USER:$TOKEN https://example.invalid", "mysql -u root -p", "secret: !vault |",
             ])
+        elif k == 28:
+            yield r.choice([
+                '  "token_id": "%s",' % uuid(r), "secret_name: prod/%s/Creds%d" % (r.choice(WORDS), r.randint(2020, 2026)),
+                "cache_key = '%s'" % rs(r, HEX, 64), "api_key_id: %s" % rs(r, HEX, 24), "token_type: Bearer",
+                '{"password_reset_expiry": %d, "secret_arn": "arn:aws:secretsmanager:eu-west-1:%s:secret:%s-%s"}' % (r.randint(60, 9999), rs(r, DIG, 12), r.choice(WORDS), rs(r, AN, 6)),
+                "heroku releases: v%d deployed %s by %s" % (r.randint(1, 900), rs(r, HEX, 7), r.choice(WORDS)),
+                "datadog: sent %d metrics in %dms (batch %s)" % (r.randint(1, 9999), r.randint(1, 999), rs(r, HEX, 32)),
+                "stripe: charge ch_%s captured, idempotency_key=%s" % (rs(r, AN, 24), uuid(r)),
+                "e.apiKey=t.apiKey||n.token,e.password=o.password;var s=r.secretKey;",
+                "Bearer tokens are described in RFC 6750 and Basic credentials in RFC 7617.",
+                "ASIAN-PACIFIC AKIAK ghp_ npm_ xoxb- sk_live_ glpat- are token prefixes we scan for.",
+            ])
         elif k == 18:
             yield "v%s (%s) %s" % (semver(r), ts(r)[:10], sentence(r))
         elif k == 19:
-            yield "0x%s 0x%s %s" % (rs(r, HEX, 16), rs(r, HEX, 40), rs(r, UHEX, 8))
+            yield "0x%s 0x%s %s %s" % (rs(r, HEX, 16), rs(r, HEX, 64), rs(r, HEX, 40), rs(r, UHEX, 8))
         elif k == 20:
             yield "data:image/png;base64,%s" % b64(rbytes(r, r.randint(60, 300)))
         elif k == 21:
@@ -820,7 +848,23 @@ def decoy_lines(r):
             yield "const %s = \"%s\"; // %s" % (r.choice(["hash", "digest", "checksum", "nonce", "etag", "version"]), r.choice([rs(r, HEX, 64), b64(rbytes(r, 24)), semver(r)]), sentence(r))
         elif k == 26:
             yield "    at %s.%s (%s/%s.js:%d:%d)" % (r.choice(WORDS).capitalize(), r.choice(WORDS), "/srv/app/node_modules/" + r.choice(WORDS), r.choice(WORDS), r.randint(1, 9999), r.randint(1, 99))
-        else:
+        elif k == 29:
+            # Right shape, wrong checksum or structure: only the validators tell these apart.
+            good = crc_token(r, r.choice(["ghp_", "gho_", "npm_"]))
+            bad = good[:-1] + r.choice([c for c in B62 if c != good[-1]])
+            fake_pypi = "pypi-AgEIcHlwaS5vcmc" + rs(r, B64U, 120)
+            fake_jwt = ".".join(b64url(rbytes(r, n)) for n in (24, 40, 32))
+            fake_age = age_secret_key(r)
+            fake_age = fake_age[:-1] + ("Q" if fake_age[-1] != "Q" else "P")
+            fake_discord = b64url(rs(r, LOW, 18).encode()) + "." + rs(r, B64U, 6) + "." + rs(r, B64U, 38)
+            # Outside assignments: a credential-looking value assigned to TOKEN= is reported by the
+            # generic rules whatever its checksum, and should be.
+            yield r.choice([
+                "%s WARN checksum mismatch, ignoring %s" % (ts(r), bad), "fixture %s rejected by the verifier" % fake_pypi,
+                "decoded eyJ%s: not JSON" % fake_jwt, "bech32 error in %s" % fake_age, "discord id check failed: %s" % fake_discord,
+                "Authorization: Basic " + b64(rs(r, AN, 18).encode()),
+            ])
+        elif k == 27:
             yield "%s=%s" % (r.choice(["NODE_ENV", "LOG_LEVEL", "PORT", "REGION", "TZ", "WORKERS", "HOST", "BUILD_ID", "COMMIT_SHA"]),
                              r.choice(["production", "debug", str(r.randint(1000, 9999)), "eu-west-1", "UTC", rs(r, HEX, 40), uuid(r)]))
 
@@ -837,7 +881,7 @@ def write_planted(here):
             for _ in range(r.randint(0, 2)):
                 lines.extend(next(fill).split("\n"))
             secret = fam.gen(r)
-            text = render(r, fam, secret, style=rep * 2 + r.randint(0, 1))
+            text = render(r, fam, secret)
             idx = text.index(secret)
             lineno = len(lines) + 1 + text[:idx].count("\n")
             manifest.append({"line": lineno, "rule": fam.rule, "secret": secret})

@@ -9,15 +9,29 @@
 use super::{basic::is_placeholder, no_arg, Factory};
 
 pub(crate) const VALIDATORS: &[(&str, Factory)] = &[
-    ("github-checksum", |a| no_arg("github-checksum", a, github_checksum_valid)),
-    ("npm-checksum", |a| no_arg("npm-checksum", a, npm_checksum_valid)),
-    ("pypi-macaroon", |a| no_arg("pypi-macaroon", a, pypi_macaroon_valid)),
+    ("github-checksum", |a| {
+        no_arg("github-checksum", a, github_checksum_valid)
+    }),
+    ("npm-checksum", |a| {
+        no_arg("npm-checksum", a, npm_checksum_valid)
+    }),
+    ("pypi-macaroon", |a| {
+        no_arg("pypi-macaroon", a, pypi_macaroon_valid)
+    }),
     ("jwt", |a| no_arg("jwt", a, jwt_valid)),
-    ("base64-json", |a| no_arg("base64-json", a, base64_json_valid)),
-    ("base64-userpass", |a| no_arg("base64-userpass", a, base64_userpass_valid)),
-    ("discord-bot-token", |a| no_arg("discord-bot-token", a, discord_bot_token_valid)),
+    ("base64-json", |a| {
+        no_arg("base64-json", a, base64_json_valid)
+    }),
+    ("base64-userpass", |a| {
+        no_arg("base64-userpass", a, base64_userpass_valid)
+    }),
+    ("discord-bot-token", |a| {
+        no_arg("discord-bot-token", a, discord_bot_token_valid)
+    }),
     ("age-bech32", |a| no_arg("age-bech32", a, age_bech32_valid)),
-    ("not-code-reference", |a| no_arg("not-code-reference", a, |s| !is_code_reference(s))),
+    ("not-code-reference", |a| {
+        no_arg("not-code-reference", a, |s| !is_code_reference(s))
+    }),
 ];
 
 const CRC_TABLE: [u32; 256] = {
@@ -27,7 +41,11 @@ const CRC_TABLE: [u32; 256] = {
         let mut c = i as u32;
         let mut k = 0;
         while k < 8 {
-            c = if c & 1 != 0 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
+            c = if c & 1 != 0 {
+                0xEDB8_8320 ^ (c >> 1)
+            } else {
+                c >> 1
+            };
             k += 1;
         }
         table[i] = c;
@@ -59,7 +77,9 @@ fn base62_6(mut n: u32) -> [u8; 6] {
 
 /// `prefix_` + 30 random base62 characters + base62(CRC32(random part)), six wide.
 fn prefixed_crc32_valid(s: &[u8], prefix_ok: fn(&[u8]) -> bool) -> bool {
-    let Some(us) = s.iter().position(|&b| b == b'_') else { return false };
+    let Some(us) = s.iter().position(|&b| b == b'_') else {
+        return false;
+    };
     let (prefix, tail) = (&s[..us], &s[us + 1..]);
     if !prefix_ok(prefix) || tail.len() != 36 || !tail.iter().all(u8::is_ascii_alphanumeric) {
         return false;
@@ -70,7 +90,9 @@ fn prefixed_crc32_valid(s: &[u8], prefix_ok: fn(&[u8]) -> bool) -> bool {
 /// GitHub classic token (`ghp_`, `gho_`, `ghu_`, `ghs_`, `ghr_`): the last six characters are
 /// the base62 CRC32 of the 30 characters after the prefix.
 pub fn github_checksum_valid(s: &[u8]) -> bool {
-    prefixed_crc32_valid(s, |p| p.len() == 3 && p[0] == b'g' && p[1] == b'h' && b"pousr".contains(&p[2]))
+    prefixed_crc32_valid(s, |p| {
+        p.len() == 3 && p[0] == b'g' && p[1] == b'h' && b"pousr".contains(&p[2])
+    })
 }
 
 /// npm access token (`npm_`): same scheme as GitHub's classic tokens.
@@ -150,8 +172,12 @@ fn read_field<'a>(data: &'a [u8], pos: &mut usize) -> Option<(u8, &'a [u8])> {
 /// `pypi.org` or `test.pypi.org`, with an identifier, well-formed caveats and a 32-byte
 /// signature as its last field.
 pub fn pypi_macaroon_valid(s: &[u8]) -> bool {
-    let Some(body) = s.strip_prefix(b"pypi-") else { return false };
-    let Some(m) = base64_decode(body) else { return false };
+    let Some(body) = s.strip_prefix(b"pypi-") else {
+        return false;
+    };
+    let Some(m) = base64_decode(body) else {
+        return false;
+    };
     parse_macaroon_v2(&m).is_some_and(|loc| loc == b"pypi.org" || loc == b"test.pypi.org")
 }
 
@@ -218,10 +244,14 @@ fn looks_like_json_object(d: &[u8]) -> bool {
 /// member, the payload a JSON object, the signature non-empty base64url.
 pub fn jwt_valid(s: &[u8]) -> bool {
     let mut parts = s.split(|&b| b == b'.');
-    let (Some(h), Some(p), Some(sig), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
+    let (Some(h), Some(p), Some(sig), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
         return false;
     };
-    let (Some(h), Some(p)) = (base64_decode(h), base64_decode(p)) else { return false };
+    let (Some(h), Some(p)) = (base64_decode(h), base64_decode(p)) else {
+        return false;
+    };
     looks_like_json_object(&h)
         && memchr::memmem::find(&h, b"\"alg\"").is_some()
         && looks_like_json_object(&p)
@@ -232,8 +262,12 @@ pub fn jwt_valid(s: &[u8]) -> bool {
 /// A token carrying base64 JSON (1Password service accounts, Grafana, Sentry org tokens): from
 /// the first `eyJ` (base64 of `{"`), the decoded bytes begin like a JSON object with a member.
 pub fn base64_json_valid(s: &[u8]) -> bool {
-    let Some(i) = memchr::memmem::find(s, b"eyJ") else { return false };
-    let Some(d) = base64_decode_prefix(&s[i..]) else { return false };
+    let Some(i) = memchr::memmem::find(s, b"eyJ") else {
+        return false;
+    };
+    let Some(d) = base64_decode_prefix(&s[i..]) else {
+        return false;
+    };
     let head = &d[..d.len().min(24)];
     d.len() >= 8
         && d.starts_with(b"{\"")
@@ -244,7 +278,9 @@ pub fn base64_json_valid(s: &[u8]) -> bool {
 /// HTTP Basic / Docker / npm `_auth` credentials: base64 of `user:password`, printable, both
 /// parts non-empty, and the password not a placeholder.
 pub fn base64_userpass_valid(s: &[u8]) -> bool {
-    let Some(d) = base64_decode(s) else { return false };
+    let Some(d) = base64_decode(s) else {
+        return false;
+    };
     if d.len() < 3 || !d.iter().all(|&b| (0x21..0x7F).contains(&b)) {
         return false;
     }
@@ -259,7 +295,9 @@ pub fn base64_userpass_valid(s: &[u8]) -> bool {
 pub fn discord_bot_token_valid(s: &[u8]) -> bool {
     let first = s.split(|&b| b == b'.').next().unwrap_or_default();
     match base64_decode(first) {
-        Some(id) => (17..=20).contains(&id.len()) && id.iter().all(u8::is_ascii_digit) && id[0] != b'0',
+        Some(id) => {
+            (17..=20).contains(&id.len()) && id.iter().all(u8::is_ascii_digit) && id[0] != b'0'
+        }
         None => false,
     }
 }
@@ -267,7 +305,13 @@ pub fn discord_bot_token_valid(s: &[u8]) -> bool {
 const BECH32: &[u8; 32] = b"qpzry9x8gf2tvdw0s3jn54khce6mua7l";
 
 fn bech32_polymod(values: impl Iterator<Item = u8>) -> u32 {
-    const GEN: [u32; 5] = [0x3B6A_57B2, 0x2650_8E6D, 0x1EA1_19FA, 0x3D42_33DD, 0x2A14_62B3];
+    const GEN: [u32; 5] = [
+        0x3B6A_57B2,
+        0x2650_8E6D,
+        0x1EA1_19FA,
+        0x3D42_33DD,
+        0x2A14_62B3,
+    ];
     let mut chk: u32 = 1;
     for v in values {
         let top = chk >> 25;
@@ -289,7 +333,9 @@ pub fn age_bech32_valid(s: &[u8]) -> bool {
         return false;
     }
     let lower = s.to_ascii_lowercase();
-    let Some(data) = lower.strip_prefix(HRP).and_then(|r| r.strip_prefix(b"1")) else { return false };
+    let Some(data) = lower.strip_prefix(HRP).and_then(|r| r.strip_prefix(b"1")) else {
+        return false;
+    };
     if data.len() != 58 {
         return false;
     }
@@ -300,29 +346,84 @@ pub fn age_bech32_valid(s: &[u8]) -> bool {
             None => return false,
         }
     }
-    let hrp = HRP.iter().map(|c| c >> 5).chain([0]).chain(HRP.iter().map(|c| c & 31));
+    let hrp = HRP
+        .iter()
+        .map(|c| c >> 5)
+        .chain([0])
+        .chain(HRP.iter().map(|c| c & 31));
     bech32_polymod(hrp.chain(vals)) == 1
 }
 
 /// True for values of generic assignments that name something in code rather than hold a
-/// literal secret: identifiers and dotted paths without any digit (`args.pw`,
-/// `settings.API_KEY`, `user_input`), file paths, command-line flags and YAML tags (`!vault`).
+/// literal secret: identifiers and paths (`args.pw`, `settings.API_KEY`, `crate::token::Token`,
+/// `MI_UserCredentials_0`, `ed25519.Ed25519PrivateKey`), pointer types and YAML aliases
+/// (`*const`, `*anchor`), file paths, command-line flags and YAML tags (`!vault`).
 pub(crate) fn is_code_reference(s: &[u8]) -> bool {
     let t = s.trim_ascii();
-    let t = t.strip_prefix(b"\"").or_else(|| t.strip_prefix(b"'")).unwrap_or(t);
-    let t = t.strip_suffix(b"\"").or_else(|| t.strip_suffix(b"'")).unwrap_or(t);
+    let t = t
+        .strip_prefix(b"\"")
+        .or_else(|| t.strip_prefix(b"'"))
+        .unwrap_or(t);
+    let t = t
+        .strip_suffix(b"\"")
+        .or_else(|| t.strip_suffix(b"'"))
+        .unwrap_or(t);
     let Some(&first) = t.first() else { return true };
     if first == b'/' || first == b'-' || first == b'~' {
         return true;
     }
-    if first == b'!' && t.len() > 1 && t[1..].iter().all(u8::is_ascii_lowercase) {
+    let is_word = |c: &u8| c.is_ascii_alphanumeric() || *c == b'_';
+    if (first == b'!' || first == b'*' || first == b'&')
+        && t.len() > 1
+        && t[1].is_ascii_alphabetic()
+        && t[1..].iter().all(is_word)
+    {
         return true;
     }
-    let ident = t.split(|&b| b == b'.').all(|seg| {
-        matches!(seg.first(), Some(c) if c.is_ascii_alphabetic() || *c == b'_' || *c == b'$')
-            && seg.iter().all(|&c| c.is_ascii_alphanumeric() || c == b'_' || c == b'$')
+    // Identifier paths: pieces separated by `.` or `::` (empty pieces come from `::`).
+    let segs: Vec<&[u8]> = t
+        .split(|&b| b == b'.' || b == b':')
+        .filter(|seg| !seg.is_empty())
+        .collect();
+    let ident = segs.iter().all(|seg| {
+        (seg[0].is_ascii_alphabetic() || seg[0] == b'_' || seg[0] == b'$')
+            && seg.iter().all(|c| is_word(c) || *c == b'$')
     });
-    ident && !t.iter().any(u8::is_ascii_digit)
+    if !ident {
+        return false;
+    }
+    if !t.iter().any(u8::is_ascii_digit) {
+        return true;
+    }
+    // A snake_case name whose digits are short word suffixes (`MI_UserCredentials_0`), or a
+    // dotted path of real names with digits (`ed25519.Ed25519PrivateKey`). Passwords made of
+    // letters, digits, `.` and `_` (`Tiger35._Rcj.E`) stay literals: a piece starts with `_`
+    // or is a single character.
+    let digit_runs = |p: &[u8]| {
+        p.windows(2)
+            .filter(|w| w[0].is_ascii_digit() && !w[1].is_ascii_digit())
+            .count()
+            + usize::from(p.last().is_some_and(u8::is_ascii_digit))
+    };
+    let wordy = |n: usize| {
+        t.split(|c| !c.is_ascii_lowercase())
+            .any(|run| run.len() >= n)
+    };
+    let suffix_digits = segs
+        .iter()
+        .flat_map(|seg| seg.split(|&b| b == b'_'))
+        .all(|part| {
+            let letters = part.iter().take_while(|c| !c.is_ascii_digit()).count();
+            part.len() - letters <= 3 && part[letters..].iter().all(u8::is_ascii_digit)
+        });
+    if segs.len() == 1 && t.contains(&b'_') && suffix_digits && wordy(3) {
+        return true;
+    }
+    segs.len() >= 2
+        && segs
+            .iter()
+            .all(|seg| seg.len() >= 2 && seg[0] != b'_' && digit_runs(seg) <= 1)
+        && wordy(4)
 }
 
 #[cfg(test)]
@@ -350,7 +451,10 @@ mod tests {
     fn crc32_reference_values() {
         assert_eq!(crc32(b""), 0);
         assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
-        assert_eq!(crc32(b"The quick brown fox jumps over the lazy dog"), 0x414F_A339);
+        assert_eq!(
+            crc32(b"The quick brown fox jumps over the lazy dog"),
+            0x414F_A339
+        );
     }
 
     #[test]
@@ -367,9 +471,15 @@ mod tests {
         assert!(github_checksum_valid(GHO.as_bytes()));
         assert!(!github_checksum_valid(flip_last(GHP).as_bytes()));
         // Same random part under another prefix is still valid (the prefix is not summed).
-        assert!(github_checksum_valid(GHP.replace("ghp_", "ghs_").as_bytes()));
-        assert!(!github_checksum_valid(GHP.replace("ghp_", "ghx_").as_bytes()));
-        assert!(!github_checksum_valid(b"ghp_1234567890abcdefghijklmnopqrstuvwxyz"));
+        assert!(github_checksum_valid(
+            GHP.replace("ghp_", "ghs_").as_bytes()
+        ));
+        assert!(!github_checksum_valid(
+            GHP.replace("ghp_", "ghx_").as_bytes()
+        ));
+        assert!(!github_checksum_valid(
+            b"ghp_1234567890abcdefghijklmnopqrstuvwxyz"
+        ));
         assert!(!github_checksum_valid(b"ghp_short"));
         assert!(!github_checksum_valid(NPM.as_bytes()));
     }
@@ -386,7 +496,10 @@ mod tests {
     fn base64_both_alphabets() {
         assert_eq!(base64_decode(b"aGVsbG8=").unwrap(), b"hello");
         assert_eq!(base64_decode(b"aGVsbG8").unwrap(), b"hello");
-        assert_eq!(base64_decode(b"-_8").unwrap(), base64_decode(b"+/8=").unwrap());
+        assert_eq!(
+            base64_decode(b"-_8").unwrap(),
+            base64_decode(b"+/8=").unwrap()
+        );
         assert!(base64_decode(b"a").is_none());
         assert!(base64_decode(b"aGV=sbG8").is_none());
         assert!(base64_decode(b"aGVs!G8=").is_none());
@@ -399,8 +512,12 @@ mod tests {
         // Truncated: the signature field is cut.
         assert!(!pypi_macaroon_valid(&PYPI.as_bytes()[..PYPI.len() - 4]));
         // Right prefix, random tail.
-        assert!(!pypi_macaroon_valid(b"pypi-AgEIcHlwaS5vcmcAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"));
-        assert!(!pypi_macaroon_valid(b"pypi-AgEIcHlwaS5vcmcrandomgarbageQmFzZTY0IGlzIG5vdCBhIG1hY2Fyb29u"));
+        assert!(!pypi_macaroon_valid(
+            b"pypi-AgEIcHlwaS5vcmcAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
+        ));
+        assert!(!pypi_macaroon_valid(
+            b"pypi-AgEIcHlwaS5vcmcrandomgarbageQmFzZTY0IGlzIG5vdCBhIG1hY2Fyb29u"
+        ));
         assert!(!pypi_macaroon_valid(b"AgEIcHlwaS5vcmc"));
     }
 
@@ -409,7 +526,9 @@ mod tests {
         let jwt = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI0MjQyIiwiaWF0IjoxNzAwMDAwMDAwfQ.c2lnbmF0dXJlLWJ5dGVzLWdvLWhlcmUtMzItYnl0ZXM";
         assert!(jwt_valid(jwt.as_bytes()));
         // Header without alg.
-        assert!(!jwt_valid(b"eyJ0eXAiOiJKV1QifQ.eyJzdWIiOiI0MjQyIn0.c2lnbmF0dXJl"));
+        assert!(!jwt_valid(
+            b"eyJ0eXAiOiJKV1QifQ.eyJzdWIiOiI0MjQyIn0.c2lnbmF0dXJl"
+        ));
         // Not JSON.
         assert!(!jwt_valid(b"eyJhbGciOi.eyJzdWIiOiI0MjQyIn0.c2lnbmF0dXJl"));
         assert!(!jwt_valid(b"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiI0MjQyIn0"));
@@ -419,8 +538,12 @@ mod tests {
     #[test]
     fn base64_json_tokens() {
         assert!(base64_json_valid(b"glc_eyJvIjoiaHJ6ZzYzMmlFUFBoT3J0YVpoIiwibiI6IkVQUVV4a1ZmTUd5b0I4Q2IiLCJrIjoiVU03RHFTTFIifQ"));
-        assert!(base64_json_valid(b"ops_eyJzaWduSW5BZGRyZXNzIjoibXkuMXBhc3N3b3JkLmNvbSJ9"));
-        assert!(!base64_json_valid(b"ops_eyJ8q2ZbX0wPxR7mKs9Lh4TvYu1NcE3aGdBf6Wj"));
+        assert!(base64_json_valid(
+            b"ops_eyJzaWduSW5BZGRyZXNzIjoibXkuMXBhc3N3b3JkLmNvbSJ9"
+        ));
+        assert!(!base64_json_valid(
+            b"ops_eyJ8q2ZbX0wPxR7mKs9Lh4TvYu1NcE3aGdBf6Wj"
+        ));
         assert!(!base64_json_valid(b"glc_AAAAAAAA"));
     }
 
@@ -435,17 +558,49 @@ mod tests {
 
     #[test]
     fn discord_tokens() {
-        assert!(discord_bot_token_valid(b"ODQzMzA2MjYwNTM0OTM4ODg4.tUoqpE.widTCkz1dW0GbehUM3ADZQXmHgX3TAEy5JVdr3"));
-        assert!(!discord_bot_token_valid(b"aGVsbG8gd29ybGQgaGVsbG8.tUoqpE.widTCkz1dW0GbehUM3ADZQXmHgX3TAEy5JVdr3"));
-        assert!(!discord_bot_token_valid(b"MTIzNA.tUoqpE.widTCkz1dW0GbehUM3ADZQXmHgX3TAEy5JVdr3"));
+        assert!(discord_bot_token_valid(
+            b"ODQzMzA2MjYwNTM0OTM4ODg4.tUoqpE.widTCkz1dW0GbehUM3ADZQXmHgX3TAEy5JVdr3"
+        ));
+        assert!(!discord_bot_token_valid(
+            b"aGVsbG8gd29ybGQgaGVsbG8.tUoqpE.widTCkz1dW0GbehUM3ADZQXmHgX3TAEy5JVdr3"
+        ));
+        assert!(!discord_bot_token_valid(
+            b"MTIzNA.tUoqpE.widTCkz1dW0GbehUM3ADZQXmHgX3TAEy5JVdr3"
+        ));
     }
 
     #[test]
     fn code_references() {
-        for r in ["args.pw", "settings.API_KEY_FROM_ENVIRONMENT", "user_input", "CONSTANT_NAME", "self.token", "!vault", "/run/secrets/db", "--stdin", "'inputValue'"] {
+        for r in [
+            "args.pw",
+            "settings.API_KEY_FROM_ENVIRONMENT",
+            "user_input",
+            "CONSTANT_NAME",
+            "self.token",
+            "!vault",
+            "/run/secrets/db",
+            "--stdin",
+            "'inputValue'",
+            "crate::call::private::Token",
+            "sys::IORING_FLAGS_PASS",
+            "*const",
+            "*default_db",
+            "MI_UserCredentials_0",
+            "ed25519.Ed25519PrivateKey",
+        ] {
             assert!(is_code_reference(r.as_bytes()), "{r} is a code reference");
         }
-        for v in ["Tiger12!xQ", "maple55.xyzAB", "q8Zr2LxV0pN7fK3mW9sT", "hX9#kq2!Lm", "s3cr.et"] {
+        for v in [
+            "Tiger12!xQ",
+            "q8Zr2LxV0pN7fK3mW9sT",
+            "hX9#kq2!Lm",
+            "s3cr.et",
+            "Summer2024",
+            "aB3xY9_kLm2pQ7rT",
+            "*Xk9#2",
+            "Tiger35._RcjML.E",
+            "Dragon12",
+        ] {
             assert!(!is_code_reference(v.as_bytes()), "{v} is a literal");
         }
     }
@@ -455,7 +610,9 @@ mod tests {
         assert!(age_bech32_valid(AGE.as_bytes()));
         assert!(age_bech32_valid(AGE.to_ascii_lowercase().as_bytes()));
         assert!(!age_bech32_valid(flip_last(AGE).as_bytes()));
-        assert!(!age_bech32_valid(format!("AGE-SECRET-KEY-1{}", "Q".repeat(58)).as_bytes()));
+        assert!(!age_bech32_valid(
+            format!("AGE-SECRET-KEY-1{}", "Q".repeat(58)).as_bytes()
+        ));
         assert!(!age_bech32_valid(b"AGE-SECRET-KEY-1SHORT"));
     }
 }

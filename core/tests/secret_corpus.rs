@@ -1,0 +1,151 @@
+//! Recall and precision of the built-in secret catalog on the generated corpora
+//! (`corpora/secrets/generate.py`): every planted secret must be caught, the decoys left alone.
+//!
+//! A planted secret counts as caught when its exact value lies inside one finding's span and is
+//! gone from the redacted output. Decoy findings are counted for the whole catalog (secrets and
+//! personal data): none of the decoys is either.
+
+use std::path::PathBuf;
+
+use redactum::{Category, Redactor};
+
+fn corpus(name: &str) -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../corpora/secrets")
+        .join(name);
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} (run corpora/secrets/generate.py)", path.display()))
+}
+
+struct Planted {
+    line: usize,
+    rule: String,
+    secret: String,
+}
+
+fn manifest() -> Vec<Planted> {
+    corpus("planted.manifest.jsonl")
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).expect("manifest line is JSON");
+            Planted {
+                line: v["line"].as_u64().expect("line") as usize,
+                rule: v["rule"].as_str().expect("rule").to_string(),
+                secret: v["secret"].as_str().expect("secret").to_string(),
+            }
+        })
+        .collect()
+}
+
+/// Byte offset of the start of each line (1-based line `n` starts at `starts[n - 1]`).
+fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect()
+}
+
+#[test]
+fn planted_secrets_are_caught() {
+    let text = corpus("planted.txt");
+    let planted = manifest();
+    assert!(
+        planted.len() >= 1000,
+        "manifest too small: {}",
+        planted.len()
+    );
+    let redactor = Redactor::new().expect("built-in catalog compiles");
+    let findings = redactor.find_overlapping(text.as_bytes());
+    let redacted = redactor.redact(&text);
+    let mut streamed = Vec::new();
+    redactor
+        .stream_redact(text.as_bytes(), &mut streamed)
+        .expect("streaming redaction");
+    assert!(
+        streamed == redacted.as_bytes(),
+        "streaming output differs from whole-input output"
+    );
+    let starts = line_starts(&text);
+
+    let mut missed = Vec::new();
+    for p in &planted {
+        let from = starts[p.line - 1];
+        let Some(rel) = text[from..].find(&p.secret) else {
+            panic!(
+                "manifest out of date: {:?} not found from line {}",
+                p.secret, p.line
+            );
+        };
+        let (s, e) = (from + rel, from + rel + p.secret.len());
+        let covered = findings.iter().any(|f| f.start() <= s && e <= f.end());
+        let gone = !redacted.contains(p.secret.as_str());
+        if !(covered && gone) {
+            let near: Vec<_> = findings
+                .iter()
+                .filter(|f| f.end() > s && f.start() < e)
+                .map(|f| f.rule_id().to_string())
+                .collect();
+            missed.push(format!(
+                "line {} {}: {:?} (covered: {covered}, gone: {gone}, overlapping findings: {near:?})",
+                p.line, p.rule, p.secret
+            ));
+        }
+    }
+    let recall = 1.0 - missed.len() as f64 / planted.len() as f64;
+    eprintln!(
+        "secret corpus recall: {:.2}% ({} of {} planted secrets caught)",
+        recall * 100.0,
+        planted.len() - missed.len(),
+        planted.len()
+    );
+    assert!(
+        recall >= 0.99,
+        "recall {:.2}% < 99%; missed:\n{}",
+        recall * 100.0,
+        missed.join("\n")
+    );
+    if !missed.is_empty() {
+        eprintln!("missed:\n{}", missed.join("\n"));
+    }
+}
+
+#[test]
+fn decoys_stay_quiet() {
+    let text = corpus("decoy.txt");
+    let redactor = Redactor::new().expect("built-in catalog compiles");
+    let findings = redactor.find_overlapping(text.as_bytes());
+    let mb = text.len() as f64 / 1_000_000.0;
+    assert!(mb >= 2.0, "decoy corpus too small: {mb:.2} MB");
+    let show = |f: &redactum::Finding| {
+        let (s, e) = (f.start(), f.end());
+        let ls = text[..s].rfind('\n').map_or(0, |i| i + 1);
+        let le = text[e..].find('\n').map_or(text.len(), |i| e + i);
+        format!(
+            "{} ({}): {:?} in {:?}",
+            f.rule_id(),
+            f.category(),
+            &text[s..e],
+            &text[ls..le.min(ls + 300)]
+        )
+    };
+    let secret = findings
+        .iter()
+        .filter(|f| f.category() == Category::Secret)
+        .count();
+    let per_mb = findings.len() as f64 / mb;
+    eprintln!(
+        "decoy findings (full catalog): {} in {mb:.2} MB ({per_mb:.2} per MB; {secret} secret, {} pii)",
+        findings.len(),
+        findings.len() - secret
+    );
+    let listed: Vec<String> = findings.iter().map(show).collect();
+    assert!(
+        per_mb <= 1.0,
+        "{} findings on decoys ({per_mb:.2} per MB):\n{}",
+        findings.len(),
+        listed.join("\n")
+    );
+    if !listed.is_empty() {
+        eprintln!("decoy findings:\n{}", listed.join("\n"));
+    }
+}
