@@ -1,0 +1,26 @@
+//! The compiled half of the `redactum` Python package (`redactum._redactum`).
+//!
+//! Thin: every behaviour comes from the `redactum` crate. This crate converts arguments,
+//! offsets (bytes in Rust, code points in Python) and errors, releases the GIL around every
+//! scan, and never lets a Rust panic reach Python. One file per core area:
+//! `builder` (constructor options, pickling), `redact` (the `Redactor` class),
+//! `finding` (findings and offsets), `stream` (file-like adaptors), `error`.
+
+use pyo3::prelude::*;
+
+mod builder;
+mod error;
+mod finding;
+mod redact;
+mod stream;
+
+#[pymodule]
+fn _redactum(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add_class::<redact::PyRedactor>()?;
+    m.add_class::<finding::PyFinding>()?;
+    m.add_class::<finding::PyRuleInfo>()?;
+    m.add_class::<stream::PyStreamStats>()?;
+    m.add_function(wrap_pyfunction!(error::_panic_for_tests, m)?)?;
+    Ok(())
+}

@@ -1,0 +1,339 @@
+//! The `Redactor` class: whole-input redaction, findings and batches, with the GIL released
+//! around every scan.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
+use pyo3::types::{PyBytes, PyDict, PyString, PyTuple};
+use rayon::prelude::*;
+
+use crate::builder::{Args, Config};
+use crate::error::{config, shield, to_py};
+use crate::finding::{convert, PyFinding, PyRuleInfo};
+
+/// Finds and replaces secrets and personal data. Built once; thread-safe; picklable.
+#[pyclass(module = "redactum._redactum", name = "Redactor", frozen)]
+pub struct PyRedactor {
+    pub(crate) inner: redactum::Redactor,
+    config: Config,
+}
+
+#[pymethods]
+impl PyRedactor {
+    #[new]
+    #[pyo3(signature = (
+        *,
+        rules = None,
+        extra_rules = None,
+        categories = None,
+        style = "label".to_string(),
+        key = None,
+        keep_start = 4,
+        keep_end = 4,
+        only_rules = None,
+        disable_rules = None,
+    ))]
+    #[pyo3(
+        text_signature = "(*, rules=None, extra_rules=None, categories=None, style='label', key=None, keep_start=4, keep_end=4, only_rules=None, disable_rules=None)"
+    )]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        py: Python<'_>,
+        rules: Option<Bound<'_, PyAny>>,
+        extra_rules: Option<Bound<'_, PyAny>>,
+        categories: Option<Bound<'_, PyAny>>,
+        style: String,
+        key: Option<Bound<'_, PyAny>>,
+        keep_start: i64,
+        keep_end: i64,
+        only_rules: Option<Bound<'_, PyAny>>,
+        disable_rules: Option<Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let config = Config::from_args(Args {
+            rules,
+            extra_rules,
+            categories,
+            style,
+            key,
+            keep_start,
+            keep_end,
+            only_rules,
+            disable_rules,
+        })?;
+        let builder = config.builder();
+        // Compiling a large catalog takes a while: let other threads run meanwhile.
+        let built = py.detach(|| shield(|| builder.build()))?;
+        match built {
+            Ok(inner) => Ok(PyRedactor { inner, config }),
+            Err(e) => Err(with_hint(py, to_py(py, &e), &e, &config)),
+        }
+    }
+
+    /// Redacts `text`; returns `text` itself when there is nothing to replace.
+    fn redact<'py>(
+        &self,
+        py: Python<'py>,
+        text: Bound<'py, PyString>,
+    ) -> PyResult<Bound<'py, PyString>> {
+        let data: PyBackedStr = text.clone().try_into()?;
+        let out = py.detach(|| shield(|| self.inner.redact(&data)))?;
+        Ok(match out {
+            Cow::Borrowed(_) => text,
+            Cow::Owned(s) => PyString::new(py, &s),
+        })
+    }
+
+    /// Redacts a byte string (UTF-8 or not); returns `data` itself when it is `bytes` and there
+    /// is nothing to replace.
+    fn redact_bytes<'py>(
+        &self,
+        py: Python<'py>,
+        data: Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let bytes: PyBackedBytes = data.extract().map_err(|_| {
+            PyTypeError::new_err(format!(
+                "redact_bytes() takes bytes or bytearray, not {}",
+                data.get_type()
+                    .name()
+                    .map(|n| n.to_string())
+                    .unwrap_or_default()
+            ))
+        })?;
+        let out = py.detach(|| shield(|| self.inner.redact_bytes(&bytes)))?;
+        Ok(match out {
+            Cow::Borrowed(_) if data.is_exact_instance_of::<PyBytes>() => data,
+            c => PyBytes::new(py, &c).into_any(),
+        })
+    }
+
+    /// The redacted spans of `text`, in order; with `overlapping=True`, every finding of every
+    /// rule before overlapping findings are merged.
+    #[pyo3(signature = (text, *, overlapping = false))]
+    fn find(
+        &self,
+        py: Python<'_>,
+        text: Bound<'_, PyString>,
+        overlapping: bool,
+    ) -> PyResult<Vec<PyFinding>> {
+        let data: PyBackedStr = text.try_into()?;
+        py.detach(|| {
+            shield(|| {
+                let found = if overlapping {
+                    self.inner.find_overlapping(data.as_bytes())
+                } else {
+                    self.inner.find_iter(data.as_bytes()).collect()
+                };
+                convert(&data, found)
+            })
+        })
+    }
+
+    /// True if anything in `text` would be redacted.
+    fn is_match(&self, py: Python<'_>, text: Bound<'_, PyString>) -> PyResult<bool> {
+        let data: PyBackedStr = text.try_into()?;
+        py.detach(|| shield(|| self.inner.is_match(data.as_bytes())))
+    }
+
+    /// Redacts many texts in parallel, results in order: `threads` threads (default: one per
+    /// core).
+    #[pyo3(signature = (texts, threads = None))]
+    fn redact_batch<'py>(
+        &self,
+        py: Python<'py>,
+        texts: Bound<'py, PyAny>,
+        threads: Option<usize>,
+    ) -> PyResult<Vec<Bound<'py, PyString>>> {
+        if texts.is_instance_of::<PyString>() {
+            return Err(PyTypeError::new_err(
+                "redact_batch() takes a list of str, not a str",
+            ));
+        }
+        let mut objs: Vec<Bound<'py, PyString>> = Vec::new();
+        for (i, item) in texts.try_iter()?.enumerate() {
+            let item = item?;
+            let s = item.cast_into::<PyString>().map_err(|e| {
+                PyTypeError::new_err(format!(
+                    "redact_batch() item {i} must be str, not {}",
+                    e.into_inner()
+                        .get_type()
+                        .name()
+                        .map(|n| n.to_string())
+                        .unwrap_or_default()
+                ))
+            })?;
+            objs.push(s);
+        }
+        let data: Vec<PyBackedStr> = objs
+            .iter()
+            .map(|o| o.clone().try_into())
+            .collect::<PyResult<_>>()?;
+        let n = match threads {
+            None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+            Some(0) => return Err(config("threads must be at least 1")),
+            Some(n) => n,
+        };
+        let workers = if n > 1 && data.len() > 1 {
+            Some(pool(n)?)
+        } else {
+            None
+        };
+        let inner = &self.inner;
+        // `None` marks a text with nothing to replace: the input object is returned as is.
+        let one = |t: &PyBackedStr| match inner.redact(t) {
+            Cow::Borrowed(_) => None,
+            Cow::Owned(s) => Some(s),
+        };
+        let out: Vec<Option<String>> = py.detach(|| {
+            shield(|| match workers {
+                Some(p) => p.install(|| data.par_iter().map(one).collect()),
+                None => data.iter().map(one).collect(),
+            })
+        })?;
+        Ok(objs
+            .into_iter()
+            .zip(out)
+            .map(|(obj, r)| match r {
+                None => obj,
+                Some(s) => PyString::new(py, &s),
+            })
+            .collect())
+    }
+
+    /// Copies the file-like `src` to `dst`, redacting, in bounded memory. Each may be text or
+    /// binary (text is UTF-8 encoded). A binary source with `read1` (a buffered file, a pipe)
+    /// is redacted as data arrives, each line written as soon as it is complete; a text-mode
+    /// source's `read(n)` waits for n characters, so for live input pass `sys.stdin.buffer`
+    /// rather than `sys.stdin`. `dst` is flushed after each write. Exceptions from `read` or
+    /// `write` propagate unchanged.
+    fn redact_stream(
+        &self,
+        py: Python<'_>,
+        src: Bound<'_, PyAny>,
+        dst: Bound<'_, PyAny>,
+    ) -> PyResult<crate::stream::PyStreamStats> {
+        crate::stream::redact_stream(py, &self.inner, src, dst)
+    }
+
+    /// The compiled rules, in order.
+    fn rules(&self) -> PyResult<Vec<PyRuleInfo>> {
+        shield(|| {
+            self.inner
+                .rules()
+                .into_iter()
+                .map(PyRuleInfo::from)
+                .collect()
+        })
+    }
+
+    #[getter]
+    fn style(&self) -> &str {
+        &self.config.style
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Redactor(style='{}', rules={})",
+            self.config.style,
+            self.inner.rules().len()
+        )
+    }
+
+    /// Pickles as its constructor arguments (rule files already read, the hash key included),
+    /// so it can be sent to worker processes and Spark executors.
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = slf.py();
+        let newobj = py.import("copyreg")?.getattr("__newobj_ex__")?;
+        let kwargs = slf.get().config.to_kwargs(py)?;
+        let args = (slf.get_type(), PyTuple::empty(py), kwargs).into_pyobject(py)?;
+        (newobj, args).into_pyobject(py)
+    }
+
+    /// Constructor arguments, for `copyreg` and pickle protocol 2 and later.
+    fn __getnewargs_ex__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyTuple>, Bound<'py, PyDict>)> {
+        Ok((PyTuple::empty(py), self.config.to_kwargs(py)?))
+    }
+
+    /// Immutable: a copy is the same object.
+    fn __copy__(slf: Bound<'_, Self>) -> Bound<'_, Self> {
+        slf
+    }
+
+    fn __deepcopy__<'py>(slf: Bound<'py, Self>, _memo: Bound<'py, PyAny>) -> Bound<'py, Self> {
+        slf
+    }
+}
+
+/// A rayon pool of `n` threads, built once per size and process and kept.
+///
+/// Our own pools rather than rayon's global one: after `fork` (multiprocessing's default on
+/// Linux) a child has none of its parent's threads, and a pool inherited from the parent would
+/// wait for them forever; pools are keyed by process id and rebuilt in a child.
+fn pool(n: usize) -> PyResult<Arc<rayon::ThreadPool>> {
+    type Pools = (u32, HashMap<usize, Arc<rayon::ThreadPool>>);
+    static POOLS: OnceLock<Mutex<Pools>> = OnceLock::new();
+    if n > 1024 {
+        return Err(config(format!("threads must be at most 1024, not {n}")));
+    }
+    let mut pools = POOLS
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    let pid = std::process::id();
+    if pools.0 != pid {
+        // The parent's pools have no threads here; dropping them could wait on those threads.
+        std::mem::forget(std::mem::take(&mut pools.1));
+        pools.0 = pid;
+    }
+    if let Some(p) = pools.1.get(&n) {
+        return Ok(p.clone());
+    }
+    let p = rayon::ThreadPoolBuilder::new()
+        .num_threads(n)
+        .thread_name(|i| format!("redactum-{i}"))
+        .build()
+        .map_err(|e| {
+            pyo3::exceptions::PyRuntimeError::new_err(format!("cannot start {n} threads: {e}"))
+        })?;
+    let p = Arc::new(p);
+    pools.1.insert(n, p.clone());
+    Ok(p)
+}
+
+/// A `str` passed as `rules=` is TOML text; if it is really the name of a file, say so.
+fn with_hint(py: Python<'_>, err: PyErr, e: &redactum::Error, config: &Config) -> PyErr {
+    if e.kind() != redactum::ErrorKind::Syntax {
+        return err;
+    }
+    let looks_like_path = config
+        .rules
+        .iter()
+        .flatten()
+        .chain(&config.extra_rules)
+        .filter(|r| {
+            // Core names the source and may add `:line`.
+            let src = e.source_name().unwrap_or_default();
+            r.name.starts_with('<')
+                && src
+                    .strip_prefix(r.name.as_str())
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(':'))
+        })
+        .any(|r| !r.text.contains('\n') && std::path::Path::new(r.text.trim()).is_file());
+    if !looks_like_path {
+        return err;
+    }
+    let msg = format!("{e} (a str is TOML text: pass pathlib.Path(...) to read a file)");
+    let new = crate::error::RuleError::new_err(msg);
+    for attr in ["kind", "rule_id", "source"] {
+        if let Ok(v) = err.value(py).getattr(attr) {
+            let _ = new.value(py).setattr(attr, v);
+        }
+    }
+    new
+}

@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+import pytest
+
+import redactum
+from conftest import TOKEN, log_lines
+
+
+@pytest.mark.parametrize("threads", [None, 1, 2, 3])
+def test_batch_matches_redact_in_order(r: redactum.Redactor, threads: int | None) -> None:
+    texts = log_lines(2000, every=7) + ["", "🙂 " + TOKEN]
+    expected = [r.redact(t) for t in texts]
+    assert r.redact_batch(texts, threads=threads) == expected
+    assert r.redact_batch(texts, threads) == expected
+
+
+def test_batch_returns_unchanged_inputs_as_is(r: redactum.Redactor) -> None:
+    texts = ["plain one", f"secret {TOKEN}", "plain two"]
+    out = r.redact_batch(texts, threads=2)
+    assert out[0] is texts[0] and out[2] is texts[2]
+    assert out[1] == "secret [REDACTED:test-token]"
+
+
+def test_batch_takes_any_iterable(r: redactum.Redactor) -> None:
+    assert r.redact_batch(iter([TOKEN, "x"])) == ["[REDACTED:test-token]", "x"]
+    assert r.redact_batch((TOKEN,)) == ["[REDACTED:test-token]"]
+
+
+def test_batch_thread_count_is_checked(r: redactum.Redactor) -> None:
+    with pytest.raises(ValueError):
+        r.redact_batch(["x"], threads=0)
+    with pytest.raises((OverflowError, TypeError)):
+        r.redact_batch(["x"], threads=-1)

@@ -1,0 +1,138 @@
+from __future__ import annotations
+
+import pathlib
+
+import pytest
+
+import redactum
+from conftest import RULES
+
+BAD_REGEX = """
+[[rule]]
+id = "broken-rule"
+name = "Broken"
+category = "secret"
+pattern = '(unclosed'
+"""
+
+
+def test_bad_rule_raises_rule_error_naming_the_rule() -> None:
+    with pytest.raises(redactum.RuleError) as info:
+        redactum.Redactor(rules=BAD_REGEX)
+    e = info.value
+    assert isinstance(e, ValueError) and isinstance(e, redactum.RedactumError)
+    assert "broken-rule" in str(e)
+    assert (e.kind, e.rule_id, e.source) == ("invalid-regex", "broken-rule", "<rules>")
+
+
+def test_bad_rule_file_is_named(tmp_path: pathlib.Path) -> None:
+    f = tmp_path / "bad.toml"
+    f.write_text(BAD_REGEX, encoding="utf-8")
+    with pytest.raises(redactum.RuleError, match="bad.toml.*broken-rule"):
+        redactum.Redactor(rules=f)
+
+
+@pytest.mark.parametrize(
+    ("toml", "kind"),
+    [
+        ("[[rule]]\nid = 'x'\n", None),
+        ("not toml at all [", "syntax"),
+        (RULES + "\n[[rule]]\nid='x'\nname='x'\ncategory='secret'\npattern='a'\ncolour='red'\n", "unknown-field"),
+        ("[[rule]]\nid='x'\nname='x'\ncategory='secret'\npattern='a*'\n", "empty-match"),
+        ("[[rule]]\nid='x'\nname='x'\ncategory='secret'\npattern='(?=a)b'\n", None),
+        ("[[rule]]\nid='x'\nname='x'\ncategory='secret'\npattern='ab'\nvalidators=['nope']\n", "unknown-validator"),
+    ],
+)
+def test_rule_error_kinds(toml: str, kind: str | None) -> None:
+    with pytest.raises(redactum.RuleError) as info:
+        redactum.Redactor(rules=toml)
+    if kind is not None:
+        assert info.value.kind == kind
+
+
+def test_duplicate_id() -> None:
+    with pytest.raises(redactum.RuleError, match="test-token") as info:
+        redactum.Redactor(rules=[RULES, RULES])
+    assert info.value.kind == "duplicate-id"
+
+
+def test_a_path_given_as_str_gets_a_hint(tmp_path: pathlib.Path) -> None:
+    f = tmp_path / "rules.toml"
+    f.write_text(RULES, encoding="utf-8")
+    with pytest.raises(redactum.RuleError, match="pathlib.Path"):
+        redactum.Redactor(rules=str(f))
+
+
+def test_missing_rule_file() -> None:
+    with pytest.raises(FileNotFoundError, match="no-such.toml"):
+        redactum.Redactor(rules=pathlib.Path("/no/such/dir/no-such.toml"))
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"style": "loud"},
+        {"categories": ["secrets", "money"]},
+        {"keep_start": -1},
+        {"keep_end": -5},
+        {"style": "hash"},
+    ],
+)
+def test_config_errors_are_value_errors(kwargs: dict[str, object]) -> None:
+    with pytest.raises(redactum.ConfigError) as info:
+        redactum.Redactor(rules=RULES, **kwargs)  # type: ignore[arg-type]
+    assert isinstance(info.value, ValueError)
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [{"rules": 42}, {"rules": b"[[rule]]"}, {"key": 3.5, "style": "hash"}, {"categories": [1]}, {"style": None}],
+)
+def test_wrong_types(kwargs: dict[str, object]) -> None:
+    with pytest.raises(TypeError):
+        redactum.Redactor(**kwargs)  # type: ignore[arg-type]
+
+
+def test_positional_arguments_are_refused() -> None:
+    with pytest.raises(TypeError):
+        redactum.Redactor(RULES)  # type: ignore[misc]
+
+
+def test_none_is_a_type_error(r: redactum.Redactor) -> None:
+    for call in (r.redact, r.redact_bytes, r.find, r.is_match, r.redact_batch):
+        with pytest.raises(TypeError):
+            call(None)  # type: ignore[operator]
+    with pytest.raises(TypeError, match="item 1"):
+        r.redact_batch(["ok", None])  # type: ignore[list-item]
+    with pytest.raises(TypeError):
+        r.redact_batch("a str is not a batch")
+
+
+def test_lone_surrogates_raise_unicode_encode_error(r: redactum.Redactor) -> None:
+    # "\ud800" has no UTF-8 form: a clear UnicodeEncodeError (a ValueError), never garbage.
+    for call in (r.redact, r.find, r.is_match):
+        with pytest.raises(UnicodeEncodeError):
+            call("abc \ud800 tok_abcdefgh12345678")
+    with pytest.raises(UnicodeEncodeError):
+        r.redact_batch(["fine", "\udcff"])
+    # The documented way through: surrogatepass bytes.
+    data = "x \ud800 tok_abcdefgh12345678".encode("utf-8", "surrogatepass")
+    assert r.redact_bytes(data).decode("utf-8", "surrogatepass") == "x \ud800 [REDACTED:test-token]"
+
+
+def test_huge_inputs(r: redactum.Redactor) -> None:
+    # 8 MiB with no newline, a secret at each end; a 3 MiB line in the middle of a text.
+    filler = "x" * (8 << 20)
+    text = f"tok_abcdefgh12345678 {filler} tok_ZYXWVUTS87654321"
+    out = r.redact(text)
+    assert out.startswith("[REDACTED:test-token] x") and out.endswith("x [REDACTED:test-token]")
+    assert len(out) == len(text) - 2 * (20 - len("[REDACTED:test-token]"))
+    lines = "line\n" * 1000 + "y" * (3 << 20) + " ann@example.com\n" + "line\n" * 1000
+    assert r.redact(lines).count("[REDACTED:test-email]") == 1
+
+
+def test_panics_become_internal_error() -> None:
+    with pytest.raises(redactum.InternalError, match="deliberate panic") as info:
+        redactum._redactum._panic_for_tests()
+    assert isinstance(info.value, RuntimeError)
+    assert isinstance(info.value, Exception)  # not PyO3's PanicException (a BaseException)
