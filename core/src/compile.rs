@@ -133,10 +133,10 @@ pub(crate) fn compile_rule(spec: &RuleSpec, index: usize) -> Result<Rule, Error>
         if k.is_empty() {
             return Err(Error::new(ErrorKind::InvalidRule, "a keyword is empty"));
         }
-        if !k.is_ascii() || k.contains('\n') || k.contains('\r') {
+        if k.contains('\n') || k.contains('\r') {
             return Err(Error::new(
                 ErrorKind::InvalidRule,
-                format!("keyword `{}` must be ASCII without line breaks", k.escape_debug()),
+                format!("keyword `{}` must not contain a line break", k.escape_debug()),
             ));
         }
     }
@@ -183,6 +183,7 @@ pub(crate) fn compile_rule(spec: &RuleSpec, index: usize) -> Result<Rule, Error>
         return Err(Error::new(ErrorKind::InvalidRule, format!("window {window} is over the limit of {SINGLE_LINE_CAP}")));
     }
     let regex = build_regex(&hir)?;
+    let lead = if spec.multiline { None } else { keyword_lead(&hir, &spec.keywords) };
     let secret_group = regex.group_info().to_index(PatternID::ZERO, "secret");
     if secret_group.is_none() && regex.group_info().group_len(PatternID::ZERO) > 1 {
         // Groups are fine; only the one named `secret` has a meaning.
@@ -213,8 +214,33 @@ pub(crate) fn compile_rule(spec: &RuleSpec, index: usize) -> Result<Rule, Error>
         priority: spec.priority,
         max_match,
         reach: max_match.saturating_add(window),
+        lead,
         index,
     })
+}
+
+/// How far from its start every match of `hir` contains one of `keywords`, if the pattern's
+/// prefix literals show it (each literal holds a keyword, ASCII case-insensitively).
+fn keyword_lead(hir: &Hir, keywords: &[String]) -> Option<usize> {
+    use regex_syntax::hir::literal::{ExtractKind, Extractor};
+    if keywords.is_empty() {
+        return None;
+    }
+    let mut ex = Extractor::new();
+    ex.kind(ExtractKind::Prefix).limit_total(2000).limit_class(64).limit_repeat(64).limit_literal_len(128);
+    let seq = ex.extract(hir);
+    let lits = seq.literals()?;
+    if lits.is_empty() {
+        return None;
+    }
+    let kws: Vec<Vec<u8>> = keywords.iter().map(|k| k.to_ascii_lowercase().into_bytes()).collect();
+    let mut lead = 0;
+    for lit in lits {
+        let l = lit.as_bytes().to_ascii_lowercase();
+        let pos = kws.iter().filter_map(|k| memchr::memmem::find(&l, k)).min()?;
+        lead = lead.max(pos);
+    }
+    Some(lead)
 }
 
 /// Compiles rule specs (already tagged with their source names) into one engine.
@@ -238,7 +264,10 @@ pub(crate) fn compile(specs: &[(Arc<str>, RuleSpec)], piece: Option<usize>, fail
 }
 
 /// Builds the keyword automaton: distinct lower-cased keywords and, for each, the rules using it.
-pub(crate) fn keyword_automaton(rules: &[Rule]) -> Result<(Option<AhoCorasick>, Vec<Vec<u32>>, usize), Error> {
+/// The keyword automaton, the rules owning each keyword, and the longest keyword.
+pub(crate) type KeywordIndex = (Option<AhoCorasick>, Vec<Vec<u32>>, usize);
+
+pub(crate) fn keyword_automaton(rules: &[Rule]) -> Result<KeywordIndex, Error> {
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut words: Vec<String> = Vec::new();
     let mut owners: Vec<Vec<u32>> = Vec::new();
@@ -259,10 +288,13 @@ pub(crate) fn keyword_automaton(rules: &[Rule]) -> Result<(Option<AhoCorasick>, 
         return Ok((None, owners, 0));
     }
     let max_len = words.iter().map(String::len).max().unwrap_or(0);
+    // With hundreds of keywords, many short, the prefilter's candidates are so frequent that
+    // the plain DFA is faster (measured: 442 vs 330 MB/s on ordinary logs).
     let ac = AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::Standard)
         .kind(Some(AhoCorasickKind::DFA))
+        .prefilter(words.len() < 64)
         .build(&words)
         .or_else(|_| AhoCorasick::builder().ascii_case_insensitive(true).match_kind(MatchKind::Standard).build(&words))
         .map_err(|e| Error::new(ErrorKind::TooBig, format!("keyword automaton: {e}")))?;

@@ -45,6 +45,9 @@ pub(crate) struct Rule {
     pub max_match: usize,
     /// How far from a keyword a match may lie: `max_match + window`.
     pub reach: usize,
+    /// When every match contains a keyword at most this many bytes from its start, a keyword
+    /// at `hs` bounds the match start to `hs - lead ..= hs`: the window shrinks to that.
+    pub lead: Option<usize>,
     pub index: usize,
 }
 
@@ -193,8 +196,11 @@ impl Engine {
                         }
                         continue;
                     }
-                    let ws = hs.saturating_sub(rule.reach).max(line_start).max(view.start);
-                    let we = he.saturating_add(rule.reach).min(line_end);
+                    let (ws, we) = match rule.lead {
+                        Some(lead) => (hs.saturating_sub(lead), hs.saturating_add(rule.max_match).max(he)),
+                        None => (hs.saturating_sub(rule.reach), he.saturating_add(rule.reach)),
+                    };
+                    let (ws, we) = (ws.max(line_start).max(view.start), we.min(line_end));
                     if ws >= we {
                         continue;
                     }
@@ -302,7 +308,7 @@ impl Engine {
         let resume = se;
         // A match running into a marker stops before it: the marker stays whole, so a second
         // redaction still recognises it.
-        let se = match memchr::memmem::find(&hay[ss..(se + 9).min(hi.max(se))], b"[REDACTED:") {
+        let se = match find_marker(&hay[ss..(se + 9).min(hi.max(se))]) {
             Some(i) if i > 0 && ss + i < se => ss + i,
             _ => se,
         };
@@ -359,7 +365,7 @@ impl Engine {
         if n < rule.min_len || n > rule.max_len {
             return false;
         }
-        if inside_marker(hay, ss) || memchr::memmem::find(secret, b"REDACTED:").is_some() || touches_marker(hay, ss, se, hi) {
+        if contains_redacted(secret) || inside_marker(hay, ss) || touches_marker(hay, ss, se, hi) {
             return false;
         }
         for sw in &rule.stopwords {
@@ -377,6 +383,18 @@ impl Engine {
     }
 }
 
+/// Position of the first `[REDACTED:` in `h`.
+#[inline]
+fn find_marker(h: &[u8]) -> Option<usize> {
+    memchr::memchr_iter(b'[', h).find(|&i| h[i..].starts_with(b"[REDACTED:"))
+}
+
+/// True when `h` holds `REDACTED:`, the body of a marker.
+#[inline]
+fn contains_redacted(h: &[u8]) -> bool {
+    memchr::memchr_iter(b'R', h).any(|i| h[i..].starts_with(b"REDACTED:"))
+}
+
 /// How far back a marker check looks.
 const MARKER_LOOKBACK: usize = 96;
 
@@ -387,13 +405,11 @@ fn inside_marker(hay: &[u8], pos: usize) -> bool {
     // The marker may start just before `pos` and run past it: search up to `pos + 9`.
     let to = (pos + 9).min(hay.len());
     let near = &hay[from..to];
-    let mut end = near.len();
-    while let Some(i) = memchr::memmem::rfind(&near[..end], b"[REDACTED:") {
+    for i in memchr::memrchr_iter(b'[', near) {
         let start = from + i;
-        if start < pos {
+        if start < pos && near[i..].starts_with(b"[REDACTED:") {
             return !hay[start..pos].contains(&b']');
         }
-        end = i;
     }
     false
 }

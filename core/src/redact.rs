@@ -328,7 +328,7 @@ impl RedactorBuilder {
         self.specs_and_warnings().map(|(_, w)| w)
     }
 
-    fn specs_and_warnings(&self) -> Result<(Vec<(Arc<str>, RuleSpec)>, Vec<String>), Error> {
+    fn specs_and_warnings(&self) -> Result<SpecsAndWarnings, Error> {
         let mut warnings = Vec::new();
         let mut out: Vec<(Arc<str>, RuleSpec)> = Vec::new();
         if self.builtin {
@@ -431,6 +431,9 @@ impl RedactorBuilder {
 /// Parses redactum's format, or a gitleaks configuration (a top-level `rules` array). Rules of
 /// a gitleaks file that cannot be expressed are skipped and reported by
 /// [`RedactorBuilder::warnings`].
+/// Rule specs tagged with their source, and import warnings.
+type SpecsAndWarnings = (Vec<(Arc<str>, RuleSpec)>, Vec<String>);
+
 fn parse_any(name: &str, text: &str, warnings: &mut Vec<String>) -> Result<Vec<RuleSpec>, Error> {
     if is_gitleaks(text) {
         let (specs, warns) = crate::gitleaks::convert(name, text)?;
@@ -554,16 +557,22 @@ impl Redactor {
         comps.len()
     }
 
-    /// Writes the replacement of `span` (found by rule index `rule`), line by line.
-    pub(crate) fn write_replacement(&self, span: &[u8], rule: u32, vault: Option<&mut Vault>, out: &mut Vec<u8>) {
-        self.replace(span, &Component { start: 0, end: span.len(), rule }, out, vault);
+    /// Writes the replacement of `span` (labelled by `c`), line by line.
+    pub(crate) fn write_replacement(&self, span: &[u8], c: &Component, vault: Option<&mut Vault>, out: &mut Vec<u8>) {
+        self.replace(span, c, out, vault);
+    }
+
+    /// Whether an internal error replaces what it was scanning (see the builder).
+    pub(crate) fn fail_closed(&self) -> bool {
+        self.inner.engine.fail_closed
     }
 
     fn with_driver<T>(&self, f: impl FnOnce(&mut Driver) -> T) -> T {
-        let mut d = self.inner.pool.lock().ok().and_then(|mut p| p.pop()).unwrap_or_else(|| Driver::new(&self.inner.engine));
+        // try_lock: never wait (nor deadlock in a forked child); a busy pool means a new driver.
+        let mut d = self.inner.pool.try_lock().ok().and_then(|mut p| p.pop()).unwrap_or_else(|| Driver::new(&self.inner.engine));
         d.reset();
         let out = f(&mut d);
-        if let Ok(mut p) = self.inner.pool.lock() {
+        if let Ok(mut p) = self.inner.pool.try_lock() {
             if p.len() < 64 {
                 p.push(d);
             }

@@ -312,3 +312,29 @@ fn fail_closed_replaces_the_failing_segment() {
     assert!(err.to_string().contains("internal error"));
     assert_eq!(partial, b"ok line\n");
 }
+
+#[test]
+fn veto_alternative_consumes_without_reporting() {
+    let rules = r#"
+[[rule]]
+id = "num"
+name = "Number"
+category = "pii"
+pattern = '(?i:trace_id=)[0-9]{6,}|\b(?P<secret>[0-9]{6,})\b'
+"#;
+    let r = Redactor::builder().builtin_rules(false).add_rules("t", rules).build().unwrap();
+    assert_eq!(r.redact("trace_id=1234567 user 7654321"), "trace_id=1234567 user [REDACTED:num]");
+}
+
+#[test]
+fn consumed_separator_opens_the_next_match() {
+    let rules = r#"
+[[rule]]
+id = "ip"
+name = "IP"
+category = "pii"
+pattern = '(?:^|[^0-9.])(?P<secret>[0-9]{1,3}(?:\.[0-9]{1,3}){3})(?:[^0-9.]|$)'
+"#;
+    let r = Redactor::builder().builtin_rules(false).add_rules("t", rules).build().unwrap();
+    assert_eq!(r.redact("1.2.3.4 5.6.7.8"), "[REDACTED:ip] [REDACTED:ip]");
+}

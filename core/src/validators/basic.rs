@@ -128,19 +128,29 @@ pub(crate) fn is_placeholder(s: &[u8]) -> bool {
     if distinct <= 2 && t.len() >= 4 {
         return true;
     }
-    let lower: Vec<u8> = t.to_ascii_lowercase();
-    const WORDS: &[&[u8]] = &[
-        b"changeme", b"change_me", b"change-me", b"password", b"passwd", b"secret", b"example",
-        b"placeholder", b"your_", b"your-", b"yourkey", b"insert", b"redacted", b"dummy", b"sample",
-        b"xxxx", b"****", b"todo", b"fixme", b"notreal", b"not_real", b"fake", b"none", b"null",
-        b"undefined", b"true", b"false", b"test1234", b"12345678", b"abcdefgh", b"qwerty",
-        b"letmein", b"hunter2", b"foobar", b"<", b">", b"${", b"{{", b"process.env",
-        b"os.environ", b"getenv", b"env(",
-    ];
-    if WORDS.iter().any(|w| memchr::memmem::find(&lower, w).is_some()) {
+    if placeholder_words().is_match(t) {
         return true;
     }
-    is_sequence(&lower)
+    is_sequence(t)
+}
+
+/// Dummy words and template syntax found inside placeholder values, in one automaton.
+fn placeholder_words() -> &'static aho_corasick::AhoCorasick {
+    static WORDS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        const LIST: &[&str] = &[
+            "changeme", "change_me", "change-me", "password", "passwd", "secret", "example",
+            "placeholder", "your_", "your-", "yourkey", "insert", "redacted", "dummy", "sample",
+            "xxxx", "****", "todo", "fixme", "notreal", "not_real", "fake", "none", "null",
+            "undefined", "true", "false", "test1234", "12345678", "abcdefgh", "qwerty",
+            "letmein", "hunter2", "foobar", "<", ">", "${", "{{", "process.env", "os.environ",
+            "getenv", "env(",
+        ];
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(LIST)
+            .expect("a small fixed automaton")
+    })
 }
 
 fn trim_quotes(s: &[u8]) -> &[u8] {
@@ -154,11 +164,12 @@ fn trim_quotes(s: &[u8]) -> &[u8] {
     t
 }
 
-/// "abcdef", "123456", "987654": strictly sequential characters.
+/// "abcdef", "123456", "987654" (any case): strictly sequential characters.
 fn is_sequence(s: &[u8]) -> bool {
+    let l = |b: u8| b.to_ascii_lowercase();
     s.len() >= 6
-        && (s.windows(2).all(|w| w[1] == w[0].wrapping_add(1))
-            || s.windows(2).all(|w| w[1] == w[0].wrapping_sub(1)))
+        && (s.windows(2).all(|w| l(w[1]) == l(w[0]).wrapping_add(1))
+            || s.windows(2).all(|w| l(w[1]) == l(w[0]).wrapping_sub(1)))
 }
 
 #[cfg(test)]
