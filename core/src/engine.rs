@@ -34,6 +34,8 @@ pub(crate) struct Rule {
     /// The pattern as compiled (newlines removed for single-line rules).
     pub hir: regex_syntax::hir::Hir,
     pub secret_group: Option<usize>,
+    /// Finds the secret part without captures, when the pattern's shape allows it.
+    pub splitter: Option<crate::split::Splitter>,
     pub checks: Vec<Check>,
     pub min_len: usize,
     pub max_len: usize,
@@ -76,6 +78,7 @@ pub(crate) struct Scratch {
     touched: Vec<u32>,
     caps: Vec<Option<Captures>>,
     kwless_next: Vec<usize>,
+    hits: Vec<(u32, usize, usize)>,
 }
 
 impl Scratch {
@@ -85,14 +88,29 @@ impl Scratch {
             touched: Vec::new(),
             caps: (0..engine.rules.len()).map(|_| None).collect(),
             kwless_next: Vec::new(),
+            hits: Vec::new(),
 
+        }
+    }
+}
+
+/// The keyword automaton: every occurrence of every keyword, ASCII case-insensitively.
+pub(crate) struct Keywords(pub AhoCorasick);
+
+impl Keywords {
+    /// Calls `f(pattern, start, end)` for every keyword occurrence ending in `span`, in order
+    /// of their ends.
+    #[inline]
+    fn for_each_hit(&self, hay: &[u8], span: Range<usize>, mut f: impl FnMut(usize, usize, usize)) {
+        for m in self.0.find_overlapping_iter(aho_corasick::Input::new(hay).span(span)) {
+            f(m.pattern().as_usize(), m.start(), m.end());
         }
     }
 }
 
 pub(crate) struct Engine {
     pub rules: Vec<Rule>,
-    ac: Option<AhoCorasick>,
+    ac: Option<Keywords>,
     owners: Vec<Vec<u32>>,
     keywordless: Vec<u32>,
     /// All keyword-less patterns in one automaton, pattern `k` being rule `keywordless[k]`.
@@ -160,13 +178,15 @@ impl Engine {
         if let Some(ac) = &self.ac {
             // Start early enough to see a keyword that straddles the segment start.
             let ac_start = view.start.saturating_sub(self.max_keyword.saturating_sub(1));
-            let input = aho_corasick::Input::new(hay).span(ac_start..view.end);
             // Hits come in order of their end, and keywords hold no newline, so the line of
             // each hit is found by searching forward from the previous line's end: linear.
             let (mut line_start, mut line_end) = (view.start, view.start);
             let mut first = true;
-            for m in ac.find_overlapping_iter(input) {
-                let (hs, he) = (m.start(), m.end());
+            let hits = &mut scratch.hits;
+            hits.clear();
+            ac.for_each_hit(hay, ac_start..view.end, |p, hs, he| hits.push((p as u32, hs, he)));
+            let hits = std::mem::take(&mut scratch.hits);
+            for &(pid, hs, he) in &hits {
                 if he <= view.start {
                     continue;
                 }
@@ -187,7 +207,7 @@ impl Engine {
                 if hay[..hs].ends_with(b"[REDACTED:") || inside_marker(hay, hs) {
                     continue;
                 }
-                for &r in &self.owners[m.pattern().as_usize()] {
+                for &r in &self.owners[pid as usize] {
                     let rule = &self.rules[r as usize];
                     if rule.multiline {
                         if keep.contains(&hs) {
@@ -201,6 +221,9 @@ impl Engine {
                         None => (hs.saturating_sub(rule.reach), he.saturating_add(rule.reach)),
                     };
                     let (ws, we) = (ws.max(line_start).max(view.start), we.min(line_end));
+                    // A window never reaches across a marker: a replacement shorter than what
+                    // it replaced would bring new text within reach on a second redaction.
+                    let (ws, we) = clip_at_markers(hay, ws, we, hs, he);
                     if ws >= we {
                         continue;
                     }
@@ -231,6 +254,7 @@ impl Engine {
             }
             scratch.touched = touched;
             scratch.touched.clear();
+            scratch.hits = hits;
         }
         self.scan_keywordless(hay, view, &keep, scratch, out);
     }
@@ -294,17 +318,40 @@ impl Engine {
     #[inline]
     fn confirm(&self, hay: &[u8], r: u32, s: usize, e: usize, lo: usize, hi: usize, scratch: &mut Scratch, out: &mut Vec<Raw>) -> usize {
         let rule = &self.rules[r as usize];
-        let (ss, se) = match rule.secret_group {
-            None => (s, e),
-            Some(g) => {
-                let caps = scratch.caps[r as usize].get_or_insert_with(|| rule.regex.create_captures());
-                rule.regex.search_captures(&Input::new(hay).range(s..e).anchored(Anchored::Yes), caps);
-                match caps.get_group(g) {
-                    Some(sp) if sp.end > sp.start => (sp.start, sp.end),
-                    _ => return e,
+        let split = rule.splitter.as_ref().and_then(|sp| {
+            if let Some(v) = &sp.veto {
+                if v.is_match(Input::new(hay).range(s..e).anchored(Anchored::Yes)) {
+                    return Some(None);
                 }
             }
+            let m = &hay[s..e];
+            let a = m.iter().position(|&b| sp.first.contains(b))?;
+            let z = m.iter().rposition(|&b| sp.last.contains(b))?;
+            (z >= a).then_some(Some((s + a, s + z + 1)))
+        });
+        let captured = |scratch: &mut Scratch| -> Option<(usize, usize)> {
+            let g = rule.secret_group?;
+            let caps = scratch.caps[r as usize].get_or_insert_with(|| rule.regex.create_captures());
+            rule.regex.search_captures(&Input::new(hay).range(s..e).anchored(Anchored::Yes), caps);
+            match caps.get_group(g) {
+                Some(sp) if sp.end > sp.start => Some((sp.start, sp.end)),
+                _ => None,
+            }
         };
+        let span = match (rule.secret_group, split) {
+            (None, _) => Some((s, e)),
+            (Some(_), Some(sp)) => {
+                debug_assert_eq!(sp, captured(scratch), "splitter disagrees with captures for rule {}", rule.id);
+                sp
+            }
+            (Some(_), None) => captured(scratch),
+        };
+        let Some((ss, se)) = span else { return e };
+        // Context never reaches across a marker (as keyword windows do not): on a second
+        // redaction the marker would stand where a value was.
+        if ss > s && (find_marker(&hay[s..ss]).is_some() || inside_marker(hay, s)) {
+            return se;
+        }
         let resume = se;
         // A match running into a marker stops before it: the marker stays whole, so a second
         // redaction still recognises it.
@@ -381,6 +428,28 @@ impl Engine {
         }
         rule.checks.iter().all(|c| c(secret))
     }
+}
+
+/// Shrinks the window `ws..we` of a keyword at `hs..he` so that it holds no marker.
+#[inline]
+fn clip_at_markers(hay: &[u8], ws: usize, we: usize, hs: usize, he: usize) -> (usize, usize) {
+    let mut we = we;
+    let mut ws = ws;
+    let from = he.clamp(ws, we);
+    if let Some(i) = find_marker(&hay[from..we]) {
+        we = from + i;
+    }
+    let to = hs.clamp(ws, we);
+    for i in memchr::memrchr_iter(b'[', &hay[ws..to]) {
+        let at = ws + i;
+        if hay[at..].starts_with(b"[REDACTED:") {
+            if let Some(j) = memchr::memchr(b']', &hay[at..to]) {
+                ws = at + j + 1;
+            }
+            break;
+        }
+    }
+    (ws, we.max(ws))
 }
 
 /// Position of the first `[REDACTED:` in `h`.

@@ -29,6 +29,38 @@
 //! replaced span, so no fragment of a secret survives between two replacements. A merged span
 //! is labelled by the finding that starts leftmost, then the longest, then the one with the
 //! highest `priority`, then the rule that comes first.
+//!
+//! # Structured logs
+//! [`RedactorBuilder::format`] picks how lines are read ([`Format`]: `Text`, the default,
+//! `Auto`, `Json`, `Logfmt`). In a JSON line every string is scanned (strings written with
+//! escapes are decoded first, and a finding maps back to the escaped source), the value of a
+//! sensitive key ([`DEFAULT_SENSITIVE_KEYS`] plus [`RedactorBuilder::sensitive_keys`]) is replaced
+//! whatever it holds, and the line is rewritten in place: untouched bytes, key order and spacing
+//! stay as they were, and a replaced number, boolean, null, object or array becomes a JSON
+//! string holding the replacement. In `key=value` lines, HTTP header dumps and URL query
+//! strings the values of sensitive keys are replaced too; the rest of each line still goes
+//! through the rules. Other lines are plain text and come out exactly as in text mode.
+//!
+//! ```
+//! use redactum::{Format, Redactor, Style};
+//!
+//! let r = Redactor::builder()
+//!     .format(Format::Auto)
+//!     .style_for("credit-card", Style::Partial { keep_start: 0, keep_end: 4 })
+//!     .build()?;
+//! assert_eq!(
+//!     r.redact(r#"{"user": {"apiKey": 42, "mail": "ann\u0040example.com"}, "n": 1}"#),
+//!     r#"{"user": {"apiKey": "[REDACTED:sensitive-key]", "mail": "[REDACTED:email]"}, "n": 1}"#
+//! );
+//! assert_eq!(r.redact("level=info password=hunter2 card=4111111111111111"),
+//!            "level=info password=[REDACTED:sensitive-key] card=************1111");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Reversible placeholders
+//! [`Redactor::redact_reversible`] replaces each distinct value with a numbered placeholder
+//! (`<EMAIL_1>`) kept in a [`Vault`]; [`Vault::restore`] puts the values back into a language
+//! model's answer.
 
 #![warn(missing_docs)]
 
@@ -39,6 +71,7 @@ mod gitleaks;
 mod redact;
 mod rule;
 mod scan;
+mod split;
 mod structured;
 pub mod validators;
 mod vault;
