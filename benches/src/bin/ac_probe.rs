@@ -26,6 +26,12 @@ fn main() {
         let s = t.elapsed().as_secs_f64();
         println!("{name}: {n} hits, {:.0} MB/s", data.len() as f64 / s / 1e6);
     }
+    for mk in [MatchKind::LeftmostLongest, MatchKind::LeftmostFirst, MatchKind::Standard] {
+        let ac = AhoCorasick::builder().ascii_case_insensitive(true).match_kind(mk).kind(Some(AhoCorasickKind::DFA)).prefilter(false).build(&kws).unwrap();
+        let t = Instant::now();
+        let n = ac.find_iter(&data).count();
+        println!("dfa {mk:?} non-overlapping, no prefilter: {n} hits, {:.0} MB/s", data.len() as f64 / t.elapsed().as_secs_f64() / 1e6);
+    }
     for pf in [false, true] {
         let ac = AhoCorasick::builder().ascii_case_insensitive(true).match_kind(MatchKind::Standard).kind(Some(AhoCorasickKind::DFA)).prefilter(pf).build(&kws).unwrap();
         let t = Instant::now();
