@@ -7,7 +7,9 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex_automata::meta::{self, Regex};
 use regex_automata::util::syntax;
 use regex_automata::PatternID;
-use regex_syntax::hir::{self, Class, ClassBytes, ClassBytesRange, ClassUnicode, ClassUnicodeRange, Hir, HirKind};
+use regex_syntax::hir::{
+    self, Class, ClassBytes, ClassBytesRange, ClassUnicode, ClassUnicodeRange, Hir, HirKind,
+};
 
 use crate::engine::{Engine, Keywords, Rule};
 use crate::error::{Error, ErrorKind};
@@ -22,7 +24,10 @@ pub(crate) const MULTILINE_CAP: usize = 64 * 1024;
 const PATTERN_SIZE_LIMIT: usize = 4 << 20;
 
 fn parse_hir(pattern: &str) -> Result<Hir, Error> {
-    let mut parser = regex_syntax::ParserBuilder::new().unicode(false).utf8(false).build();
+    let mut parser = regex_syntax::ParserBuilder::new()
+        .unicode(false)
+        .utf8(false)
+        .build();
     parser.parse(pattern).map_err(|e| {
         let (msg, col) = match &e {
             regex_syntax::Error::Parse(p) => (p.kind().to_string(), p.span().start.column),
@@ -38,7 +43,10 @@ fn parse_hir(pattern: &str) -> Result<Hir, Error> {
                 ),
             )
         } else {
-            Error::new(ErrorKind::InvalidRegex, format!("invalid pattern at column {col}: {msg}"))
+            Error::new(
+                ErrorKind::InvalidRegex,
+                format!("invalid pattern at column {col}: {msg}"),
+            )
         }
     })
 }
@@ -49,7 +57,9 @@ fn strip_newlines(h: &Hir) -> Result<Hir, String> {
         HirKind::Empty | HirKind::Look(_) => h.clone(),
         HirKind::Literal(hir::Literal(bytes)) => {
             if bytes.contains(&b'\n') {
-                return Err("the pattern contains a literal newline; set `multiline = true`".into());
+                return Err(
+                    "the pattern contains a literal newline; set `multiline = true`".into(),
+                );
             }
             h.clone()
         }
@@ -80,7 +90,9 @@ fn strip_newlines(h: &Hir) -> Result<Hir, String> {
             name: c.name.clone(),
             sub: Box::new(strip_newlines(&c.sub)?),
         }),
-        HirKind::Concat(subs) => Hir::concat(subs.iter().map(strip_newlines).collect::<Result<_, _>>()?),
+        HirKind::Concat(subs) => {
+            Hir::concat(subs.iter().map(strip_newlines).collect::<Result<_, _>>()?)
+        }
         HirKind::Alternation(subs) => {
             Hir::alternation(subs.iter().map(strip_newlines).collect::<Result<_, _>>()?)
         }
@@ -105,9 +117,15 @@ pub(crate) fn build_many(hirs: &[&Hir]) -> Result<Regex, Error> {
         .build_many_from_hir(hirs)
         .map_err(|e| {
             if let Some(limit) = e.size_limit() {
-                Error::new(ErrorKind::TooBig, format!("compiled pattern exceeds the size limit of {limit} bytes"))
+                Error::new(
+                    ErrorKind::TooBig,
+                    format!("compiled pattern exceeds the size limit of {limit} bytes"),
+                )
             } else {
-                Error::new(ErrorKind::InvalidRegex, format!("pattern does not compile: {e}"))
+                Error::new(
+                    ErrorKind::InvalidRegex,
+                    format!("pattern does not compile: {e}"),
+                )
             }
         })
 }
@@ -115,7 +133,9 @@ pub(crate) fn build_many(hirs: &[&Hir]) -> Result<Regex, Error> {
 fn is_kebab(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 80
-        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !id.starts_with('-')
         && !id.ends_with('-')
         && !id.contains("--")
@@ -124,7 +144,10 @@ fn is_kebab(id: &str) -> bool {
 /// Compiles one rule; errors name nothing (the caller adds source and rule id).
 pub(crate) fn compile_rule(spec: &RuleSpec, index: usize) -> Result<Rule, Error> {
     if !is_kebab(&spec.id) {
-        return Err(Error::new(ErrorKind::InvalidRule, "id must be kebab-case: lower-case letters, digits and single dashes"));
+        return Err(Error::new(
+            ErrorKind::InvalidRule,
+            "id must be kebab-case: lower-case letters, digits and single dashes",
+        ));
     }
     if spec.name.trim().is_empty() {
         return Err(Error::new(ErrorKind::InvalidRule, "name is empty"));
@@ -136,13 +159,19 @@ pub(crate) fn compile_rule(spec: &RuleSpec, index: usize) -> Result<Rule, Error>
         if k.contains('\n') || k.contains('\r') {
             return Err(Error::new(
                 ErrorKind::InvalidRule,
-                format!("keyword `{}` must not contain a line break", k.escape_debug()),
+                format!(
+                    "keyword `{}` must not contain a line break",
+                    k.escape_debug()
+                ),
             ));
         }
     }
     if let (Some(a), Some(b)) = (spec.min_len, spec.max_len) {
         if a > b {
-            return Err(Error::new(ErrorKind::InvalidRule, format!("min_len {a} is greater than max_len {b}")));
+            return Err(Error::new(
+                ErrorKind::InvalidRule,
+                format!("min_len {a} is greater than max_len {b}"),
+            ));
         }
     }
     if spec.max_len == Some(0) {
@@ -156,23 +185,35 @@ pub(crate) fn compile_rule(spec: &RuleSpec, index: usize) -> Result<Rule, Error>
     };
     let props = hir.properties();
     if props.minimum_len().is_none_or(|m| m == 0) {
-        return Err(Error::new(ErrorKind::EmptyMatch, "the pattern can match the empty string"));
+        return Err(Error::new(
+            ErrorKind::EmptyMatch,
+            "the pattern can match the empty string",
+        ));
     }
     let pattern_max = props.maximum_len();
     let max_match = if spec.multiline {
         if spec.keywords.is_empty() {
-            return Err(Error::new(ErrorKind::InvalidRule, "a multiline rule needs keywords"));
+            return Err(Error::new(
+                ErrorKind::InvalidRule,
+                "a multiline rule needs keywords",
+            ));
         }
         let bound = match (pattern_max, spec.max_len) {
             (Some(p), Some(m)) => p.min(m),
             (Some(p), None) => p,
             (None, Some(m)) => m,
             (None, None) => {
-                return Err(Error::new(ErrorKind::InvalidRule, "a multiline rule needs max_len (its pattern is unbounded)"))
+                return Err(Error::new(
+                    ErrorKind::InvalidRule,
+                    "a multiline rule needs max_len (its pattern is unbounded)",
+                ))
             }
         };
         if bound > MULTILINE_CAP {
-            return Err(Error::new(ErrorKind::InvalidRule, format!("a multiline rule may span at most {MULTILINE_CAP} bytes")));
+            return Err(Error::new(
+                ErrorKind::InvalidRule,
+                format!("a multiline rule may span at most {MULTILINE_CAP} bytes"),
+            ));
         }
         bound
     } else {
@@ -180,11 +221,18 @@ pub(crate) fn compile_rule(spec: &RuleSpec, index: usize) -> Result<Rule, Error>
     };
     let window = spec.window.unwrap_or(0);
     if window > SINGLE_LINE_CAP {
-        return Err(Error::new(ErrorKind::InvalidRule, format!("window {window} is over the limit of {SINGLE_LINE_CAP}")));
+        return Err(Error::new(
+            ErrorKind::InvalidRule,
+            format!("window {window} is over the limit of {SINGLE_LINE_CAP}"),
+        ));
     }
     let regex = build_regex(&hir)?;
     let hir_for_split = hir.clone();
-    let lead = if spec.multiline { None } else { keyword_lead(&hir, &spec.keywords) };
+    let lead = if spec.multiline {
+        None
+    } else {
+        keyword_lead(&hir, &spec.keywords)
+    };
     let secret_group = regex.group_info().to_index(PatternID::ZERO, "secret");
     if secret_group.is_none() && regex.group_info().group_len(PatternID::ZERO) > 1 {
         // Groups are fine; only the one named `secret` has a meaning.
@@ -195,7 +243,8 @@ pub(crate) fn compile_rule(spec: &RuleSpec, index: usize) -> Result<Rule, Error>
     }
     let mut allow = Vec::with_capacity(spec.allow.len());
     for a in &spec.allow {
-        let h = parse_hir(a).map_err(|e| Error::new(e.kind(), format!("allow `{a}`: {}", e.message())))?;
+        let h = parse_hir(a)
+            .map_err(|e| Error::new(e.kind(), format!("allow `{a}`: {}", e.message())))?;
         allow.push(build_regex(&h)?);
     }
     Ok(Rule {
@@ -214,7 +263,12 @@ pub(crate) fn compile_rule(spec: &RuleSpec, index: usize) -> Result<Rule, Error>
         min_len: spec.min_len.unwrap_or(1),
         max_len: spec.max_len.unwrap_or(usize::MAX),
         allow,
-        stopwords: spec.stopwords.iter().map(|s| s.to_ascii_lowercase().into_bytes()).filter(|s| !s.is_empty()).collect(),
+        stopwords: spec
+            .stopwords
+            .iter()
+            .map(|s| s.to_ascii_lowercase().into_bytes())
+            .filter(|s| !s.is_empty())
+            .collect(),
         multiline: spec.multiline,
         priority: spec.priority,
         max_match,
@@ -232,31 +286,47 @@ fn keyword_lead(hir: &Hir, keywords: &[String]) -> Option<usize> {
         return None;
     }
     let mut ex = Extractor::new();
-    ex.kind(ExtractKind::Prefix).limit_total(2000).limit_class(64).limit_repeat(64).limit_literal_len(128);
+    ex.kind(ExtractKind::Prefix)
+        .limit_total(2000)
+        .limit_class(64)
+        .limit_repeat(64)
+        .limit_literal_len(128);
     let seq = ex.extract(hir);
     let lits = seq.literals()?;
     if lits.is_empty() {
         return None;
     }
-    let kws: Vec<Vec<u8>> = keywords.iter().map(|k| k.to_ascii_lowercase().into_bytes()).collect();
+    let kws: Vec<Vec<u8>> = keywords
+        .iter()
+        .map(|k| k.to_ascii_lowercase().into_bytes())
+        .collect();
     let mut lead = 0;
     for lit in lits {
         let l = lit.as_bytes().to_ascii_lowercase();
-        let pos = kws.iter().filter_map(|k| memchr::memmem::find(&l, k)).min()?;
+        let pos = kws
+            .iter()
+            .filter_map(|k| memchr::memmem::find(&l, k))
+            .min()?;
         lead = lead.max(pos);
     }
     Some(lead)
 }
 
 /// Compiles rule specs (already tagged with their source names) into one engine.
-pub(crate) fn compile(specs: &[(Arc<str>, RuleSpec)], piece: Option<usize>, fail_closed: bool) -> Result<Engine, Error> {
+pub(crate) fn compile(
+    specs: &[(Arc<str>, RuleSpec)],
+    piece: Option<usize>,
+    fail_closed: bool,
+) -> Result<Engine, Error> {
     let mut seen = HashSet::new();
     let mut rules = Vec::with_capacity(specs.len());
     for (i, (source, spec)) in specs.iter().enumerate() {
         if !seen.insert(spec.id.as_str()) {
-            return Err(Error::new(ErrorKind::DuplicateId, "another rule has the same id")
-                .with_source(source)
-                .with_rule(&spec.id));
+            return Err(
+                Error::new(ErrorKind::DuplicateId, "another rule has the same id")
+                    .with_source(source)
+                    .with_rule(&spec.id),
+            );
         }
         rules.push(compile_rule(spec, i).map_err(|e| e.with_source(source).with_rule(&spec.id))?);
     }
@@ -303,7 +373,12 @@ pub(crate) fn keyword_automaton(rules: &[Rule]) -> Result<KeywordIndex, Error> {
         .kind(Some(AhoCorasickKind::DFA))
         .prefilter(words.len() < 64)
         .build(&words)
-        .or_else(|_| AhoCorasick::builder().ascii_case_insensitive(true).match_kind(MatchKind::Standard).build(&words))
+        .or_else(|_| {
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::Standard)
+                .build(&words)
+        })
         .map_err(|e| Error::new(ErrorKind::TooBig, format!("keyword automaton: {e}")))?;
     let ac = Keywords(ac);
     Ok((Some(ac), owners, max_len))
@@ -329,16 +404,24 @@ mod tests {
 
     #[test]
     fn rejects_empty_and_invalid() {
-        assert_eq!(compile_rule(&spec(r"a*"), 0).err().unwrap().kind(), ErrorKind::EmptyMatch);
+        assert_eq!(
+            compile_rule(&spec(r"a*"), 0).err().unwrap().kind(),
+            ErrorKind::EmptyMatch
+        );
         let e = compile_rule(&spec(r"a(b"), 0).err().unwrap();
         assert_eq!(e.kind(), ErrorKind::InvalidRegex);
         assert!(!e.to_string().contains('\n'));
-        assert_eq!(compile_rule(&spec(r"a\nb"), 0).err().unwrap().kind(), ErrorKind::InvalidRegex);
+        assert_eq!(
+            compile_rule(&spec(r"a\nb"), 0).err().unwrap().kind(),
+            ErrorKind::InvalidRegex
+        );
     }
 
     #[test]
     fn rejects_huge() {
-        let e = compile_rule(&spec(r"(?u)\w{1000}[a-z]{1000}\w{1000}"), 0).err().unwrap();
+        let e = compile_rule(&spec(r"(?u)\w{1000}[a-z]{1000}\w{1000}"), 0)
+            .err()
+            .unwrap();
         assert_eq!(e.kind(), ErrorKind::TooBig, "{e}");
     }
 
@@ -359,6 +442,9 @@ mod tests {
     fn ids_must_be_kebab() {
         let mut s = spec("a");
         s.id = "Bad_Id".into();
-        assert_eq!(compile_rule(&s, 0).err().unwrap().kind(), ErrorKind::InvalidRule);
+        assert_eq!(
+            compile_rule(&s, 0).err().unwrap().kind(),
+            ErrorKind::InvalidRule
+        );
     }
 }

@@ -89,7 +89,6 @@ impl Scratch {
             caps: (0..engine.rules.len()).map(|_| None).collect(),
             kwless_next: Vec::new(),
             hits: Vec::new(),
-
         }
     }
 }
@@ -102,7 +101,10 @@ impl Keywords {
     /// of their ends.
     #[inline]
     fn for_each_hit(&self, hay: &[u8], span: Range<usize>, mut f: impl FnMut(usize, usize, usize)) {
-        for m in self.0.find_overlapping_iter(aho_corasick::Input::new(hay).span(span)) {
+        for m in self
+            .0
+            .find_overlapping_iter(aho_corasick::Input::new(hay).span(span))
+        {
             f(m.pattern().as_usize(), m.start(), m.end());
         }
     }
@@ -128,11 +130,18 @@ pub(crate) struct Engine {
 impl Engine {
     pub(crate) fn new(rules: Vec<Rule>) -> Result<Engine, Error> {
         let (ac, owners, max_keyword) = keyword_automaton(&rules)?;
-        let keywordless: Vec<u32> = rules.iter().filter(|r| r.keywords.is_empty()).map(|r| r.index as u32).collect();
+        let keywordless: Vec<u32> = rules
+            .iter()
+            .filter(|r| r.keywords.is_empty())
+            .map(|r| r.index as u32)
+            .collect();
         let keywordless_all = if keywordless.is_empty() {
             None
         } else {
-            let hirs: Vec<&regex_syntax::hir::Hir> = keywordless.iter().map(|&r| &rules[r as usize].hir).collect();
+            let hirs: Vec<&regex_syntax::hir::Hir> = keywordless
+                .iter()
+                .map(|&r| &rules[r as usize].hir)
+                .collect();
             Some(crate::compile::build_many(&hirs)?)
         };
         let overlap = rules
@@ -142,7 +151,18 @@ impl Engine {
             .max()
             .unwrap_or(0)
             + 8;
-        Ok(Engine { rules, ac, owners, keywordless, keywordless_all, max_keyword, overlap, piece: PIECE, fail_closed: false, failed_id: Arc::from("internal-error") })
+        Ok(Engine {
+            rules,
+            ac,
+            owners,
+            keywordless,
+            keywordless_all,
+            max_keyword,
+            overlap,
+            piece: PIECE,
+            fail_closed: false,
+            failed_id: Arc::from("internal-error"),
+        })
     }
 
     /// Id, category and priority of a rule index, including [`FAILED_RULE`].
@@ -154,7 +174,9 @@ impl Engine {
     }
 
     pub(crate) fn priority(&self, r: u32) -> i32 {
-        self.rules.get(r as usize).map_or(i32::MAX, |rule| rule.priority)
+        self.rules
+            .get(r as usize)
+            .map_or(i32::MAX, |rule| rule.priority)
     }
 
     /// Bytes before a segment start that a scan may look at.
@@ -177,14 +199,18 @@ impl Engine {
     ) {
         if let Some(ac) = &self.ac {
             // Start early enough to see a keyword that straddles the segment start.
-            let ac_start = view.start.saturating_sub(self.max_keyword.saturating_sub(1));
+            let ac_start = view
+                .start
+                .saturating_sub(self.max_keyword.saturating_sub(1));
             // Hits come in order of their end, and keywords hold no newline, so the line of
             // each hit is found by searching forward from the previous line's end: linear.
             let (mut line_start, mut line_end) = (view.start, view.start);
             let mut first = true;
             let hits = &mut scratch.hits;
             hits.clear();
-            ac.for_each_hit(hay, ac_start..view.end, |p, hs, he| hits.push((p as u32, hs, he)));
+            ac.for_each_hit(hay, ac_start..view.end, |p, hs, he| {
+                hits.push((p as u32, hs, he))
+            });
             let hits = std::mem::take(&mut scratch.hits);
             for &(pid, hs, he) in &hits {
                 if he <= view.start {
@@ -211,13 +237,24 @@ impl Engine {
                     let rule = &self.rules[r as usize];
                     if rule.multiline {
                         if keep.contains(&hs) {
-                            let win_start = hs.saturating_sub(rule.reach).max(line_start).max(keep.start);
-                            ml.push(MlHit { rule: r, start: hs, end: he, win_start });
+                            let win_start = hs
+                                .saturating_sub(rule.reach)
+                                .max(line_start)
+                                .max(keep.start);
+                            ml.push(MlHit {
+                                rule: r,
+                                start: hs,
+                                end: he,
+                                win_start,
+                            });
                         }
                         continue;
                     }
                     let (ws, we) = match rule.lead {
-                        Some(lead) => (hs.saturating_sub(lead), hs.saturating_add(rule.max_match).max(he)),
+                        Some(lead) => (
+                            hs.saturating_sub(lead),
+                            hs.saturating_add(rule.max_match).max(he),
+                        ),
                         None => (hs.saturating_sub(rule.reach), he.saturating_add(rule.reach)),
                     };
                     let (ws, we) = (ws.max(line_start).max(view.start), we.min(line_end));
@@ -261,14 +298,29 @@ impl Engine {
 
     /// Searches the window of a multiline keyword; `avail` is the end of the input known so far
     /// (the caller guarantees it reaches `hit.end + reach` unless the input ends first).
-    pub(crate) fn scan_multiline(&self, hay: &[u8], hit: MlHit, avail: usize, scratch: &mut Scratch, out: &mut Vec<Raw>) {
+    pub(crate) fn scan_multiline(
+        &self,
+        hay: &[u8],
+        hit: MlHit,
+        avail: usize,
+        scratch: &mut Scratch,
+        out: &mut Vec<Raw>,
+    ) {
         let rule = &self.rules[hit.rule as usize];
         let we = hit.end.saturating_add(rule.reach).min(avail);
         let line_end = match memchr::memchr(b'\n', &hay[hit.end..we]) {
             Some(i) => hit.end + i + 1,
             None => we,
         };
-        self.search(hay, hit.rule, hit.win_start..we, we, &(hit.win_start..line_end), scratch, out);
+        self.search(
+            hay,
+            hit.rule,
+            hit.win_start..we,
+            we,
+            &(hit.win_start..line_end),
+            scratch,
+            out,
+        );
     }
 
     /// Runs one rule over `win`, validating each match; matches may extend up to `limit` when a
@@ -293,7 +345,10 @@ impl Engine {
             let (s, mut e) = (m.start(), m.end());
             if e == win.end && win.end < limit {
                 let ext = s.saturating_add(rule.max_match).min(limit).max(win.end);
-                if let Some(m2) = rule.regex.search(&Input::new(hay).range(s..ext).anchored(Anchored::Yes)) {
+                if let Some(m2) = rule
+                    .regex
+                    .search(&Input::new(hay).range(s..ext).anchored(Anchored::Yes))
+                {
                     e = m2.end();
                 }
             }
@@ -316,7 +371,17 @@ impl Engine {
     /// match when the match has no secret part (a pattern's veto alternative).
     #[allow(clippy::too_many_arguments)]
     #[inline]
-    fn confirm(&self, hay: &[u8], r: u32, s: usize, e: usize, lo: usize, hi: usize, scratch: &mut Scratch, out: &mut Vec<Raw>) -> usize {
+    fn confirm(
+        &self,
+        hay: &[u8],
+        r: u32,
+        s: usize,
+        e: usize,
+        lo: usize,
+        hi: usize,
+        scratch: &mut Scratch,
+        out: &mut Vec<Raw>,
+    ) -> usize {
         let rule = &self.rules[r as usize];
         let split = rule.splitter.as_ref().and_then(|sp| {
             if let Some(v) = &sp.veto {
@@ -332,7 +397,8 @@ impl Engine {
         let captured = |scratch: &mut Scratch| -> Option<(usize, usize)> {
             let g = rule.secret_group?;
             let caps = scratch.caps[r as usize].get_or_insert_with(|| rule.regex.create_captures());
-            rule.regex.search_captures(&Input::new(hay).range(s..e).anchored(Anchored::Yes), caps);
+            rule.regex
+                .search_captures(&Input::new(hay).range(s..e).anchored(Anchored::Yes), caps);
             match caps.get_group(g) {
                 Some(sp) if sp.end > sp.start => Some((sp.start, sp.end)),
                 _ => None,
@@ -341,7 +407,12 @@ impl Engine {
         let span = match (rule.secret_group, split) {
             (None, _) => Some((s, e)),
             (Some(_), Some(sp)) => {
-                debug_assert_eq!(sp, captured(scratch), "splitter disagrees with captures for rule {}", rule.id);
+                debug_assert_eq!(
+                    sp,
+                    captured(scratch),
+                    "splitter disagrees with captures for rule {}",
+                    rule.id
+                );
                 sp
             }
             (Some(_), None) => captured(scratch),
@@ -361,7 +432,11 @@ impl Engine {
         };
         if self.accept(rule, hay, ss, se, hi) {
             let (ss, se) = widen_utf8(hay, ss, se, lo, hi);
-            out.push(Raw { start: ss, end: se, rule: r });
+            out.push(Raw {
+                start: ss,
+                end: se,
+                rule: r,
+            });
         }
         resume
     }
@@ -369,10 +444,21 @@ impl Engine {
     /// Runs every keyword-less rule over `view` with one combined automaton: it finds each
     /// position where some rule can match, and the rules that match there are confirmed one
     /// by one. Gives exactly what each rule's own leftmost-first iteration would give.
-    fn scan_keywordless(&self, hay: &[u8], view: Range<usize>, keep: &Range<usize>, scratch: &mut Scratch, out: &mut Vec<Raw>) {
-        let Some(all) = &self.keywordless_all else { return };
+    fn scan_keywordless(
+        &self,
+        hay: &[u8],
+        view: Range<usize>,
+        keep: &Range<usize>,
+        scratch: &mut Scratch,
+        out: &mut Vec<Raw>,
+    ) {
+        let Some(all) = &self.keywordless_all else {
+            return;
+        };
         scratch.kwless_next.clear();
-        scratch.kwless_next.resize(self.keywordless.len(), view.start);
+        scratch
+            .kwless_next
+            .resize(self.keywordless.len(), view.start);
         let mut at = view.start;
         while at < view.end {
             let Some(m) = all.search(&Input::new(hay).range(at..view.end)) else {
@@ -388,7 +474,10 @@ impl Engine {
                 }
                 let r = self.keywordless[k];
                 let rule = &self.rules[r as usize];
-                if let Some(mm) = rule.regex.search(&Input::new(hay).range(s..view.end).anchored(Anchored::Yes)) {
+                if let Some(mm) = rule
+                    .regex
+                    .search(&Input::new(hay).range(s..view.end).anchored(Anchored::Yes))
+                {
                     let e = mm.end();
                     // Confirm (and validate) even before `keep` to learn where to resume;
                     // findings there are dropped.
@@ -487,7 +576,8 @@ fn inside_marker(hay: &[u8], pos: usize) -> bool {
 /// the candidate's context (a word boundary), so it was not a finding before the redaction that
 /// wrote the marker; reporting it now would make redaction not idempotent.
 fn touches_marker(hay: &[u8], ss: usize, se: usize, hi: usize) -> bool {
-    (ss > 0 && hay[ss - 1] == b']' && inside_marker(hay, ss - 1)) || hay[se..hi.max(se)].starts_with(b"[REDACTED:")
+    (ss > 0 && hay[ss - 1] == b']' && inside_marker(hay, ss - 1))
+        || hay[se..hi.max(se)].starts_with(b"[REDACTED:")
 }
 
 /// Moves span ends off UTF-8 continuation bytes (within `lo..hi`), so a replacement never

@@ -44,7 +44,12 @@ pub enum ErrorKind {
 
 impl Error {
     pub(crate) fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
-        Error { kind, source_name: None, rule_id: None, message: message.into() }
+        Error {
+            kind,
+            source_name: None,
+            rule_id: None,
+            message: message.into(),
+        }
     }
 
     pub(crate) fn with_source(mut self, source: &str) -> Error {

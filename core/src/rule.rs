@@ -129,8 +129,11 @@ pub fn parse_rules(source_name: &str, text: &str) -> Result<Vec<RuleSpec>, Error
             .with_source(source_name));
         }
         let toml::Value::Array(items) = v else {
-            return Err(Error::new(ErrorKind::Syntax, "`rule` must be an array of tables: write `[[rule]]`")
-                .with_source(source_name));
+            return Err(Error::new(
+                ErrorKind::Syntax,
+                "`rule` must be an array of tables: write `[[rule]]`",
+            )
+            .with_source(source_name));
         };
         for (i, item) in items.into_iter().enumerate() {
             let id = item
@@ -145,7 +148,9 @@ pub fn parse_rules(source_name: &str, text: &str) -> Result<Vec<RuleSpec>, Error
                 } else {
                     ErrorKind::Syntax
                 };
-                Error::new(kind, msg).with_source(source_name).with_rule(&id)
+                Error::new(kind, msg)
+                    .with_source(source_name)
+                    .with_rule(&id)
             })?;
             out.push(spec);
         }
@@ -156,7 +161,11 @@ pub fn parse_rules(source_name: &str, text: &str) -> Result<Vec<RuleSpec>, Error
 fn locate(source_name: &str, text: &str, span: Option<std::ops::Range<usize>>) -> String {
     match span {
         Some(r) => {
-            let line = text.as_bytes()[..r.start.min(text.len())].iter().filter(|b| **b == b'\n').count() + 1;
+            let line = text.as_bytes()[..r.start.min(text.len())]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count()
+                + 1;
             format!("{source_name}:{line}")
         }
         None => source_name.to_string(),
@@ -197,7 +206,10 @@ examples = ["x12"]
         assert_eq!(e.kind(), ErrorKind::UnknownField);
         assert_eq!(e.rule_id(), Some("my-rule"));
         let s = e.to_string();
-        assert!(s.contains("t.toml") && s.contains("my-rule") && s.contains("colour"), "{s}");
+        assert!(
+            s.contains("t.toml") && s.contains("my-rule") && s.contains("colour"),
+            "{s}"
+        );
     }
 
     #[test]
@@ -209,7 +221,11 @@ examples = ["x12"]
 
     #[test]
     fn bad_category() {
-        let e = parse_rules("t.toml", "[[rule]]\nid='a'\nname='n'\ncategory='x'\npattern='a'\n").unwrap_err();
+        let e = parse_rules(
+            "t.toml",
+            "[[rule]]\nid='a'\nname='n'\ncategory='x'\npattern='a'\n",
+        )
+        .unwrap_err();
         assert_eq!(e.rule_id(), Some("a"));
     }
 }

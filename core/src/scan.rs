@@ -51,7 +51,8 @@ impl Driver {
         let avail = base + buf.len();
         while self.pos < avail {
             let pos = self.pos;
-            let piece_end = self.line_start + ((pos - self.line_start) / engine.piece + 1) * engine.piece;
+            let piece_end =
+                self.line_start + ((pos - self.line_start) / engine.piece + 1) * engine.piece;
             let lim = piece_end.min(avail);
             match memchr::memchr(b'\n', &buf[pos - base..lim - base]) {
                 Some(i) => {
@@ -75,12 +76,14 @@ impl Driver {
                 None if lim == piece_end => {
                     // A full piece of a long line: scan it with look-ahead.
                     let want = piece_end + engine.overlap;
-                    let view_end = match memchr::memchr(b'\n', &buf[piece_end - base..want.min(avail) - base]) {
-                        Some(j) => piece_end + j,
-                        None if avail >= want => want,
-                        None if eof => avail,
-                        None => break,
-                    };
+                    let view_end =
+                        match memchr::memchr(b'\n', &buf[piece_end - base..want.min(avail) - base])
+                        {
+                            Some(j) => piece_end + j,
+                            None if avail >= want => want,
+                            None if eof => avail,
+                            None => break,
+                        };
                     self.scan(engine, buf, base, pos..view_end, pos..piece_end);
                     self.pos = piece_end;
                 }
@@ -99,7 +102,12 @@ impl Driver {
             let need = h.end.saturating_add(engine.rules[h.rule as usize].reach);
             if eof || avail >= need {
                 self.pending.swap_remove(i);
-                let rel = MlHit { start: h.start - base, end: h.end - base, win_start: h.win_start - base, ..h };
+                let rel = MlHit {
+                    start: h.start - base,
+                    end: h.end - base,
+                    win_start: h.win_start - base,
+                    ..h
+                };
                 self.seg_found.clear();
                 let (scratch, found) = (&mut self.scratch, &mut self.seg_found);
                 let res = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -107,27 +115,52 @@ impl Driver {
                 }));
                 if let Err(payload) = res {
                     // The window is decided from its start: replace it whole.
-                    let end = h.end.saturating_add(engine.rules[h.rule as usize].reach).min(avail);
+                    let end = h
+                        .end
+                        .saturating_add(engine.rules[h.rule as usize].reach)
+                        .min(avail);
                     self.failed(engine, payload, rel.win_start..end - base);
                 }
-                self.found.extend(self.seg_found.iter().map(|r| Raw { start: r.start + base, end: r.end + base, ..*r }));
+                self.found.extend(self.seg_found.iter().map(|r| Raw {
+                    start: r.start + base,
+                    end: r.end + base,
+                    ..*r
+                }));
             } else {
                 i += 1;
             }
         }
     }
 
-    fn scan(&mut self, engine: &Engine, buf: &[u8], base: usize, view: std::ops::Range<usize>, keep: std::ops::Range<usize>) {
+    fn scan(
+        &mut self,
+        engine: &Engine,
+        buf: &[u8],
+        base: usize,
+        view: std::ops::Range<usize>,
+        keep: std::ops::Range<usize>,
+    ) {
         self.seg_found.clear();
         self.seg_ml.clear();
         let (scratch, found, ml) = (&mut self.scratch, &mut self.seg_found, &mut self.seg_ml);
         let res = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            engine.scan_segment(buf, view.start - base..view.end - base, keep.start - base..keep.end - base, scratch, found, ml)
+            engine.scan_segment(
+                buf,
+                view.start - base..view.end - base,
+                keep.start - base..keep.end - base,
+                scratch,
+                found,
+                ml,
+            )
         }));
         if let Err(payload) = res {
             self.failed(engine, payload, keep.start - base..keep.end - base);
         }
-        self.found.extend(self.seg_found.iter().map(|r| Raw { start: r.start + base, end: r.end + base, ..*r }));
+        self.found.extend(self.seg_found.iter().map(|r| Raw {
+            start: r.start + base,
+            end: r.end + base,
+            ..*r
+        }));
         self.pending.extend(self.seg_ml.iter().map(|h| MlHit {
             start: h.start + base,
             end: h.end + base,
@@ -139,7 +172,12 @@ impl Driver {
     /// An internal error (a panic) while scanning `range` (relative to the buffer): under
     /// fail-closed the range is replaced whole; otherwise the panic goes on to the caller, so
     /// the range is never passed through unscanned.
-    fn failed(&mut self, engine: &Engine, payload: Box<dyn std::any::Any + Send>, range: std::ops::Range<usize>) {
+    fn failed(
+        &mut self,
+        engine: &Engine,
+        payload: Box<dyn std::any::Any + Send>,
+        range: std::ops::Range<usize>,
+    ) {
         if !engine.fail_closed {
             std::panic::resume_unwind(payload);
         }
@@ -147,14 +185,23 @@ impl Driver {
         self.seg_found.clear();
         self.seg_ml.clear();
         if range.end > range.start {
-            self.seg_found.push(Raw { start: range.start, end: range.end, rule: FAILED_RULE });
+            self.seg_found.push(Raw {
+                start: range.start,
+                end: range.end,
+                rule: FAILED_RULE,
+            });
         }
     }
 
     /// Everything before this absolute position is decided: no finding still to come can
     /// start before it.
     pub(crate) fn decided(&self) -> usize {
-        self.pending.iter().map(|h| h.win_start).min().unwrap_or(self.pos).min(self.pos)
+        self.pending
+            .iter()
+            .map(|h| h.win_start)
+            .min()
+            .unwrap_or(self.pos)
+            .min(self.pos)
     }
 }
 
@@ -184,7 +231,11 @@ pub(crate) fn components(engine: &Engine, found: &mut [Raw], out: &mut Vec<Compo
                 if let Some(c) = cur.take() {
                     out.push(c);
                 }
-                cur = Some(Component { start: f.start, end: f.end, rule: f.rule });
+                cur = Some(Component {
+                    start: f.start,
+                    end: f.end,
+                    rule: f.rule,
+                });
             }
         }
     }

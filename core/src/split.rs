@@ -68,7 +68,9 @@ fn class_bytes(c: &Class) -> Bytes {
 /// (first bytes, last bytes, all bytes, can be empty) of a pattern.
 fn sets(h: &Hir) -> (Bytes, Bytes, Bytes, bool) {
     match h.kind() {
-        HirKind::Empty | HirKind::Look(_) => (Bytes::default(), Bytes::default(), Bytes::default(), true),
+        HirKind::Empty | HirKind::Look(_) => {
+            (Bytes::default(), Bytes::default(), Bytes::default(), true)
+        }
         HirKind::Literal(l) => {
             let mut f = Bytes::default();
             let mut la = Bytes::default();
@@ -163,20 +165,40 @@ pub(crate) fn splitter(hir: &Hir, build: impl Fn(&[&Hir]) -> Option<Regex>) -> O
         HirKind::Concat(items) => items.iter().collect(),
         _ => vec![branch],
     };
-    let pos = items.iter().position(|h| matches!(h.kind(), HirKind::Capture(c) if c.name.as_deref() == Some("secret")))?;
-    if items.iter().enumerate().any(|(i, h)| i != pos && has_secret(h)) {
+    let pos = items.iter().position(
+        |h| matches!(h.kind(), HirKind::Capture(c) if c.name.as_deref() == Some("secret")),
+    )?;
+    if items
+        .iter()
+        .enumerate()
+        .any(|(i, h)| i != pos && has_secret(h))
+    {
         return None;
     }
-    let HirKind::Capture(cap) = items[pos].kind() else { return None };
+    let HirKind::Capture(cap) = items[pos].kind() else {
+        return None;
+    };
     let (first, last, _, nullable) = sets(&cap.sub);
     if nullable || first == Bytes::all() {
         return None;
     }
-    let pre = items[..pos].iter().fold(Bytes::default(), |a, h| a.union(sets(h).2));
-    let post = items[pos + 1..].iter().fold(Bytes::default(), |a, h| a.union(sets(h).2));
+    let pre = items[..pos]
+        .iter()
+        .fold(Bytes::default(), |a, h| a.union(sets(h).2));
+    let post = items[pos + 1..]
+        .iter()
+        .fold(Bytes::default(), |a, h| a.union(sets(h).2));
     if !pre.disjoint(&first) || !post.disjoint(&last) {
         return None;
     }
-    let veto = if vetoes.is_empty() { None } else { Some(build(&vetoes)?) };
-    Some(Splitter { first: BytesSet(first), last: BytesSet(last), veto })
+    let veto = if vetoes.is_empty() {
+        None
+    } else {
+        Some(build(&vetoes)?)
+    };
+    Some(Splitter {
+        first: BytesSet(first),
+        last: BytesSet(last),
+        veto,
+    })
 }

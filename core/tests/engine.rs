@@ -47,7 +47,11 @@ pattern = '-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY
 "#;
 
 fn redactor() -> Redactor {
-    Redactor::builder().builtin_rules(false).add_rules("test.toml", RULES).build().unwrap()
+    Redactor::builder()
+        .builtin_rules(false)
+        .add_rules("test.toml", RULES)
+        .build()
+        .unwrap()
 }
 
 #[test]
@@ -62,24 +66,49 @@ fn nothing_found_borrows() {
 fn keyword_rule_replaces_token() {
     let r = redactor();
     assert_eq!(r.redact("a tok_ABCDEFGH12345678 b"), "a [REDACTED:tok] b");
-    assert_eq!(r.redact("a TOK_ABCDEFGH12345678 b"), "a TOK_ABCDEFGH12345678 b", "pattern is case-sensitive");
-    assert_eq!(r.redact("xtok_ABCDEFGH12345678"), "xtok_ABCDEFGH12345678", "word boundary");
+    assert_eq!(
+        r.redact("a TOK_ABCDEFGH12345678 b"),
+        "a TOK_ABCDEFGH12345678 b",
+        "pattern is case-sensitive"
+    );
+    assert_eq!(
+        r.redact("xtok_ABCDEFGH12345678"),
+        "xtok_ABCDEFGH12345678",
+        "word boundary"
+    );
 }
 
 #[test]
 fn secret_group_and_validators() {
     let r = redactor();
-    assert_eq!(r.redact("password = 'q8Zr2LxV0p'"), "password = '[REDACTED:pw]'");
-    assert_eq!(r.redact("PASSWORD: changeme"), "PASSWORD: changeme", "placeholder");
+    assert_eq!(
+        r.redact("password = 'q8Zr2LxV0p'"),
+        "password = '[REDACTED:pw]'"
+    );
+    assert_eq!(
+        r.redact("PASSWORD: changeme"),
+        "PASSWORD: changeme",
+        "placeholder"
+    );
     assert_eq!(r.redact("password=${DB_PASS}"), "password=${DB_PASS}");
-    assert_eq!(r.redact("password=aaaaaaa"), "password=aaaaaaa", "entropy gate");
+    assert_eq!(
+        r.redact("password=aaaaaaa"),
+        "password=aaaaaaa",
+        "entropy gate"
+    );
 }
 
 #[test]
 fn luhn_gate() {
     let r = redactor();
-    assert_eq!(r.redact("card 4111 1111 1111 1111 ok"), "card [REDACTED:card] ok");
-    assert_eq!(r.redact("card 4111 1111 1111 1112 ok"), "card 4111 1111 1111 1112 ok");
+    assert_eq!(
+        r.redact("card 4111 1111 1111 1111 ok"),
+        "card [REDACTED:card] ok"
+    );
+    assert_eq!(
+        r.redact("card 4111 1111 1111 1112 ok"),
+        "card 4111 1111 1111 1112 ok"
+    );
 }
 
 #[test]
@@ -87,7 +116,11 @@ fn context_window_on_same_line() {
     let r = redactor();
     assert_eq!(r.redact("SSN: 123-45-6789"), "SSN: [REDACTED:ssn]");
     assert_eq!(r.redact("ref 123-45-6789"), "ref 123-45-6789", "no keyword");
-    assert_eq!(r.redact("ssn\n123-45-6789"), "ssn\n123-45-6789", "keyword on another line");
+    assert_eq!(
+        r.redact("ssn\n123-45-6789"),
+        "ssn\n123-45-6789",
+        "keyword on another line"
+    );
     let far = format!("ssn {} 123-45-6789", "x".repeat(60));
     assert_eq!(r.redact(&far), far, "keyword too far away");
 }
@@ -99,10 +132,14 @@ fn pem_block_across_lines_keeps_line_count() {
     let out = r.redact(text);
     assert_eq!(out.matches('\n').count(), text.matches('\n').count());
     assert!(!out.contains("MIIEow") && !out.contains("AbCd"));
-    assert!(out.starts_with("before\n[REDACTED:pem]\n") && out.ends_with("\nafter\n"), "{out}");
+    assert!(
+        out.starts_with("before\n[REDACTED:pem]\n") && out.ends_with("\nafter\n"),
+        "{out}"
+    );
     // Streaming with one-byte reads gives the same.
     let mut streamed = Vec::new();
-    r.stream_redact(OneByte(text.as_bytes()), &mut streamed).unwrap();
+    r.stream_redact(OneByte(text.as_bytes()), &mut streamed)
+        .unwrap();
     assert_eq!(String::from_utf8(streamed).unwrap(), out);
 }
 
@@ -127,29 +164,67 @@ name = "B"
 category = "secret"
 pattern = '[0-9]+BBBB'
 "#;
-    let r = Redactor::builder().builtin_rules(false).add_rules("t", spec).build().unwrap();
+    let r = Redactor::builder()
+        .builtin_rules(false)
+        .add_rules("t", spec)
+        .build()
+        .unwrap();
     // Two overlapping findings become one replaced span, labelled by the leftmost.
     assert_eq!(r.redact("x AAAA1234BBBB y"), "x [REDACTED:a] y");
     let found: Vec<_> = r.find_iter(b"x AAAA1234BBBB y").collect();
     assert_eq!(found.len(), 1);
-    assert_eq!((found[0].start(), found[0].end(), found[0].rule_id()), (2, 14, "a"));
+    assert_eq!(
+        (found[0].start(), found[0].end(), found[0].rule_id()),
+        (2, 14, "a")
+    );
     assert_eq!(r.find_overlapping(b"x AAAA1234BBBB y").len(), 2);
 }
 
 #[test]
 fn styles() {
     let text = "a tok_ABCDEFGH12345678 b";
-    let build = |s: Style| Redactor::builder().builtin_rules(false).add_rules("t", RULES).style(s).hash_key("k").build().unwrap();
-    assert_eq!(build(Style::Mask).redact(text), format!("a {} b", "*".repeat(20)));
-    assert_eq!(build(Style::Partial { keep_start: 4, keep_end: 2 }).redact(text), "a tok_**************78 b");
+    let build = |s: Style| {
+        Redactor::builder()
+            .builtin_rules(false)
+            .add_rules("t", RULES)
+            .style(s)
+            .hash_key("k")
+            .build()
+            .unwrap()
+    };
+    assert_eq!(
+        build(Style::Mask).redact(text),
+        format!("a {} b", "*".repeat(20))
+    );
+    assert_eq!(
+        build(Style::Partial {
+            keep_start: 4,
+            keep_end: 2
+        })
+        .redact(text),
+        "a tok_**************78 b"
+    );
     let h1 = build(Style::Hash).redact(text).into_owned();
-    let h2 = build(Style::Hash).redact("tok_ABCDEFGH12345678").into_owned();
-    assert!(h1.starts_with("a [REDACTED:tok:") && h1.len() == "a [REDACTED:tok:0123456789abcdef] b".len(), "{h1}");
+    let h2 = build(Style::Hash)
+        .redact("tok_ABCDEFGH12345678")
+        .into_owned();
+    assert!(
+        h1.starts_with("a [REDACTED:tok:")
+            && h1.len() == "a [REDACTED:tok:0123456789abcdef] b".len(),
+        "{h1}"
+    );
     assert_eq!(&h1[2..h1.len() - 2], h2, "equal values give equal tokens");
-    let other_key =
-        Redactor::builder().builtin_rules(false).add_rules("t", RULES).style(Style::Hash).hash_key("k2").build().unwrap();
+    let other_key = Redactor::builder()
+        .builtin_rules(false)
+        .add_rules("t", RULES)
+        .style(Style::Hash)
+        .hash_key("k2")
+        .build()
+        .unwrap();
     assert_ne!(other_key.redact(text), h1);
-    let custom = build(Style::Custom(std::sync::Arc::new(|f, v| format!("<{}:{}>", f.rule_id(), v.len()))));
+    let custom = build(Style::Custom(std::sync::Arc::new(|f, v| {
+        format!("<{}:{}>", f.rule_id(), v.len())
+    })));
     assert_eq!(custom.redact(text), "a <tok:20> b");
 }
 
@@ -181,25 +256,47 @@ fn redacting_twice_equals_once() {
 
 #[test]
 fn user_rule_overrides_builtin_and_errors_name_rule() {
-    let bad = "[[rule]]\nid = \"bad-one\"\nname = \"x\"\ncategory = \"secret\"\npattern = '(?<=a)b'\n";
-    let e = Redactor::builder().add_rules("mine.toml", bad).build().unwrap_err();
+    let bad =
+        "[[rule]]\nid = \"bad-one\"\nname = \"x\"\ncategory = \"secret\"\npattern = '(?<=a)b'\n";
+    let e = Redactor::builder()
+        .add_rules("mine.toml", bad)
+        .build()
+        .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Unsupported);
     let s = e.to_string();
     assert!(s.starts_with("mine.toml: rule `bad-one`:"), "{s}");
     assert!(!s.contains('\n'));
     let unknown_validator = "[[rule]]\nid = \"v\"\nname = \"x\"\ncategory = \"secret\"\npattern = 'b+'\nvalidators = [\"nope\"]\n";
-    let e = Redactor::builder().add_rules("m", unknown_validator).build().unwrap_err();
+    let e = Redactor::builder()
+        .add_rules("m", unknown_validator)
+        .build()
+        .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::UnknownValidator);
     assert_eq!(e.rule_id(), Some("v"));
 }
 
 #[test]
 fn categories_and_only() {
-    let r = Redactor::builder().builtin_rules(false).add_rules("t", RULES).pii(false).build().unwrap();
+    let r = Redactor::builder()
+        .builtin_rules(false)
+        .add_rules("t", RULES)
+        .pii(false)
+        .build()
+        .unwrap();
     assert_eq!(r.redact("4111111111111111"), "4111111111111111");
-    let r = Redactor::builder().builtin_rules(false).add_rules("t", RULES).only_rules(["card"]).build().unwrap();
+    let r = Redactor::builder()
+        .builtin_rules(false)
+        .add_rules("t", RULES)
+        .only_rules(["card"])
+        .build()
+        .unwrap();
     assert_eq!(r.rules().len(), 1);
-    assert!(Redactor::builder().builtin_rules(false).add_rules("t", RULES).only_rules(["zzz"]).build().is_err());
+    assert!(Redactor::builder()
+        .builtin_rules(false)
+        .add_rules("t", RULES)
+        .only_rules(["zzz"])
+        .build()
+        .is_err());
 }
 
 #[test]
@@ -214,7 +311,8 @@ fn long_line_pieces() {
     assert!(memchr::memmem::find(&out, b"ABCDEFGH").is_none());
     assert_eq!(out.len(), line.len() - 20 + "[REDACTED:tok]".len());
     let mut streamed = Vec::new();
-    r.stream_redact(Chunked(&line, 7919), &mut streamed).unwrap();
+    r.stream_redact(Chunked(&line, 7919), &mut streamed)
+        .unwrap();
     assert_eq!(streamed, out.as_ref());
 }
 
@@ -230,8 +328,12 @@ fn stream_emits_complete_lines_at_once() {
     }
     impl std::io::Read for Probe<'_> {
         fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-            self.seen_at_read.borrow_mut().push(self.written.borrow().len());
-            let Some(l) = self.lines.get(self.i) else { return Ok(0) };
+            self.seen_at_read
+                .borrow_mut()
+                .push(self.written.borrow().len());
+            let Some(l) = self.lines.get(self.i) else {
+                return Ok(0);
+            };
             self.i += 1;
             buf[..l.len()].copy_from_slice(l);
             Ok(l.len())
@@ -249,7 +351,12 @@ fn stream_emits_complete_lines_at_once() {
     }
     let written = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
     let seen = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
-    let probe = Probe { lines: vec![b"one\n", b"two tok_ABCDEFGH12345678\n"], i: 0, seen_at_read: seen.clone(), written: written.clone() };
+    let probe = Probe {
+        lines: vec![b"one\n", b"two tok_ABCDEFGH12345678\n"],
+        i: 0,
+        seen_at_read: seen.clone(),
+        written: written.clone(),
+    };
     redactor().stream_redact(probe, W(written.clone())).unwrap();
     // Before the second read, the first line was out; before the third, the second.
     assert_eq!(seen.borrow()[1], 4);
@@ -260,11 +367,16 @@ fn stream_emits_complete_lines_at_once() {
 fn stream_reports_lines_and_columns() {
     let r = redactor();
     let mut got = Vec::new();
-    r.stream_redact_with(&b"x\nab tok_ABCDEFGH12345678\n\n card 4111111111111111\n"[..], std::io::sink(), |f| {
-        got.push((f.finding.rule_id().to_string(), f.line, f.column))
-    })
+    r.stream_redact_with(
+        &b"x\nab tok_ABCDEFGH12345678\n\n card 4111111111111111\n"[..],
+        std::io::sink(),
+        |f| got.push((f.finding.rule_id().to_string(), f.line, f.column)),
+    )
     .unwrap();
-    assert_eq!(got, vec![("tok".to_string(), 2, 4), ("card".to_string(), 4, 7)]);
+    assert_eq!(
+        got,
+        vec![("tok".to_string(), 2, 4), ("card".to_string(), 4, 7)]
+    );
 }
 
 /// A reader that returns one byte at a time.
@@ -295,20 +407,36 @@ impl std::io::Read for Chunked<'_> {
 fn fail_closed_replaces_the_failing_segment() {
     let rules = "[[rule]]\nid = 'p'\nname = 'p'\ncategory = 'secret'\npattern = '[A-Z]{5}'\nvalidators = ['test-panic']\n";
     let text = "ok line\nhas PANIC here\nnext\n";
-    let closed = Redactor::builder().builtin_rules(false).add_rules("t", rules).fail_closed(true).build().unwrap();
+    let closed = Redactor::builder()
+        .builtin_rules(false)
+        .add_rules("t", rules)
+        .fail_closed(true)
+        .build()
+        .unwrap();
     let out = closed.redact(text);
     assert!(!out.contains("PANIC"));
     assert_eq!(out.matches('\n').count(), 3, "lines are kept: {out}");
     assert!(out.contains("[REDACTED:internal-error]"));
     // Streaming line by line replaces only the failing line.
     let mut streamed = Vec::new();
-    closed.stream_redact(OneByte(text.as_bytes()), &mut streamed).unwrap();
-    assert_eq!(String::from_utf8(streamed).unwrap(), "ok line\n[REDACTED:internal-error]\nnext\n");
+    closed
+        .stream_redact(OneByte(text.as_bytes()), &mut streamed)
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(streamed).unwrap(),
+        "ok line\n[REDACTED:internal-error]\nnext\n"
+    );
     // Without fail-closed the error surfaces and nothing of the failing line is written.
-    let open = Redactor::builder().builtin_rules(false).add_rules("t", rules).build().unwrap();
+    let open = Redactor::builder()
+        .builtin_rules(false)
+        .add_rules("t", rules)
+        .build()
+        .unwrap();
     assert!(std::panic::catch_unwind(|| open.redact(text)).is_err());
     let mut partial = Vec::new();
-    let err = open.stream_redact(OneByte(text.as_bytes()), &mut partial).unwrap_err();
+    let err = open
+        .stream_redact(OneByte(text.as_bytes()), &mut partial)
+        .unwrap_err();
     assert!(err.to_string().contains("internal error"));
     assert_eq!(partial, b"ok line\n");
 }
@@ -322,8 +450,15 @@ name = "Number"
 category = "pii"
 pattern = '(?i:trace_id=)[0-9]{6,}|\b(?P<secret>[0-9]{6,})\b'
 "#;
-    let r = Redactor::builder().builtin_rules(false).add_rules("t", rules).build().unwrap();
-    assert_eq!(r.redact("trace_id=1234567 user 7654321"), "trace_id=1234567 user [REDACTED:num]");
+    let r = Redactor::builder()
+        .builtin_rules(false)
+        .add_rules("t", rules)
+        .build()
+        .unwrap();
+    assert_eq!(
+        r.redact("trace_id=1234567 user 7654321"),
+        "trace_id=1234567 user [REDACTED:num]"
+    );
 }
 
 #[test]
@@ -335,6 +470,10 @@ name = "IP"
 category = "pii"
 pattern = '(?:^|[^0-9.])(?P<secret>[0-9]{1,3}(?:\.[0-9]{1,3}){3})(?:[^0-9.]|$)'
 "#;
-    let r = Redactor::builder().builtin_rules(false).add_rules("t", rules).build().unwrap();
+    let r = Redactor::builder()
+        .builtin_rules(false)
+        .add_rules("t", rules)
+        .build()
+        .unwrap();
     assert_eq!(r.redact("1.2.3.4 5.6.7.8"), "[REDACTED:ip] [REDACTED:ip]");
 }

@@ -78,7 +78,12 @@ fn fragments() -> impl Strategy<Value = Vec<u8>> {
 }
 
 fn redactor(piece: usize) -> Redactor {
-    Redactor::builder().builtin_rules(false).add_rules("props.toml", RULES).piece_size(piece).build().unwrap()
+    Redactor::builder()
+        .builtin_rules(false)
+        .add_rules("props.toml", RULES)
+        .piece_size(piece)
+        .build()
+        .unwrap()
 }
 
 fn stream_chunked(r: &Redactor, input: &[u8], sizes: &[usize]) -> Vec<u8> {
@@ -168,6 +173,10 @@ fn builtin_catalog_streaming_equals_whole() {
     }
     let whole = r.redact_bytes(text.as_bytes()).into_owned();
     for sizes in [&[1usize][..], &[7, 13, 1], &[4096]] {
-        assert_eq!(stream_chunked(&r, text.as_bytes(), sizes), whole, "chunks {sizes:?}");
+        assert_eq!(
+            stream_chunked(&r, text.as_bytes(), sizes),
+            whole,
+            "chunks {sizes:?}"
+        );
     }
 }

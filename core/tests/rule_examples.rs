@@ -22,18 +22,26 @@ fn every_rule_example_holds() {
                 let mine: Vec<_> = found.iter().filter(|f| f.rule_id() == spec.id).collect();
                 if mine.is_empty() {
                     let others: Vec<_> = found.iter().map(|f| f.rule_id().to_string()).collect();
-                    failures.push(format!("{file}: {}: example not found: {ex:?} (found: {others:?})", spec.id));
+                    failures.push(format!(
+                        "{file}: {}: example not found: {ex:?} (found: {others:?})",
+                        spec.id
+                    ));
                     continue;
                 }
                 let out = redactor.redact(ex);
                 for f in mine {
                     let secret = &ex[f.span()];
                     if out.contains(secret) {
-                        failures.push(format!("{file}: {}: {secret:?} survives in {out:?}", spec.id));
+                        failures.push(format!(
+                            "{file}: {}: {secret:?} survives in {out:?}",
+                            spec.id
+                        ));
                     }
                 }
                 let mut streamed = Vec::new();
-                redactor.stream_redact(ex.as_bytes(), &mut streamed).unwrap();
+                redactor
+                    .stream_redact(ex.as_bytes(), &mut streamed)
+                    .unwrap();
                 if streamed != out.as_bytes() {
                     failures.push(format!("{file}: {}: streaming differs for {ex:?}", spec.id));
                 }
@@ -41,13 +49,21 @@ fn every_rule_example_holds() {
             for neg in &spec.negative_examples {
                 let found = redactor.find_overlapping(neg.as_bytes());
                 if found.iter().any(|f| f.rule_id() == spec.id) {
-                    failures.push(format!("{file}: {}: negative example matched: {neg:?}", spec.id));
+                    failures.push(format!(
+                        "{file}: {}: negative example matched: {neg:?}",
+                        spec.id
+                    ));
                 }
             }
         }
     }
     eprintln!("checked {rules} rules");
-    assert!(failures.is_empty(), "{} problems:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} problems:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -56,7 +72,11 @@ fn rule_ids_are_unique_and_catalog_compiles_per_rule() {
     for (file, text) in redactum::builtin_rule_files() {
         for spec in parse_rules(file, text).unwrap() {
             assert!(seen.insert(spec.id.clone()), "duplicate id {}", spec.id);
-            assert!(!spec.references.is_empty(), "{file}: {}: no references", spec.id);
+            assert!(
+                !spec.references.is_empty(),
+                "{file}: {}: no references",
+                spec.id
+            );
         }
     }
 }

@@ -9,7 +9,11 @@ fn main() {
     let files: Vec<String> = std::env::args().skip(1).collect();
     let t = Instant::now();
     let r = redactum::Redactor::new().expect("catalog");
-    println!("catalog: {} rules, built in {:.1} ms", r.rules().len(), t.elapsed().as_secs_f64() * 1e3);
+    println!(
+        "catalog: {} rules, built in {:.1} ms",
+        r.rules().len(),
+        t.elapsed().as_secs_f64() * 1e3
+    );
     for f in files {
         let data = std::fs::read(&f).expect("read corpus");
         // Warm up the lazy DFAs, then take the best of three.

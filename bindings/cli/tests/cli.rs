@@ -31,7 +31,12 @@ fn rules_file(dir: &Path) -> std::path::PathBuf {
 }
 
 fn run(cmd: &mut Command, stdin: &[u8]) -> (i32, String, String) {
-    let mut child = cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
     let mut si = child.stdin.take().unwrap();
     let data = stdin.to_vec();
     let t = std::thread::spawn(move || {
@@ -39,14 +44,21 @@ fn run(cmd: &mut Command, stdin: &[u8]) -> (i32, String, String) {
     });
     let out = child.wait_with_output().unwrap();
     t.join().unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 #[test]
 fn filter_stdin_to_stdout() {
     let dir = tempfile::tempdir().unwrap();
     let rules = rules_file(dir.path());
-    let (code, out, err) = run(bin().arg("--only-rules").arg(&rules), b"a tok_ABCDEFGH12345678\ncard 4111111111111111\nplain\n");
+    let (code, out, err) = run(
+        bin().arg("--only-rules").arg(&rules),
+        b"a tok_ABCDEFGH12345678\ncard 4111111111111111\nplain\n",
+    );
     assert_eq!(code, 0, "{err}");
     assert_eq!(out, "a [REDACTED:tok]\ncard [REDACTED:card]\nplain\n");
 }
@@ -56,17 +68,39 @@ fn check_report_and_stats() {
     let dir = tempfile::tempdir().unwrap();
     let rules = rules_file(dir.path());
     let input = b"x\n  tok_ABCDEFGH12345678\n";
-    let (code, _, err) = run(bin().arg("--only-rules").arg(&rules).args(["--check", "--report", "json", "--stats"]), input);
+    let (code, _, err) = run(
+        bin()
+            .arg("--only-rules")
+            .arg(&rules)
+            .args(["--check", "--report", "json", "--stats"]),
+        input,
+    );
     assert_eq!(code, 1);
-    assert!(!err.contains("ABCDEFGH"), "a report never carries the value: {err}");
+    assert!(
+        !err.contains("ABCDEFGH"),
+        "a report never carries the value: {err}"
+    );
     let json_start = err.find('{').unwrap();
     let json_end = err.rfind('}').unwrap();
     let v: serde_json::Value = serde_json::from_str(&err[json_start..=json_end]).unwrap();
     let f = &v["findings"][0];
-    assert_eq!((f["rule_id"].as_str(), f["line"].as_u64(), f["column"].as_u64()), (Some("tok"), Some(2), Some(3)));
-    assert_eq!((f["start"].as_u64(), f["end"].as_u64()), (Some(4), Some(24)));
+    assert_eq!(
+        (
+            f["rule_id"].as_str(),
+            f["line"].as_u64(),
+            f["column"].as_u64()
+        ),
+        (Some("tok"), Some(2), Some(3))
+    );
+    assert_eq!(
+        (f["start"].as_u64(), f["end"].as_u64()),
+        (Some(4), Some(24))
+    );
     assert!(err.contains("MB/s") && err.contains("tok"), "{err}");
-    let (code, _, _) = run(bin().arg("--only-rules").arg(&rules).arg("--check"), b"nothing here\n");
+    let (code, _, _) = run(
+        bin().arg("--only-rules").arg(&rules).arg("--check"),
+        b"nothing here\n",
+    );
     assert_eq!(code, 0);
 }
 
@@ -75,37 +109,70 @@ fn sarif_report_to_file() {
     let dir = tempfile::tempdir().unwrap();
     let rules = rules_file(dir.path());
     let report = dir.path().join("r.sarif");
-    let (code, _, err) =
-        run(bin().arg("--only-rules").arg(&rules).args(["--report", "sarif", "--report-file"]).arg(&report), b"tok_ABCDEFGH12345678\n");
+    let (code, _, err) = run(
+        bin()
+            .arg("--only-rules")
+            .arg(&rules)
+            .args(["--report", "sarif", "--report-file"])
+            .arg(&report),
+        b"tok_ABCDEFGH12345678\n",
+    );
     assert_eq!(code, 0, "{err}");
     let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();
     assert_eq!(v["version"], "2.1.0");
     let r = &v["runs"][0]["results"][0];
     assert_eq!(r["ruleId"], "tok");
-    assert_eq!(r["locations"][0]["physicalLocation"]["region"]["startLine"], 1);
-    assert!(!std::fs::read_to_string(&report).unwrap().contains("ABCDEFGH"));
+    assert_eq!(
+        r["locations"][0]["physicalLocation"]["region"]["startLine"],
+        1
+    );
+    assert!(!std::fs::read_to_string(&report)
+        .unwrap()
+        .contains("ABCDEFGH"));
 }
 
 #[test]
 fn bad_rule_files_fail_with_one_line_naming_the_rule() {
     let dir = tempfile::tempdir().unwrap();
     let cases = [
-        ("invalid-regex", "pattern = 'a(b'", "invalid pattern at column"),
-        ("unknown-field", "pattern = 'ab'\ncolour = 'red'", "unknown field `colour`"),
+        (
+            "invalid-regex",
+            "pattern = 'a(b'",
+            "invalid pattern at column",
+        ),
+        (
+            "unknown-field",
+            "pattern = 'ab'\ncolour = 'red'",
+            "unknown field `colour`",
+        ),
         ("look-around", "pattern = '(?=x)ab'", "look-around"),
         ("back-ref", "pattern = '(a)\\1'", "backreference"),
         ("empty-match", "pattern = 'a*'", "empty string"),
-        ("bad-validator", "pattern = 'ab'\nvalidators = ['nope']", "unknown validator"),
+        (
+            "bad-validator",
+            "pattern = 'ab'\nvalidators = ['nope']",
+            "unknown validator",
+        ),
     ];
     for (id, body, needle) in cases {
         let p = dir.path().join(format!("{id}.toml"));
-        std::fs::write(&p, format!("[[rule]]\nid = \"{id}\"\nname = \"n\"\ncategory = \"secret\"\n{body}\n")).unwrap();
+        std::fs::write(
+            &p,
+            format!("[[rule]]\nid = \"{id}\"\nname = \"n\"\ncategory = \"secret\"\n{body}\n"),
+        )
+        .unwrap();
         let (code, out, err) = run(bin().arg("--rules").arg(&p), b"x\n");
         assert_eq!(code, 2, "{id}: {err}");
         assert!(out.is_empty());
         assert_eq!(err.trim_end().lines().count(), 1, "{id}: one line: {err}");
-        assert!(err.contains(&format!("rule `{id}`")) && err.contains(needle), "{id}: {err}");
-        assert!(err.contains(&format!("{id}.toml")), "{id}: names the file: {err}");
+        assert!(
+            err.contains(&format!("rule `{id}`")) && err.contains(needle),
+            "{id}: {err}"
+        );
+        assert!(
+            err.contains(&format!("{id}.toml")),
+            "{id}: names the file: {err}"
+        );
     }
 }
 
@@ -117,7 +184,10 @@ fn usage_errors_exit_2() {
     let (code, _, err) = run(bin().arg("--bogus"), b"");
     assert_eq!(code, 2);
     assert_eq!(err.lines().count(), 1);
-    let (code, _, err) = run(bin().args(["--style", "hash"]).env_remove("REDACTUM_KEY"), b"");
+    let (code, _, err) = run(
+        bin().args(["--style", "hash"]).env_remove("REDACTUM_KEY"),
+        b"",
+    );
     assert_eq!(code, 2);
     assert!(err.contains("key"), "{err}");
     let (code, _, _) = run(bin().arg("/no/such/file"), b"");
@@ -133,21 +203,55 @@ fn directories_output_and_in_place() {
     std::fs::write(src.join("a.log"), "a tok_ABCDEFGH12345678\n").unwrap();
     std::fs::write(src.join("sub/b.log"), "b 4111111111111111\nclean\n").unwrap();
     let out = dir.path().join("out");
-    let (code, _, err) = run(bin().arg("--only-rules").arg(&rules).arg("--output").arg(&out).arg(&src), b"");
+    let (code, _, err) = run(
+        bin()
+            .arg("--only-rules")
+            .arg(&rules)
+            .arg("--output")
+            .arg(&out)
+            .arg(&src),
+        b"",
+    );
     assert_eq!(code, 0, "{err}");
-    assert_eq!(std::fs::read_to_string(out.join("a.log")).unwrap(), "a [REDACTED:tok]\n");
-    assert_eq!(std::fs::read_to_string(out.join("sub/b.log")).unwrap(), "b [REDACTED:card]\nclean\n");
+    assert_eq!(
+        std::fs::read_to_string(out.join("a.log")).unwrap(),
+        "a [REDACTED:tok]\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.join("sub/b.log")).unwrap(),
+        "b [REDACTED:card]\nclean\n"
+    );
     // Inputs untouched.
-    assert_eq!(std::fs::read_to_string(src.join("a.log")).unwrap(), "a tok_ABCDEFGH12345678\n");
+    assert_eq!(
+        std::fs::read_to_string(src.join("a.log")).unwrap(),
+        "a tok_ABCDEFGH12345678\n"
+    );
     // A directory without a destination is an error.
     let (code, _, err) = run(bin().arg("--only-rules").arg(&rules).arg(&src), b"");
     assert_eq!(code, 2, "{err}");
     // In place.
-    let (code, _, err) = run(bin().arg("--only-rules").arg(&rules).arg("--in-place").arg(&src), b"");
+    let (code, _, err) = run(
+        bin()
+            .arg("--only-rules")
+            .arg(&rules)
+            .arg("--in-place")
+            .arg(&src),
+        b"",
+    );
     assert_eq!(code, 0, "{err}");
-    assert_eq!(std::fs::read_to_string(src.join("a.log")).unwrap(), "a [REDACTED:tok]\n");
-    assert_eq!(std::fs::read_to_string(src.join("sub/b.log")).unwrap(), "b [REDACTED:card]\nclean\n");
-    let leftovers: Vec<_> = std::fs::read_dir(&src).unwrap().filter_map(|e| e.ok()).filter(|e| e.file_name().to_string_lossy().starts_with(".redactum")).collect();
+    assert_eq!(
+        std::fs::read_to_string(src.join("a.log")).unwrap(),
+        "a [REDACTED:tok]\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(src.join("sub/b.log")).unwrap(),
+        "b [REDACTED:card]\nclean\n"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(&src)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".redactum"))
+        .collect();
     assert!(leftovers.is_empty());
 }
 
@@ -157,7 +261,14 @@ fn files_to_stdout_in_order() {
     let rules = rules_file(dir.path());
     std::fs::write(dir.path().join("1.txt"), "one tok_ABCDEFGH12345678\n").unwrap();
     std::fs::write(dir.path().join("2.txt"), "two\n").unwrap();
-    let (code, out, _) = run(bin().arg("--only-rules").arg(&rules).arg(dir.path().join("1.txt")).arg(dir.path().join("2.txt")), b"");
+    let (code, out, _) = run(
+        bin()
+            .arg("--only-rules")
+            .arg(&rules)
+            .arg(dir.path().join("1.txt"))
+            .arg(dir.path().join("2.txt")),
+        b"",
+    );
     assert_eq!(code, 0);
     assert_eq!(out, "one [REDACTED:tok]\ntwo\n");
 }
@@ -189,7 +300,12 @@ fn closed_pipe_ends_quietly() {
     drop(stdout);
     let status = child.wait().unwrap();
     let mut err = String::new();
-    child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
     writer.join().unwrap();
     assert!(status.success(), "status {status:?}, stderr {err}");
     assert!(err.is_empty(), "{err}");
@@ -211,10 +327,29 @@ fn rules_and_validators_listing() {
 fn styles_from_cli() {
     let dir = tempfile::tempdir().unwrap();
     let rules = rules_file(dir.path());
-    let (_, out, _) = run(bin().arg("--only-rules").arg(&rules).args(["--style", "mask"]), b"tok_ABCDEFGH12345678\n");
+    let (_, out, _) = run(
+        bin()
+            .arg("--only-rules")
+            .arg(&rules)
+            .args(["--style", "mask"]),
+        b"tok_ABCDEFGH12345678\n",
+    );
     assert_eq!(out, format!("{}\n", "*".repeat(20)));
-    let (_, a, _) = run(bin().arg("--only-rules").arg(&rules).args(["--style", "hash"]).env("REDACTUM_KEY", "k1"), b"tok_ABCDEFGH12345678\n");
-    let (_, b, _) = run(bin().arg("--only-rules").arg(&rules).args(["--style", "hash", "--key", "k1"]), b"tok_ABCDEFGH12345678\n");
+    let (_, a, _) = run(
+        bin()
+            .arg("--only-rules")
+            .arg(&rules)
+            .args(["--style", "hash"])
+            .env("REDACTUM_KEY", "k1"),
+        b"tok_ABCDEFGH12345678\n",
+    );
+    let (_, b, _) = run(
+        bin()
+            .arg("--only-rules")
+            .arg(&rules)
+            .args(["--style", "hash", "--key", "k1"]),
+        b"tok_ABCDEFGH12345678\n",
+    );
     assert_eq!(a, b);
     assert!(a.starts_with("[REDACTED:tok:"));
 }

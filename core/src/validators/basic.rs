@@ -6,7 +6,9 @@ pub(crate) const VALIDATORS: &[(&str, Factory)] = &[
     ("entropy", entropy_factory),
     ("luhn", |a| no_arg("luhn", a, luhn_valid)),
     ("mod97", |a| no_arg("mod97", a, mod97_valid)),
-    ("not-placeholder", |a| no_arg("not-placeholder", a, |s| !is_placeholder(s))),
+    ("not-placeholder", |a| {
+        no_arg("not-placeholder", a, |s| !is_placeholder(s))
+    }),
     // Test hook: fails (panics) on a candidate containing "PANIC", to exercise fail-closed.
     ("test-panic", |a| {
         no_arg("test-panic", a, |s| {
@@ -81,7 +83,9 @@ pub fn mod97_valid(s: &[u8]) -> bool {
     if chars.len() < 5 || chars.len() > 34 {
         return false;
     }
-    if !chars[..2].iter().all(u8::is_ascii_alphabetic) || !chars[2..4].iter().all(u8::is_ascii_digit) {
+    if !chars[..2].iter().all(u8::is_ascii_alphabetic)
+        || !chars[2..4].iter().all(u8::is_ascii_digit)
+    {
         return false;
     }
     let mut rem: u32 = 0;
@@ -92,7 +96,11 @@ pub fn mod97_valid(s: &[u8]) -> bool {
             b'a'..=b'z' => (b - b'a') as u32 + 10,
             _ => return false,
         };
-        rem = if v >= 10 { (rem * 100 + v) % 97 } else { (rem * 10 + v) % 97 };
+        rem = if v >= 10 {
+            (rem * 100 + v) % 97
+        } else {
+            (rem * 10 + v) % 97
+        };
     }
     rem == 1
 }
@@ -109,7 +117,10 @@ pub(crate) fn is_placeholder(s: &[u8]) -> bool {
         || (t.starts_with(b"{{") && t.ends_with(b"}}"))
         || (t.starts_with(b"<") && t.ends_with(b">"))
         || (t.starts_with(b"%") && t.ends_with(b"%") && t.len() > 2)
-        || (t[0] == b'$' && t[1..].iter().all(|b| b.is_ascii_alphanumeric() || *b == b'_'))
+        || (t[0] == b'$'
+            && t[1..]
+                .iter()
+                .all(|b| b.is_ascii_alphanumeric() || *b == b'_'))
     {
         return true;
     }
@@ -139,12 +150,48 @@ fn placeholder_words() -> &'static aho_corasick::AhoCorasick {
     static WORDS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
     WORDS.get_or_init(|| {
         const LIST: &[&str] = &[
-            "changeme", "change_me", "change-me", "password", "passwd", "secret", "example",
-            "placeholder", "your_", "your-", "yourkey", "insert", "redacted", "dummy", "sample",
-            "xxxx", "****", "todo", "fixme", "notreal", "not_real", "fake", "none", "null",
-            "undefined", "true", "false", "test1234", "12345678", "abcdefgh", "qwerty",
-            "letmein", "hunter2", "foobar", "<", ">", "${", "{{", "process.env", "os.environ",
-            "getenv", "env(",
+            "changeme",
+            "change_me",
+            "change-me",
+            "password",
+            "passwd",
+            "secret",
+            "example",
+            "placeholder",
+            "your_",
+            "your-",
+            "yourkey",
+            "insert",
+            "redacted",
+            "dummy",
+            "sample",
+            "xxxx",
+            "****",
+            "todo",
+            "fixme",
+            "notreal",
+            "not_real",
+            "fake",
+            "none",
+            "null",
+            "undefined",
+            "true",
+            "false",
+            "test1234",
+            "12345678",
+            "abcdefgh",
+            "qwerty",
+            "letmein",
+            "hunter2",
+            "foobar",
+            "<",
+            ">",
+            "${",
+            "{{",
+            "process.env",
+            "os.environ",
+            "getenv",
+            "env(",
         ];
         aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
@@ -210,13 +257,26 @@ mod tests {
     #[test]
     fn placeholders() {
         for p in [
-            "${DB_PASSWORD}", "<your-api-key>", "xxxxxxxx", "********", "changeme", "'changeme'",
-            "{{ secret }}", "$PASSWORD", "abcdefgh", "123456789", "%API_KEY%", "your_token_here",
+            "${DB_PASSWORD}",
+            "<your-api-key>",
+            "xxxxxxxx",
+            "********",
+            "changeme",
+            "'changeme'",
+            "{{ secret }}",
+            "$PASSWORD",
+            "abcdefgh",
+            "123456789",
+            "%API_KEY%",
+            "your_token_here",
         ] {
             assert!(is_placeholder(p.as_bytes()), "{p} should be a placeholder");
         }
         for real in ["q8Zr2LxV0pN7fK3mW9sT", "Tr0ub4dor&3", "hX9#kq2!Lm"] {
-            assert!(!is_placeholder(real.as_bytes()), "{real} is not a placeholder");
+            assert!(
+                !is_placeholder(real.as_bytes()),
+                "{real} is not a placeholder"
+            );
         }
     }
 }

@@ -36,7 +36,10 @@ pub(crate) fn build(spec: &str) -> Result<Check, String> {
             if !spec.ends_with(')') {
                 return Err(format!("validator `{spec}`: missing closing parenthesis"));
             }
-            (spec[..open].trim(), Some(spec[open + 1..spec.len() - 1].trim()))
+            (
+                spec[..open].trim(),
+                Some(spec[open + 1..spec.len() - 1].trim()),
+            )
         }
         None => (spec, None),
     };
@@ -45,12 +48,17 @@ pub(crate) fn build(spec: &str) -> Result<Check, String> {
             return factory(arg).map_err(|e| format!("validator `{name}`: {e}"));
         }
     }
-    Err(format!("unknown validator `{name}` (see `redactum validators`)"))
+    Err(format!(
+        "unknown validator `{name}` (see `redactum validators`)"
+    ))
 }
 
 /// The names of every registered validator, sorted.
 pub fn names() -> Vec<&'static str> {
-    let mut v: Vec<&'static str> = tables().iter().flat_map(|t| t.iter().map(|(n, _)| *n)).collect();
+    let mut v: Vec<&'static str> = tables()
+        .iter()
+        .flat_map(|t| t.iter().map(|(n, _)| *n))
+        .collect();
     v.sort_unstable();
     v
 }
