@@ -477,3 +477,13 @@ pattern = '(?:^|[^0-9.])(?P<secret>[0-9]{1,3}(?:\.[0-9]{1,3}){3})(?:[^0-9.]|$)'
         .unwrap();
     assert_eq!(r.redact("1.2.3.4 5.6.7.8"), "[REDACTED:ip] [REDACTED:ip]");
 }
+
+#[test]
+fn real_format_aws_key_one_byte_at_a_time() {
+    let r = Redactor::new().unwrap();
+    let input = b"k=AKIAZ3MHKEY7PQ4XW2LN\n";
+    let mut out = Vec::new();
+    r.stream_redact(OneByte(input), &mut out).unwrap();
+    assert_eq!(out, b"k=[REDACTED:aws-access-key-id]\n");
+    assert_eq!(out, r.redact_bytes(input).as_ref());
+}

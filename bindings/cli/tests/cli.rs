@@ -353,3 +353,10 @@ fn styles_from_cli() {
     assert_eq!(a, b);
     assert!(a.starts_with("[REDACTED:tok:"));
 }
+
+#[test]
+fn real_format_aws_key_with_the_builtin_catalog() {
+    let (code, out, err) = run(&mut bin(), b"k=AKIAZ3MHKEY7PQ4XW2LN\n");
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, "k=[REDACTED:aws-access-key-id]\n");
+}
