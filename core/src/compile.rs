@@ -6,7 +6,6 @@ use std::sync::Arc;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex_automata::meta::{self, Regex};
 use regex_automata::util::syntax;
-use regex_automata::PatternID;
 use regex_syntax::hir::{
     self, Class, ClassBytes, ClassBytesRange, ClassUnicode, ClassUnicodeRange, Hir, HirKind,
 };
@@ -107,11 +106,11 @@ fn build_regex(hir: &Hir) -> Result<Regex, Error> {
 pub(crate) fn build_many(hirs: &[&Hir]) -> Result<Regex, Error> {
     meta::Builder::new()
         .configure(
+            // Full DFAs and one-pass DFAs keep regex-automata's default (small) size limits:
+            // with hundreds of rules, larger ones cost tens of megabytes for little speed.
             meta::Config::new()
                 .nfa_size_limit(Some(PATTERN_SIZE_LIMIT))
-                .onepass_size_limit(Some(PATTERN_SIZE_LIMIT))
-                .dfa_size_limit(Some(PATTERN_SIZE_LIMIT))
-                .hybrid_cache_capacity(if hirs.len() > 1 { 32 << 20 } else { 2 << 20 }),
+                .hybrid_cache_capacity(if hirs.len() > 1 { 8 << 20 } else { 2 << 20 }),
         )
         .syntax(syntax::Config::new().unicode(false).utf8(false))
         .build_many_from_hir(hirs)
@@ -142,7 +141,20 @@ fn is_kebab(id: &str) -> bool {
 }
 
 /// Compiles one rule; errors name nothing (the caller adds source and rule id).
-pub(crate) fn compile_rule(spec: &RuleSpec, index: usize) -> Result<Rule, Error> {
+/// The capture index of the group named `secret`, as the compiled regex numbers it.
+fn secret_index(h: &Hir) -> Option<usize> {
+    match h.kind() {
+        HirKind::Capture(c) if c.name.as_deref() == Some("secret") => Some(c.index as usize),
+        HirKind::Capture(c) => secret_index(&c.sub),
+        HirKind::Repetition(r) => secret_index(&r.sub),
+        HirKind::Concat(subs) | HirKind::Alternation(subs) => subs.iter().find_map(secret_index),
+        _ => None,
+    }
+}
+
+/// Compiles one rule; errors name nothing (the caller adds source and rule id). Without
+/// `eager`, the pattern is checked (parsed, bounded) but compiled on first use.
+pub(crate) fn compile_rule(spec: &RuleSpec, index: usize, eager: bool) -> Result<Rule, Error> {
     if !is_kebab(&spec.id) {
         return Err(Error::new(
             ErrorKind::InvalidRule,
@@ -226,17 +238,17 @@ pub(crate) fn compile_rule(spec: &RuleSpec, index: usize) -> Result<Rule, Error>
             format!("window {window} is over the limit of {SINGLE_LINE_CAP}"),
         ));
     }
-    let regex = build_regex(&hir)?;
+    let regex = std::sync::OnceLock::new();
+    if eager {
+        let _ = regex.set(build_regex(&hir)?);
+    }
     let hir_for_split = hir.clone();
     let lead = if spec.multiline {
         None
     } else {
         keyword_lead(&hir, &spec.keywords)
     };
-    let secret_group = regex.group_info().to_index(PatternID::ZERO, "secret");
-    if secret_group.is_none() && regex.group_info().group_len(PatternID::ZERO) > 1 {
-        // Groups are fine; only the one named `secret` has a meaning.
-    }
+    let secret_group = secret_index(&hir);
     let mut checks = Vec::with_capacity(spec.validators.len());
     for v in &spec.validators {
         checks.push(validators::build(v).map_err(|m| Error::new(ErrorKind::UnknownValidator, m))?);
@@ -317,6 +329,7 @@ pub(crate) fn compile(
     specs: &[(Arc<str>, RuleSpec)],
     piece: Option<usize>,
     fail_closed: bool,
+    eager: bool,
 ) -> Result<Engine, Error> {
     let mut seen = HashSet::new();
     let mut rules = Vec::with_capacity(specs.len());
@@ -328,7 +341,8 @@ pub(crate) fn compile(
                     .with_rule(&spec.id),
             );
         }
-        rules.push(compile_rule(spec, i).map_err(|e| e.with_source(source).with_rule(&spec.id))?);
+        let builtin = crate::redact::BUILTIN_RULE_FILES.iter().any(|(n, _)| **n == **source);
+        rules.push(compile_rule(spec, i, eager || !builtin).map_err(|e| e.with_source(source).with_rule(&spec.id))?);
     }
     let mut engine = Engine::new(rules)?;
     engine.fail_closed = fail_closed;
@@ -389,37 +403,41 @@ mod tests {
     use super::*;
     use crate::rule::Category;
 
+    fn compile_rule_eager(s: &RuleSpec, i: usize) -> Result<Rule, Error> {
+        compile_rule(s, i, true)
+    }
+
     fn spec(p: &str) -> RuleSpec {
         RuleSpec::new("t", "T", Category::Secret, p)
     }
 
     #[test]
     fn rejects_lookaround_and_backrefs() {
-        let e = compile_rule(&spec(r"(?=abc)x"), 0).err().unwrap();
+        let e = compile_rule_eager(&spec(r"(?=abc)x"), 0).err().unwrap();
         assert_eq!(e.kind(), ErrorKind::Unsupported, "{e}");
         assert!(e.message().contains("column"));
-        let e = compile_rule(&spec(r"(a)\1"), 0).err().unwrap();
+        let e = compile_rule_eager(&spec(r"(a)\1"), 0).err().unwrap();
         assert_eq!(e.kind(), ErrorKind::Unsupported, "{e}");
     }
 
     #[test]
     fn rejects_empty_and_invalid() {
         assert_eq!(
-            compile_rule(&spec(r"a*"), 0).err().unwrap().kind(),
+            compile_rule_eager(&spec(r"a*"), 0).err().unwrap().kind(),
             ErrorKind::EmptyMatch
         );
-        let e = compile_rule(&spec(r"a(b"), 0).err().unwrap();
+        let e = compile_rule_eager(&spec(r"a(b"), 0).err().unwrap();
         assert_eq!(e.kind(), ErrorKind::InvalidRegex);
         assert!(!e.to_string().contains('\n'));
         assert_eq!(
-            compile_rule(&spec(r"a\nb"), 0).err().unwrap().kind(),
+            compile_rule_eager(&spec(r"a\nb"), 0).err().unwrap().kind(),
             ErrorKind::InvalidRegex
         );
     }
 
     #[test]
     fn rejects_huge() {
-        let e = compile_rule(&spec(r"(?u)\w{1000}[a-z]{1000}\w{1000}"), 0)
+        let e = compile_rule_eager(&spec(r"(?u)\w{1000}[a-z]{1000}\w{1000}"), 0)
             .err()
             .unwrap();
         assert_eq!(e.kind(), ErrorKind::TooBig, "{e}");
@@ -427,15 +445,15 @@ mod tests {
 
     #[test]
     fn single_line_classes_lose_newline() {
-        let r = compile_rule(&spec(r#"a[^"]+b"#), 0).unwrap();
-        assert!(r.regex.find(b"a\nb").is_none());
-        assert!(r.regex.find(b"axxb").is_some());
+        let r = compile_rule_eager(&spec(r#"a[^"]+b"#), 0).unwrap();
+        assert!(r.regex().find(b"a\nb").is_none());
+        assert!(r.regex().find(b"axxb").is_some());
     }
 
     #[test]
     fn non_ascii_literal_allowed() {
-        let r = compile_rule(&spec("numéro"), 0).unwrap();
-        assert!(r.regex.find("le numéro".as_bytes()).is_some());
+        let r = compile_rule_eager(&spec("numéro"), 0).unwrap();
+        assert!(r.regex().find("le numéro".as_bytes()).is_some());
     }
 
     #[test]
@@ -443,7 +461,7 @@ mod tests {
         let mut s = spec("a");
         s.id = "Bad_Id".into();
         assert_eq!(
-            compile_rule(&s, 0).err().unwrap().kind(),
+            compile_rule_eager(&s, 0).err().unwrap().kind(),
             ErrorKind::InvalidRule
         );
     }

@@ -30,7 +30,9 @@ pub(crate) struct Rule {
     pub name: String,
     pub category: Category,
     pub keywords: Vec<String>,
-    pub regex: Regex,
+    /// Compiled on first use for built-in rules (the test suite compiles every one), at build
+    /// time for added rules: start-up and memory stay small when most rules never fire.
+    pub regex: std::sync::OnceLock<Regex>,
     /// The pattern as compiled (newlines removed for single-line rules).
     pub hir: regex_syntax::hir::Hir,
     pub secret_group: Option<usize>,
@@ -51,6 +53,15 @@ pub(crate) struct Rule {
     /// at `hs` bounds the match start to `hs - lead ..= hs`: the window shrinks to that.
     pub lead: Option<usize>,
     pub index: usize,
+}
+
+impl Rule {
+    #[inline]
+    pub(crate) fn regex(&self) -> &Regex {
+        self.regex.get_or_init(|| {
+            crate::compile::build_many(&[&self.hir]).expect("built-in rules compile: checked by the test suite")
+        })
+    }
 }
 
 /// A validated finding of one rule: the byte span to replace.
@@ -339,14 +350,14 @@ impl Engine {
         let rule = &self.rules[r as usize];
         let mut at = win.start;
         while at < win.end {
-            let Some(m) = rule.regex.search(&Input::new(hay).range(at..win.end)) else {
+            let Some(m) = rule.regex().search(&Input::new(hay).range(at..win.end)) else {
                 break;
             };
             let (s, mut e) = (m.start(), m.end());
             if e == win.end && win.end < limit {
                 let ext = s.saturating_add(rule.max_match).min(limit).max(win.end);
                 if let Some(m2) = rule
-                    .regex
+                    .regex()
                     .search(&Input::new(hay).range(s..ext).anchored(Anchored::Yes))
                 {
                     e = m2.end();
@@ -396,8 +407,8 @@ impl Engine {
         });
         let captured = |scratch: &mut Scratch| -> Option<(usize, usize)> {
             let g = rule.secret_group?;
-            let caps = scratch.caps[r as usize].get_or_insert_with(|| rule.regex.create_captures());
-            rule.regex
+            let caps = scratch.caps[r as usize].get_or_insert_with(|| rule.regex().create_captures());
+            rule.regex()
                 .search_captures(&Input::new(hay).range(s..e).anchored(Anchored::Yes), caps);
             match caps.get_group(g) {
                 Some(sp) if sp.end > sp.start => Some((sp.start, sp.end)),
@@ -475,7 +486,7 @@ impl Engine {
                 let r = self.keywordless[k];
                 let rule = &self.rules[r as usize];
                 if let Some(mm) = rule
-                    .regex
+                    .regex()
                     .search(&Input::new(hay).range(s..view.end).anchored(Anchored::Yes))
                 {
                     let e = mm.end();

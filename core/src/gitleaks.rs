@@ -354,7 +354,7 @@ fn convert_rule(
             "{ctx}: the regex spans lines: made multiline, matching at most {MULTILINE_MAX_LEN} bytes from the keyword's line"
         ));
     }
-    if let Err(e) = crate::compile::compile_rule(&spec, 0) {
+    if let Err(e) = crate::compile::compile_rule(&spec, 0, true) {
         warnings.push(format!("{ctx}: rule skipped: {}", e.message()));
         return None;
     }
