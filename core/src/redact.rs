@@ -168,6 +168,7 @@ pub struct RedactorBuilder {
     key: Option<Vec<u8>>,
     fail_closed: bool,
     piece: Option<usize>,
+    eager: bool,
     format: Format,
     sensitive_keys: Vec<String>,
     styles_for: Vec<(String, Style)>,
@@ -186,6 +187,7 @@ impl Default for RedactorBuilder {
             key: None,
             fail_closed: false,
             piece: None,
+            eager: false,
             format: Format::Text,
             sensitive_keys: Vec::new(),
             styles_for: Vec::new(),
@@ -303,6 +305,13 @@ impl RedactorBuilder {
         self
     }
 
+    /// Compile every rule now rather than on first use (built-in rules are compiled lazily;
+    /// added rules always at build time). The test suite uses this to check the catalog.
+    pub fn eager(&mut self, yes: bool) -> &mut Self {
+        self.eager = yes;
+        self
+    }
+
     /// Test hook: the piece size for long lines (default 1 MiB), so tests can cross piece
     /// boundaries with small inputs.
     #[doc(hidden)]
@@ -394,7 +403,7 @@ impl RedactorBuilder {
             return Err(Error::new(ErrorKind::Config, "the hash style needs a key (e.g. --key or REDACTUM_KEY)"));
         }
         let specs = self.specs()?;
-        let engine = crate::compile::compile(&specs, self.piece, self.fail_closed)?;
+        let engine = crate::compile::compile(&specs, self.piece, self.fail_closed, self.eager)?;
         for (sel, _) in &self.styles_for {
             let known = matches!(sel.as_str(), "secret" | "pii" | crate::structured::SENSITIVE_KEY_RULE)
                 || engine.rules.iter().any(|r| &*r.id == sel.as_str());
