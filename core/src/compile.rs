@@ -110,7 +110,7 @@ pub(crate) fn build_many(hirs: &[&Hir]) -> Result<Regex, Error> {
             // with hundreds of rules, larger ones cost tens of megabytes for little speed.
             meta::Config::new()
                 .nfa_size_limit(Some(PATTERN_SIZE_LIMIT))
-                .hybrid_cache_capacity(if hirs.len() > 1 { 8 << 20 } else { 2 << 20 }),
+                .hybrid_cache_capacity(if hirs.len() > 1 { 4 << 20 } else { 512 << 10 }),
         )
         .syntax(syntax::Config::new().unicode(false).utf8(false))
         .build_many_from_hir(hirs)
