@@ -796,9 +796,11 @@ pub fn base58check_valid(s: &[u8]) -> bool {
     second[..4] == raw[21..]
 }
 
-const BECH32_CHARSET: &[u8] = b"qpzry9x8gf2tvdw0s3jn54khce6mua7l";
+/// The Bech32 data alphabet (BIP 173), shared with the token validators.
+pub(crate) const BECH32_CHARSET: &[u8] = b"qpzry9x8gf2tvdw0s3jn54khce6mua7l";
 
-fn bech32_polymod(values: &[u8]) -> u32 {
+/// The Bech32 checksum polynomial (BIP 173), shared with the token validators.
+pub(crate) fn bech32_polymod(values: &[u8]) -> u32 {
     const GEN: [u32; 5] = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3];
     let mut chk: u32 = 1;
     for &v in values {

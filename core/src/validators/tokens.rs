@@ -302,28 +302,7 @@ pub fn discord_bot_token_valid(s: &[u8]) -> bool {
     }
 }
 
-const BECH32: &[u8; 32] = b"qpzry9x8gf2tvdw0s3jn54khce6mua7l";
-
-fn bech32_polymod(values: impl Iterator<Item = u8>) -> u32 {
-    const GEN: [u32; 5] = [
-        0x3B6A_57B2,
-        0x2650_8E6D,
-        0x1EA1_19FA,
-        0x3D42_33DD,
-        0x2A14_62B3,
-    ];
-    let mut chk: u32 = 1;
-    for v in values {
-        let top = chk >> 25;
-        chk = ((chk & 0x1FF_FFFF) << 5) ^ v as u32;
-        for (i, g) in GEN.iter().enumerate() {
-            if (top >> i) & 1 == 1 {
-                chk ^= g;
-            }
-        }
-    }
-    chk
-}
+use super::pii::{bech32_polymod, BECH32_CHARSET as BECH32};
 
 /// age secret key: Bech32 (BIP 173) with human-readable part `age-secret-key-`, 32 bytes of
 /// key data and a valid checksum. Upper case as age writes it; mixed case is rejected.
@@ -351,7 +330,8 @@ pub fn age_bech32_valid(s: &[u8]) -> bool {
         .map(|c| c >> 5)
         .chain([0])
         .chain(HRP.iter().map(|c| c & 31));
-    bech32_polymod(hrp.chain(vals)) == 1
+    let values: Vec<u8> = hrp.chain(vals).collect();
+    bech32_polymod(&values) == 1
 }
 
 /// True for values of generic assignments that name something in code rather than hold a
