@@ -261,6 +261,23 @@ impl Engine {
                         }
                         continue;
                     }
+                    if rule.lead == Some(0) {
+                        // Every match starts with a keyword: one anchored search at the hit
+                        // (no window, no reverse scan).
+                        if !keep.contains(&hs) || hs < line_start {
+                            continue;
+                        }
+                        let we = hs.saturating_add(rule.max_match).max(he).min(line_end);
+                        let (ws, we) = clip_at_markers(hay, hs, we, hs, he);
+                        if ws != hs || ws >= we {
+                            continue;
+                        }
+                        let input = Input::new(hay).range(hs..we).anchored(Anchored::Yes);
+                        if let Some(m) = rule.regex().search(&input) {
+                            self.confirm(hay, r, hs, m.end(), view.start, line_end, scratch, out);
+                        }
+                        continue;
+                    }
                     let (ws, we) = match rule.lead {
                         Some(lead) => (
                             hs.saturating_sub(lead),
