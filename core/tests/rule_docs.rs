@@ -1,0 +1,41 @@
+//! `docs/rules.md` is generated from the rule files; this test fails when it is stale.
+//! Regenerate with `REDACTUM_UPDATE_DOCS=1 cargo test -p redactum --test rule_docs`.
+
+fn render() -> String {
+    let mut out = String::from(
+        "# Built-in rules\n\nGenerated from `core/rules/*.toml` by `core/tests/rule_docs.rs` \
+         (`REDACTUM_UPDATE_DOCS=1 cargo test -p redactum --test rule_docs`); do not edit by hand.\n",
+    );
+    let mut total = 0;
+    for (file, text) in redactum::builtin_rule_files() {
+        let specs = redactum::parse_rules(file, text).expect("built-in rules parse");
+        total += specs.len();
+        out.push_str(&format!("\n## {file} ({} rules)\n\n", specs.len()));
+        out.push_str("| id | category | name | keywords | validators | reference |\n|---|---|---|---|---|---|\n");
+        for s in specs {
+            let cell = |v: &[String]| v.iter().map(|k| format!("`{}`", k.replace('|', "\\|"))).collect::<Vec<_>>().join(", ");
+            out.push_str(&format!(
+                "| `{}` | {} | {} | {} | {} | {} |\n",
+                s.id,
+                s.category,
+                s.name.replace('|', "\\|"),
+                cell(&s.keywords),
+                cell(&s.validators),
+                s.references.first().map(|r| format!("<{r}>")).unwrap_or_default()
+            ));
+        }
+    }
+    out.push_str(&format!("\n{total} rules in all.\n"));
+    out
+}
+
+#[test]
+fn rules_doc_is_current() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/rules.md");
+    let want = render();
+    if std::env::var_os("REDACTUM_UPDATE_DOCS").is_some() {
+        std::fs::write(&path, &want).unwrap();
+    }
+    let have = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(have == want, "docs/rules.md is stale: run REDACTUM_UPDATE_DOCS=1 cargo test -p redactum --test rule_docs");
+}
