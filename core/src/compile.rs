@@ -341,8 +341,13 @@ pub(crate) fn compile(
                     .with_rule(&spec.id),
             );
         }
-        let builtin = crate::redact::BUILTIN_RULE_FILES.iter().any(|(n, _)| **n == **source);
-        rules.push(compile_rule(spec, i, eager || !builtin).map_err(|e| e.with_source(source).with_rule(&spec.id))?);
+        let builtin = crate::redact::BUILTIN_RULE_FILES
+            .iter()
+            .any(|(n, _)| **n == **source);
+        rules.push(
+            compile_rule(spec, i, eager || !builtin)
+                .map_err(|e| e.with_source(source).with_rule(&spec.id))?,
+        );
     }
     let mut engine = Engine::new(rules)?;
     engine.fail_closed = fail_closed;

@@ -59,7 +59,8 @@ impl Rule {
     #[inline]
     pub(crate) fn regex(&self) -> &Regex {
         self.regex.get_or_init(|| {
-            crate::compile::build_many(&[&self.hir]).expect("built-in rules compile: checked by the test suite")
+            crate::compile::build_many(&[&self.hir])
+                .expect("built-in rules compile: checked by the test suite")
         })
     }
 }
@@ -424,7 +425,8 @@ impl Engine {
         });
         let captured = |scratch: &mut Scratch| -> Option<(usize, usize)> {
             let g = rule.secret_group?;
-            let caps = scratch.caps[r as usize].get_or_insert_with(|| rule.regex().create_captures());
+            let caps =
+                scratch.caps[r as usize].get_or_insert_with(|| rule.regex().create_captures());
             rule.regex()
                 .search_captures(&Input::new(hay).range(s..e).anchored(Anchored::Yes), caps);
             match caps.get_group(g) {

@@ -77,7 +77,10 @@ pub mod validators;
 mod vault;
 
 pub use error::{Error, ErrorKind};
-pub use redact::{FindIter, Finding, Redactor, RedactorBuilder, ReplaceFn, RuleInfo, StreamFinding, StreamRedactor, StreamStats, Style};
+pub use redact::{
+    FindIter, Finding, Redactor, RedactorBuilder, ReplaceFn, RuleInfo, StreamFinding,
+    StreamRedactor, StreamStats, Style,
+};
 pub use rule::{parse_rules, Category, RuleSpec};
 pub use structured::{Format, DEFAULT_SENSITIVE_KEYS, QUERY_SENSITIVE_KEYS, SENSITIVE_KEY_RULE};
 pub use vault::{placeholder_type, Entry as VaultEntry, Vault, VaultError};

@@ -58,9 +58,14 @@ impl fmt::Debug for Style {
         match self {
             Style::Label => f.write_str("Label"),
             Style::Mask => f.write_str("Mask"),
-            Style::Partial { keep_start, keep_end } => {
-                f.debug_struct("Partial").field("keep_start", keep_start).field("keep_end", keep_end).finish()
-            }
+            Style::Partial {
+                keep_start,
+                keep_end,
+            } => f
+                .debug_struct("Partial")
+                .field("keep_start", keep_start)
+                .field("keep_end", keep_end)
+                .finish(),
             Style::Hash => f.write_str("Hash"),
             Style::Custom(_) => f.write_str("Custom(..)"),
         }
@@ -99,7 +104,11 @@ impl Finding {
     }
 
     pub(crate) fn shifted(&self, by: usize) -> Finding {
-        Finding { start: self.start + by, end: self.end + by, ..self.clone() }
+        Finding {
+            start: self.start + by,
+            end: self.end + by,
+            ..self.clone()
+        }
     }
 }
 
@@ -210,7 +219,10 @@ impl RedactorBuilder {
     /// Adds the rules of a TOML text (redactum's format, or a gitleaks configuration).
     /// A rule with the id of a built-in rule replaces it. Parsed by [`build`](Self::build).
     pub fn add_rules(&mut self, source_name: &str, toml_text: &str) -> &mut Self {
-        self.sources.push(Source::Text { name: source_name.to_string(), text: toml_text.to_string() });
+        self.sources.push(Source::Text {
+            name: source_name.to_string(),
+            text: toml_text.to_string(),
+        });
         self
     }
 
@@ -245,7 +257,10 @@ impl RedactorBuilder {
     }
 
     /// Turns off the rules with these ids.
-    pub fn disable_rules<I: IntoIterator<Item = S>, S: Into<String>>(&mut self, ids: I) -> &mut Self {
+    pub fn disable_rules<I: IntoIterator<Item = S>, S: Into<String>>(
+        &mut self,
+        ids: I,
+    ) -> &mut Self {
         self.disabled.extend(ids.into_iter().map(Into::into));
         self
     }
@@ -287,7 +302,10 @@ impl RedactorBuilder {
     /// to [`DEFAULT_SENSITIVE_KEYS`](crate::DEFAULT_SENSITIVE_KEYS). Matching ignores case and
     /// separators (`apiKey`, `API-KEY` and `api_key` are the same key), and a key also matches
     /// when it ends with the words of a sensitive key (`db_password`, `x-api-key`).
-    pub fn sensitive_keys<I: IntoIterator<Item = S>, S: Into<String>>(&mut self, keys: I) -> &mut Self {
+    pub fn sensitive_keys<I: IntoIterator<Item = S>, S: Into<String>>(
+        &mut self,
+        keys: I,
+    ) -> &mut Self {
         self.sensitive_keys.extend(keys.into_iter().map(Into::into));
         self
     }
@@ -343,18 +361,26 @@ impl RedactorBuilder {
         if self.builtin {
             for (name, text) in BUILTIN_RULE_FILES {
                 let src: Arc<str> = Arc::from(*name);
-                out.extend(parse_rules(name, text)?.into_iter().map(|s| (src.clone(), s)));
+                out.extend(
+                    parse_rules(name, text)?
+                        .into_iter()
+                        .map(|s| (src.clone(), s)),
+                );
             }
         }
         let builtin_count = out.len();
         let mut user_ids = std::collections::HashSet::new();
         for source in &self.sources {
             let (name, specs) = match source {
-                Source::Text { name, text } => (name.clone(), parse_any(name, text, &mut warnings)?),
+                Source::Text { name, text } => {
+                    (name.clone(), parse_any(name, text, &mut warnings)?)
+                }
                 Source::File(p) => {
                     let name = p.display().to_string();
-                    let text = std::fs::read_to_string(p)
-                        .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read rule file: {e}")).with_source(&name))?;
+                    let text = std::fs::read_to_string(p).map_err(|e| {
+                        Error::new(ErrorKind::Io, format!("cannot read rule file: {e}"))
+                            .with_source(&name)
+                    })?;
                     let specs = parse_any(&name, &text, &mut warnings)?;
                     (name, specs)
                 }
@@ -363,11 +389,17 @@ impl RedactorBuilder {
             let src: Arc<str> = Arc::from(name.as_str());
             for spec in specs {
                 if !user_ids.insert(spec.id.clone()) {
-                    return Err(Error::new(ErrorKind::DuplicateId, "another added rule has the same id")
-                        .with_source(&name)
-                        .with_rule(&spec.id));
+                    return Err(Error::new(
+                        ErrorKind::DuplicateId,
+                        "another added rule has the same id",
+                    )
+                    .with_source(&name)
+                    .with_rule(&spec.id));
                 }
-                match out[..builtin_count].iter().position(|(_, s)| s.id == spec.id) {
+                match out[..builtin_count]
+                    .iter()
+                    .position(|(_, s)| s.id == spec.id)
+                {
                     Some(i) => out[i] = (src.clone(), spec),
                     None => out.push((src.clone(), spec)),
                 }
@@ -376,7 +408,10 @@ impl RedactorBuilder {
         if let Some(only) = &self.only {
             for id in only {
                 if !out.iter().any(|(_, s)| &s.id == id) {
-                    return Err(Error::new(ErrorKind::Config, format!("no rule has the id `{id}`")));
+                    return Err(Error::new(
+                        ErrorKind::Config,
+                        format!("no rule has the id `{id}`"),
+                    ));
                 }
             }
             out.retain(|(_, s)| only.contains(&s.id));
@@ -398,15 +433,24 @@ impl RedactorBuilder {
     /// backtracking pattern, unknown validator, duplicate id...), or [`Style::Hash`] without a
     /// key. The error names the file and the rule.
     pub fn build(&self) -> Result<Redactor, Error> {
-        let hashes = matches!(self.style, Style::Hash) || self.styles_for.iter().any(|(_, s)| matches!(s, Style::Hash));
+        let hashes = matches!(self.style, Style::Hash)
+            || self
+                .styles_for
+                .iter()
+                .any(|(_, s)| matches!(s, Style::Hash));
         if hashes && self.key.as_ref().is_none_or(|k| k.is_empty()) {
-            return Err(Error::new(ErrorKind::Config, "the hash style needs a key (e.g. --key or REDACTUM_KEY)"));
+            return Err(Error::new(
+                ErrorKind::Config,
+                "the hash style needs a key (e.g. --key or REDACTUM_KEY)",
+            ));
         }
         let specs = self.specs()?;
         let engine = crate::compile::compile(&specs, self.piece, self.fail_closed, self.eager)?;
         for (sel, _) in &self.styles_for {
-            let known = matches!(sel.as_str(), "secret" | "pii" | crate::structured::SENSITIVE_KEY_RULE)
-                || engine.rules.iter().any(|r| &*r.id == sel.as_str());
+            let known = matches!(
+                sel.as_str(),
+                "secret" | "pii" | crate::structured::SENSITIVE_KEY_RULE
+            ) || engine.rules.iter().any(|r| &*r.id == sel.as_str());
             if !known {
                 return Err(Error::new(
                     ErrorKind::Config,
@@ -415,12 +459,28 @@ impl RedactorBuilder {
             }
         }
         let pick = |id: &str, category: Category| -> Style {
-            let by = |sel: &str| self.styles_for.iter().find(|(s, _)| s == sel).map(|(_, st)| st.clone());
-            by(id).or_else(|| by(category.as_str())).unwrap_or_else(|| self.style.clone())
+            let by = |sel: &str| {
+                self.styles_for
+                    .iter()
+                    .find(|(s, _)| s == sel)
+                    .map(|(_, st)| st.clone())
+            };
+            by(id)
+                .or_else(|| by(category.as_str()))
+                .unwrap_or_else(|| self.style.clone())
         };
-        let styles = engine.rules.iter().map(|r| pick(&r.id, r.category)).collect();
+        let styles = engine
+            .rules
+            .iter()
+            .map(|r| pick(&r.id, r.category))
+            .collect();
         let sensitive_style = pick(crate::structured::SENSITIVE_KEY_RULE, Category::Secret);
-        let keys = KeySet::new(crate::structured::DEFAULT_SENSITIVE_KEYS.iter().copied().chain(self.sensitive_keys.iter().map(String::as_str)));
+        let keys = KeySet::new(
+            crate::structured::DEFAULT_SENSITIVE_KEYS
+                .iter()
+                .copied()
+                .chain(self.sensitive_keys.iter().map(String::as_str)),
+        );
         Ok(Redactor {
             inner: Arc::new(Inner {
                 engine,
@@ -520,7 +580,12 @@ impl Redactor {
             .engine
             .rules
             .iter()
-            .map(|r| RuleInfo { id: r.id.to_string(), name: r.name.clone(), category: r.category, keywords: r.keywords.clone() })
+            .map(|r| RuleInfo {
+                id: r.id.to_string(),
+                name: r.name.clone(),
+                category: r.category,
+                keywords: r.keywords.clone(),
+            })
             .collect()
     }
 
@@ -530,7 +595,12 @@ impl Redactor {
 
     pub(crate) fn finding_at(&self, c: &Component, offset: usize) -> Finding {
         let (id, category) = self.meta(c.rule);
-        Finding { rule_id: id.clone(), category, start: c.start + offset, end: c.end + offset }
+        Finding {
+            rule_id: id.clone(),
+            category,
+            start: c.start + offset,
+            end: c.end + offset,
+        }
     }
 
     /// Id and category of a rule index, including the pseudo-rules.
@@ -554,7 +624,13 @@ impl Redactor {
     /// Redacts `hay` as plain text (one run of text lines), appending to `out`; returns the
     /// number of replaced spans. `utf8`: `hay` is valid UTF-8 and spans are widened to
     /// character boundaries, as [`redact`](Self::redact) does.
-    pub(crate) fn text_run(&self, hay: &[u8], utf8: bool, vault: Option<&mut Vault>, out: &mut Vec<u8>) -> usize {
+    pub(crate) fn text_run(
+        &self,
+        hay: &[u8],
+        utf8: bool,
+        vault: Option<&mut Vault>,
+        out: &mut Vec<u8>,
+    ) -> usize {
         let mut comps = self.collect(hay, false);
         if utf8 {
             comps = widen_to_chars(hay, comps);
@@ -567,7 +643,13 @@ impl Redactor {
     }
 
     /// Writes the replacement of `span` (labelled by `c`), line by line.
-    pub(crate) fn write_replacement(&self, span: &[u8], c: &Component, vault: Option<&mut Vault>, out: &mut Vec<u8>) {
+    pub(crate) fn write_replacement(
+        &self,
+        span: &[u8],
+        c: &Component,
+        vault: Option<&mut Vault>,
+        out: &mut Vec<u8>,
+    ) {
         self.replace(span, c, out, vault);
     }
 
@@ -578,7 +660,13 @@ impl Redactor {
 
     fn with_driver<T>(&self, f: impl FnOnce(&mut Driver) -> T) -> T {
         // try_lock: never wait (nor deadlock in a forked child); a busy pool means a new driver.
-        let mut d = self.inner.pool.try_lock().ok().and_then(|mut p| p.pop()).unwrap_or_else(|| Driver::new(&self.inner.engine));
+        let mut d = self
+            .inner
+            .pool
+            .try_lock()
+            .ok()
+            .and_then(|mut p| p.pop())
+            .unwrap_or_else(|| Driver::new(&self.inner.engine));
         d.reset();
         let out = f(&mut d);
         if let Ok(mut p) = self.inner.pool.try_lock() {
@@ -596,7 +684,11 @@ impl Redactor {
             if raw {
                 d.found.sort_unstable();
                 d.found.dedup();
-                comps.extend(d.found.iter().map(|f| Component { start: f.start, end: f.end, rule: f.rule }));
+                comps.extend(d.found.iter().map(|f| Component {
+                    start: f.start,
+                    end: f.end,
+                    rule: f.rule,
+                }));
             } else {
                 components(&self.inner.engine, &mut d.found, &mut comps);
             }
@@ -606,13 +698,23 @@ impl Redactor {
 
     /// The replaced spans of `hay`, in order, after overlapping findings are merged.
     pub fn find_iter(&self, hay: &[u8]) -> FindIter {
-        FindIter { inner: self.collect(hay, false).into_iter().map(|c| self.finding(&c)).collect::<Vec<_>>().into_iter() }
+        FindIter {
+            inner: self
+                .collect(hay, false)
+                .into_iter()
+                .map(|c| self.finding(&c))
+                .collect::<Vec<_>>()
+                .into_iter(),
+        }
     }
 
     /// Every validated finding of every rule, before merging: overlapping findings of
     /// different rules are all listed. Sorted by start, then end, then rule order.
     pub fn find_overlapping(&self, hay: &[u8]) -> Vec<Finding> {
-        self.collect(hay, true).iter().map(|c| self.finding(c)).collect()
+        self.collect(hay, true)
+            .iter()
+            .map(|c| self.finding(c))
+            .collect()
     }
 
     /// True if anything in `hay` would be redacted.
@@ -706,7 +808,10 @@ impl Redactor {
     /// Redacts many texts in parallel (rayon); results in input order.
     pub fn redact_batch<S: AsRef<str> + Sync>(&self, texts: &[S]) -> Vec<String> {
         use rayon::prelude::*;
-        texts.par_iter().map(|t| self.redact(t.as_ref()).into_owned()).collect()
+        texts
+            .par_iter()
+            .map(|t| self.redact(t.as_ref()).into_owned())
+            .collect()
     }
 
     /// Copies `reader` to `writer`, redacting, in bounded memory.
@@ -720,7 +825,11 @@ impl Redactor {
     ///
     /// # Errors
     /// Errors of the reader or the writer (a closed pipe shows as `BrokenPipe`).
-    pub fn stream_redact<R: Read, W: Write>(&self, reader: R, writer: W) -> io::Result<StreamStats> {
+    pub fn stream_redact<R: Read, W: Write>(
+        &self,
+        reader: R,
+        writer: W,
+    ) -> io::Result<StreamStats> {
         self.stream_redact_with(reader, writer, |_| {})
     }
 
@@ -784,7 +893,9 @@ impl Redactor {
     pub fn stream(&self) -> StreamRedactor {
         let mut s = self.text_stream();
         if self.inner.format != Format::Text {
-            s.lines = Some(Box::new(crate::structured::LineStream::new(self.text_stream())));
+            s.lines = Some(Box::new(crate::structured::LineStream::new(
+                self.text_stream(),
+            )));
         }
         s
     }
@@ -820,14 +931,25 @@ impl Redactor {
                 continue;
             }
             out.extend_from_slice(&hay[at - base..c.start - base]);
-            self.replace(&hay[c.start - base..c.end - base], c, out, vault.as_deref_mut());
+            self.replace(
+                &hay[c.start - base..c.end - base],
+                c,
+                out,
+                vault.as_deref_mut(),
+            );
             at = c.end;
         }
         out.extend_from_slice(&hay[at - base..range.end - base]);
     }
 
     /// Writes the replacement of one span, line by line, keeping its line ends.
-    fn replace(&self, span: &[u8], c: &Component, out: &mut Vec<u8>, mut vault: Option<&mut Vault>) {
+    fn replace(
+        &self,
+        span: &[u8],
+        c: &Component,
+        out: &mut Vec<u8>,
+        mut vault: Option<&mut Vault>,
+    ) {
         for (i, part) in span.split(|b| *b == b'\n').enumerate() {
             if i > 0 {
                 out.push(b'\n');
@@ -840,7 +962,9 @@ impl Redactor {
                 match vault.as_deref_mut() {
                     Some(v) if c.rule != crate::engine::FAILED_RULE => {
                         let (id, _) = self.meta(c.rule);
-                        out.extend_from_slice(v.assign(id, &String::from_utf8_lossy(content)).as_bytes());
+                        out.extend_from_slice(
+                            v.assign(id, &String::from_utf8_lossy(content)).as_bytes(),
+                        );
                     }
                     _ => self.replace_one(content, c, out),
                 }
@@ -855,17 +979,26 @@ impl Redactor {
         let (id, _) = self.meta(c.rule);
         let style = match c.rule {
             SENSITIVE_RULE => &self.inner.sensitive_style,
-            r => self.inner.styles.get(r as usize).unwrap_or(&self.inner.style),
+            r => self
+                .inner
+                .styles
+                .get(r as usize)
+                .unwrap_or(&self.inner.style),
         };
         match style {
-            _ if c.rule == crate::engine::FAILED_RULE => out.extend_from_slice(b"[REDACTED:internal-error]"),
+            _ if c.rule == crate::engine::FAILED_RULE => {
+                out.extend_from_slice(b"[REDACTED:internal-error]")
+            }
             Style::Label => {
                 out.extend_from_slice(b"[REDACTED:");
                 out.extend_from_slice(id.as_bytes());
                 out.push(b']');
             }
             Style::Mask => out.extend(std::iter::repeat_n(b'*', char_count(content))),
-            Style::Partial { keep_start, keep_end } => {
+            Style::Partial {
+                keep_start,
+                keep_end,
+            } => {
                 let n = char_count(content);
                 if keep_start + keep_end > n / 2 {
                     out.extend(std::iter::repeat_n(b'*', n));
@@ -878,7 +1011,8 @@ impl Redactor {
                 }
             }
             Style::Hash => {
-                let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&self.inner.key).expect("HMAC takes keys of any length");
+                let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&self.inner.key)
+                    .expect("HMAC takes keys of any length");
                 mac.update(content);
                 let digest = mac.finalize().into_bytes();
                 out.extend_from_slice(b"[REDACTED:");
@@ -986,7 +1120,10 @@ pub struct StreamRedactor {
 
 impl fmt::Debug for StreamRedactor {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("StreamRedactor").field("buffered", &self.buf.len()).field("stats", &self.stats).finish()
+        f.debug_struct("StreamRedactor")
+            .field("buffered", &self.buf.len())
+            .field("stats", &self.stats)
+            .finish()
     }
 }
 
@@ -997,7 +1134,12 @@ impl StreamRedactor {
     }
 
     /// As [`push`](Self::push), reporting each replaced span written to `out`.
-    pub fn push_with(&mut self, chunk: &[u8], out: &mut Vec<u8>, on_finding: &mut dyn FnMut(&StreamFinding)) {
+    pub fn push_with(
+        &mut self,
+        chunk: &[u8],
+        out: &mut Vec<u8>,
+        on_finding: &mut dyn FnMut(&StreamFinding),
+    ) {
         if let Some(ls) = self.lines.as_mut() {
             ls.push(&self.redactor, chunk, out, on_finding);
             return;
@@ -1064,15 +1206,28 @@ impl StreamRedactor {
         self.comps.clear();
         components(engine, &mut d.found, &mut self.comps);
         let mut upto = decided;
-        if let Some(c) = self.comps.iter().find(|c| c.start < decided && c.end > decided) {
+        if let Some(c) = self
+            .comps
+            .iter()
+            .find(|c| c.start < decided && c.end > decided)
+        {
             upto = c.start;
         }
         if upto > self.emitted {
             let before = out.len();
             let mut cursor = self.emitted;
             let mut at = self.emitted;
-            for c in self.comps.iter().filter(|c| c.end <= upto && c.start >= self.emitted) {
-                count_lines(&self.buf[cursor - base..c.start - base], cursor, &mut self.line, &mut self.line_start);
+            for c in self
+                .comps
+                .iter()
+                .filter(|c| c.end <= upto && c.start >= self.emitted)
+            {
+                count_lines(
+                    &self.buf[cursor - base..c.start - base],
+                    cursor,
+                    &mut self.line,
+                    &mut self.line_start,
+                );
                 cursor = c.start;
                 on_finding(&StreamFinding {
                     finding: self.redactor.finding(c),
@@ -1081,17 +1236,27 @@ impl StreamRedactor {
                 });
                 self.stats.findings += 1;
                 out.extend_from_slice(&self.buf[at - base..c.start - base]);
-                self.redactor.replace(&self.buf[c.start - base..c.end - base], c, out, None);
+                self.redactor
+                    .replace(&self.buf[c.start - base..c.end - base], c, out, None);
                 at = c.end;
             }
             out.extend_from_slice(&self.buf[at - base..upto - base]);
-            count_lines(&self.buf[cursor - base..upto - base], cursor, &mut self.line, &mut self.line_start);
+            count_lines(
+                &self.buf[cursor - base..upto - base],
+                cursor,
+                &mut self.line,
+                &mut self.line_start,
+            );
             self.stats.bytes_written += (out.len() - before) as u64;
             d.found.retain(|f| f.start >= upto);
             self.emitted = upto;
         }
         // Keep look-behind context before everything still to be decided or written.
-        let keep_from = self.emitted.min(d.pos).saturating_sub(engine.lookbehind()).max(base);
+        let keep_from = self
+            .emitted
+            .min(d.pos)
+            .saturating_sub(engine.lookbehind())
+            .max(base);
         self.buf.drain(..keep_from - base);
         self.base = keep_from;
     }

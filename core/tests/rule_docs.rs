@@ -13,7 +13,12 @@ fn render() -> String {
         out.push_str(&format!("\n## {file} ({} rules)\n\n", specs.len()));
         out.push_str("| id | category | name | keywords | validators | reference |\n|---|---|---|---|---|---|\n");
         for s in specs {
-            let cell = |v: &[String]| v.iter().map(|k| format!("`{}`", k.replace('|', "\\|"))).collect::<Vec<_>>().join(", ");
+            let cell = |v: &[String]| {
+                v.iter()
+                    .map(|k| format!("`{}`", k.replace('|', "\\|")))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
             out.push_str(&format!(
                 "| `{}` | {} | {} | {} | {} | {} |\n",
                 s.id,
@@ -21,7 +26,10 @@ fn render() -> String {
                 s.name.replace('|', "\\|"),
                 cell(&s.keywords),
                 cell(&s.validators),
-                s.references.first().map(|r| format!("<{r}>")).unwrap_or_default()
+                s.references
+                    .first()
+                    .map(|r| format!("<{r}>"))
+                    .unwrap_or_default()
             ));
         }
     }

@@ -6,7 +6,10 @@ use redactum::{parse_rules, Redactor};
 #[test]
 fn every_rule_example_holds() {
     // Eager: every built-in pattern is compiled here, so lazy compilation can never fail later.
-    let redactor = Redactor::builder().eager(true).build().expect("built-in catalog compiles");
+    let redactor = Redactor::builder()
+        .eager(true)
+        .build()
+        .expect("built-in catalog compiles");
     let mut failures = Vec::new();
     let mut rules = 0;
     for (file, text) in redactum::builtin_rule_files() {
