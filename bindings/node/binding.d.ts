@@ -61,6 +61,50 @@ export declare class StreamRedactor {
   get buffered(): number
 }
 
+/**
+ * Placeholders given out in a conversation and the values they stand for.
+ *
+ * `vault.redact(redactor, text)` replaces each distinct value found with a numbered
+ * placeholder (`<EMAIL_1>`, `<AWS_ACCESS_KEY_ID_1>`); the same value keeps its placeholder
+ * across calls with the same vault. `vault.restore(answer)` puts the values back wherever and
+ * however often the placeholders appear. It holds the secrets: store it as carefully as the
+ * original text.
+ */
+export declare class Vault {
+  /** An empty vault. */
+  constructor()
+  /**
+   * Redacts `text` with `redactor`, replacing each value with a placeholder recorded in this
+   * vault. Placeholder-shaped text already in `text` is kept and never given out.
+   */
+  redact(redactor: Redactor, text: string): string
+  /**
+   * `text` with every placeholder of this vault replaced by its value; unknown placeholders
+   * stay as they are.
+   */
+  restore(text: string): string
+  /**
+   * Adds the placeholders of `other` (a later turn's vault, a saved one). Known values keep
+   * this vault's placeholder; a new value whose placeholder is taken gets the next number.
+   * Returns `{ old: new }` for the placeholders of `other` that were renamed.
+   */
+  merge(other: Vault): Record<string, string>
+  /** The vault as a JSON string (for `Vault.fromJson`). */
+  toJsonString(): string
+  /**
+   * Loads a vault saved by `toJsonString()`.
+   *
+   * @throws Error when the text is not a saved vault.
+   */
+  static fromJson(json: string): Vault
+  /** The value behind `placeholder`, or `null`. */
+  get(placeholder: string): string | null
+  /** The placeholders in the order they were given out. */
+  entries(): Array<VaultEntry>
+  /** Number of placeholders given out. */
+  get size(): number
+}
+
 /** Internal, for benchmarks: a native call that does nothing but return its argument. */
 export declare function __echo(text: string): string
 
@@ -133,4 +177,14 @@ export interface StreamStats {
   bytesWritten: number
   /** Replaced spans. */
   findings: number
+}
+
+/** One placeholder of a vault. */
+export interface VaultEntry {
+  /** `<EMAIL_1>`. */
+  placeholder: string
+  /** The original text. */
+  value: string
+  /** The rule that found it first. */
+  ruleId: string
 }

@@ -837,5 +837,6 @@ module.exports.__napiBindingTarget = __napiStampBindingTarget(nativeBinding, __n
 module.exports = nativeBinding
 module.exports.Redactor = nativeBinding.Redactor
 module.exports.StreamRedactor = nativeBinding.StreamRedactor
+module.exports.Vault = nativeBinding.Vault
 module.exports.__echo = nativeBinding.__echo
 module.exports.__panicForTests = nativeBinding.__panicForTests

@@ -7,6 +7,7 @@ const redactum = require('./index.js')
 export const {
   Redactor,
   StreamRedactor,
+  Vault,
   RedactStream,
   createRedactStream,
   pinoDestination,

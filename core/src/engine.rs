@@ -457,6 +457,8 @@ impl Engine {
         // A match running into a marker stops before it: the marker stays whole, so a second
         // redaction still recognises it.
         let se = match find_marker(&hay[ss..(se + 9).min(hi.max(se))]) {
+            // The secret would start with a marker's `[`: a marker is never a finding.
+            Some(0) if ss < se => return resume,
             Some(i) if i > 0 && ss + i < se => ss + i,
             _ => se,
         };

@@ -35,6 +35,10 @@ pub const SENSITIVE_KEY_RULE: &str = "sensitive-key";
 /// whole in memory, and a streaming redactor must stay bounded.
 pub(crate) const MAX_STRUCTURED_LINE: usize = 1 << 20;
 
+/// Text lines are handed to the text redactor in batches of about this many bytes (or at the
+/// end of each pushed chunk), not one by one.
+const TEXT_BATCH: usize = 256 << 10;
+
 /// The default sensitive keys. Matching ignores case and separators, and a key also matches
 /// when its last words are a sensitive key: `apiKey`, `API-KEY`, `x-api-key` and `db_password`
 /// all match.
@@ -64,7 +68,9 @@ fn query_keys() -> &'static KeySet {
 /// How input lines are interpreted.
 ///
 /// Whatever the format, the output has the same lines as the input, and streaming gives the
-/// same output as whole-input redaction.
+/// same output as whole-input redaction. `find_iter`, `find_overlapping` and `is_match` read
+/// their input as text whatever the format; the findings of structured lines are reported by
+/// the streaming calls (`stream_redact_with`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Format {
@@ -106,7 +112,11 @@ impl KeySet {
     pub(crate) fn new<'a>(keys: impl IntoIterator<Item = &'a str>) -> KeySet {
         let mut ks = KeySet::default();
         for k in keys {
-            let n: Vec<u8> = k.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_lowercase()).collect();
+            let n: Vec<u8> = k
+                .bytes()
+                .filter(u8::is_ascii_alphanumeric)
+                .map(|b| b.to_ascii_lowercase())
+                .collect();
             if !n.is_empty() {
                 ks.longest = ks.longest.max(n.len());
                 ks.set.insert(n.into_boxed_slice());
@@ -149,7 +159,9 @@ impl KeySet {
             n += 1;
             prev = b;
         }
-        starts[..ns].iter().any(|&s| n - s <= self.longest && self.set.contains(&buf[s..n]))
+        starts[..ns]
+            .iter()
+            .any(|&s| n - s <= self.longest && self.set.contains(&buf[s..n]))
     }
 
     fn matches_long(&self, key: &[u8]) -> bool {
@@ -201,8 +213,8 @@ pub(crate) fn classify(format: Format, keys: &KeySet, line: &[u8]) -> Plan {
         }
     }
     let mut spans = Vec::new();
-    let (pairs, header) = kv_spans(line, keys, &mut spans);
-    if spans.is_empty() || (format == Format::Auto && pairs < 2 && !header) {
+    let (pairs, sensitive, header) = kv_spans(line, keys, true, &mut spans);
+    if !sensitive || (format == Format::Auto && pairs < 2 && !header) {
         return Plan::Text;
     }
     Plan::Kv(spans)
@@ -225,6 +237,8 @@ struct Unit {
     start: usize,
     end: usize,
     kind: UnitKind,
+    /// An object key.
+    key: bool,
 }
 
 pub(crate) struct JsonLine {
@@ -255,10 +269,10 @@ fn is_ws(b: u8) -> bool {
 /// Parses one line as a JSON object or array, iteratively (any depth), recording the units and
 /// the sensitive values. `None` if it is not JSON.
 fn parse_json(s: &[u8], keys: &KeySet) -> Option<JsonLine> {
-    let mut units = Vec::new();
+    let mut units = Vec::with_capacity(32);
     let mut sensitive = Vec::new();
     // Open containers: true for objects.
-    let mut stack: Vec<bool> = Vec::new();
+    let mut stack: Vec<bool> = Vec::with_capacity(16);
     // Depth and start of the outermost open container that is a sensitive value.
     let mut hidden: Option<(usize, usize)> = None;
     let mut pending_sensitive = false;
@@ -283,12 +297,20 @@ fn parse_json(s: &[u8], keys: &KeySet) -> Option<JsonLine> {
             Expect::CommaOrClose => match b {
                 b',' => {
                     i += 1;
-                    expect = if *stack.last()? { Expect::Key } else { Expect::Value };
+                    expect = if *stack.last()? {
+                        Expect::Key
+                    } else {
+                        Expect::Value
+                    };
                 }
                 b'}' | b']' => {
                     close(b, &mut stack, &mut hidden, &mut sensitive, &mut units, i)?;
                     i += 1;
-                    expect = if stack.is_empty() { Expect::End } else { Expect::CommaOrClose };
+                    expect = if stack.is_empty() {
+                        Expect::End
+                    } else {
+                        Expect::CommaOrClose
+                    };
                 }
                 _ => return None,
             },
@@ -296,7 +318,11 @@ fn parse_json(s: &[u8], keys: &KeySet) -> Option<JsonLine> {
                 if b == b'}' && expect == Expect::KeyOrClose {
                     close(b, &mut stack, &mut hidden, &mut sensitive, &mut units, i)?;
                     i += 1;
-                    expect = if stack.is_empty() { Expect::End } else { Expect::CommaOrClose };
+                    expect = if stack.is_empty() {
+                        Expect::End
+                    } else {
+                        Expect::CommaOrClose
+                    };
                     continue;
                 }
                 if b != b'"' {
@@ -304,7 +330,12 @@ fn parse_json(s: &[u8], keys: &KeySet) -> Option<JsonLine> {
                 }
                 let (end, escaped) = scan_string(s, i)?;
                 if hidden.is_none() {
-                    units.push(Unit { start: i, end, kind: UnitKind::Str(escaped) });
+                    units.push(Unit {
+                        start: i,
+                        end,
+                        kind: UnitKind::Str(escaped),
+                        key: true,
+                    });
                     let raw = &s[i + 1..end - 1];
                     pending_sensitive = if escaped {
                         key_buf.clear();
@@ -322,7 +353,11 @@ fn parse_json(s: &[u8], keys: &KeySet) -> Option<JsonLine> {
                 if b == b']' && expect == Expect::ValueOrClose {
                     close(b, &mut stack, &mut hidden, &mut sensitive, &mut units, i)?;
                     i += 1;
-                    expect = if stack.is_empty() { Expect::End } else { Expect::CommaOrClose };
+                    expect = if stack.is_empty() {
+                        Expect::End
+                    } else {
+                        Expect::CommaOrClose
+                    };
                     continue;
                 }
                 if stack.is_empty() && b != b'{' && b != b'[' {
@@ -336,14 +371,23 @@ fn parse_json(s: &[u8], keys: &KeySet) -> Option<JsonLine> {
                             hidden = Some((stack.len(), i));
                         }
                         i += 1;
-                        expect = if b == b'{' { Expect::KeyOrClose } else { Expect::ValueOrClose };
+                        expect = if b == b'{' {
+                            Expect::KeyOrClose
+                        } else {
+                            Expect::ValueOrClose
+                        };
                         continue;
                     }
                     b'"' => {
                         let (end, escaped) = scan_string(s, i)?;
                         if hidden.is_none() {
-                            units.push(Unit { start: i, end, kind: UnitKind::Str(escaped) });
-                            if sens && end - i > 2 {
+                            units.push(Unit {
+                                start: i,
+                                end,
+                                kind: UnitKind::Str(escaped),
+                                key: false,
+                            });
+                            if sens && end - i > 2 && !already_redacted(&s[i + 1..end - 1]) {
                                 sensitive.push((i + 1, end - 1));
                             }
                         }
@@ -378,9 +422,21 @@ fn parse_json(s: &[u8], keys: &KeySet) -> Option<JsonLine> {
     Some(JsonLine { units, sensitive })
 }
 
-fn atom(start: usize, end: usize, sens: bool, hidden: Option<(usize, usize)>, units: &mut Vec<Unit>, sensitive: &mut Vec<(usize, usize)>) {
+fn atom(
+    start: usize,
+    end: usize,
+    sens: bool,
+    hidden: Option<(usize, usize)>,
+    units: &mut Vec<Unit>,
+    sensitive: &mut Vec<(usize, usize)>,
+) {
     if hidden.is_none() {
-        units.push(Unit { start, end, kind: UnitKind::Atom });
+        units.push(Unit {
+            start,
+            end,
+            kind: UnitKind::Atom,
+            key: false,
+        });
         if sens {
             sensitive.push((start, end));
         }
@@ -402,7 +458,12 @@ fn close(
     if let Some((depth, start)) = *hidden {
         if depth == stack.len() + 1 {
             *hidden = None;
-            units.push(Unit { start, end: i + 1, kind: UnitKind::Atom });
+            units.push(Unit {
+                start,
+                end: i + 1,
+                kind: UnitKind::Atom,
+                key: false,
+            });
             sensitive.push((start, i + 1));
         }
     }
@@ -476,7 +537,9 @@ fn escape_len(raw: &[u8], i: usize) -> usize {
 }
 
 fn hex4(h: &[u8]) -> u32 {
-    h.iter().fold(0, |acc, &b| acc * 16 + (b as char).to_digit(16).unwrap_or(0))
+    h.iter().fold(0, |acc, &b| {
+        acc * 16 + (b as char).to_digit(16).unwrap_or(0)
+    })
 }
 
 /// Decodes the content of a validated JSON string. `map[k]` is the source span (relative to
@@ -493,10 +556,17 @@ fn decode(raw: &[u8], dec: &mut Vec<u8>, map: &mut Vec<(u32, u32)>) {
         let (ch, len) = match raw[i + 1] {
             b'u' => {
                 let hi = hex4(&raw[i + 2..i + 6]);
-                if (0xD800..0xDC00).contains(&hi) && raw.get(i + 6) == Some(&b'\\') && raw.get(i + 7) == Some(&b'u') {
+                if (0xD800..0xDC00).contains(&hi)
+                    && raw.get(i + 6) == Some(&b'\\')
+                    && raw.get(i + 7) == Some(&b'u')
+                {
                     let lo = hex4(&raw[i + 8..i + 12]);
                     if (0xDC00..0xE000).contains(&lo) {
-                        (char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)).unwrap_or('\u{FFFD}'), 12)
+                        (
+                            char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00))
+                                .unwrap_or('\u{FFFD}'),
+                            12,
+                        )
                     } else {
                         ('\u{FFFD}', 6)
                     }
@@ -538,38 +608,89 @@ pub(crate) fn json_escape(bytes: &[u8], out: &mut Vec<u8>) {
 // ---------------------------------------------------------------------------------------------
 // logfmt, headers, query parameters
 
+/// A value that starts with a replacement marker or a placeholder was redacted before: the
+/// replacement may have moved where the value seems to end (`password=[REDACTED:pem]rest`), so
+/// replacing it again would not be idempotent. The rules still scan it.
+fn already_redacted(v: &[u8]) -> bool {
+    v.starts_with(b"[REDACTED:") || placeholder_at(v, 0).is_some()
+}
+
 fn is_key_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-')
 }
 
-/// Finds the sensitive values of a `key=value` / header / query line; returns the number of
-/// `key=value` pairs and whether the line is a header line with a sensitive name.
-fn kv_spans(line: &[u8], keys: &KeySet, spans: &mut Vec<(usize, usize)>) -> (usize, bool) {
-    let end = line.len() - line.iter().rev().take_while(|b| matches!(b, b' ' | b'\t' | b'\r')).count();
+/// Finds the sensitive values of a `key=value` / header / query line. Returns the number of
+/// `key=value` pairs, and whether a sensitive key (or header name) appears at all, replaced
+/// value or not: a line is classified the same before and after redaction.
+fn kv_spans(
+    line: &[u8],
+    keys: &KeySet,
+    headers: bool,
+    spans: &mut Vec<(usize, usize)>,
+) -> (usize, bool, bool) {
+    let end = line.len()
+        - line
+            .iter()
+            .rev()
+            .take_while(|b| matches!(b, b' ' | b'\t' | b'\r'))
+            .count();
     let line = &line[..end];
     // `Name: value`, optionally after curl's `> ` / `< `.
     let mut header = false;
-    let mut i = line.iter().take_while(|b| matches!(b, b' ' | b'\t')).count();
+    let mut i = line
+        .iter()
+        .take_while(|b| matches!(b, b' ' | b'\t'))
+        .count();
     if matches!(line.get(i), Some(b'>' | b'<')) && line.get(i + 1) == Some(&b' ') {
         i += 2;
     }
-    let name_len = line[i..].iter().take_while(|&&b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_').count();
-    if name_len > 0 && line.get(i + name_len) == Some(&b':') && keys.matches(&line[i..i + name_len]) {
+    let name_len = line[i..]
+        .iter()
+        .take_while(|&&b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        .count();
+    if headers
+        && name_len > 0
+        && line.get(i + name_len) == Some(&b':')
+        && keys.matches(&line[i..i + name_len])
+    {
         let v = i + name_len + 1;
-        let v = v + line[v..].iter().take_while(|b| matches!(b, b' ' | b'\t')).count();
-        if v < line.len() {
-            spans.push((v, line.len()));
+        let v = v + line[v..]
+            .iter()
+            .take_while(|b| matches!(b, b' ' | b'\t'))
+            .count();
+        // A trailing comma is a list separator (`SSN: 123-45-6789,` in a YAML or JSON dump).
+        let end = line.len() - usize::from(line.ends_with(b","));
+        if v < end {
             header = true;
+            if !already_redacted(&line[v..end]) {
+                spans.push((v, end));
+            }
         }
     }
+    let mut sensitive = header;
     let mut pairs = 0;
+    // End of the last sensitive value: pairs inside it are part of the value.
+    let mut value_end = 0;
     for eq in memchr::memchr_iter(b'=', line) {
-        let k = eq - line[..eq].iter().rev().take_while(|&&b| is_key_byte(b)).count();
+        if eq < value_end {
+            continue;
+        }
+        let k = eq
+            - line[..eq]
+                .iter()
+                .rev()
+                .take_while(|&&b| is_key_byte(b))
+                .count();
         if k == eq {
             continue;
         }
         let before = if k == 0 { b' ' } else { line[k - 1] };
-        if !(before.is_ascii_whitespace() || matches!(before, b'?' | b'&' | b';' | b',' | b'{' | b'(' | b'"' | b'\'')) {
+        if !(before.is_ascii_whitespace()
+            || matches!(
+                before,
+                b'?' | b'&' | b';' | b',' | b'{' | b'(' | b'"' | b'\''
+            ))
+        {
             continue;
         }
         pairs += 1;
@@ -577,31 +698,49 @@ fn kv_spans(line: &[u8], keys: &KeySet, spans: &mut Vec<(usize, usize)>) -> (usi
         if !(keys.matches(&line[k..eq]) || (query && query_keys().matches(&line[k..eq]))) {
             continue;
         }
+        sensitive = true;
         let v = eq + 1;
-        let span = if line.get(v) == Some(&b'"') {
+        let span = if let Some(&q @ (b'"' | b'\'')) = line.get(v) {
             // A quoted value: its content.
             let mut j = v + 1;
-            while j < line.len() && line[j] != b'"' {
+            while j < line.len() && line[j] != q {
                 j += if line[j] == b'\\' { 2 } else { 1 };
             }
             (v + 1, j.min(line.len()))
         } else if query {
-            let n = line[v..].iter().take_while(|&&b| !(b.is_ascii_whitespace() || matches!(b, b'&' | b'#' | b'"' | b'\'' | b'<' | b'>'))).count();
+            let n = line[v..]
+                .iter()
+                .take_while(|&&b| {
+                    !(b.is_ascii_whitespace()
+                        || matches!(b, b'&' | b'#' | b'"' | b'\'' | b'<' | b'>'))
+                })
+                .count();
             (v, v + n)
         } else {
-            let mut n = line[v..].iter().take_while(|b| !b.is_ascii_whitespace()).count();
+            let mut n = line[v..]
+                .iter()
+                .take_while(|b| !b.is_ascii_whitespace())
+                .count();
             // `authorization=Bearer abc`: the scheme and the credential.
             let word = &line[v..v + n];
-            if ["bearer", "basic", "token", "digest"].iter().any(|s| word.eq_ignore_ascii_case(s.as_bytes())) && line.get(v + n) == Some(&b' ') {
-                n += 1 + line[v + n + 1..].iter().take_while(|b| !b.is_ascii_whitespace()).count();
+            if ["bearer", "basic", "token", "digest"]
+                .iter()
+                .any(|s| word.eq_ignore_ascii_case(s.as_bytes()))
+                && line.get(v + n) == Some(&b' ')
+            {
+                n += 1 + line[v + n + 1..]
+                    .iter()
+                    .take_while(|b| !b.is_ascii_whitespace())
+                    .count();
             }
             (v, v + n)
         };
-        if span.1 > span.0 {
+        value_end = span.1;
+        if span.1 > span.0 && !already_redacted(&line[span.0..span.1]) {
             spans.push(span);
         }
     }
-    (pairs, header)
+    (pairs, sensitive, header)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -610,7 +749,12 @@ fn kv_spans(line: &[u8], keys: &KeySet, spans: &mut Vec<(usize, usize)>) -> (usi
 /// Sorts and merges overlapping components: a merged span is labelled by its leftmost, then
 /// longest, then first-ranked component (rules before the `sensitive-key` pseudo-rule).
 fn merge(comps: &mut Vec<Component>) {
-    comps.sort_unstable_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(a.rule.cmp(&b.rule)));
+    comps.sort_unstable_by(|a, b| {
+        a.start
+            .cmp(&b.start)
+            .then(b.end.cmp(&a.end))
+            .then(a.rule.cmp(&b.rule))
+    });
     let mut out: Vec<Component> = Vec::with_capacity(comps.len());
     for c in comps.drain(..) {
         match out.last_mut() {
@@ -635,7 +779,11 @@ pub(crate) fn render_line(
     match plan {
         Plan::Text => unreachable!("text lines are rendered as text runs"),
         Plan::Kv(spans) => {
-            comps.extend(spans.iter().map(|&(start, end)| Component { start, end, rule: SENSITIVE_RULE }));
+            comps.extend(spans.iter().map(|&(start, end)| Component {
+                start,
+                end,
+                rule: SENSITIVE_RULE,
+            }));
             merge(&mut comps);
             if vault.is_some() {
                 protect_placeholders(line, &mut comps);
@@ -643,7 +791,7 @@ pub(crate) fn render_line(
             let mut at = 0;
             for c in &comps {
                 out.extend_from_slice(&line[at..c.start]);
-                r.write_replacement(&line[c.start..c.end], c.rule, vault.as_deref_mut(), out);
+                r.write_replacement(&line[c.start..c.end], c, vault.as_deref_mut(), out);
                 at = c.end;
             }
             out.extend_from_slice(&line[at..]);
@@ -652,19 +800,50 @@ pub(crate) fn render_line(
         Plan::Json(j) => {
             let mut dec = Vec::new();
             let mut map = Vec::new();
+            let mut spans = Vec::new();
+            let (_, keys) = r.structure();
             for u in &j.units {
-                if u.kind == UnitKind::Str(true) {
-                    let (cs, ce) = (u.start + 1, u.end - 1);
+                let UnitKind::Str(escaped) = u.kind else {
+                    continue;
+                };
+                let (cs, ce) = (u.start + 1, u.end - 1);
+                if escaped {
                     dec.clear();
                     map.clear();
                     decode(&line[cs..ce], &mut dec, &mut map);
                     for c in r.components_of(&dec) {
                         let (s, e) = (map[c.start].0 as usize, map[c.end - 1].1 as usize);
-                        comps.push(Component { start: cs + s, end: cs + e, rule: c.rule });
+                        comps.push(Component {
+                            start: cs + s,
+                            end: cs + e,
+                            rule: c.rule,
+                        });
+                    }
+                }
+                // `key=value` pairs and query parameters inside string values (a message, a URL).
+                let text = if escaped { &dec[..] } else { &line[cs..ce] };
+                if !u.key && memchr::memchr(b'=', text).is_some() {
+                    spans.clear();
+                    kv_spans(text, keys, false, &mut spans);
+                    for &(s, e) in &spans {
+                        let (s, e) = if escaped {
+                            (map[s].0 as usize, map[e - 1].1 as usize)
+                        } else {
+                            (s, e)
+                        };
+                        comps.push(Component {
+                            start: cs + s,
+                            end: cs + e,
+                            rule: SENSITIVE_RULE,
+                        });
                     }
                 }
             }
-            comps.extend(j.sensitive.iter().map(|&(start, end)| Component { start, end, rule: SENSITIVE_RULE }));
+            comps.extend(j.sensitive.iter().map(|&(start, end)| Component {
+                start,
+                end,
+                rule: SENSITIVE_RULE,
+            }));
             if comps.is_empty() {
                 out.extend_from_slice(line);
                 return;
@@ -675,6 +854,35 @@ pub(crate) fn render_line(
             }
             render_json(r, line, &j.units, &comps, vault, out, found);
         }
+    }
+}
+
+/// [`render_line`], but under fail-closed an internal error replaces the whole line.
+fn render_line_guarded(
+    r: &Redactor,
+    line: &[u8],
+    plan: Plan,
+    vault: Option<&mut Vault>,
+    out: &mut Vec<u8>,
+    found: &mut Vec<Component>,
+) {
+    if !r.fail_closed() {
+        return render_line(r, line, plan, vault, out, found);
+    }
+    let (at, nfound) = (out.len(), found.len());
+    let res = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        render_line(r, line, plan, vault, out, found)
+    }));
+    if res.is_err() {
+        out.truncate(at);
+        found.truncate(nfound);
+        let c = Component {
+            start: 0,
+            end: line.len(),
+            rule: crate::engine::FAILED_RULE,
+        };
+        r.write_replacement(line, &c, None, out);
+        found.push(c);
     }
 }
 
@@ -725,7 +933,16 @@ fn render_json(
             tmp.clear();
             match u.kind {
                 UnitKind::Atom => {
-                    r.write_replacement(&line[ps..pe], c.rule, vault.as_deref_mut(), &mut tmp);
+                    r.write_replacement(
+                        &line[ps..pe],
+                        &Component {
+                            start: ps,
+                            end: pe,
+                            rule: c.rule,
+                        },
+                        vault.as_deref_mut(),
+                        &mut tmp,
+                    );
                     out.push(b'"');
                     json_escape(&tmp, out);
                     out.push(b'"');
@@ -739,7 +956,16 @@ fn render_json(
                     } else {
                         &line[ps..pe]
                     };
-                    r.write_replacement(value, c.rule, vault.as_deref_mut(), &mut tmp);
+                    r.write_replacement(
+                        value,
+                        &Component {
+                            start: ps,
+                            end: pe,
+                            rule: c.rule,
+                        },
+                        vault.as_deref_mut(),
+                        &mut tmp,
+                    );
                     json_escape(&tmp, out);
                 }
             }
@@ -750,7 +976,11 @@ fn render_json(
             });
         }
         if let Some((start, end)) = span {
-            found.push(Component { start, end, rule: c.rule });
+            found.push(Component {
+                start,
+                end,
+                rule: c.rule,
+            });
         }
     }
     out.extend_from_slice(&line[at..]);
@@ -765,7 +995,11 @@ pub(crate) fn placeholder_at(s: &[u8], i: usize) -> Option<usize> {
     if s.get(i) != Some(&b'<') || !s.get(i + 1).is_some_and(u8::is_ascii_uppercase) {
         return None;
     }
-    let n = s[i + 1..].iter().take(200).take_while(|&&b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_').count();
+    let n = s[i + 1..]
+        .iter()
+        .take(200)
+        .take_while(|&&b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+        .count();
     let body = &s[i + 1..i + 1 + n];
     if s.get(i + 1 + n) != Some(&b'>') {
         return None;
@@ -804,17 +1038,28 @@ pub(crate) fn protect_placeholders(hay: &[u8], comps: &mut Vec<Component>) {
         let from = c.start.saturating_sub(256);
         let to = (c.end + 256).min(hay.len());
         let mut cur = c.start;
-        for (s, e) in placeholders_in(&hay[from..to]).into_iter().map(|(s, e)| (s + from, e + from)) {
+        for (s, e) in placeholders_in(&hay[from..to])
+            .into_iter()
+            .map(|(s, e)| (s + from, e + from))
+        {
             if e <= cur || s >= c.end {
                 continue;
             }
             if s > cur {
-                out.push(Component { start: cur, end: s, rule: c.rule });
+                out.push(Component {
+                    start: cur,
+                    end: s,
+                    rule: c.rule,
+                });
             }
             cur = e;
         }
         if cur < c.end {
-            out.push(Component { start: cur, end: c.end, rule: c.rule });
+            out.push(Component {
+                start: cur,
+                end: c.end,
+                rule: c.rule,
+            });
         }
     }
     *comps = out;
@@ -825,7 +1070,13 @@ pub(crate) fn protect_placeholders(hay: &[u8], comps: &mut Vec<Component>) {
 
 /// Splits `hay` into lines and redacts it: text runs through `text_run`, structured lines one
 /// by one. Calls `on` with each replaced span (absolute offsets); returns the count.
-pub(crate) fn redact_lines(r: &Redactor, hay: &[u8], utf8: bool, mut vault: Option<&mut Vault>, out: &mut Vec<u8>) -> usize {
+pub(crate) fn redact_lines(
+    r: &Redactor,
+    hay: &[u8],
+    utf8: bool,
+    mut vault: Option<&mut Vault>,
+    out: &mut Vec<u8>,
+) -> usize {
     let (format, keys) = r.structure();
     let mut count = 0;
     let mut run_start = 0;
@@ -841,7 +1092,7 @@ pub(crate) fn redact_lines(r: &Redactor, hay: &[u8], utf8: bool, mut vault: Opti
                     count += r.text_run(&hay[run_start..at], utf8, vault.as_deref_mut(), out);
                 }
                 found.clear();
-                render_line(r, &hay[at..nl], plan, vault.as_deref_mut(), out, &mut found);
+                render_line_guarded(r, &hay[at..nl], plan, vault.as_deref_mut(), out, &mut found);
                 count += found.len();
                 out.extend_from_slice(&hay[nl..next]);
                 run_start = next;
@@ -861,6 +1112,8 @@ pub(crate) struct LineStream {
     pub(crate) text: crate::redact::StreamRedactor,
     /// The current line, while it may still be structured.
     line: Vec<u8>,
+    /// Text-run bytes not yet given to `text`.
+    pending: Vec<u8>,
     /// The current line is too long: its bytes go straight to the text run.
     long: bool,
     /// A text run is open in `text`.
@@ -881,6 +1134,7 @@ impl LineStream {
         LineStream {
             text,
             line: Vec::new(),
+            pending: Vec::new(),
             long: false,
             in_run: false,
             run_offset: 0,
@@ -898,11 +1152,12 @@ impl LineStream {
     }
 
     pub(crate) fn buffered(&self) -> usize {
-        self.line.len() + if self.in_run { self.text.buffered() } else { 0 }
+        self.line.len() + self.pending.len() + if self.in_run { self.text.buffered() } else { 0 }
     }
 
     fn reset(&mut self) {
         self.line.clear();
+        self.pending.clear();
         self.long = false;
         self.in_run = false;
         self.run_offset = 0;
@@ -913,7 +1168,13 @@ impl LineStream {
         self.finished = false;
     }
 
-    pub(crate) fn push(&mut self, r: &Redactor, chunk: &[u8], out: &mut Vec<u8>, on: &mut dyn FnMut(&crate::redact::StreamFinding)) {
+    pub(crate) fn push(
+        &mut self,
+        r: &Redactor,
+        chunk: &[u8],
+        out: &mut Vec<u8>,
+        on: &mut dyn FnMut(&crate::redact::StreamFinding),
+    ) {
         if self.finished {
             self.reset();
         }
@@ -926,13 +1187,13 @@ impl LineStream {
             let (part, tail) = rest.split_at(take);
             rest = tail;
             if self.long {
-                self.to_text(part, out, on);
+                self.send_text(part, out, on);
             } else {
                 self.line.extend_from_slice(part);
                 if nl.is_none() && self.line.len() > MAX_STRUCTURED_LINE {
                     self.long = true;
                     let line = std::mem::take(&mut self.line);
-                    self.to_text(&line, out, on);
+                    self.send_text(&line, out, on);
                 }
             }
             if nl.is_some() {
@@ -943,10 +1204,17 @@ impl LineStream {
                 self.line.clear();
             }
         }
+        // Whatever the chunk completed goes out now.
+        self.flush_text(out, on);
         self.stats.bytes_written += (out.len() - before) as u64;
     }
 
-    pub(crate) fn finish(&mut self, r: &Redactor, out: &mut Vec<u8>, on: &mut dyn FnMut(&crate::redact::StreamFinding)) {
+    pub(crate) fn finish(
+        &mut self,
+        r: &Redactor,
+        out: &mut Vec<u8>,
+        on: &mut dyn FnMut(&crate::redact::StreamFinding),
+    ) {
         if self.finished {
             return;
         }
@@ -968,27 +1236,47 @@ impl LineStream {
         }
     }
 
-    fn to_text(&mut self, bytes: &[u8], out: &mut Vec<u8>, on: &mut dyn FnMut(&crate::redact::StreamFinding)) {
+    /// Adds text-run bytes; they reach the text redactor in batches (see `flush_text`).
+    fn send_text(
+        &mut self,
+        bytes: &[u8],
+        out: &mut Vec<u8>,
+        on: &mut dyn FnMut(&crate::redact::StreamFinding),
+    ) {
         if !self.in_run {
             self.in_run = true;
             self.run_offset = self.offset;
             self.run_line = self.line_no;
         }
+        self.pending.extend_from_slice(bytes);
+        self.offset += bytes.len() as u64;
+        self.line_no += memchr::memchr_iter(b'\n', bytes).count() as u64;
+        if self.pending.len() >= TEXT_BATCH {
+            self.flush_text(out, on);
+        }
+    }
+
+    /// Feeds the batched text lines to the text redactor: one call per batch, not per line.
+    fn flush_text(&mut self, out: &mut Vec<u8>, on: &mut dyn FnMut(&crate::redact::StreamFinding)) {
+        if self.pending.is_empty() {
+            return;
+        }
         let mut found = Vec::new();
-        self.text.push_with(bytes, out, &mut |f| found.push(f.clone()));
+        self.text
+            .push_with(&self.pending, out, &mut |f| found.push(f.clone()));
+        self.pending.clear();
         for f in &found {
             let f = self.shift(f);
             self.stats.findings += 1;
             on(&f);
         }
-        self.offset += bytes.len() as u64;
-        self.line_no += bytes.iter().filter(|&&b| b == b'\n').count() as u64;
     }
 
     fn close_run(&mut self, out: &mut Vec<u8>, on: &mut dyn FnMut(&crate::redact::StreamFinding)) {
         if !self.in_run {
             return;
         }
+        self.flush_text(out, on);
         let mut found = Vec::new();
         self.text.finish_with(out, &mut |f| found.push(f.clone()));
         for f in &found {
@@ -999,20 +1287,29 @@ impl LineStream {
         self.in_run = false;
     }
 
-    fn end_line(&mut self, r: &Redactor, out: &mut Vec<u8>, on: &mut dyn FnMut(&crate::redact::StreamFinding)) {
+    fn end_line(
+        &mut self,
+        r: &Redactor,
+        out: &mut Vec<u8>,
+        on: &mut dyn FnMut(&crate::redact::StreamFinding),
+    ) {
         let line = std::mem::take(&mut self.line);
         let content = line.strip_suffix(b"\n").unwrap_or(&line);
         let (format, keys) = r.structure();
         match classify(format, keys, content) {
-            Plan::Text => self.to_text(&line, out, on),
+            Plan::Text => self.send_text(&line, out, on),
             plan => {
                 self.close_run(out, on);
                 self.found.clear();
-                render_line(r, content, plan, None, out, &mut self.found);
+                render_line_guarded(r, content, plan, None, out, &mut self.found);
                 out.extend_from_slice(&line[content.len()..]);
                 for c in &self.found {
                     let finding = r.finding_at(c, self.offset as usize);
-                    let f = crate::redact::StreamFinding { finding, line: self.line_no, column: c.start as u64 + 1 };
+                    let f = crate::redact::StreamFinding {
+                        finding,
+                        line: self.line_no,
+                        column: c.start as u64 + 1,
+                    };
                     self.stats.findings += 1;
                     on(&f);
                 }

@@ -77,7 +77,16 @@ impl std::error::Error for VaultError {}
 
 /// The type part of a placeholder for a rule id: `aws-access-key-id` gives `AWS_ACCESS_KEY_ID`.
 pub fn placeholder_type(rule_id: &str) -> String {
-    let t: String = rule_id.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_uppercase() } else { '_' }).collect();
+    let t: String = rule_id
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_uppercase()
+            } else {
+                '_'
+            }
+        })
+        .collect();
     match t.chars().next() {
         Some(c) if c.is_ascii_uppercase() => t,
         _ => format!("X{t}"),
@@ -114,12 +123,16 @@ impl Vault {
 
     /// The value of a placeholder.
     pub fn get(&self, placeholder: &str) -> Option<&str> {
-        self.by_placeholder.get(placeholder).map(|&i| self.entries[i].value.as_str())
+        self.by_placeholder
+            .get(placeholder)
+            .map(|&i| self.entries[i].value.as_str())
     }
 
     /// The placeholder of a value, if it has one.
     pub fn placeholder_of(&self, value: &str) -> Option<&str> {
-        self.by_value.get(value).map(|&i| self.entries[i].placeholder.as_str())
+        self.by_value
+            .get(value)
+            .map(|&i| self.entries[i].placeholder.as_str())
     }
 
     /// Names that are never given out because the redacted text already held them.
@@ -153,7 +166,11 @@ impl Vault {
                 break p;
             }
         };
-        self.insert(Entry { placeholder, value: value.to_string(), rule: rule_id.to_string() })
+        self.insert(Entry {
+            placeholder,
+            value: value.to_string(),
+            rule: rule_id.to_string(),
+        })
     }
 
     fn insert(&mut self, e: Entry) -> &str {
@@ -197,7 +214,9 @@ impl Vault {
         for e in &other.entries {
             let new = if let Some(p) = self.placeholder_of(&e.value) {
                 p.to_string()
-            } else if !self.by_placeholder.contains_key(&e.placeholder) && !self.reserved.contains(&e.placeholder) {
+            } else if !self.by_placeholder.contains_key(&e.placeholder)
+                && !self.reserved.contains(&e.placeholder)
+            {
                 self.insert(e.clone()).to_string()
             } else {
                 self.assign(&e.rule, &e.value).to_string()
@@ -217,7 +236,11 @@ impl Vault {
     /// The vault as JSON: `{"version":1,"entries":[{"placeholder":..,"value":..,"rule":..}],
     /// "reserved":[..]}`.
     pub fn to_json(&self) -> String {
-        let saved = Saved { version: 1, entries: self.entries.clone(), reserved: self.reserved.iter().cloned().collect() };
+        let saved = Saved {
+            version: 1,
+            entries: self.entries.clone(),
+            reserved: self.reserved.iter().cloned().collect(),
+        };
         serde_json::to_string(&saved).expect("a vault always serializes")
     }
 

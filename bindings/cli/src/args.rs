@@ -38,6 +38,11 @@ pub struct Args {
     pub check: bool,
     pub fail_closed: bool,
     pub threads: Option<usize>,
+    /// `--format`: auto (the default), text, json, logfmt.
+    pub format: Option<String>,
+    pub sensitive_keys: Vec<String>,
+    /// `--style-for RULE_OR_CATEGORY=STYLE`, in order.
+    pub style_for: Vec<(String, String)>,
 }
 
 pub fn parse() -> Result<Args, String> {
@@ -46,7 +51,10 @@ pub fn parse() -> Result<Args, String> {
 
 pub fn parse_from(mut p: lexopt::Parser) -> Result<Args, String> {
     use lexopt::prelude::*;
-    let mut a = Args { keep: 4, ..Args::default() };
+    let mut a = Args {
+        keep: 4,
+        ..Args::default()
+    };
     let mut first = true;
     let err = |e: lexopt::Error| e.to_string();
     while let Some(arg) = p.next().map_err(err)? {
@@ -57,23 +65,44 @@ pub fn parse_from(mut p: lexopt::Parser) -> Result<Args, String> {
             Short('i') | Long("in-place") => a.in_place = true,
             Long("rules") => a.rules.push(p.value().map_err(err)?.into()),
             Long("only-rules") => a.only_rules.push(p.value().map_err(err)?.into()),
-            Long("disable") => a.disable.push(p.value().map_err(err)?.string().map_err(err)?),
+            Long("disable") => a
+                .disable
+                .push(p.value().map_err(err)?.string().map_err(err)?),
             Long("no-secrets") => a.no_secrets = true,
             Long("no-pii") => a.no_pii = true,
             Long("style") => a.style = Some(p.value().map_err(err)?.string().map_err(err)?),
             Long("keep") => a.keep = p.value().map_err(err)?.parse().map_err(err)?,
             Long("key") => a.key = Some(p.value().map_err(err)?.string().map_err(err)?),
             Long("report") => {
-                a.report = Some(match p.value().map_err(err)?.string().map_err(err)?.as_str() {
-                    "json" => ReportFormat::Json,
-                    "sarif" => ReportFormat::Sarif,
-                    o => return Err(format!("unknown report format `{o}` (json, sarif)")),
-                })
+                a.report = Some(
+                    match p.value().map_err(err)?.string().map_err(err)?.as_str() {
+                        "json" => ReportFormat::Json,
+                        "sarif" => ReportFormat::Sarif,
+                        o => return Err(format!("unknown report format `{o}` (json, sarif)")),
+                    },
+                )
             }
             Long("report-file") => a.report_file = Some(p.value().map_err(err)?.into()),
             Long("stats") => a.stats = true,
             Long("check") => a.check = true,
             Long("fail-closed") => a.fail_closed = true,
+            Long("format") => a.format = Some(p.value().map_err(err)?.string().map_err(err)?),
+            Long("sensitive-key") => a
+                .sensitive_keys
+                .push(p.value().map_err(err)?.string().map_err(err)?),
+            Long("style-for") => {
+                let v = p.value().map_err(err)?.string().map_err(err)?;
+                match v.split_once('=') {
+                    Some((sel, style)) if !sel.is_empty() && !style.is_empty() => {
+                        a.style_for.push((sel.to_string(), style.to_string()))
+                    }
+                    _ => {
+                        return Err(format!(
+                            "--style-for needs RULE_OR_CATEGORY=STYLE, got `{v}`"
+                        ))
+                    }
+                }
+            }
             Short('j') | Long("threads") => {
                 let n: usize = p.value().map_err(err)?.parse().map_err(err)?;
                 if n == 0 {

@@ -9,7 +9,7 @@ use std::sync::Mutex;
 use std::time::Instant;
 
 use rayon::prelude::*;
-use redactum::{Redactor, RedactorBuilder, StreamFinding, Style};
+use redactum::{Format, Redactor, RedactorBuilder, StreamFinding, Style};
 
 mod args;
 mod report;
@@ -39,6 +39,20 @@ OPTIONS:
         --no-pii            do not look for personal data
         --style STYLE       label (default), mask, partial, hash
         --keep N            with --style partial: characters kept at each end (default 4)
+        --style-for SEL=STYLE
+                            a style for one rule id, a category (secret, pii) or the
+                            values of sensitive keys (sensitive-key); STYLE is label,
+                            mask, hash, partial (--keep at each end) or partial:START:END
+                            (e.g. credit-card=partial:0:4, email=hash); repeatable
+        --format FORMAT     auto (default), text, json, logfmt. auto decides per line:
+                            JSON lines have their strings scanned (escapes decoded) and
+                            the values of sensitive keys replaced, in place; key=value
+                            lines, HTTP headers and URL query parameters have the values
+                            of sensitive keys replaced; other lines are plain text and
+                            come out exactly as with --format text
+        --sensitive-key KEY a key whose values are always replaced in structured lines,
+                            besides password, secret, token, api_key, authorization,
+                            cookie...; case and separators are ignored; repeatable
         --key KEY           key for --style hash (or the REDACTUM_KEY environment variable)
         --report FORMAT     json or sarif: list findings (never the values) on stderr,
                             or in --report-file
@@ -54,12 +68,34 @@ OPTIONS:
 EXIT STATUS: 0 done (nothing found, or --check not given), 1 found with --check, 2 error.
 ";
 
+/// The message of the last panic, kept by the panic hook instead of printed: the error path
+/// prints one line with it.
+static LAST_PANIC: Mutex<Option<String>> = Mutex::new(None);
+
 fn main() -> ExitCode {
-    match run() {
+    std::panic::set_hook(Box::new(|info| {
+        let msg = match info.payload().downcast_ref::<&str>() {
+            Some(s) => s.to_string(),
+            None => info
+                .payload()
+                .downcast_ref::<String>()
+                .cloned()
+                .unwrap_or_else(|| "panic".into()),
+        };
+        if let Ok(mut p) = LAST_PANIC.lock() {
+            *p = Some(msg.replace('\n', " "));
+        }
+    }));
+    let result = std::panic::catch_unwind(run).unwrap_or_else(|_| Err(fail("internal error")));
+    match result {
         Ok(code) => code,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            let _ = writeln!(io::stderr(), "redactum: {e}");
+            let cause = LAST_PANIC.lock().ok().and_then(|mut p| p.take());
+            let _ = match cause {
+                Some(c) => writeln!(io::stderr(), "redactum: {e} (cause: {c})"),
+                None => writeln!(io::stderr(), "redactum: {e}"),
+            };
             ExitCode::from(2)
         }
     }
@@ -93,14 +129,23 @@ fn run() -> io::Result<ExitCode> {
     if let Command::Rules = args.command {
         let mut out = BufWriter::new(io::stdout().lock());
         for r in redactor.rules() {
-            writeln!(out, "{}\t{}\t{}\t{}", r.id, r.category, r.name, r.keywords.join(","))?;
+            writeln!(
+                out,
+                "{}\t{}\t{}\t{}",
+                r.id,
+                r.category,
+                r.name,
+                r.keywords.join(",")
+            )?;
         }
         out.flush()?;
         return Ok(ExitCode::SUCCESS);
     }
     if let Some(t) = args.threads {
         // Ignore the error of a pool that was already built.
-        let _ = rayon::ThreadPoolBuilder::new().num_threads(t).build_global();
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(t)
+            .build_global();
     }
     let started = Instant::now();
     let records = Mutex::new(Vec::<Record>::new());
@@ -125,7 +170,9 @@ fn run() -> io::Result<ExitCode> {
         records.lock().unwrap().extend(recs);
     } else {
         let files = collect_files(&paths, &args)?;
-        let dest = |f: &(PathBuf, PathBuf)| -> Option<PathBuf> { args.output.as_ref().map(|o| o.join(&f.1)) };
+        let dest = |f: &(PathBuf, PathBuf)| -> Option<PathBuf> {
+            args.output.as_ref().map(|o| o.join(&f.1))
+        };
         let one = |f: &(PathBuf, PathBuf)| -> io::Result<()> {
             let mut recs = Vec::new();
             let mut counts = BTreeMap::<String, u64>::new();
@@ -141,7 +188,8 @@ fn run() -> io::Result<ExitCode> {
                 redact_in_place(&redactor, &f.0, input, &mut sink)?
             } else if let Some(d) = dest(f) {
                 if let Some(parent) = d.parent() {
-                    std::fs::create_dir_all(parent).map_err(|e| fail(format!("{}: {e}", parent.display())))?;
+                    std::fs::create_dir_all(parent)
+                        .map_err(|e| fail(format!("{}: {e}", parent.display())))?;
                 }
                 let out = File::create(&d).map_err(|e| fail(format!("{}: {e}", d.display())))?;
                 let mut w = BufWriter::with_capacity(256 << 10, out);
@@ -174,7 +222,9 @@ fn run() -> io::Result<ExitCode> {
             ReportFormat::Sarif => report::sarif(&records, &redactor),
         };
         match &args.report_file {
-            Some(p) => std::fs::write(p, text).map_err(|e| fail(format!("{}: {e}", p.display())))?,
+            Some(p) => {
+                std::fs::write(p, text).map_err(|e| fail(format!("{}: {e}", p.display())))?
+            }
             None => io::stderr().write_all(text.as_bytes())?,
         }
     }
@@ -182,12 +232,21 @@ fn run() -> io::Result<ExitCode> {
         let secs = elapsed.as_secs_f64().max(1e-9);
         let per_rule = per_rule.into_inner().unwrap();
         let mut e = io::stderr().lock();
-        writeln!(e, "redactum: {bytes} bytes in {:.3} s ({:.1} MB/s), {findings} findings", secs, bytes as f64 / secs / 1e6)?;
+        writeln!(
+            e,
+            "redactum: {bytes} bytes in {:.3} s ({:.1} MB/s), {findings} findings",
+            secs,
+            bytes as f64 / secs / 1e6
+        )?;
         for (rule, n) in per_rule {
             writeln!(e, "  {n:>8}  {rule}")?;
         }
     }
-    Ok(if args.check && findings > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if args.check && findings > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn count(counts: &mut BTreeMap<String, u64>, on: bool, f: &StreamFinding) {
@@ -220,19 +279,65 @@ fn build(args: &Args) -> io::Result<Redactor> {
         b.add_rules_file(f);
     }
     b.fail_closed(args.fail_closed);
-    b.secrets(!args.no_secrets).pii(!args.no_pii).disable_rules(args.disable.iter().cloned());
-    let style = match args.style.as_deref().unwrap_or("label") {
-        "label" => Style::Label,
-        "mask" => Style::Mask,
-        "partial" => Style::Partial { keep_start: args.keep, keep_end: args.keep },
-        "hash" => Style::Hash,
-        other => return Err(fail(format!("unknown style `{other}` (label, mask, partial, hash)"))),
-    };
-    b.style(style);
-    if let Some(k) = args.key.clone().or_else(|| std::env::var("REDACTUM_KEY").ok()) {
+    b.secrets(!args.no_secrets)
+        .pii(!args.no_pii)
+        .disable_rules(args.disable.iter().cloned());
+    b.style(parse_style(
+        args.style.as_deref().unwrap_or("label"),
+        args.keep,
+    )?);
+    for (sel, style) in &args.style_for {
+        b.style_for(sel, parse_style(style, args.keep)?);
+    }
+    let format = args.format.as_deref().unwrap_or("auto");
+    b.format(Format::from_name(format).ok_or_else(|| {
+        fail(format!(
+            "unknown format `{format}` (auto, text, json, logfmt)"
+        ))
+    })?);
+    b.sensitive_keys(args.sensitive_keys.iter().cloned());
+    if let Some(k) = args
+        .key
+        .clone()
+        .or_else(|| std::env::var("REDACTUM_KEY").ok())
+    {
         b.hash_key(k);
     }
     b.build().map_err(fail)
+}
+
+/// `label`, `mask`, `hash`, `partial` (keeping `keep` at each end) or `partial:START:END`.
+fn parse_style(s: &str, keep: usize) -> io::Result<Style> {
+    Ok(match s {
+        "label" => Style::Label,
+        "mask" => Style::Mask,
+        "partial" => Style::Partial {
+            keep_start: keep,
+            keep_end: keep,
+        },
+        "hash" => Style::Hash,
+        other => match other
+            .strip_prefix("partial:")
+            .and_then(|r| r.split_once(':'))
+        {
+            Some((a, b)) => match (a.parse(), b.parse()) {
+                (Ok(keep_start), Ok(keep_end)) => Style::Partial {
+                    keep_start,
+                    keep_end,
+                },
+                _ => {
+                    return Err(fail(format!(
+                        "bad partial style `{other}` (partial:START:END, e.g. partial:0:4)"
+                    )))
+                }
+            },
+            None => {
+                return Err(fail(format!(
+                    "unknown style `{other}` (label, mask, partial, partial:START:END, hash)"
+                )))
+            }
+        },
+    })
 }
 
 /// Files to process, each with its path relative to the argument it came from.
@@ -242,12 +347,19 @@ fn collect_files(paths: &[PathBuf], args: &Args) -> io::Result<Vec<(PathBuf, Pat
         let meta = std::fs::metadata(p).map_err(|e| fail(format!("{}: {e}", p.display())))?;
         if meta.is_dir() {
             if args.output.is_none() && !args.in_place {
-                return Err(fail(format!("{} is a directory: give --output DIR or --in-place", p.display())));
+                return Err(fail(format!(
+                    "{} is a directory: give --output DIR or --in-place",
+                    p.display()
+                )));
             }
             for entry in walkdir::WalkDir::new(p).sort_by_file_name() {
                 let entry = entry.map_err(|e| fail(e.to_string()))?;
                 if entry.file_type().is_file() {
-                    let rel = entry.path().strip_prefix(p).unwrap_or(entry.path()).to_path_buf();
+                    let rel = entry
+                        .path()
+                        .strip_prefix(p)
+                        .unwrap_or(entry.path())
+                        .to_path_buf();
                     files.push((entry.path().to_path_buf(), rel));
                 }
             }
@@ -262,7 +374,10 @@ fn collect_files(paths: &[PathBuf], args: &Args) -> io::Result<Vec<(PathBuf, Pat
         for (f, _) in &files {
             if let (Some(o), Ok(fa)) = (&out_abs, std::fs::canonicalize(f)) {
                 if fa.starts_with(o) {
-                    return Err(fail(format!("{} is inside the output directory", f.display())));
+                    return Err(fail(format!(
+                        "{} is inside the output directory",
+                        f.display()
+                    )));
                 }
             }
         }
@@ -278,14 +393,21 @@ fn redact_in_place(
     input: File,
     sink: &mut dyn FnMut(&StreamFinding),
 ) -> io::Result<redactum::StreamStats> {
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let tmp = tempfile::Builder::new().prefix(".redactum-").tempfile_in(dir).map_err(|e| fail(format!("{}: {e}", dir.display())))?;
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let tmp = tempfile::Builder::new()
+        .prefix(".redactum-")
+        .tempfile_in(dir)
+        .map_err(|e| fail(format!("{}: {e}", dir.display())))?;
     let perms = input.metadata()?.permissions();
     let mut w = BufWriter::with_capacity(256 << 10, tmp);
     let stats = redactor.stream_redact_with(input, &mut w, sink)?;
     let tmp = w.into_inner().map_err(|e| e.into_error())?;
     tmp.as_file().sync_all()?;
     tmp.as_file().set_permissions(perms)?;
-    tmp.persist(path).map_err(|e| fail(format!("{}: {}", path.display(), e.error)))?;
+    tmp.persist(path)
+        .map_err(|e| fail(format!("{}: {}", path.display(), e.error)))?;
     Ok(stats)
 }

@@ -10,8 +10,10 @@ mod error;
 mod redactor;
 mod stream;
 mod tasks;
+mod vault;
 
 #[doc(hidden)]
 pub use redactor::{echo, panic_for_tests};
 pub use redactor::{Finding, Redactor, RedactorOptions, RuleInfo};
 pub use stream::{StreamRedactor, StreamStats};
+pub use vault::{Vault, VaultEntry};

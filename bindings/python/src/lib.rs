@@ -13,6 +13,7 @@ mod error;
 mod finding;
 mod redact;
 mod stream;
+mod vault;
 
 #[pymodule]
 fn _redactum(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -21,6 +22,7 @@ fn _redactum(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<finding::PyFinding>()?;
     m.add_class::<finding::PyRuleInfo>()?;
     m.add_class::<stream::PyStreamStats>()?;
+    m.add_class::<vault::PyVault>()?;
     m.add_function(wrap_pyfunction!(error::_panic_for_tests, m)?)?;
     Ok(())
 }

@@ -20,13 +20,14 @@ import logging
 from typing import Any, Optional
 
 from ._errors import ConfigError, InternalError, RedactumError, RuleError
-from ._redactum import Finding, Redactor, RuleInfo, StreamStats, __version__
+from ._redactum import Finding, Redactor, RuleInfo, StreamStats, Vault, __version__
 
 __all__ = [
     "Redactor",
     "Finding",
     "RuleInfo",
     "StreamStats",
+    "Vault",
     "RedactingFilter",
     "RedactumError",
     "RuleError",

@@ -1,0 +1,690 @@
+//! Structured log lines: JSON lines, logfmt, HTTP headers, URL query parameters; per-type
+//! styles; streaming equals whole input.
+
+use redactum::{Format, Redactor, Style};
+
+const AWS: &str = "AKIAZ3MHKEY7PQ4XW2LN";
+const GHP: &str = "ghp_0000000000000000000000000000001bMU3m";
+
+/// The built-in catalog in `format`, compiled once per format (compiling is slow in debug).
+fn r(format: Format) -> Redactor {
+    static CACHE: std::sync::Mutex<Vec<(Format, Redactor)>> = std::sync::Mutex::new(Vec::new());
+    let mut c = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, r)) = c.iter().find(|(f, _)| *f == format) {
+        return r.clone();
+    }
+    let r = Redactor::builder().format(format).build().unwrap();
+    c.push((format, r.clone()));
+    r
+}
+
+fn text() -> Redactor {
+    r(Format::Text)
+}
+
+/// Whole input, bytes and str, and streaming in several chunk sizes all agree; returns it.
+fn redact_all_ways(red: &Redactor, input: &str) -> String {
+    let whole = red.redact(input).into_owned();
+    assert_eq!(
+        red.redact_bytes(input.as_bytes()),
+        whole.as_bytes(),
+        "bytes vs str on {input:?}"
+    );
+    for size in [1, 2, 3, 7, 16, 61, 4096] {
+        let mut s = red.stream();
+        let mut out = Vec::new();
+        for c in input.as_bytes().chunks(size) {
+            s.push(c, &mut out);
+        }
+        s.finish(&mut out);
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            whole,
+            "stream (chunks of {size}) vs whole on {input:?}"
+        );
+    }
+    whole
+}
+
+fn assert_json(line: &str) -> serde_json::Value {
+    serde_json::from_str(line).unwrap_or_else(|e| panic!("not JSON ({e}): {line}"))
+}
+
+#[test]
+fn text_stays_the_default() {
+    let input = format!(
+        "user=ann password=hunter2x {AWS}\n{{\"password\": \"hunter2x\"}}\nmail ann@example.com\n"
+    );
+    let default = Redactor::builder().build().unwrap();
+    assert_eq!(default.redact(&input), text().redact(&input));
+    assert_eq!(r(Format::Text).redact(&input), text().redact(&input));
+}
+
+#[test]
+fn plain_text_lines_are_unchanged_by_auto() {
+    let lines = [
+        "2026-11-21 12:00:00 INFO login ok for ann@example.com",
+        &format!("export AWS_ACCESS_KEY_ID={AWS}"),
+        &format!("token {GHP} used"),
+        "card 4111 1111 1111 1111 charged",
+        "{ not json, but braces: ann@example.com",
+        "[INFO] starting worker 3",
+        "x=1 just one pair ann@example.com",
+        "",
+    ];
+    let input = lines.join("\n") + "\n";
+    for f in [Format::Auto, Format::Json, Format::Logfmt] {
+        assert_eq!(
+            redact_all_ways(&r(f), &input),
+            text().redact(&input),
+            "{f:?}"
+        );
+    }
+    // PEM keys across lines still work in a text run between structured lines.
+    let pem = redactum::builtin_rule_files()
+        .iter()
+        .find(|(n, _)| n.contains("keys"))
+        .map(|(_, t)| {
+            let start = t.find("-----BEGIN RSA PRIVATE KEY-----\\n").unwrap();
+            let end = t[start..].find("\"").unwrap();
+            t[start..start + end].replace("\\n", "\n")
+        })
+        .unwrap();
+    let input = format!("{{\"a\": 1}}\n{pem}\n{{\"password\": \"x1\"}}\n");
+    let out = redact_all_ways(&r(Format::Auto), &input);
+    assert!(out.contains("[REDACTED:private-key-rsa]\n"), "{out}");
+    assert!(!out.contains("MII"), "{out}");
+    assert!(
+        out.ends_with("{\"password\": \"[REDACTED:sensitive-key]\"}\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn json_without_anything_sensitive_is_byte_identical() {
+    let red = r(Format::Json);
+    for line in [
+        r#"{"ts":"2026-01-01T00:00:00Z","level":"info","msg":"ok","n":-1.5e3,"ok":true,"x":null}"#,
+        r#"  {  "spaced" :  [ 1 , 2 ,  { "deep" : { "deeper" : [ [ ] , { } ] } } ]  }  "#,
+        r#"[1, "two", {"three": 3}]"#,
+        r#"{"esc":"quote \" slash \/ tab \t uni \u00e9 \ud83d\ude00","emoji":"😀"}"#,
+        r#"{"tokens_used": 12, "token_type": "bearer", "passwordless": true}"#,
+    ] {
+        let out = red.redact(line);
+        assert!(
+            matches!(out, std::borrow::Cow::Borrowed(_)),
+            "{line} -> {out}"
+        );
+        let input = format!("{line}\n{line}\r\n");
+        assert_eq!(redact_all_ways(&red, &input), input);
+    }
+}
+
+#[test]
+fn json_sensitive_keys_at_any_depth() {
+    let red = r(Format::Json);
+    let line = r#"{"user":{"name":"ann","password":"hunter2"},"list":[{"creds":[{"apiKey":"k-1"}]}],"API-KEY":"zz","Authorization":"Bearer abc","db_password":"p","x-api-key":"q","ok":"fine"}"#;
+    let out = redact_all_ways(&red, line);
+    let m = "[REDACTED:sensitive-key]";
+    assert_eq!(
+        out,
+        format!(
+            r#"{{"user":{{"name":"ann","password":"{m}"}},"list":[{{"creds":[{{"apiKey":"{m}"}}]}}],"API-KEY":"{m}","Authorization":"{m}","db_password":"{m}","x-api-key":"{m}","ok":"fine"}}"#
+        )
+    );
+    assert_json(&out);
+}
+
+#[test]
+fn json_non_string_sensitive_values_become_string_markers() {
+    let red = r(Format::Json);
+    let line = r#"{"pin": 1, "token": 12345, "secret": {"a": [1, "x", {"b": null}]}, "passwd": ["p", "q"], "ssn": true, "cookie": null, "after": 2}"#;
+    let out = redact_all_ways(&red, line);
+    let m = "\"[REDACTED:sensitive-key]\"";
+    assert_eq!(
+        out,
+        format!(
+            r#"{{"pin": 1, "token": {m}, "secret": {m}, "passwd": {m}, "ssn": {m}, "cookie": {m}, "after": 2}}"#
+        )
+    );
+    let v = assert_json(&out);
+    // Key order is kept.
+    assert_eq!(out.find("\"pin\"").unwrap(), 1);
+    assert_eq!(v["after"], 2);
+    // Empty strings have nothing to replace.
+    assert_eq!(red.redact(r#"{"password": ""}"#), r#"{"password": ""}"#);
+}
+
+#[test]
+fn json_values_go_through_the_rules() {
+    let red = r(Format::Json);
+    let line = format!(
+        r#"{{"msg":"mail ann@example.com","nested":{{"k":["{AWS}", 4111111111111111]}},"ann@example.com":1}}"#
+    );
+    let out = redact_all_ways(&red, &line);
+    assert_eq!(
+        out,
+        r#"{"msg":"mail [REDACTED:email]","nested":{"k":["[REDACTED:aws-access-key-id]", "[REDACTED:credit-card]"]},"[REDACTED:email]":1}"#
+    );
+    assert_json(&out);
+}
+
+#[test]
+fn json_escaped_secrets_are_found() {
+    let red = r(Format::Json);
+    // An email written with \u0040 for '@', an AWS key starting with \u0041 ('A').
+    let aws_esc = format!("\\u0041{}", &AWS[1..]);
+    let line = format!(
+        r#"{{"msg":"to ann\u0040example.com ok","k":"{aws_esc}","q":"say \"{AWS}\" \/x"}}"#
+    );
+    let out = redact_all_ways(&red, &line);
+    assert_eq!(
+        out,
+        r#"{"msg":"to [REDACTED:email] ok","k":"[REDACTED:aws-access-key-id]","q":"say \"[REDACTED:aws-access-key-id]\" \/x"}"#
+    );
+    assert_json(&out);
+    // The replacement is escaped: a mask keeps one '*' per decoded character.
+    let masked = Redactor::builder()
+        .format(Format::Json)
+        .style(Style::Mask)
+        .build()
+        .unwrap();
+    assert_eq!(
+        masked.redact(r#"{"m":"ann\u0040example.com"}"#),
+        r#"{"m":"***************"}"#
+    );
+    // A sensitive value with escapes: hashed on the decoded value, so equal values give equal
+    // tokens however they are written.
+    let hashed = Redactor::builder()
+        .format(Format::Json)
+        .style(Style::Hash)
+        .hash_key("k")
+        .build()
+        .unwrap();
+    let a = hashed.redact(r#"{"password":"p\u0061ss\"1"}"#).into_owned();
+    let b = hashed.redact(r#"{"password":"pass\"1"}"#).into_owned();
+    assert_eq!(a, b);
+    assert_json(&a);
+}
+
+#[test]
+fn json_multiline_secret_in_one_string() {
+    let red = r(Format::Json);
+    let pem = redactum::builtin_rule_files()
+        .iter()
+        .find(|(n, _)| n.contains("keys"))
+        .map(|(_, t)| {
+            let start = t.find("-----BEGIN RSA PRIVATE KEY-----\\n").unwrap();
+            let end = t[start..].find("\"").unwrap();
+            t[start..start + end].to_string()
+        })
+        .unwrap();
+    // In a JSON line the key's newlines are `\n` escapes; the decoded value is scanned.
+    let line = format!(r#"{{"cfg":"{pem}","n":1}}"#);
+    let out = redact_all_ways(&red, &line);
+    assert!(!out.contains("MII"), "{out}");
+    assert!(out.contains("[REDACTED:private-key-rsa]"), "{out}");
+    assert_eq!(out.lines().count(), 1);
+    assert_json(&out);
+}
+
+#[test]
+fn non_json_lines_fall_back_to_text() {
+    let red = r(Format::Json);
+    for line in [
+        "{\"password\": \"hunter2\"",
+        "{\"password\": hunter2}",
+        "{\"password\": \"x\",}",
+        "{\"password\": \"x\"} trailing",
+        "[\"a\" \"b\"]",
+        "{'password': 'x'}",
+        "{\"a\": \"\\x\"}",
+        "{\"a\": 01}",
+        "\"password\"",
+        "password=hunter2 user=bob",
+    ] {
+        let input = format!("{line} ann@example.com\n");
+        assert_eq!(
+            redact_all_ways(&red, &input),
+            text().redact(&input),
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn deep_nesting_does_not_overflow() {
+    let red = r(Format::Json);
+    let n = 100_000;
+    let deep = "[".repeat(n) + &"]".repeat(n);
+    assert_eq!(red.redact(&deep), deep);
+    let deep_obj = "{\"a\":".repeat(n) + "{\"password\":\"x\"}" + &"}".repeat(n);
+    let out = red.redact(&deep_obj);
+    assert!(out.contains("{\"password\":\"[REDACTED:sensitive-key]\"}"));
+    let unbalanced = "[".repeat(n);
+    assert_eq!(red.redact(&unbalanced), unbalanced);
+    let sensitive_deep = "{\"token\":".to_string() + &"[".repeat(n) + &"]".repeat(n) + "}";
+    assert_eq!(
+        red.redact(&sensitive_deep),
+        "{\"token\":\"[REDACTED:sensitive-key]\"}"
+    );
+}
+
+#[test]
+fn logfmt_pairs() {
+    let red = r(Format::Logfmt);
+    let m = "[REDACTED:sensitive-key]";
+    let cases = [
+        (
+            "ts=1 level=info password=hunter2 user=bob",
+            format!("ts=1 level=info password={m} user=bob"),
+        ),
+        (
+            r#"msg="login ok" passwd="a b c" next=1"#,
+            format!(r#"msg="login ok" passwd="{m}" next=1"#),
+        ),
+        (
+            "apiKey=k1 API-KEY=k2 api_key=k3 other=4",
+            format!("apiKey={m} API-KEY={m} api_key={m} other=4"),
+        ),
+        (
+            "authorization=Bearer abc.def x=1",
+            format!("authorization={m} x=1"),
+        ),
+        (
+            "user=ann mail=ann@example.com token=",
+            "user=ann mail=[REDACTED:email] token=".to_string(),
+        ),
+        (
+            "client_secret=s3 ssn=123-45-6789",
+            format!("client_secret={m} ssn={m}"),
+        ),
+    ];
+    for (input, want) in cases {
+        assert_eq!(redact_all_ways(&red, input), want, "{input}");
+    }
+    // Auto: two pairs make a logfmt line; one pair is text.
+    let auto = r(Format::Auto);
+    assert_eq!(
+        auto.redact("level=info secret=abc"),
+        format!("level=info secret={m}")
+    );
+    assert_eq!(auto.redact("secret=abc"), text().redact("secret=abc"));
+    // Extra keys from the builder.
+    let extra = Redactor::builder()
+        .format(Format::Logfmt)
+        .sensitive_keys(["session_id", "X-Trace"])
+        .build()
+        .unwrap();
+    assert_eq!(
+        extra.redact("sessionId=s1 x_trace=t2 password=p3"),
+        format!("sessionId={m} x_trace={m} password={m}")
+    );
+}
+
+#[test]
+fn http_headers() {
+    let red = r(Format::Auto);
+    let m = "[REDACTED:sensitive-key]";
+    let input = "GET /a HTTP/1.1\r\nHost: example.org\r\nAuthorization: Bearer abc.def.ghi\r\nCookie: a=b; c=d\r\n\r\nHTTP/1.1 200 OK\r\nSet-Cookie: sid=xyz; Path=/; HttpOnly\r\nX-Api-Key:  k123 \r\n> authorization: Basic dXNlcjpwYXNz\n";
+    let want = format!("GET /a HTTP/1.1\r\nHost: example.org\r\nAuthorization: {m}\r\nCookie: {m}\r\n\r\nHTTP/1.1 200 OK\r\nSet-Cookie: {m}\r\nX-Api-Key:  {m} \r\n> authorization: {m}\n");
+    assert_eq!(redact_all_ways(&red, input), want);
+}
+
+#[test]
+fn query_parameters() {
+    let red = r(Format::Auto);
+    let m = "[REDACTED:sensitive-key]";
+    let input = "GET /cb?token=t0k&sig=s1g&page=2&Signature=zz#frag HTTP/1.1\n\"https://x.example/?code=c0de&state=ok\" status=200 ms=3\n";
+    let want =
+        format!("GET /cb?token={m}&sig={m}&page=2&Signature={m}#frag HTTP/1.1\n\"https://x.example/?code={m}&state=ok\" status=200 ms=3\n");
+    assert_eq!(redact_all_ways(&red, input), want);
+    // A password in a query: replaced whole, whatever rule labels it.
+    let out = red.redact("GET /login?user=ann&password=pw9#frag HTTP/1.1");
+    assert!(
+        out.starts_with("GET /login?user=ann&password=[REDACTED:") && !out.contains("pw9"),
+        "{out}"
+    );
+}
+
+#[test]
+fn structured_redaction_is_idempotent() {
+    let red = r(Format::Auto);
+    let input = format!(
+        "{{\"password\":\"p\",\"token\":7,\"msg\":\"ann@example.com\"}}\nlevel=info password=x mail=bob@example.org\nAuthorization: Bearer abc\nplain {AWS}\n"
+    );
+    let once = red.redact(&input).into_owned();
+    assert_eq!(red.redact(&once), once);
+}
+
+#[test]
+fn stream_findings_point_into_the_input() {
+    let red = r(Format::Auto);
+    let input =
+        format!("a {AWS}\n{{\"password\":\"hunter2\"}}\nlevel=1 token=tk\nb ann@example.com\n");
+    let mut found = Vec::new();
+    let mut out = Vec::new();
+    let stats = red
+        .stream_redact_with(input.as_bytes(), &mut out, |f| found.push(f.clone()))
+        .unwrap();
+    assert_eq!(out, red.redact(&input).as_bytes());
+    let got: Vec<(&str, &str, u64, u64)> = found
+        .iter()
+        .map(|f| {
+            (
+                f.finding.rule_id(),
+                &input[f.finding.span()],
+                f.line,
+                f.column,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("aws-access-key-id", AWS, 1, 3),
+            ("sensitive-key", "hunter2", 2, 14),
+            ("sensitive-key", "tk", 3, 15),
+            ("email", "ann@example.com", 4, 3)
+        ]
+    );
+    assert_eq!(stats.findings, 4);
+    assert_eq!(stats.bytes_read, input.len() as u64);
+    assert_eq!(stats.bytes_written, out.len() as u64);
+}
+
+#[test]
+fn styles_per_rule_and_category() {
+    let red = Redactor::builder()
+        .style_for(
+            "credit-card",
+            Style::Partial {
+                keep_start: 0,
+                keep_end: 4,
+            },
+        )
+        .style_for("email", Style::Hash)
+        .style_for("secret", Style::Mask)
+        .style_for("private-key-rsa", Style::Label)
+        .hash_key("k")
+        .build()
+        .unwrap();
+    let out = red
+        .redact(&format!(
+            "card 4111111111111111 mail ann@example.com key {AWS}"
+        ))
+        .into_owned();
+    assert!(
+        out.starts_with("card ************1111 mail [REDACTED:email:"),
+        "{out}"
+    );
+    assert!(
+        out.ends_with(&format!("key {}", "*".repeat(AWS.len()))),
+        "{out}"
+    );
+    // A hash style anywhere needs a key; unknown selectors are errors.
+    assert!(Redactor::builder()
+        .style_for("email", Style::Hash)
+        .build()
+        .is_err());
+    assert!(Redactor::builder()
+        .style_for("no-such-rule", Style::Mask)
+        .build()
+        .is_err());
+    // The values of sensitive keys have their own selector.
+    let red = Redactor::builder()
+        .format(Format::Logfmt)
+        .style_for("sensitive-key", Style::Mask)
+        .build()
+        .unwrap();
+    assert_eq!(red.redact("a=1 password=hunter2"), "a=1 password=*******");
+}
+
+#[test]
+fn format_names() {
+    assert_eq!(Format::from_name("auto"), Some(Format::Auto));
+    assert_eq!(Format::from_name("text"), Some(Format::Text));
+    assert_eq!(Format::from_name("json"), Some(Format::Json));
+    assert_eq!(Format::from_name("logfmt"), Some(Format::Logfmt));
+    assert_eq!(Format::from_name("xml"), None);
+}
+
+#[test]
+fn mixed_corpus_stream_equals_whole() {
+    let red = r(Format::Auto);
+    let sample = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../corpora/bench/samples/jsonl.txt"
+    ))
+    .unwrap();
+    let input: String = sample
+        .lines()
+        .take(80)
+        .flat_map(|l| [l, "\n", "level=info password=x user=y\n"])
+        .collect();
+    let out = redact_all_ways(&red, &input);
+    for (i, l) in out.lines().enumerate() {
+        if i % 2 == 0 {
+            assert_json(l);
+            let v = assert_json(l);
+            if let Some(p) = v["user"].get("password") {
+                assert!(p.as_str().unwrap().starts_with("[REDACTED:"), "{l}");
+            }
+        }
+    }
+}
+
+#[test]
+fn pairs_and_query_parameters_inside_json_strings() {
+    let red = r(Format::Json);
+    let m = "[REDACTED:sensitive-key]";
+    let line = r#"{"url":"https://x.example/cb?code=c0de&state=ok","msg":"retry password=hunter2 user=bob","esc":"a?token=t\u00e9k&b=1","k=v":1}"#;
+    let out = redact_all_ways(&red, line);
+    assert_eq!(
+        out,
+        format!(
+            r#"{{"url":"https://x.example/cb?code={m}&state=ok","msg":"retry password={m} user=bob","esc":"a?token={m}&b=1","k=v":1}}"#
+        )
+    );
+    assert_json(&out);
+}
+
+#[test]
+fn quoted_logfmt_values() {
+    let red = r(Format::Logfmt);
+    let m = "[REDACTED:sensitive-key]";
+    assert_eq!(
+        red.redact(r#"a=1 password='p w' token="q \" r" b=2"#),
+        format!(r#"a=1 password='{m}' token="{m}" b=2"#)
+    );
+}
+
+#[test]
+fn fail_closed_structured_lines() {
+    let rules = r#"
+[[rule]]
+id = "tok"
+name = "Test token"
+category = "secret"
+keywords = ["tok_"]
+pattern = '\btok_[A-Z]{5,16}\b'
+validators = ["test-panic"]
+"#;
+    let red = Redactor::builder()
+        .builtin_rules(false)
+        .add_rules("t.toml", rules)
+        .format(Format::Auto)
+        .fail_closed(true)
+        .build()
+        .unwrap();
+    let input = "{\"a\":\"tok_ABCDEF\",\"n\":1}\n{\"m\":\"x tok_PANICKY\",\"n\":2,\"password\":\"p\"}\nlevel=1 token=tok_PANICKY\nok\n";
+    let out = redact_all_ways(&red, input);
+    assert!(!out.contains("PANIC"), "{out}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "{\"a\":\"[REDACTED:tok]\",\"n\":1}");
+    assert_json(lines[1]);
+    assert_eq!(lines[3], "ok");
+    // Without fail-closed the stream stops with an error before the failing line.
+    let red = Redactor::builder()
+        .builtin_rules(false)
+        .add_rules("t.toml", rules)
+        .format(Format::Auto)
+        .build()
+        .unwrap();
+    let mut sink = Vec::new();
+    assert!(red.stream_redact(input.as_bytes(), &mut sink).is_err());
+    assert!(!String::from_utf8_lossy(&sink).contains("PANIC"));
+}
+
+mod props {
+    use proptest::prelude::*;
+    use redactum::{Format, Redactor};
+
+    const RULES: &str = r#"
+[[rule]]
+id = "tok"
+name = "Test token"
+category = "secret"
+keywords = ["tok_"]
+pattern = '\btok_[A-Za-z0-9]{8}\b'
+
+[[rule]]
+id = "pem"
+name = "PEM"
+category = "secret"
+keywords = ["-----BEGIN"]
+multiline = true
+max_len = 300
+pattern = '-----BEGIN KEY-----[\s\S]*?-----END KEY-----'
+"#;
+
+    fn fragments() -> impl Strategy<Value = String> {
+        let frag = prop_oneof![
+            Just("{".to_string()),
+            Just("}".to_string()),
+            Just("[".to_string()),
+            Just("]".to_string()),
+            Just("\"".to_string()),
+            Just(":".to_string()),
+            Just(",".to_string()),
+            Just(" ".to_string()),
+            Just("\n".to_string()),
+            Just("\r\n".to_string()),
+            Just("=".to_string()),
+            Just("&".to_string()),
+            Just("?".to_string()),
+            Just("\\".to_string()),
+            Just("\\\"".to_string()),
+            Just("\\u0074".to_string()),
+            Just("\\ud83d\\ude00".to_string()),
+            Just("\\n".to_string()),
+            Just("tok_".to_string()),
+            Just("tok_ABCD1234".to_string()),
+            Just("t\\u006fk_ABCD1234".to_string()),
+            Just("{\"password\":".to_string()),
+            Just("{\"a\":[1,{\"token\":".to_string()),
+            Just("\"x\"}".to_string()),
+            Just("password=".to_string()),
+            Just("level=info ".to_string()),
+            Just("Authorization: ".to_string()),
+            Just("<TOK_1>".to_string()),
+            Just("-----BEGIN KEY-----".to_string()),
+            Just("-----END KEY-----".to_string()),
+            Just("😀".to_string()),
+            Just("é".to_string()),
+            "[a-z0-9]{1,6}",
+            Just("12".to_string()),
+            Just("true".to_string()),
+            Just("null".to_string()),
+        ];
+        prop::collection::vec(frag, 0..40).prop_map(|v| v.concat())
+    }
+
+    fn redactor(format: Format) -> Redactor {
+        Redactor::builder()
+            .builtin_rules(false)
+            .add_rules("t.toml", RULES)
+            .format(format)
+            .build()
+            .unwrap()
+    }
+
+    proptest! {
+        // PROPTEST_CASES=5000 for a longer run.
+        #![proptest_config(ProptestConfig { cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(128), ..ProptestConfig::default() })]
+
+        #[test]
+        fn stream_equals_whole_and_lines_are_kept(input in fragments(), cuts in prop::collection::vec(1usize..20, 1..8)) {
+            for format in [Format::Auto, Format::Json, Format::Logfmt] {
+                let r = redactor(format);
+                let whole = r.redact(&input).into_owned();
+                prop_assert_eq!(r.redact_bytes(input.as_bytes()).into_owned(), whole.as_bytes().to_vec());
+                let mut s = r.stream();
+                let mut out = Vec::new();
+                let mut at = 0;
+                let bytes = input.as_bytes();
+                for (i, c) in cuts.iter().cycle().enumerate() {
+                    if at >= bytes.len() || i > bytes.len() {
+                        break;
+                    }
+                    let end = (at + c).min(bytes.len());
+                    s.push(&bytes[at..end], &mut out);
+                    at = end;
+                }
+                s.push(&bytes[at..], &mut out);
+                s.finish(&mut out);
+                prop_assert_eq!(String::from_utf8(out).unwrap(), whole.clone());
+                prop_assert_eq!(whole.matches('\n').count(), input.matches('\n').count());
+                // A line that was valid JSON is still valid JSON, with the same keys.
+                for (a, b) in input.split('\n').zip(whole.split('\n')) {
+                    if let Ok(serde_json::Value::Object(m)) = serde_json::from_str::<serde_json::Value>(a) {
+                        if format != Format::Logfmt {
+                            let v: serde_json::Value = serde_json::from_str(b).unwrap_or_else(|e| panic!("{e}: {a:?} -> {b:?}"));
+                            prop_assert_eq!(v.as_object().unwrap().keys().count(), m.len());
+                        }
+                    }
+                }
+                // Idempotence of the label style (per line: a multiline match never spans a
+                // structured line, and redaction may change how a line is classified).
+                if !input.contains("-----") {
+                    prop_assert_eq!(r.redact(&whole).into_owned(), whole.clone());
+                }
+            }
+        }
+
+        #[test]
+        fn reversible_round_trip(input in fragments()) {
+            let r = redactor(Format::Auto);
+            let mut vault = redactum::Vault::new();
+            let safe = r.redact_reversible(&input, &mut vault);
+            if !input.contains("-----") {
+                prop_assert_eq!(r.redact_reversible(&safe, &mut vault), safe.clone());
+            }
+            let restored = vault.restore(&safe);
+            // Restoring gives the input back, except non-string JSON values of sensitive keys,
+            // which were quoted.
+            if !input.contains('{') && !input.contains('[') {
+                prop_assert_eq!(restored, input);
+            }
+        }
+    }
+}
+
+#[test]
+fn stream_redactor_is_reusable_and_reports_what_it_holds() {
+    let red = r(Format::Auto);
+    let input = "{\"password\":\"p1\"}\nlevel=1 token=t\nplain ann@example.com\n{\"a\":";
+    let want = red.redact(input).into_owned();
+    let mut s = red.stream();
+    for _ in 0..2 {
+        let mut out = Vec::new();
+        s.push(input.as_bytes(), &mut out);
+        // The last, incomplete line is held back.
+        assert_eq!(s.buffered(), "{\"a\":".len());
+        s.finish(&mut out);
+        assert_eq!(String::from_utf8(out.clone()).unwrap(), want);
+        assert_eq!(s.stats().bytes_read, input.len() as u64);
+        assert_eq!(s.stats().bytes_written, out.len() as u64);
+        assert_eq!(s.stats().findings, 3);
+    }
+}
