@@ -506,7 +506,7 @@ type SpecsAndWarnings = (Vec<(Arc<str>, RuleSpec)>, Vec<String>);
 fn parse_any(name: &str, text: &str, warnings: &mut Vec<String>) -> Result<Vec<RuleSpec>, Error> {
     if is_gitleaks(text) {
         let (specs, warns) = crate::gitleaks::convert(name, text)?;
-        warnings.extend(warns.into_iter().map(|w| format!("{name}: {w}")));
+        warnings.extend(warns);
         Ok(specs)
     } else {
         parse_rules(name, text)

@@ -303,7 +303,14 @@ fn build(args: &Args) -> io::Result<Redactor> {
     {
         b.hash_key(k);
     }
-    b.build().map_err(fail)
+    let redactor = b.build().map_err(fail)?;
+    if !args.rules.is_empty() || !args.only_rules.is_empty() {
+        // Imported (gitleaks) rules that could not be expressed, one line each.
+        for w in b.warnings().map_err(fail)? {
+            let _ = writeln!(io::stderr(), "redactum: warning: {w}");
+        }
+    }
+    Ok(redactor)
 }
 
 /// `label`, `mask`, `hash`, `partial` (keeping `keep` at each end) or `partial:START:END`.

@@ -360,3 +360,18 @@ fn real_format_aws_key_with_the_builtin_catalog() {
     assert_eq!(code, 0, "{err}");
     assert_eq!(out, "k=[REDACTED:aws-access-key-id]\n");
 }
+
+#[test]
+fn gitleaks_config_imports_with_warnings() {
+    let cfg = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../core/tests/data/gitleaks-sample.toml"
+    );
+    let (code, _, err) = run(bin().arg("--only-rules").arg(cfg), b"nothing\n");
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.lines()
+            .any(|l| l.starts_with("redactum: warning: ") && l.contains("rule `pem-file`")),
+        "{err}"
+    );
+}
