@@ -193,9 +193,9 @@ impl Engine {
 
     /// Bytes before a segment start that a scan may look at.
     pub(crate) fn lookbehind(&self) -> usize {
-        // A keyword may straddle the segment start, and marker checks look back
-        // `MARKER_LOOKBACK` bytes from it.
-        self.max_keyword + MARKER_LOOKBACK + 8
+        // A piece's view starts `overlap` bytes back, a keyword may straddle the view start,
+        // and marker checks look back `MARKER_LOOKBACK` bytes from it.
+        self.overlap + self.max_keyword + MARKER_LOOKBACK + 8
     }
 
     /// Scans `view` of `hay` and pushes findings whose match starts inside `keep`, and the

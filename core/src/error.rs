@@ -89,11 +89,12 @@ impl Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // One line whatever the names hold: control characters are escaped.
         if let Some(s) = &self.source_name {
-            write!(f, "{s}: ")?;
+            write!(f, "{}: ", s.escape_debug())?;
         }
         if let Some(r) = &self.rule_id {
-            write!(f, "rule `{r}`: ")?;
+            write!(f, "rule `{}`: ", r.escape_debug())?;
         }
         // One line: collapse any newline a lower layer put in its message.
         let msg = self.message.replace('\n', " ");

@@ -69,7 +69,8 @@ impl Driver {
                         }
                         end = nl_abs + 1;
                     }
-                    self.scan(engine, buf, base, pos..end, pos..end);
+                    let view_start = self.piece_view_start(engine, pos);
+                    self.scan(engine, buf, base, view_start..end, pos..end);
                     self.pos = end;
                     self.line_start = end;
                 }
@@ -84,12 +85,14 @@ impl Driver {
                             None if eof => avail,
                             None => break,
                         };
-                    self.scan(engine, buf, base, pos..view_end, pos..piece_end);
+                    let view_start = self.piece_view_start(engine, pos);
+                    self.scan(engine, buf, base, view_start..view_end, pos..piece_end);
                     self.pos = piece_end;
                 }
                 None if eof => {
                     // The last line, without a newline.
-                    self.scan(engine, buf, base, pos..avail, pos..avail);
+                    let view_start = self.piece_view_start(engine, pos);
+                    self.scan(engine, buf, base, view_start..avail, pos..avail);
                     self.pos = avail;
                 }
                 None => break,
@@ -129,6 +132,17 @@ impl Driver {
             } else {
                 i += 1;
             }
+        }
+    }
+
+    /// Where the view of a segment starting at `pos` begins: at `pos` on a line start; inside
+    /// a long line, `overlap` bytes back, so a match (or a veto) that starts just before the
+    /// piece is seen as in the whole line. Only matches starting at `pos` or later are kept.
+    fn piece_view_start(&self, engine: &Engine, pos: usize) -> usize {
+        if pos > self.line_start {
+            pos.saturating_sub(engine.overlap).max(self.line_start)
+        } else {
+            pos
         }
     }
 
