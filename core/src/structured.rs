@@ -129,6 +129,11 @@ impl KeySet {
     /// its last words, is in the set. Words break at non-alphanumerics and at a lower-case
     /// letter followed by an upper-case one.
     pub(crate) fn matches(&self, key: &[u8]) -> bool {
+        // A key that already holds a marker was rewritten by an earlier redaction: its words
+        // now come from the marker (`pwd=[REDACTED:generic-password]`), not from the writer.
+        if memchr::memmem::find(key, b"[REDACTED:").is_some() {
+            return false;
+        }
         let mut buf = [0u8; 96];
         let mut starts = [0usize; 24];
         let (mut n, mut ns) = (0usize, 0usize);
