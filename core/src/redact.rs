@@ -316,7 +316,9 @@ impl RedactorBuilder {
         self
     }
 
-    /// Under fail-closed, an internal error while redacting a line replaces the line with a
+    /// Under fail-closed, an internal error while scanning replaces the lines scanned together
+    /// (the failing line's block of complete lines, up to 8 MiB; one line when streaming line by
+    /// line) with a
     /// marker instead of passing it through.
     pub fn fail_closed(&mut self, yes: bool) -> &mut Self {
         self.fail_closed = yes;
