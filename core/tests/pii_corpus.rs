@@ -76,32 +76,12 @@ fn corpus(name: &str) -> String {
     })
 }
 
-struct Planted {
-    line: usize,
-    rule: String,
-    value: String,
-}
+#[path = "common/corpus.rs"]
+mod common_corpus;
+use common_corpus::{line_starts, Planted};
 
 fn manifest() -> Vec<Planted> {
-    corpus("planted.manifest.jsonl")
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            let v: serde_json::Value = serde_json::from_str(l).expect("manifest line is JSON");
-            Planted {
-                line: v["line"].as_u64().expect("line") as usize,
-                rule: v["rule"].as_str().expect("rule").to_string(),
-                value: v["value"].as_str().expect("value").to_string(),
-            }
-        })
-        .collect()
-}
-
-/// Byte offset of the start of each line (1-based line `n` starts at `starts[n - 1]`).
-fn line_starts(text: &str) -> Vec<usize> {
-    std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-        .collect()
+    common_corpus::manifest(&corpus("planted.manifest.jsonl"), "value")
 }
 
 #[derive(Default)]

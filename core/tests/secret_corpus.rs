@@ -17,32 +17,12 @@ fn corpus(name: &str) -> String {
         .unwrap_or_else(|e| panic!("{}: {e} (run corpora/secrets/generate.py)", path.display()))
 }
 
-struct Planted {
-    line: usize,
-    rule: String,
-    secret: String,
-}
+#[path = "common/corpus.rs"]
+mod common_corpus;
+use common_corpus::{line_starts, Planted};
 
 fn manifest() -> Vec<Planted> {
-    corpus("planted.manifest.jsonl")
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            let v: serde_json::Value = serde_json::from_str(l).expect("manifest line is JSON");
-            Planted {
-                line: v["line"].as_u64().expect("line") as usize,
-                rule: v["rule"].as_str().expect("rule").to_string(),
-                secret: v["secret"].as_str().expect("secret").to_string(),
-            }
-        })
-        .collect()
-}
-
-/// Byte offset of the start of each line (1-based line `n` starts at `starts[n - 1]`).
-fn line_starts(text: &str) -> Vec<usize> {
-    std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-        .collect()
+    common_corpus::manifest(&corpus("planted.manifest.jsonl"), "secret")
 }
 
 #[test]
@@ -70,15 +50,15 @@ fn planted_secrets_are_caught() {
     let mut missed = Vec::new();
     for p in &planted {
         let from = starts[p.line - 1];
-        let Some(rel) = text[from..].find(&p.secret) else {
+        let Some(rel) = text[from..].find(&p.value) else {
             panic!(
                 "manifest out of date: {:?} not found from line {}",
-                p.secret, p.line
+                p.value, p.line
             );
         };
-        let (s, e) = (from + rel, from + rel + p.secret.len());
+        let (s, e) = (from + rel, from + rel + p.value.len());
         let covered = findings.iter().any(|f| f.start() <= s && e <= f.end());
-        let gone = !redacted.contains(p.secret.as_str());
+        let gone = !redacted.contains(p.value.as_str());
         if !(covered && gone) {
             let near: Vec<_> = findings
                 .iter()
@@ -87,7 +67,7 @@ fn planted_secrets_are_caught() {
                 .collect();
             missed.push(format!(
                 "line {} {}: {:?} (covered: {covered}, gone: {gone}, overlapping findings: {near:?})",
-                p.line, p.rule, p.secret
+                p.line, p.rule, p.value
             ));
         }
     }
