@@ -91,6 +91,9 @@ pub(crate) struct Scratch {
     caps: Vec<Option<Captures>>,
     kwless_next: Vec<usize>,
     hits: Vec<(u32, usize, usize)>,
+    /// Spans a rule's iteration consumed without a finding (a veto alternative, a rejected
+    /// candidate): from the match start to where the iteration resumed.
+    pub(crate) consumed: Vec<(usize, usize, u32)>,
 }
 
 impl Scratch {
@@ -101,6 +104,7 @@ impl Scratch {
             caps: (0..engine.rules.len()).map(|_| None).collect(),
             kwless_next: Vec::new(),
             hits: Vec::new(),
+            consumed: Vec::new(),
         }
     }
 }
@@ -401,6 +405,27 @@ impl Engine {
     #[allow(clippy::too_many_arguments)]
     #[inline]
     fn confirm(
+        &self,
+        hay: &[u8],
+        r: u32,
+        s: usize,
+        e: usize,
+        lo: usize,
+        hi: usize,
+        scratch: &mut Scratch,
+        out: &mut Vec<Raw>,
+    ) -> usize {
+        let n = out.len();
+        let resume = self.confirm_match(hay, r, s, e, lo, hi, scratch, out);
+        if out.len() == n && resume > s {
+            scratch.consumed.push((s, resume, r));
+        }
+        resume
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    #[inline]
+    fn confirm_match(
         &self,
         hay: &[u8],
         r: u32,

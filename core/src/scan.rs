@@ -156,6 +156,7 @@ impl Driver {
     ) {
         self.seg_found.clear();
         self.seg_ml.clear();
+        self.scratch.consumed.clear();
         let (scratch, found, ml) = (&mut self.scratch, &mut self.seg_found, &mut self.seg_ml);
         let res = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             engine.scan_segment(
@@ -167,9 +168,23 @@ impl Driver {
                 ml,
             )
         }));
-        if let Err(payload) = res {
-            self.failed(engine, payload, keep.start - base..keep.end - base);
+        match res {
+            Err(payload) => self.failed(engine, payload, keep.start - base..keep.end - base),
+            Ok(()) if !self.seg_found.is_empty() && !self.scratch.consumed.is_empty() => {
+                let (v, k) = (
+                    view.start - base..view.end - base,
+                    keep.start - base..keep.end - base,
+                );
+                let res = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    self.settle(engine, buf, v, k.clone())
+                }));
+                if let Err(payload) = res {
+                    self.failed(engine, payload, k);
+                }
+            }
+            Ok(()) => {}
         }
+        self.scratch.consumed.clear();
         self.found.extend(self.seg_found.iter().map(|r| Raw {
             start: r.start + base,
             end: r.end + base,
@@ -181,6 +196,190 @@ impl Driver {
             win_start: h.win_start + base,
             ..*h
         }));
+    }
+
+    /// Makes the findings of the segment just scanned a fixed point of redaction.
+    ///
+    /// A rule's iteration may consume text without a finding (a veto alternative such as
+    /// `Chrome 120.0.0.0`, a candidate its validator rejected) and resume after it. When another
+    /// rule's finding covers part of that text, the marker that replaces it on output would not
+    /// consume the same way, and a second redaction could find what the first did not. For each
+    /// line where that happens, the line is rescanned as it will be written (findings replaced by
+    /// their label markers) and whatever the rescan finds outside the markers is added, until
+    /// nothing new is found. Findings only grow: the redaction may cover more, never less.
+    fn settle(
+        &mut self,
+        engine: &Engine,
+        buf: &[u8],
+        view: std::ops::Range<usize>,
+        keep: std::ops::Range<usize>,
+    ) {
+        let consumed = std::mem::take(&mut self.scratch.consumed);
+        let mut spans: Vec<(usize, usize)> =
+            self.seg_found.iter().map(|r| (r.start, r.end)).collect();
+        spans.sort_unstable();
+        // Merge overlapping spans: their ends are then in order as well.
+        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
+        for (s, e) in spans {
+            match merged.last_mut() {
+                Some(last) if s < last.1 => last.1 = last.1.max(e),
+                _ => merged.push((s, e)),
+            }
+        }
+        // Consumed spans come from many rules' iterations, in no overall order; there are more
+        // of them than findings, so each is looked up among the findings instead of sorted.
+        let mut starts: Vec<usize> = Vec::new();
+        for &(cs, ce, _) in &consumed {
+            if cs < view.start || cs >= view.end {
+                continue;
+            }
+            let i = merged.partition_point(|&(_, e)| e <= cs);
+            // Overlapping a finding and running on past its end: the text after the marker is
+            // what a second redaction could read differently. (A consumed span that ends
+            // inside the finding only lost its own tail: before the marker the text is the
+            // same, and a match ending at a marker is never a finding.)
+            if let Some(&(fs, fe)) = merged.get(i) {
+                if fs < ce && ce > fe {
+                    starts.push(cs);
+                }
+            }
+        }
+        self.scratch.consumed = consumed;
+        self.scratch.consumed.clear();
+        starts.sort_unstable();
+        let mut lines: Vec<(usize, usize)> = Vec::new();
+        for cs in starts {
+            if lines.last().is_some_and(|&(_, le)| cs <= le) {
+                continue;
+            }
+            let ls = match memchr::memrchr(b'\n', &buf[view.start..cs]) {
+                Some(j) => view.start + j + 1,
+                None => view.start,
+            };
+            let le = match memchr::memchr(b'\n', &buf[cs..view.end]) {
+                Some(j) => cs + j,
+                None => view.end,
+            };
+            lines.push((ls, le));
+        }
+        if lines.is_empty() {
+            return;
+        }
+        // Sorted by start, so each line finds its own findings by binary search; what settling
+        // adds goes after `sorted`.
+        self.seg_found.sort_unstable_by_key(|r| r.start);
+        let sorted = self.seg_found.len();
+        for (ls, le) in lines {
+            self.settle_line(engine, buf, ls..le, &keep, sorted);
+        }
+    }
+
+    /// Rescans the line `line` (relative to `buf`, without its newline) as redaction writes it,
+    /// adding what the rescan finds, at most a few rounds.
+    fn settle_line(
+        &mut self,
+        engine: &Engine,
+        buf: &[u8],
+        line: std::ops::Range<usize>,
+        keep: &std::ops::Range<usize>,
+        sorted: usize,
+    ) {
+        const ROUNDS: usize = 8;
+        let first = self.seg_found[..sorted].partition_point(|r| r.start < line.start);
+        let last = self.seg_found[..sorted].partition_point(|r| r.start < line.end);
+        let mut text = Vec::new();
+        // (start in text, end in text, start in buf, end in buf) of each marker written.
+        let mut marks: Vec<(usize, usize, usize, usize)> = Vec::new();
+        let mut raws: Vec<Raw> = Vec::new();
+        let mut comps = Vec::new();
+        let mut again: Vec<Raw> = Vec::new();
+        let mut ml = Vec::new();
+        for _ in 0..ROUNDS {
+            raws.clear();
+            raws.extend_from_slice(&self.seg_found[first..last]);
+            raws.extend(
+                self.seg_found[sorted..]
+                    .iter()
+                    .filter(|r| r.start >= line.start && r.start < line.end),
+            );
+            if raws
+                .iter()
+                .any(|r| r.rule == FAILED_RULE || r.end > line.end)
+            {
+                return;
+            }
+            comps.clear();
+            components(engine, &mut raws, &mut comps);
+            text.clear();
+            marks.clear();
+            let mut at = line.start;
+            for c in &comps {
+                text.extend_from_slice(&buf[at..c.start]);
+                let (content, cr) = match &buf[c.start..c.end] {
+                    [rest @ .., b'\r'] => (rest, true),
+                    whole => (whole, false),
+                };
+                let ts = text.len();
+                if !content.is_empty() {
+                    text.extend_from_slice(b"[REDACTED:");
+                    text.extend_from_slice(engine.meta(c.rule).0.as_bytes());
+                    text.push(b']');
+                }
+                if cr {
+                    text.push(b'\r');
+                }
+                marks.push((ts, text.len(), c.start, c.end));
+                at = c.end;
+            }
+            text.extend_from_slice(&buf[at..line.end]);
+            again.clear();
+            ml.clear();
+            self.scratch.consumed.clear();
+            engine.scan_segment(
+                &text,
+                0..text.len(),
+                0..text.len(),
+                &mut self.scratch,
+                &mut again,
+                &mut ml,
+            );
+            self.scratch.consumed.clear();
+            // Back to buffer positions: a position inside a marker stands for the whole span
+            // the marker replaced.
+            let to_buf = |p: usize, is_end: bool| -> usize {
+                let i = marks.partition_point(|m| m.1 <= p);
+                match marks.get(i) {
+                    Some(&(ts, _, bs, be)) if ts <= p && (p > ts || is_end) => {
+                        if is_end && p > ts {
+                            be
+                        } else {
+                            bs
+                        }
+                    }
+                    _ => {
+                        // Before marker `i`: shifted by the markers before it.
+                        match i.checked_sub(1).and_then(|j| marks.get(j)) {
+                            Some(&(_, te, _, be)) => be + (p - te),
+                            None => line.start + p,
+                        }
+                    }
+                }
+            };
+            let before = self.seg_found.len();
+            for f in &again {
+                let (s, e) = (to_buf(f.start, false), to_buf(f.end, true));
+                if e > s && keep.contains(&s) {
+                    self.seg_found.push(Raw {
+                        start: s,
+                        end: e,
+                        rule: f.rule,
+                    });
+                }
+            }
+            if self.seg_found.len() == before {
+                return;
+            }
+        }
     }
 
     /// An internal error (a panic) while scanning `range` (relative to the buffer): under

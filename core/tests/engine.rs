@@ -462,6 +462,44 @@ pattern = '(?i:trace_id=)[0-9]{6,}|\b(?P<secret>[0-9]{6,})\b'
 }
 
 #[test]
+fn veto_whose_context_another_finding_covers_is_void() {
+    // `ver` vetoes the version number after it; when another rule's finding covers the `ver`,
+    // the written marker cannot veto anything, so the number is redacted at once (and a second
+    // redaction finds nothing more).
+    let rules = r#"
+[[rule]]
+id = "pw"
+name = "Password"
+category = "secret"
+keywords = ["pw="]
+pattern = 'pw=(?P<secret>[^\s]+)'
+
+[[rule]]
+id = "num"
+name = "Dotted number"
+category = "pii"
+pattern = '\bver [0-9]+\.[0-9]+|\b(?P<secret>[0-9]+\.[0-9]+)\b'
+"#;
+    let r = Redactor::builder()
+        .builtin_rules(false)
+        .add_rules("t", rules)
+        .build()
+        .unwrap();
+    assert_eq!(r.redact("x ver 1.2 y 3.4"), "x ver 1.2 y [REDACTED:num]");
+    let once = r.redact("pw=hunter2ver 1.2 y\nnext ver 5.6");
+    assert_eq!(once, "pw=[REDACTED:pw] [REDACTED:num] y\nnext ver 5.6");
+    assert_eq!(r.redact(&once), once);
+    // The same through a stream read one byte at a time.
+    let mut out = Vec::new();
+    r.stream_redact(
+        OneByte(b"pw=hunter2ver 1.2 y\nnext ver 5.6".as_slice()),
+        &mut out,
+    )
+    .unwrap();
+    assert_eq!(String::from_utf8(out).unwrap(), once);
+}
+
+#[test]
 fn consumed_separator_opens_the_next_match() {
     let rules = r#"
 [[rule]]
