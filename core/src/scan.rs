@@ -234,12 +234,14 @@ impl Driver {
                 continue;
             }
             let i = merged.partition_point(|&(_, e)| e <= cs);
-            // Overlapping a finding and running on past its end: the text after the marker is
-            // what a second redaction could read differently. (A consumed span that ends
-            // inside the finding only lost its own tail: before the marker the text is the
-            // same, and a match ending at a marker is never a finding.)
+            // Overlapping a finding, and not wholly inside it: running on past its end, or
+            // starting at least two bytes before it. On a second redaction the text around the
+            // marker is read afresh, and a match can start where this one was consumed (a
+            // candidate that took in the first digits of a phone number found by another rule).
+            // A single byte before the finding leaves no room: a match there would end at the
+            // marker, and a secret touching a marker is never a finding.
             if let Some(&(fs, fe)) = merged.get(i) {
-                if fs < ce && ce > fe {
+                if fs < ce && (ce > fe || fs > cs + 1) {
                     starts.push(cs);
                 }
             }
