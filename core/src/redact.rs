@@ -316,10 +316,10 @@ impl RedactorBuilder {
         self
     }
 
-    /// Under fail-closed, an internal error while scanning replaces the lines scanned together
-    /// (the failing line's block of complete lines, up to 8 MiB; one line when streaming line by
-    /// line) with a
-    /// marker instead of passing it through.
+    /// Under fail-closed, an internal error while scanning a line replaces that line (its
+    /// content; the line end stays) with `[REDACTED:internal-error]` instead of passing it
+    /// through; the other lines are redacted as usual. In a line longer than 1 MiB, the 1 MiB
+    /// piece whose scan failed is replaced.
     pub fn fail_closed(&mut self, yes: bool) -> &mut Self {
         self.fail_closed = yes;
         self

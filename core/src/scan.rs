@@ -168,18 +168,18 @@ impl Driver {
                 ml,
             )
         }));
+        let (v, k) = (
+            view.start - base..view.end - base,
+            keep.start - base..keep.end - base,
+        );
         match res {
-            Err(payload) => self.failed(engine, payload, keep.start - base..keep.end - base),
+            Err(payload) => self.failed_block(engine, payload, buf, v, k),
             Ok(()) if !self.seg_found.is_empty() && !self.scratch.consumed.is_empty() => {
-                let (v, k) = (
-                    view.start - base..view.end - base,
-                    keep.start - base..keep.end - base,
-                );
                 let res = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    self.settle(engine, buf, v, k.clone())
+                    self.settle(engine, buf, v.clone(), k.clone())
                 }));
                 if let Err(payload) = res {
-                    self.failed(engine, payload, k);
+                    self.failed_block(engine, payload, buf, v, k);
                 }
             }
             Ok(()) => {}
@@ -382,6 +382,57 @@ impl Driver {
                 return;
             }
         }
+    }
+
+    /// An internal error (a panic) while scanning the segment `keep` (relative to the buffer):
+    /// without fail-closed the panic goes on to the caller. Under fail-closed, a segment of
+    /// several lines is scanned again line by line, so that only a line whose own scan fails
+    /// is replaced whole; a single line (or a piece of a long one) is replaced whole.
+    fn failed_block(
+        &mut self,
+        engine: &Engine,
+        payload: Box<dyn std::any::Any + Send>,
+        buf: &[u8],
+        view: std::ops::Range<usize>,
+        keep: std::ops::Range<usize>,
+    ) {
+        let several = memchr::memchr(b'\n', &buf[keep.clone()])
+            .is_some_and(|i| keep.start + i + 1 < keep.end);
+        if !engine.fail_closed || !several {
+            return self.failed(engine, payload, keep);
+        }
+        drop(payload);
+        self.scratch = Scratch::new(engine);
+        let (mut found, mut ml) = (Vec::new(), Vec::new());
+        let mut ls = keep.start;
+        while ls < keep.end {
+            let le = memchr::memchr(b'\n', &buf[ls..keep.end]).map_or(keep.end, |i| ls + i + 1);
+            let line_view = if ls == keep.start {
+                view.start.min(ls)..le
+            } else {
+                ls..le
+            };
+            self.seg_found.clear();
+            self.seg_ml.clear();
+            self.scratch.consumed.clear();
+            let (scratch, f, m) = (&mut self.scratch, &mut self.seg_found, &mut self.seg_ml);
+            let mut res = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                engine.scan_segment(buf, line_view.clone(), ls..le, scratch, f, m)
+            }));
+            if res.is_ok() && !self.seg_found.is_empty() && !self.scratch.consumed.is_empty() {
+                res = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    self.settle(engine, buf, line_view.clone(), ls..le)
+                }));
+            }
+            if let Err(payload) = res {
+                self.failed(engine, payload, ls..le);
+            }
+            found.append(&mut self.seg_found);
+            ml.append(&mut self.seg_ml);
+            ls = le;
+        }
+        self.seg_found = found;
+        self.seg_ml = ml;
     }
 
     /// An internal error (a panic) while scanning `range` (relative to the buffer): under

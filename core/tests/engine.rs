@@ -413,10 +413,23 @@ fn fail_closed_replaces_the_failing_segment() {
         .fail_closed(true)
         .build()
         .unwrap();
+    // Whole input: only the failing line is replaced, the others are scanned as usual.
     let out = closed.redact(text);
-    assert!(!out.contains("PANIC"));
-    assert_eq!(out.matches('\n').count(), 3, "lines are kept: {out}");
-    assert!(out.contains("[REDACTED:internal-error]"));
+    assert_eq!(out, "ok line\n[REDACTED:internal-error]\nnext\n");
+    let mixed = Redactor::builder()
+        .builtin_rules(false)
+        .add_rules("t", rules)
+        .add_rules(
+            "u",
+            "[[rule]]\nid = 'd'\nname = 'd'\ncategory = 'pii'\npattern = '[0-9]{4}'\n",
+        )
+        .fail_closed(true)
+        .build()
+        .unwrap();
+    assert_eq!(
+        mixed.redact("pin 1234\nhas PANIC 5678\nlast 9999"),
+        "pin [REDACTED:d]\n[REDACTED:internal-error]\nlast [REDACTED:d]"
+    );
     // Streaming line by line replaces only the failing line.
     let mut streamed = Vec::new();
     closed
