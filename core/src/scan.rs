@@ -486,8 +486,8 @@ pub(crate) fn components(engine: &Engine, found: &mut [Raw], out: &mut Vec<Compo
         a.start
             .cmp(&b.start)
             .then(b.end.cmp(&a.end))
-            .then(engine.priority(b.rule).cmp(&engine.priority(a.rule)))
-            .then(a.rule.cmp(&b.rule))
+            .then_with(|| engine.priority(b.rule).cmp(&engine.priority(a.rule)))
+            .then_with(|| a.rule.cmp(&b.rule))
     });
     let mut cur: Option<Component> = None;
     for f in found.iter() {
