@@ -94,6 +94,8 @@ pub(crate) struct Scratch {
     /// Spans a rule's iteration consumed without a finding (a veto alternative, a rejected
     /// candidate): from the match start to where the iteration resumed.
     pub(crate) consumed: Vec<(usize, usize, u32)>,
+    /// Starts of findings whose context holds a match of their own rule.
+    pub(crate) resettle: Vec<usize>,
 }
 
 impl Scratch {
@@ -105,6 +107,7 @@ impl Scratch {
             kwless_next: Vec::new(),
             hits: Vec::new(),
             consumed: Vec::new(),
+            resettle: Vec::new(),
         }
     }
 }
@@ -488,6 +491,17 @@ impl Engine {
             _ => se,
         };
         if self.accept(rule, hay, ss, se, hi) {
+            // The context before the secret may hold a shorter match of the same rule (a
+            // connection string with two passwords, the pattern preferring the last): once the
+            // secret is a marker, a second redaction would find that one. Such a line is
+            // settled (`scan.rs`).
+            if ss > s + 1
+                && rule
+                    .regex()
+                    .is_match(Input::new(hay).range(s..ss).earliest(true))
+            {
+                scratch.resettle.push(s);
+            }
             let (ss, se) = widen_utf8(hay, ss, se, lo, hi);
             out.push(Raw {
                 start: ss,

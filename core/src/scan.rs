@@ -157,6 +157,7 @@ impl Driver {
         self.seg_found.clear();
         self.seg_ml.clear();
         self.scratch.consumed.clear();
+        self.scratch.resettle.clear();
         let (scratch, found, ml) = (&mut self.scratch, &mut self.seg_found, &mut self.seg_ml);
         let res = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             engine.scan_segment(
@@ -174,7 +175,10 @@ impl Driver {
         );
         match res {
             Err(payload) => self.failed_block(engine, payload, buf, v, k),
-            Ok(()) if !self.seg_found.is_empty() && !self.scratch.consumed.is_empty() => {
+            Ok(())
+                if !self.seg_found.is_empty()
+                    && !(self.scratch.consumed.is_empty() && self.scratch.resettle.is_empty()) =>
+            {
                 let res = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                     self.settle(engine, buf, v.clone(), k.clone())
                 }));
@@ -185,6 +189,7 @@ impl Driver {
             Ok(()) => {}
         }
         self.scratch.consumed.clear();
+        self.scratch.resettle.clear();
         self.found.extend(self.seg_found.iter().map(|r| Raw {
             start: r.start + base,
             end: r.end + base,
@@ -248,6 +253,12 @@ impl Driver {
         }
         self.scratch.consumed = consumed;
         self.scratch.consumed.clear();
+        starts.extend(
+            self.scratch
+                .resettle
+                .drain(..)
+                .filter(|&p| p >= view.start && p < view.end),
+        );
         starts.sort_unstable();
         let mut lines: Vec<(usize, usize)> = Vec::new();
         for cs in starts {
@@ -337,6 +348,7 @@ impl Driver {
             again.clear();
             ml.clear();
             self.scratch.consumed.clear();
+            self.scratch.resettle.clear();
             engine.scan_segment(
                 &text,
                 0..text.len(),
@@ -346,6 +358,7 @@ impl Driver {
                 &mut ml,
             );
             self.scratch.consumed.clear();
+            self.scratch.resettle.clear();
             // Back to buffer positions: a position inside a marker stands for the whole span
             // the marker replaced.
             let to_buf = |p: usize, is_end: bool| -> usize {
@@ -415,11 +428,15 @@ impl Driver {
             self.seg_found.clear();
             self.seg_ml.clear();
             self.scratch.consumed.clear();
+            self.scratch.resettle.clear();
             let (scratch, f, m) = (&mut self.scratch, &mut self.seg_found, &mut self.seg_ml);
             let mut res = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 engine.scan_segment(buf, line_view.clone(), ls..le, scratch, f, m)
             }));
-            if res.is_ok() && !self.seg_found.is_empty() && !self.scratch.consumed.is_empty() {
+            if res.is_ok()
+                && !self.seg_found.is_empty()
+                && !(self.scratch.consumed.is_empty() && self.scratch.resettle.is_empty())
+            {
                 res = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                     self.settle(engine, buf, line_view.clone(), ls..le)
                 }));
