@@ -175,10 +175,7 @@ impl Driver {
         );
         match res {
             Err(payload) => self.failed_block(engine, payload, buf, v, k),
-            Ok(())
-                if !self.seg_found.is_empty()
-                    && !(self.scratch.consumed.is_empty() && self.scratch.resettle.is_empty()) =>
-            {
+            Ok(()) if self.settle_wanted() => {
                 let res = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                     self.settle(engine, buf, v.clone(), k.clone())
                 }));
@@ -201,6 +198,12 @@ impl Driver {
             win_start: h.win_start + base,
             ..*h
         }));
+    }
+
+    /// Whether the segment just scanned has findings and something that may need settling.
+    fn settle_wanted(&self) -> bool {
+        !self.seg_found.is_empty()
+            && (!self.scratch.consumed.is_empty() || !self.scratch.resettle.is_empty())
     }
 
     /// Makes the findings of the segment just scanned a fixed point of redaction.
@@ -433,10 +436,7 @@ impl Driver {
             let mut res = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 engine.scan_segment(buf, line_view.clone(), ls..le, scratch, f, m)
             }));
-            if res.is_ok()
-                && !self.seg_found.is_empty()
-                && !(self.scratch.consumed.is_empty() && self.scratch.resettle.is_empty())
-            {
+            if res.is_ok() && self.settle_wanted() {
                 res = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                     self.settle(engine, buf, line_view.clone(), ls..le)
                 }));
