@@ -15,7 +15,7 @@ export declare class Redactor {
    * Compiles the rules.
    *
    * @throws Error when a rule does not parse or compile (the message names the rule), or an
-   * option is invalid (an unknown style or category, the hash style without a key).
+   * option is invalid (an unknown style, category or format, the hash style without a key).
    */
   constructor(options?: RedactorOptions | undefined | null)
   /** Redacts a string. Returns the very same string when nothing is found. */
@@ -28,10 +28,14 @@ export declare class Redactor {
   /**
    * The replaced spans of `text`, in order, after overlapping findings are merged. `start`
    * and `end` are string indices (UTF-16 code units); `byteStart` and `byteEnd` are offsets
-   * in the UTF-8 encoding.
+   * in the UTF-8 encoding. `text` is read as plain text whatever the `format` option: the
+   * values of sensitive keys in structured lines are not reported.
    */
   find(text: string): Array<Finding>
-  /** True if anything in `text` would be redacted. */
+  /**
+   * True if a rule matches in `text`, read as plain text whatever the `format` option (the
+   * values of sensitive keys in structured lines do not count).
+   */
   isMatch(text: string): boolean
   /** Redacts many texts off the JavaScript thread (in parallel); results in input order. */
   redactBatch(texts: Array<string>): Promise<string[]>
@@ -155,6 +159,18 @@ export interface RedactorOptions {
    * through (default false).
    */
   failClosed?: boolean
+  /**
+   * How lines are read (default `text`: the rules only). `json`: lines that parse as JSON
+   * are rewritten in place and the values of sensitive keys replaced; `logfmt`: every line
+   * is `key=value` pairs (HTTP headers and URL query parameters too); `auto`: decided per
+   * line. `find` and `isMatch` read their input as text whatever the format.
+   */
+  format?: 'text' | 'auto' | 'json' | 'logfmt'
+  /**
+   * Keys whose values are replaced whatever they hold in structured lines, added to the
+   * default ones (`password`, `token`, `api_key`...). Case and separators are ignored.
+   */
+  sensitiveKeys?: Array<string>
 }
 
 /** A compiled rule, as listed by `Redactor.rules()`. */

@@ -37,6 +37,15 @@ pub struct RedactorOptions {
     /// On an internal error while scanning, replace the segment whole instead of passing it
     /// through (default false).
     pub fail_closed: Option<bool>,
+    /// How lines are read (default `text`: the rules only). `json`: lines that parse as JSON
+    /// are rewritten in place and the values of sensitive keys replaced; `logfmt`: every line
+    /// is `key=value` pairs (HTTP headers and URL query parameters too); `auto`: decided per
+    /// line. `find` and `isMatch` read their input as text whatever the format.
+    #[napi(ts_type = "'text' | 'auto' | 'json' | 'logfmt'")]
+    pub format: Option<String>,
+    /// Keys whose values are replaced whatever they hold in structured lines, added to the
+    /// default ones (`password`, `token`, `api_key`...). Case and separators are ignored.
+    pub sensitive_keys: Option<Vec<String>>,
 }
 
 /// One replaced span.
@@ -127,6 +136,20 @@ fn builder(options: &RedactorOptions) -> napi::Result<redactum::RedactorBuilder>
     if let Some(yes) = options.fail_closed {
         b.fail_closed(yes);
     }
+    if let Some(name) = &options.format {
+        let format = redactum::Format::from_name(name).ok_or_else(|| {
+            napi::Error::new(
+                napi::Status::InvalidArg,
+                format!(
+                    "unknown format `{name}` in options.format (expected text, auto, json or logfmt)"
+                ),
+            )
+        })?;
+        b.format(format);
+    }
+    if let Some(keys) = &options.sensitive_keys {
+        b.sensitive_keys(keys.iter().cloned());
+    }
     match &options.key {
         Some(Either::A(s)) => b.hash_key(s.as_bytes()),
         Some(Either::B(buf)) => b.hash_key(&buf[..]),
@@ -149,7 +172,7 @@ impl Redactor {
     /// Compiles the rules.
     ///
     /// @throws Error when a rule does not parse or compile (the message names the rule), or an
-    /// option is invalid (an unknown style or category, the hash style without a key).
+    /// option is invalid (an unknown style, category or format, the hash style without a key).
     #[napi(constructor)]
     pub fn new(options: Option<RedactorOptions>) -> napi::Result<Self> {
         guard(|| {
@@ -201,7 +224,8 @@ impl Redactor {
 
     /// The replaced spans of `text`, in order, after overlapping findings are merged. `start`
     /// and `end` are string indices (UTF-16 code units); `byteStart` and `byteEnd` are offsets
-    /// in the UTF-8 encoding.
+    /// in the UTF-8 encoding. `text` is read as plain text whatever the `format` option: the
+    /// values of sensitive keys in structured lines are not reported.
     #[napi]
     pub fn find(&self, text: String) -> napi::Result<Vec<Finding>> {
         guard(|| {
@@ -227,7 +251,8 @@ impl Redactor {
         })
     }
 
-    /// True if anything in `text` would be redacted.
+    /// True if a rule matches in `text`, read as plain text whatever the `format` option (the
+    /// values of sensitive keys in structured lines do not count).
     #[napi]
     pub fn is_match(&self, text: String) -> napi::Result<bool> {
         guard(|| Ok(self.inner.is_match(text.as_bytes())))

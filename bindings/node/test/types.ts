@@ -30,6 +30,8 @@ const options: RedactorOptions = {
   onlyRules: ['t'],
   disableRules: [],
   failClosed: true,
+  format: 'auto',
+  sensitiveKeys: ['session_hint'],
 }
 const r = new Redactor(options)
 const plain: Redactor = new Redactor()
@@ -78,5 +80,10 @@ wlog.info('hi')
 new Redactor({ style: 'blur' })
 // @ts-expect-error: not a category
 new Redactor({ categories: ['secrets'] })
+// @ts-expect-error: not a format
+new Redactor({ format: 'xml' })
+// @ts-expect-error: a list of keys, not one string
+new Redactor({ sensitiveKeys: 'password' })
+const formats: Array<RedactorOptions['format']> = ['text', 'auto', 'json', 'logfmt', undefined]
 
-void [held, out, bytes, rules, matched, batch, part, rest, stats, st, fileDest]
+void [formats, held, out, bytes, rules, matched, batch, part, rest, stats, st, fileDest]

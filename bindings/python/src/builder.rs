@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use pyo3::exceptions::{PyFileNotFoundError, PyOSError, PyPermissionError, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString};
-use redactum::{RedactorBuilder, Style};
+use redactum::{Format, RedactorBuilder, Style};
 
 use crate::error::config;
 
@@ -36,6 +36,10 @@ pub struct Config {
     pub keep_end: usize,
     pub only_rules: Option<Vec<String>>,
     pub disable_rules: Vec<String>,
+    /// `format=`: `text`, `auto`, `json` or `logfmt` (checked by `from_args`).
+    pub format: String,
+    /// `sensitive_keys=`: added to core's default sensitive keys.
+    pub sensitive_keys: Vec<String>,
 }
 
 /// The raw constructor arguments.
@@ -49,6 +53,8 @@ pub struct Args<'py> {
     pub keep_end: i64,
     pub only_rules: Option<Bound<'py, PyAny>>,
     pub disable_rules: Option<Bound<'py, PyAny>>,
+    pub format: String,
+    pub sensitive_keys: Option<Bound<'py, PyAny>>,
 }
 
 impl Config {
@@ -99,6 +105,12 @@ impl Config {
                 }
             }
         };
+        if Format::from_name(&args.format).is_none() {
+            return Err(config(format!(
+                "unknown format {:?}: expected \"text\", \"auto\", \"json\" or \"logfmt\"",
+                args.format
+            )));
+        }
         if args.style == "hash" && key.as_ref().is_none_or(|k| k.is_empty()) {
             return Err(config(
                 "the hash style needs a key: Redactor(style=\"hash\", key=...)",
@@ -123,6 +135,11 @@ impl Config {
                 .transpose()?,
             disable_rules: match args.disable_rules {
                 Some(d) => strings(&d, "disable_rules")?,
+                None => Vec::new(),
+            },
+            format: args.format,
+            sensitive_keys: match args.sensitive_keys {
+                Some(k) => strings(&k, "sensitive_keys")?,
                 None => Vec::new(),
             },
         })
@@ -152,6 +169,9 @@ impl Config {
         if let Some(k) = &self.key {
             b.hash_key(k);
         }
+        // Checked by `from_args`.
+        b.format(Format::from_name(&self.format).unwrap_or_default());
+        b.sensitive_keys(self.sensitive_keys.iter().cloned());
         b
     }
 
@@ -179,6 +199,10 @@ impl Config {
         }
         if !self.disable_rules.is_empty() {
             d.set_item("disable_rules", PyList::new(py, &self.disable_rules)?)?;
+        }
+        d.set_item("format", &self.format)?;
+        if !self.sensitive_keys.is_empty() {
+            d.set_item("sensitive_keys", PyList::new(py, &self.sensitive_keys)?)?;
         }
         Ok(d)
     }

@@ -36,9 +36,11 @@ impl PyRedactor {
         keep_end = 4,
         only_rules = None,
         disable_rules = None,
+        format = "text".to_string(),
+        sensitive_keys = None,
     ))]
     #[pyo3(
-        text_signature = "(*, rules=None, extra_rules=None, categories=None, style='label', key=None, keep_start=4, keep_end=4, only_rules=None, disable_rules=None)"
+        text_signature = "(*, rules=None, extra_rules=None, categories=None, style='label', key=None, keep_start=4, keep_end=4, only_rules=None, disable_rules=None, format='text', sensitive_keys=None)"
     )]
     #[allow(clippy::too_many_arguments)]
     fn new(
@@ -52,6 +54,8 @@ impl PyRedactor {
         keep_end: i64,
         only_rules: Option<Bound<'_, PyAny>>,
         disable_rules: Option<Bound<'_, PyAny>>,
+        format: String,
+        sensitive_keys: Option<Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         let config = Config::from_args(Args {
             rules,
@@ -63,6 +67,8 @@ impl PyRedactor {
             keep_end,
             only_rules,
             disable_rules,
+            format,
+            sensitive_keys,
         })?;
         let builder = config.builder();
         // Compiling a large catalog takes a while: let other threads run meanwhile.
@@ -111,7 +117,9 @@ impl PyRedactor {
     }
 
     /// The redacted spans of `text`, in order; with `overlapping=True`, every finding of every
-    /// rule before overlapping findings are merged.
+    /// rule before overlapping findings are merged. `text` is read as plain text whatever the
+    /// `format` (core's `find_iter`): the values of sensitive keys in structured lines are not
+    /// reported.
     #[pyo3(signature = (text, *, overlapping = false))]
     fn find(
         &self,
@@ -132,7 +140,8 @@ impl PyRedactor {
         })
     }
 
-    /// True if anything in `text` would be redacted.
+    /// True if a rule matches in `text`, read as plain text whatever the `format` (the values
+    /// of sensitive keys in structured lines do not count).
     fn is_match(&self, py: Python<'_>, text: Bound<'_, PyString>) -> PyResult<bool> {
         let data: PyBackedStr = text.try_into()?;
         py.detach(|| shield(|| self.inner.is_match(data.as_bytes())))

@@ -36,6 +36,31 @@ def test_pickle_keeps_builtin_and_extra_rules() -> None:
     assert [i.id for i in r2.rules()] == ["test-email"]
 
 
+@pytest.mark.parametrize("protocol", range(pickle.HIGHEST_PROTOCOL + 1))
+def test_pickle_keeps_format_and_sensitive_keys(protocol: int) -> None:
+    r = redactum.Redactor(rules=RULES, format="json", sensitive_keys=["session_hint", "pin"])
+    r2 = pickle.loads(pickle.dumps(r, protocol=protocol))
+    line = '{"session_hint":"abc","pin":1234,"password":"x","note":"ok"}'
+    expected = (
+        '{"session_hint":"[REDACTED:sensitive-key]","pin":"[REDACTED:sensitive-key]",'
+        '"password":"[REDACTED:sensitive-key]","note":"ok"}'
+    )
+    assert r.redact(line) == expected
+    assert r2.redact(line) == expected
+    # The format itself survives, not only the keys: a logfmt line is text under "json".
+    assert r2.redact("session_hint=abc pin=1") == "session_hint=abc pin=1"
+    logfmt = pickle.loads(pickle.dumps(redactum.Redactor(rules=RULES, format="logfmt"), protocol=protocol))
+    assert logfmt.redact("password=x user=y") == "password=[REDACTED:sensitive-key] user=y"
+    assert logfmt.redact('{"password":"x"}') == '{"password":"x"}'
+
+
+def test_getnewargs_ex_format_and_sensitive_keys() -> None:
+    _, kwargs = redactum.Redactor(rules=RULES, format="auto", sensitive_keys="session_hint").__getnewargs_ex__()
+    assert kwargs["format"] == "auto" and kwargs["sensitive_keys"] == ["session_hint"]
+    _, kwargs = redactum.Redactor(rules=RULES).__getnewargs_ex__()
+    assert kwargs["format"] == "text" and "sensitive_keys" not in kwargs
+
+
 def test_getnewargs_ex() -> None:
     args, kwargs = redactum.Redactor(rules=RULES, style="mask").__getnewargs_ex__()
     assert args == () and kwargs["style"] == "mask"

@@ -31,7 +31,7 @@ class RuleError(RedactumError, ValueError):
 
 
 class ConfigError(RedactumError, ValueError):
-    """An invalid option: unknown style or category, hash style without a key, unknown rule id."""
+    """An invalid option: unknown style, category or format, hash style without a key, unknown rule id."""
 
     kind: Optional[str] = None
     rule_id: Optional[str] = None
