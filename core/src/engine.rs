@@ -575,6 +575,11 @@ impl Engine {
         if contains_redacted(secret) || inside_marker(hay, ss) || touches_marker(hay, ss, se, hi) {
             return false;
         }
+        // Line ends alone are nothing to hide, and a replacement keeps them as they are: a
+        // finding of only `\r` would leave no marker behind.
+        if secret.iter().all(|&b| b == b'\r' || b == b'\n') {
+            return false;
+        }
         for sw in &rule.stopwords {
             if secret.windows(sw.len()).any(|w| w.eq_ignore_ascii_case(sw)) {
                 return false;

@@ -21,6 +21,12 @@ pub(crate) struct Driver {
     pub found: Vec<Raw>,
     scratch: Scratch,
     seg_found: Vec<Raw>,
+    /// Findings (absolute) of the current long line's pieces scanned so far that may reach
+    /// into the next piece's view.
+    line_prior: Vec<Raw>,
+    /// Findings of the current long line's earlier pieces that reach into the piece being
+    /// scanned (relative to the buffer), for settling.
+    prior: Vec<Raw>,
     seg_ml: Vec<MlHit>,
 }
 
@@ -33,6 +39,8 @@ impl Driver {
             found: Vec::new(),
             scratch: Scratch::new(engine),
             seg_found: Vec::new(),
+            line_prior: Vec::new(),
+            prior: Vec::new(),
             seg_ml: Vec::new(),
         }
     }
@@ -41,6 +49,7 @@ impl Driver {
     pub(crate) fn reset(&mut self) {
         self.pos = 0;
         self.line_start = 0;
+        self.line_prior.clear();
         self.pending.clear();
         self.found.clear();
     }
@@ -73,6 +82,7 @@ impl Driver {
                     self.scan(engine, buf, base, view_start..end, pos..end);
                     self.pos = end;
                     self.line_start = end;
+                    self.line_prior.clear();
                 }
                 None if lim == piece_end => {
                     // A full piece of a long line: scan it with look-ahead.
@@ -158,6 +168,21 @@ impl Driver {
         self.seg_ml.clear();
         self.scratch.consumed.clear();
         self.scratch.resettle.clear();
+        self.prior.clear();
+        if view.start < keep.start {
+            // A piece of a long line: earlier pieces' findings that reach into this view.
+            self.line_prior.retain(|r| r.end > view.start);
+            self.prior.extend(
+                self.line_prior
+                    .iter()
+                    .filter(|r| r.start < view.end)
+                    .map(|r| Raw {
+                        start: r.start.max(view.start) - base,
+                        end: r.end.min(view.end) - base,
+                        rule: r.rule,
+                    }),
+            );
+        }
         let (scratch, found, ml) = (&mut self.scratch, &mut self.seg_found, &mut self.seg_ml);
         let res = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             engine.scan_segment(
@@ -192,6 +217,15 @@ impl Driver {
             end: r.end + base,
             ..*r
         }));
+        if keep.end > keep.start && buf[keep.end - base - 1] != b'\n' {
+            // The segment ends inside a line (a piece of a long one): the next piece may need
+            // these findings.
+            self.line_prior.extend(self.seg_found.iter().map(|r| Raw {
+                start: r.start + base,
+                end: r.end + base,
+                ..*r
+            }));
+        }
         self.pending.extend(self.seg_ml.iter().map(|h| MlHit {
             start: h.start + base,
             end: h.end + base,
@@ -202,7 +236,7 @@ impl Driver {
 
     /// Whether the segment just scanned has findings and something that may need settling.
     fn settle_wanted(&self) -> bool {
-        !self.seg_found.is_empty()
+        (!self.seg_found.is_empty() || !self.prior.is_empty())
             && (!self.scratch.consumed.is_empty() || !self.scratch.resettle.is_empty())
     }
 
@@ -223,8 +257,12 @@ impl Driver {
         keep: std::ops::Range<usize>,
     ) {
         let consumed = std::mem::take(&mut self.scratch.consumed);
-        let mut spans: Vec<(usize, usize)> =
-            self.seg_found.iter().map(|r| (r.start, r.end)).collect();
+        let mut spans: Vec<(usize, usize)> = self
+            .seg_found
+            .iter()
+            .chain(&self.prior)
+            .map(|r| (r.start, r.end))
+            .collect();
         spans.sort_unstable();
         // Merge overlapping spans: their ends are then in order as well.
         let mut merged: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
@@ -318,6 +356,15 @@ impl Driver {
                     .iter()
                     .filter(|r| r.start >= line.start && r.start < line.end),
             );
+            raws.extend(
+                self.prior
+                    .iter()
+                    .filter(|r| r.end > line.start && r.start < line.end)
+                    .map(|r| Raw {
+                        start: r.start.max(line.start),
+                        ..*r
+                    }),
+            );
             if raws
                 .iter()
                 .any(|r| r.rule == FAILED_RULE || r.end > line.end)
@@ -386,7 +433,9 @@ impl Driver {
             let before = self.seg_found.len();
             for f in &again {
                 let (s, e) = (to_buf(f.start, false), to_buf(f.end, true));
-                if e > s && keep.contains(&s) {
+                // In a piece of a long line, what starts after the piece is kept too: the
+                // next piece does not see this piece's findings, so would not settle it.
+                if e > s && s >= keep.start {
                     self.seg_found.push(Raw {
                         start: s,
                         end: e,
