@@ -59,9 +59,9 @@ OPTIONS:
         --report-file FILE  where the report goes
         --stats             print bytes, MB/s and findings per rule on stderr at the end
         --check             exit 1 if anything was found (a CI gate)
-        --fail-closed       if scanning fails internally, replace the lines scanned together
-                            (the failing line's block, up to 8 MiB) with
-                            [REDACTED:internal-error] instead of stopping with an error
+        --fail-closed       if scanning a line fails internally, replace that line with
+                            [REDACTED:internal-error] (a line over 1 MiB: the failing 1 MiB
+                            piece) instead of stopping with an error
     -j, --threads N         threads for many files (default: all cores)
     -h, --help              this help
     -V, --version           the version
