@@ -40,6 +40,9 @@ pub struct Config {
     pub format: String,
     /// `sensitive_keys=`: added to core's default sensitive keys.
     pub sensitive_keys: Vec<String>,
+    /// `fail_closed=`: an internal error while scanning a line replaces that line with
+    /// `[REDACTED:internal-error]` instead of raising.
+    pub fail_closed: bool,
 }
 
 /// The raw constructor arguments.
@@ -55,6 +58,7 @@ pub struct Args<'py> {
     pub disable_rules: Option<Bound<'py, PyAny>>,
     pub format: String,
     pub sensitive_keys: Option<Bound<'py, PyAny>>,
+    pub fail_closed: bool,
 }
 
 impl Config {
@@ -142,6 +146,7 @@ impl Config {
                 Some(k) => strings(&k, "sensitive_keys")?,
                 None => Vec::new(),
             },
+            fail_closed: args.fail_closed,
         })
     }
 
@@ -172,6 +177,7 @@ impl Config {
         // Checked by `from_args`.
         b.format(Format::from_name(&self.format).unwrap_or_default());
         b.sensitive_keys(self.sensitive_keys.iter().cloned());
+        b.fail_closed(self.fail_closed);
         b
     }
 
@@ -203,6 +209,9 @@ impl Config {
         d.set_item("format", &self.format)?;
         if !self.sensitive_keys.is_empty() {
             d.set_item("sensitive_keys", PyList::new(py, &self.sensitive_keys)?)?;
+        }
+        if self.fail_closed {
+            d.set_item("fail_closed", true)?;
         }
         Ok(d)
     }

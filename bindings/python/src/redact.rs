@@ -38,9 +38,10 @@ impl PyRedactor {
         disable_rules = None,
         format = "text".to_string(),
         sensitive_keys = None,
+        fail_closed = false,
     ))]
     #[pyo3(
-        text_signature = "(*, rules=None, extra_rules=None, categories=None, style='label', key=None, keep_start=4, keep_end=4, only_rules=None, disable_rules=None, format='text', sensitive_keys=None)"
+        text_signature = "(*, rules=None, extra_rules=None, categories=None, style='label', key=None, keep_start=4, keep_end=4, only_rules=None, disable_rules=None, format='text', sensitive_keys=None, fail_closed=False)"
     )]
     #[allow(clippy::too_many_arguments)]
     fn new(
@@ -56,6 +57,7 @@ impl PyRedactor {
         disable_rules: Option<Bound<'_, PyAny>>,
         format: String,
         sensitive_keys: Option<Bound<'_, PyAny>>,
+        fail_closed: bool,
     ) -> PyResult<Self> {
         let config = Config::from_args(Args {
             rules,
@@ -69,6 +71,7 @@ impl PyRedactor {
             disable_rules,
             format,
             sensitive_keys,
+            fail_closed,
         })?;
         let builder = config.builder();
         // Compiling a large catalog takes a while: let other threads run meanwhile.

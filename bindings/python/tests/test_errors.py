@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import io
 import pathlib
+import pickle
 
 import pytest
 
@@ -136,3 +138,40 @@ def test_panics_become_internal_error() -> None:
         redactum._redactum._panic_for_tests()
     assert isinstance(info.value, RuntimeError)
     assert isinstance(info.value, Exception)  # not PyO3's PanicException (a BaseException)
+
+
+PANICKY_RULES = """
+[[rule]]
+id = "p"
+name = "p"
+category = "secret"
+pattern = '[A-Z]{5}'
+validators = ["test-panic"]
+
+[[rule]]
+id = "d"
+name = "d"
+category = "pii"
+pattern = '[0-9]{4}'
+"""
+
+
+def test_internal_error_raises_without_fail_closed() -> None:
+    # `test-panic` panics inside the core scan: the error reaches Python as InternalError,
+    # never as a pass-through of the failing line.
+    r = redactum.Redactor(rules=PANICKY_RULES)
+    with pytest.raises(redactum.InternalError):
+        r.redact("pin 1234\nhas PANIC 5678\n")
+
+
+def test_fail_closed_replaces_only_the_failing_line() -> None:
+    r = redactum.Redactor(rules=PANICKY_RULES, fail_closed=True)
+    text = "pin 1234\nhas PANIC 5678\nlast 9999"
+    want = "pin [REDACTED:d]\n[REDACTED:internal-error]\nlast [REDACTED:d]"
+    assert r.redact(text) == want
+    assert r.redact_bytes(text.encode()) == want.encode()
+    src, dst = io.BytesIO(text.encode()), io.BytesIO()
+    r.redact_stream(src, dst)
+    assert dst.getvalue() == want.encode()
+    # Kept through pickling.
+    assert pickle.loads(pickle.dumps(r)).redact(text) == want
