@@ -237,7 +237,9 @@ impl Driver {
     /// Whether the segment just scanned has findings and something that may need settling.
     fn settle_wanted(&self) -> bool {
         (!self.seg_found.is_empty() || !self.prior.is_empty())
-            && (!self.scratch.consumed.is_empty() || !self.scratch.resettle.is_empty())
+            && (!self.scratch.consumed.is_empty()
+                || !self.scratch.resettle.is_empty()
+                || self.seg_found.len() + self.prior.len() >= 2)
     }
 
     /// Makes the findings of the segment just scanned a fixed point of redaction.
@@ -275,6 +277,13 @@ impl Driver {
         // Consumed spans come from many rules' iterations, in no overall order; there are more
         // of them than findings, so each is looked up among the findings instead of sorted.
         let mut starts: Vec<usize> = Vec::new();
+        // Two findings that touch: on a second redaction the second one's start touches a
+        // marker, so a rule that matched there reads the text after it with another alignment.
+        for w in merged.windows(2) {
+            if w[0].1 == w[1].0 && w[0].0 >= view.start && w[0].0 < view.end {
+                starts.push(w[0].0);
+            }
+        }
         for &(cs, ce, _) in &consumed {
             if cs < view.start || cs >= view.end {
                 continue;
