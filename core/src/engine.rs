@@ -481,6 +481,11 @@ impl Engine {
         if ss > s && (find_marker(&hay[s..ss]).is_some() || inside_marker(hay, s)) {
             return se;
         }
+        // Nor past the secret: a pattern that reads on after it (`\d{8}[^\w][^\w]`) and
+        // reaches into a marker reads what a first redaction wrote where a value stood.
+        if e > se && find_marker(&hay[se..(e + 9).min(hi.max(e))]).is_some_and(|i| se + i < e) {
+            return se;
+        }
         let resume = se;
         // A match running into a marker stops before it: the marker stays whole, so a second
         // redaction still recognises it.
