@@ -420,8 +420,10 @@ impl Engine {
     ) -> usize {
         let n = out.len();
         let resume = self.confirm_match(hay, r, s, e, lo, hi, scratch, out);
-        if out.len() == n && resume > s {
-            scratch.consumed.push((s, resume, r));
+        // What the match read, up to its end (past the secret, a suffix context may have
+        // decided between the pattern's alternatives), not only up to where it resumes.
+        if out.len() == n && resume.max(e) > s {
+            scratch.consumed.push((s, resume.max(e), r));
         }
         resume
     }
