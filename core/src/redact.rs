@@ -644,6 +644,17 @@ impl Redactor {
         comps.len()
     }
 
+    /// The merged findings of a text run, as `text_run` replaces them (widened to characters
+    /// for UTF-8 text).
+    pub(crate) fn text_comps(&self, hay: &[u8], utf8: bool) -> Vec<Component> {
+        let comps = self.collect(hay, false);
+        if utf8 {
+            widen_to_chars(hay, comps)
+        } else {
+            comps
+        }
+    }
+
     /// Writes the replacement of `span` (labelled by `c`), line by line.
     pub(crate) fn write_replacement(
         &self,

@@ -271,6 +271,88 @@ fn is_ws(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\r' | b'\n')
 }
 
+/// A line that starts like JSON but does not parse may parse once its text findings are
+/// replaced (an invalid escape inside a password value): a second redaction would then read it
+/// as JSON and replace its sensitive values. Such a line is written as that second redaction
+/// writes it: redacted as text, then rendered as JSON.
+pub(crate) struct JsonAfterText {
+    /// The text findings (in the line).
+    pub comps: Vec<Component>,
+    /// The line redacted as text.
+    pub text: Vec<u8>,
+    /// (start in `text`, end in `text`, start in the line, end in the line) of each
+    /// replacement.
+    marks: Vec<(usize, usize, usize, usize)>,
+    pub json: JsonLine,
+}
+
+impl JsonAfterText {
+    /// A position in `text` as a position in the line: inside a replacement, the span it
+    /// replaced.
+    pub(crate) fn to_line(&self, p: usize, is_end: bool) -> usize {
+        let i = self.marks.partition_point(|m| m.1 <= p);
+        match self.marks.get(i) {
+            Some(&(ts, _, ls, le)) if ts < p => {
+                if is_end {
+                    le
+                } else {
+                    ls
+                }
+            }
+            _ => match i.checked_sub(1).and_then(|j| self.marks.get(j)) {
+                Some(&(_, te, _, le)) => le + (p - te),
+                None => p,
+            },
+        }
+    }
+}
+
+/// See [`JsonAfterText`]: `None` unless `line` (classified as text) starts with `{` or `[` and
+/// its text redaction parses as JSON.
+pub(crate) fn json_after_text(
+    r: &Redactor,
+    format: Format,
+    keys: &KeySet,
+    line: &[u8],
+    utf8: bool,
+    mut vault: Option<&mut Vault>,
+) -> Option<JsonAfterText> {
+    if !matches!(format, Format::Auto | Format::Json) || line.len() > MAX_STRUCTURED_LINE {
+        return None;
+    }
+    let first = line
+        .iter()
+        .position(|b| !matches!(b, b' ' | b'\t' | b'\r'))?;
+    if line[first] != b'{' && line[first] != b'[' {
+        return None;
+    }
+    let mut comps = r.text_comps(line, utf8);
+    if comps.is_empty() {
+        return None;
+    }
+    if vault.is_some() {
+        protect_placeholders(line, &mut comps);
+    }
+    let mut text = Vec::with_capacity(line.len() + 32 * comps.len());
+    let mut marks = Vec::with_capacity(comps.len());
+    let mut at = 0;
+    for c in &comps {
+        text.extend_from_slice(&line[at..c.start]);
+        let ts = text.len();
+        r.write_replacement(&line[c.start..c.end], c, vault.as_deref_mut(), &mut text);
+        marks.push((ts, text.len(), c.start, c.end));
+        at = c.end;
+    }
+    text.extend_from_slice(&line[at..]);
+    let json = parse_json(&text, keys)?;
+    Some(JsonAfterText {
+        comps,
+        text,
+        marks,
+        json,
+    })
+}
+
 /// Parses one line as a JSON object or array, iteratively (any depth), recording the units and
 /// the sensitive values. `None` if it is not JSON.
 fn parse_json(s: &[u8], keys: &KeySet) -> Option<JsonLine> {
@@ -1091,7 +1173,26 @@ pub(crate) fn redact_lines(
         let nl = memchr::memchr(b'\n', &hay[at..]).map_or(hay.len(), |k| at + k);
         let next = (nl + 1).min(hay.len());
         match classify(format, keys, &hay[at..nl]) {
-            Plan::Text => {}
+            Plan::Text => {
+                let j = json_after_text(r, format, keys, &hay[at..nl], utf8, vault.as_deref_mut());
+                if let Some(j) = j {
+                    if run_start < at {
+                        count += r.text_run(&hay[run_start..at], utf8, vault.as_deref_mut(), out);
+                    }
+                    found.clear();
+                    render_line_guarded(
+                        r,
+                        &j.text,
+                        Plan::Json(j.json),
+                        vault.as_deref_mut(),
+                        out,
+                        &mut found,
+                    );
+                    count += j.comps.len() + found.len();
+                    out.extend_from_slice(&hay[nl..next]);
+                    run_start = next;
+                }
+            }
             plan => {
                 if run_start < at {
                     count += r.text_run(&hay[run_start..at], utf8, vault.as_deref_mut(), out);
@@ -1301,9 +1402,56 @@ impl LineStream {
         let line = std::mem::take(&mut self.line);
         let content = line.strip_suffix(b"\n").unwrap_or(&line);
         let (format, keys) = r.structure();
-        match classify(format, keys, content) {
-            Plan::Text => self.send_text(&line, out, on),
-            plan => {
+        let plan = match classify(format, keys, content) {
+            Plan::Text => match json_after_text(r, format, keys, content, false, None) {
+                Some(j) => Err(j),
+                None => Ok(Plan::Text),
+            },
+            plan => Ok(plan),
+        };
+        match plan {
+            Ok(Plan::Text) => self.send_text(&line, out, on),
+            Err(j) => {
+                self.close_run(out, on);
+                self.found.clear();
+                let JsonAfterText {
+                    comps,
+                    text,
+                    marks,
+                    json,
+                } = j;
+                render_line_guarded(r, &text, Plan::Json(json), None, out, &mut self.found);
+                out.extend_from_slice(&line[content.len()..]);
+                let j = JsonAfterText {
+                    comps: Vec::new(),
+                    text: Vec::new(),
+                    marks,
+                    json: JsonLine {
+                        units: Vec::new(),
+                        sensitive: Vec::new(),
+                    },
+                };
+                let mut all: Vec<Component> = comps;
+                all.extend(self.found.iter().map(|c| Component {
+                    start: j.to_line(c.start, false),
+                    end: j.to_line(c.end, true).max(j.to_line(c.start, false)),
+                    rule: c.rule,
+                }));
+                all.sort_by_key(|c| c.start);
+                for c in &all {
+                    let finding = r.finding_at(c, self.offset as usize);
+                    let f = crate::redact::StreamFinding {
+                        finding,
+                        line: self.line_no,
+                        column: c.start as u64 + 1,
+                    };
+                    self.stats.findings += 1;
+                    on(&f);
+                }
+                self.offset += line.len() as u64;
+                self.line_no += 1;
+            }
+            Ok(plan) => {
                 self.close_run(out, on);
                 self.found.clear();
                 render_line_guarded(r, content, plan, None, out, &mut self.found);

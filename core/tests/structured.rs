@@ -688,3 +688,23 @@ fn stream_redactor_is_reusable_and_reports_what_it_holds() {
         assert_eq!(s.stats().findings, 3);
     }
 }
+
+#[test]
+fn a_line_that_parses_once_its_text_findings_are_replaced_is_rendered_as_json() {
+    // `\Z` is not a JSON escape, so the line is text; the password rule replaces the value that
+    // holds it, after which the line is JSON and `token` a sensitive key. The first redaction
+    // writes what a second one would: both values replaced, the line valid JSON.
+    let input = r#"{"user":"ann","password":"Kq7\Zm2x9Lp4Rt8w","token":"tok-abc"}"#;
+    for format in [Format::Json, Format::Auto] {
+        let red = r(format);
+        let out = redact_all_ways(&red, &format!("{input}\nnext line\n"));
+        assert_eq!(
+            out,
+            "{\"user\":\"ann\",\"password\":\"[REDACTED:generic-password]\",\"token\":\"[REDACTED:sensitive-key]\"}\nnext line\n"
+        );
+        assert_eq!(red.redact(&out), out);
+        assert_json(out.lines().next().unwrap());
+    }
+    // Text format: rules only.
+    assert!(text().redact(input).contains("tok-abc"));
+}
