@@ -20,7 +20,7 @@ use crate::vault::Vault;
 include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
 
 /// Bytes asked of the reader at a time by the streaming redactor.
-const READ_SIZE: usize = 128 << 10;
+const READ_SIZE: usize = 1 << 20;
 
 /// A caller-supplied replacement: receives the finding and the bytes of one line of it.
 pub type ReplaceFn = dyn Fn(&Finding, &[u8]) -> String + Send + Sync + RefUnwindSafe;

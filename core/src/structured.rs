@@ -37,7 +37,7 @@ pub(crate) const MAX_STRUCTURED_LINE: usize = 1 << 20;
 
 /// Text lines are handed to the text redactor in batches of about this many bytes (or at the
 /// end of each pushed chunk), not one by one.
-const TEXT_BATCH: usize = 256 << 10;
+const TEXT_BATCH: usize = 1 << 20;
 
 /// The default sensitive keys. Matching ignores case and separators, and a key also matches
 /// when its last words are a sensitive key: `apiKey`, `API-KEY`, `x-api-key` and `db_password`
