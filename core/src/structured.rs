@@ -78,8 +78,11 @@ pub enum Format {
     #[default]
     Text,
     /// Per line: a line whose first non-blank byte is `{` or `[` and that parses as JSON is a
-    /// JSON line; a line with at least two `key=value` pairs, or an HTTP header line whose name
-    /// is sensitive, is a logfmt line; any other line is text. A line where structure changes
+    /// JSON line (one that starts so but does not parse is text); a line with at least two
+    /// `key=value` pairs, or an HTTP header line whose name is sensitive, is a logfmt line; any
+    /// other line is text. A text line that parses as JSON once its findings are replaced (an
+    /// invalid escape inside a password) is then rendered as JSON, as a second redaction would
+    /// render it. A line where structure changes
     /// nothing (no sensitive key, no escaped string) comes out exactly as in text mode.
     Auto,
     /// Lines that parse as JSON are JSON lines; the others are text.
@@ -211,6 +214,9 @@ pub(crate) fn classify(format: Format, keys: &KeySet, line: &[u8]) -> Plan {
                 if let Some(j) = parse_json(line, keys) {
                     return Plan::Json(j);
                 }
+                // Broken JSON is text, never logfmt: its redaction as text may make it JSON,
+                // which `json_after_text` then renders (a second redaction would).
+                return Plan::Text;
             }
         }
         if format == Format::Json {
