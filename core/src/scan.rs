@@ -27,6 +27,8 @@ pub(crate) struct Driver {
     /// Findings of the current long line's earlier pieces that reach into the piece being
     /// scanned (relative to the buffer), for settling.
     prior: Vec<Raw>,
+    /// Findings in a piece's look-ahead (scratch space for settling).
+    ahead: Vec<Raw>,
     seg_ml: Vec<MlHit>,
 }
 
@@ -41,6 +43,7 @@ impl Driver {
             seg_found: Vec::new(),
             line_prior: Vec::new(),
             prior: Vec::new(),
+            ahead: Vec::new(),
             seg_ml: Vec::new(),
         }
     }
@@ -198,6 +201,27 @@ impl Driver {
             view.start - base..view.end - base,
             keep.start - base..keep.end - base,
         );
+        let res = match res {
+            Ok(()) if v.end > k.end && !self.scratch.consumed.is_empty() => {
+                // A piece of a long line: findings in the look-ahead belong to the next piece,
+                // but a candidate of this piece may run into them; settling needs them.
+                let consumed = std::mem::take(&mut self.scratch.consumed);
+                let resettle = std::mem::take(&mut self.scratch.resettle);
+                let mut ahead = std::mem::take(&mut self.ahead);
+                ahead.clear();
+                let mut ml = Vec::new();
+                let scratch = &mut self.scratch;
+                let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    engine.scan_segment(buf, v.clone(), k.end..v.end, scratch, &mut ahead, &mut ml)
+                }));
+                self.scratch.consumed = consumed;
+                self.scratch.resettle = resettle;
+                self.prior.extend_from_slice(&ahead);
+                self.ahead = ahead;
+                r
+            }
+            res => res,
+        };
         match res {
             Err(payload) => self.failed_block(engine, payload, buf, v, k),
             Ok(()) if self.settle_wanted() => {
