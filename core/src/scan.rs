@@ -375,8 +375,7 @@ impl Driver {
         let first = self.seg_found[..sorted].partition_point(|r| r.start < line.start);
         let last = self.seg_found[..sorted].partition_point(|r| r.start < line.end);
         let mut text = Vec::new();
-        // (start in text, end in text, start in buf, end in buf) of each marker written.
-        let mut marks: Vec<(usize, usize, usize, usize)> = Vec::new();
+        let mut marks = Marks::default();
         let mut raws: Vec<Raw> = Vec::new();
         let mut comps = Vec::new();
         let mut again: Vec<Raw> = Vec::new();
@@ -407,7 +406,7 @@ impl Driver {
             comps.clear();
             components(engine, &mut raws, &mut comps);
             text.clear();
-            marks.clear();
+            marks.clear(line.start);
             let mut at = line.start;
             for c in &comps {
                 text.extend_from_slice(&buf[at..c.start]);
@@ -424,7 +423,7 @@ impl Driver {
                 if cr {
                     text.push(b'\r');
                 }
-                marks.push((ts, text.len(), c.start, c.end));
+                marks.push(ts, text.len(), c.start, c.end);
                 at = c.end;
             }
             text.extend_from_slice(&buf[at..line.end]);
@@ -442,30 +441,10 @@ impl Driver {
             );
             self.scratch.consumed.clear();
             self.scratch.resettle.clear();
-            // Back to buffer positions: a position inside a marker stands for the whole span
-            // the marker replaced.
-            let to_buf = |p: usize, is_end: bool| -> usize {
-                let i = marks.partition_point(|m| m.1 <= p);
-                match marks.get(i) {
-                    Some(&(ts, _, bs, be)) if ts <= p && (p > ts || is_end) => {
-                        if is_end && p > ts {
-                            be
-                        } else {
-                            bs
-                        }
-                    }
-                    _ => {
-                        // Before marker `i`: shifted by the markers before it.
-                        match i.checked_sub(1).and_then(|j| marks.get(j)) {
-                            Some(&(_, te, _, be)) => be + (p - te),
-                            None => line.start + p,
-                        }
-                    }
-                }
-            };
             let before = self.seg_found.len();
             for f in &again {
-                let (s, e) = (to_buf(f.start, false), to_buf(f.end, true));
+                // Back to buffer positions: inside a marker, the span the marker replaced.
+                let (s, e) = (marks.to_orig(f.start, false), marks.to_orig(f.end, true));
                 // In a piece of a long line, what starts after the piece is kept too: the
                 // next piece does not see this piece's findings, so would not settle it.
                 if e > s && s >= keep.start {
@@ -567,6 +546,46 @@ impl Driver {
             .min()
             .unwrap_or(self.pos)
             .min(self.pos)
+    }
+}
+
+/// Where the replacements stand in a text rewritten from an original: for each, its span in
+/// the text and the span it replaced in the original, in order. Maps text positions back.
+#[derive(Default)]
+pub(crate) struct Marks {
+    v: Vec<(usize, usize, usize, usize)>,
+    /// Original position of text position 0.
+    origin: usize,
+}
+
+impl Marks {
+    pub(crate) fn clear(&mut self, origin: usize) {
+        self.v.clear();
+        self.origin = origin;
+    }
+
+    /// Text `ts..te` replaced original `os..oe`.
+    pub(crate) fn push(&mut self, ts: usize, te: usize, os: usize, oe: usize) {
+        self.v.push((ts, te, os, oe));
+    }
+
+    /// A text position as an original one: inside a replacement, the start (or, for an end,
+    /// the end) of the span it replaced; elsewhere shifted by the replacements before it.
+    pub(crate) fn to_orig(&self, p: usize, is_end: bool) -> usize {
+        let i = self.v.partition_point(|m| m.1 <= p);
+        match self.v.get(i) {
+            Some(&(ts, _, os, oe)) if ts < p => {
+                if is_end {
+                    oe
+                } else {
+                    os
+                }
+            }
+            _ => match i.checked_sub(1).and_then(|j| self.v.get(j)) {
+                Some(&(_, te, _, oe)) => oe + (p - te),
+                None => self.origin + p,
+            },
+        }
     }
 }
 

@@ -22,7 +22,7 @@
 use std::collections::HashSet;
 
 use crate::redact::Redactor;
-use crate::scan::Component;
+use crate::scan::{Component, Marks};
 use crate::vault::Vault;
 
 /// The rule index of the `sensitive-key` pseudo-rule.
@@ -286,31 +286,9 @@ pub(crate) struct JsonAfterText {
     pub comps: Vec<Component>,
     /// The line redacted as text.
     pub text: Vec<u8>,
-    /// (start in `text`, end in `text`, start in the line, end in the line) of each
-    /// replacement.
-    marks: Vec<(usize, usize, usize, usize)>,
+    /// Where the replacements stand in `text`, to map positions back to the line.
+    pub marks: Marks,
     pub json: JsonLine,
-}
-
-impl JsonAfterText {
-    /// A position in `text` as a position in the line: inside a replacement, the span it
-    /// replaced.
-    pub(crate) fn to_line(&self, p: usize, is_end: bool) -> usize {
-        let i = self.marks.partition_point(|m| m.1 <= p);
-        match self.marks.get(i) {
-            Some(&(ts, _, ls, le)) if ts < p => {
-                if is_end {
-                    le
-                } else {
-                    ls
-                }
-            }
-            _ => match i.checked_sub(1).and_then(|j| self.marks.get(j)) {
-                Some(&(_, te, _, le)) => le + (p - te),
-                None => p,
-            },
-        }
-    }
 }
 
 /// See [`JsonAfterText`]: `None` unless `line` (classified as text) starts with `{` or `[` and
@@ -340,13 +318,13 @@ pub(crate) fn json_after_text(
         protect_placeholders(line, &mut comps);
     }
     let mut text = Vec::with_capacity(line.len() + 32 * comps.len());
-    let mut marks = Vec::with_capacity(comps.len());
+    let mut marks = Marks::default();
     let mut at = 0;
     for c in &comps {
         text.extend_from_slice(&line[at..c.start]);
         let ts = text.len();
         r.write_replacement(&line[c.start..c.end], c, vault.as_deref_mut(), &mut text);
-        marks.push((ts, text.len(), c.start, c.end));
+        marks.push(ts, text.len(), c.start, c.end);
         at = c.end;
     }
     text.extend_from_slice(&line[at..]);
@@ -1399,6 +1377,27 @@ impl LineStream {
         self.in_run = false;
     }
 
+    /// Reports the findings of a structured line (positions in the line) and moves past it.
+    fn report_line(
+        &mut self,
+        r: &Redactor,
+        comps: &[Component],
+        len: usize,
+        on: &mut dyn FnMut(&crate::redact::StreamFinding),
+    ) {
+        for c in comps {
+            let f = crate::redact::StreamFinding {
+                finding: r.finding_at(c, self.offset as usize),
+                line: self.line_no,
+                column: c.start as u64 + 1,
+            };
+            self.stats.findings += 1;
+            on(&f);
+        }
+        self.offset += len as u64;
+        self.line_no += 1;
+    }
+
     fn end_line(
         &mut self,
         r: &Redactor,
@@ -1421,59 +1420,33 @@ impl LineStream {
                 self.close_run(out, on);
                 self.found.clear();
                 let JsonAfterText {
-                    comps,
+                    mut comps,
                     text,
                     marks,
                     json,
                 } = j;
                 render_line_guarded(r, &text, Plan::Json(json), None, out, &mut self.found);
                 out.extend_from_slice(&line[content.len()..]);
-                let j = JsonAfterText {
-                    comps: Vec::new(),
-                    text: Vec::new(),
-                    marks,
-                    json: JsonLine {
-                        units: Vec::new(),
-                        sensitive: Vec::new(),
-                    },
-                };
-                let mut all: Vec<Component> = comps;
-                all.extend(self.found.iter().map(|c| Component {
-                    start: j.to_line(c.start, false),
-                    end: j.to_line(c.end, true).max(j.to_line(c.start, false)),
-                    rule: c.rule,
+                // Findings of the JSON pass, in the line's positions.
+                comps.extend(self.found.iter().map(|c| {
+                    let start = marks.to_orig(c.start, false);
+                    Component {
+                        start,
+                        end: marks.to_orig(c.end, true).max(start),
+                        rule: c.rule,
+                    }
                 }));
-                all.sort_by_key(|c| c.start);
-                for c in &all {
-                    let finding = r.finding_at(c, self.offset as usize);
-                    let f = crate::redact::StreamFinding {
-                        finding,
-                        line: self.line_no,
-                        column: c.start as u64 + 1,
-                    };
-                    self.stats.findings += 1;
-                    on(&f);
-                }
-                self.offset += line.len() as u64;
-                self.line_no += 1;
+                comps.sort_by_key(|c| c.start);
+                self.report_line(r, &comps, line.len(), on);
             }
             Ok(plan) => {
                 self.close_run(out, on);
-                self.found.clear();
-                render_line_guarded(r, content, plan, None, out, &mut self.found);
+                let mut found = std::mem::take(&mut self.found);
+                found.clear();
+                render_line_guarded(r, content, plan, None, out, &mut found);
                 out.extend_from_slice(&line[content.len()..]);
-                for c in &self.found {
-                    let finding = r.finding_at(c, self.offset as usize);
-                    let f = crate::redact::StreamFinding {
-                        finding,
-                        line: self.line_no,
-                        column: c.start as u64 + 1,
-                    };
-                    self.stats.findings += 1;
-                    on(&f);
-                }
-                self.offset += line.len() as u64;
-                self.line_no += 1;
+                self.report_line(r, &found, line.len(), on);
+                self.found = found;
             }
         }
         self.line = line;
