@@ -224,7 +224,7 @@ impl Driver {
         };
         match res {
             Err(payload) => self.failed_block(engine, payload, buf, v, k),
-            Ok(()) if self.settle_wanted() => {
+            Ok(()) if self.settle_wanted(buf, &v) => {
                 let res = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                     self.settle(engine, buf, v.clone(), k.clone())
                 }));
@@ -259,11 +259,16 @@ impl Driver {
     }
 
     /// Whether the segment just scanned has findings and something that may need settling.
-    fn settle_wanted(&self) -> bool {
+    fn settle_wanted(&self, buf: &[u8], view: &std::ops::Range<usize>) -> bool {
         (!self.seg_found.is_empty() || !self.prior.is_empty())
             && (!self.scratch.consumed.is_empty()
                 || !self.scratch.resettle.is_empty()
-                || self.seg_found.len() + self.prior.len() >= 2)
+                || self.seg_found.len() + self.prior.len() >= 2
+                || self
+                    .seg_found
+                    .iter()
+                    .chain(&self.prior)
+                    .any(|r| seam(buf, view, r.start, r.end)))
     }
 
     /// Makes the findings of the segment just scanned a fixed point of redaction.
@@ -306,6 +311,15 @@ impl Driver {
         for w in merged.windows(2) {
             if w[0].1 == w[1].0 && w[0].0 >= view.start && w[0].0 < view.end {
                 starts.push(w[0].0);
+            }
+        }
+        // A finding joined to the text beside it: its marker starts with `[` and ends with `]`,
+        // which a rule's context (a word boundary, a class of bytes that may not precede or
+        // follow a token) reads otherwise than the bytes it replaces (`%3Dpasswd: x` has no
+        // word boundary before `passwd`, `[REDACTED:azure-sas-token]passwd: x` has one).
+        for &(s, e) in &merged {
+            if s >= view.start && s < view.end && seam(buf, &view, s, e) {
+                starts.push(s);
             }
         }
         for &(cs, ce, _) in &consumed {
@@ -497,7 +511,7 @@ impl Driver {
             let mut res = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 engine.scan_segment(buf, line_view.clone(), ls..le, scratch, f, m)
             }));
-            if res.is_ok() && self.settle_wanted() {
+            if res.is_ok() && self.settle_wanted(buf, &line_view) {
                 res = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                     self.settle(engine, buf, line_view.clone(), ls..le)
                 }));
@@ -547,6 +561,34 @@ impl Driver {
             .unwrap_or(self.pos)
             .min(self.pos)
     }
+}
+
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b'\x0b' | b'\x0c')
+}
+
+/// Bytes that read like a marker's `[` or `]` to a rule's context: space, quotes, brackets
+/// and list punctuation.
+fn is_delim(b: u8) -> bool {
+    is_space(b) || b"\"'`,;()[]{}<>".contains(&b)
+}
+
+/// Bytes a token may end with, so that a rule reading the byte after it (`(?:[^\w-]|$)`, `\b`)
+/// may reject a text byte where it accepts a marker's `[`. Not `=` or `:`, which end keys far
+/// more often than tokens (`key=` before a finding would rescan most lines of dense text).
+fn ends_token(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80 || b"_-./+~".contains(&b)
+}
+
+/// Whether the finding `s..e` (in `view` of `buf`) is joined to the text beside it, so that
+/// replacing it with a marker may change how a rule reads that text: a word boundary appears
+/// where there was none, a class of bytes that may not precede or follow a token accepts the
+/// marker's `]` or `[` where it rejected the finding's bytes. After the finding: it ends in a
+/// byte that is not a delimiter and text that is not a delimiter follows. Before it: it starts
+/// with a byte that is not a delimiter and the text before ends like a token.
+fn seam(buf: &[u8], view: &std::ops::Range<usize>, s: usize, e: usize) -> bool {
+    (e > s && e < view.end && !is_delim(buf[e - 1]) && !is_delim(buf[e]))
+        || (s > view.start && s < e && ends_token(buf[s - 1]) && !is_delim(buf[s]))
 }
 
 /// Where the replacements stand in a text rewritten from an original: for each, its span in

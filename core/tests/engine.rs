@@ -513,6 +513,67 @@ pattern = '\bver [0-9]+\.[0-9]+|\b(?P<secret>[0-9]+\.[0-9]+)\b'
 }
 
 #[test]
+fn a_finding_joined_to_text_is_settled_as_its_marker_reads() {
+    // The marker's `]` and `[` make word boundaries that the finding's own bytes did not: a
+    // keyword right after a token, a number right before one. Redaction reads the text as it
+    // will be written, so a second redaction finds nothing more.
+    let rules = r#"
+[[rule]]
+id = "tok"
+name = "Token"
+category = "secret"
+keywords = ["tok_"]
+pattern = 'tok_[a-z0-9]{8}'
+
+[[rule]]
+id = "pw"
+name = "Password"
+category = "secret"
+keywords = ["pass"]
+pattern = '\bpass: (?P<secret>[a-z0-9]{6,})'
+
+[[rule]]
+id = "num"
+name = "Number"
+category = "pii"
+pattern = '\b(?P<secret>[0-9]{6})x\b'
+"#;
+    let r = Redactor::builder()
+        .builtin_rules(false)
+        .add_rules("t", rules)
+        .build()
+        .unwrap();
+    // Alone, neither the password nor the number is a match: no word boundary.
+    assert_eq!(
+        r.redact("xpass: hunter22 123456xy"),
+        "xpass: hunter22 123456xy"
+    );
+    assert_eq!(
+        r.redact("pass: hunter22 123456x"),
+        "pass: [REDACTED:pw] [REDACTED:num]x"
+    );
+    let input = "a tok_abcd1234pass: hunter22 b\nc 123456xtok_abcd1234 d\n";
+    let once = r.redact(input);
+    assert_eq!(
+        once,
+        "a [REDACTED:tok]pass: [REDACTED:pw] b\nc [REDACTED:num]x[REDACTED:tok] d\n"
+    );
+    assert_eq!(r.redact(&once), once);
+    let mut out = Vec::new();
+    r.stream_redact(OneByte(input.as_bytes()), &mut out)
+        .unwrap();
+    assert_eq!(String::from_utf8(out).unwrap(), once);
+    // In pieces of a long line as well.
+    let p = Redactor::builder()
+        .builtin_rules(false)
+        .add_rules("t", rules)
+        .piece_size(7)
+        .build()
+        .unwrap();
+    assert_eq!(p.redact(input), once);
+}
+
+#[test]
 fn consumed_separator_opens_the_next_match() {
     let rules = r#"
 [[rule]]
