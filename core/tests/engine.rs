@@ -54,6 +54,15 @@ fn redactor() -> Redactor {
         .unwrap()
 }
 
+/// A redactor with only the rules of `toml` (no built-in catalog).
+fn only(toml: &str) -> Redactor {
+    Redactor::builder()
+        .builtin_rules(false)
+        .add_rules("t", toml)
+        .build()
+        .unwrap()
+}
+
 #[test]
 fn nothing_found_borrows() {
     let r = redactor();
@@ -164,11 +173,7 @@ name = "B"
 category = "secret"
 pattern = '[0-9]+BBBB'
 "#;
-    let r = Redactor::builder()
-        .builtin_rules(false)
-        .add_rules("t", spec)
-        .build()
-        .unwrap();
+    let r = only(spec);
     // Two overlapping findings become one replaced span, labelled by the leftmost.
     assert_eq!(r.redact("x AAAA1234BBBB y"), "x [REDACTED:a] y");
     let found: Vec<_> = r.find_iter(b"x AAAA1234BBBB y").collect();
@@ -440,11 +445,7 @@ fn fail_closed_replaces_the_failing_segment() {
         "ok line\n[REDACTED:internal-error]\nnext\n"
     );
     // Without fail-closed the error surfaces and nothing of the failing line is written.
-    let open = Redactor::builder()
-        .builtin_rules(false)
-        .add_rules("t", rules)
-        .build()
-        .unwrap();
+    let open = only(rules);
     assert!(std::panic::catch_unwind(|| open.redact(text)).is_err());
     let mut partial = Vec::new();
     let err = open
@@ -463,11 +464,7 @@ name = "Number"
 category = "pii"
 pattern = '(?i:trace_id=)[0-9]{6,}|\b(?P<secret>[0-9]{6,})\b'
 "#;
-    let r = Redactor::builder()
-        .builtin_rules(false)
-        .add_rules("t", rules)
-        .build()
-        .unwrap();
+    let r = only(rules);
     assert_eq!(
         r.redact("trace_id=1234567 user 7654321"),
         "trace_id=1234567 user [REDACTED:num]"
@@ -493,11 +490,7 @@ name = "Dotted number"
 category = "pii"
 pattern = '\bver [0-9]+\.[0-9]+|\b(?P<secret>[0-9]+\.[0-9]+)\b'
 "#;
-    let r = Redactor::builder()
-        .builtin_rules(false)
-        .add_rules("t", rules)
-        .build()
-        .unwrap();
+    let r = only(rules);
     assert_eq!(r.redact("x ver 1.2 y 3.4"), "x ver 1.2 y [REDACTED:num]");
     let once = r.redact("pw=hunter2ver 1.2 y\nnext ver 5.6");
     assert_eq!(once, "pw=[REDACTED:pw] [REDACTED:num] y\nnext ver 5.6");
@@ -538,11 +531,7 @@ name = "Number"
 category = "pii"
 pattern = '\b(?P<secret>[0-9]{6})x\b'
 "#;
-    let r = Redactor::builder()
-        .builtin_rules(false)
-        .add_rules("t", rules)
-        .build()
-        .unwrap();
+    let r = only(rules);
     // Alone, neither the password nor the number is a match: no word boundary.
     assert_eq!(
         r.redact("xpass: hunter22 123456xy"),
@@ -582,11 +571,7 @@ name = "IP"
 category = "pii"
 pattern = '(?:^|[^0-9.])(?P<secret>[0-9]{1,3}(?:\.[0-9]{1,3}){3})(?:[^0-9.]|$)'
 "#;
-    let r = Redactor::builder()
-        .builtin_rules(false)
-        .add_rules("t", rules)
-        .build()
-        .unwrap();
+    let r = only(rules);
     assert_eq!(r.redact("1.2.3.4 5.6.7.8"), "[REDACTED:ip] [REDACTED:ip]");
 }
 
