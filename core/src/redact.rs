@@ -301,7 +301,9 @@ impl RedactorBuilder {
     /// Keys whose values are replaced whatever they contain in structured lines, in addition
     /// to [`DEFAULT_SENSITIVE_KEYS`](crate::DEFAULT_SENSITIVE_KEYS). Matching ignores case and
     /// separators (`apiKey`, `API-KEY` and `api_key` are the same key), and a key also matches
-    /// when it ends with the words of a sensitive key (`db_password`, `x-api-key`).
+    /// when it ends with the words of a sensitive key (`db_password`, `x-api-key`). A key
+    /// without any ASCII letter or digit could never match: [`build`](Self::build) rejects it
+    /// with [`ErrorKind::Config`].
     pub fn sensitive_keys<I: IntoIterator<Item = S>, S: Into<String>>(
         &mut self,
         keys: I,
@@ -444,6 +446,20 @@ impl RedactorBuilder {
             return Err(Error::new(
                 ErrorKind::Config,
                 "the hash style needs a key (e.g. --key or REDACTUM_KEY)",
+            ));
+        }
+        if let Some(k) = self
+            .sensitive_keys
+            .iter()
+            .find(|k| !k.bytes().any(|b| b.is_ascii_alphanumeric()))
+        {
+            return Err(Error::new(
+                ErrorKind::Config,
+                format!(
+                    "sensitive key {:?} has no ASCII letter or digit: keys are matched by their \
+                     ASCII letters and digits, ignoring case and separators",
+                    k
+                ),
             ));
         }
         let specs = self.specs()?;

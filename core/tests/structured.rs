@@ -320,6 +320,17 @@ fn logfmt_pairs() {
         extra.redact("sessionId=s1 x_trace=t2 password=p3"),
         format!("sessionId={m} x_trace={m} password={m}")
     );
+    // A key that could never match (nothing left once case and separators are ignored) is
+    // an error that names it, not a silent no-op.
+    for bad in ["", "--", "пароль"] {
+        let e = Redactor::builder()
+            .sensitive_keys(["pin", bad])
+            .build()
+            .err()
+            .unwrap_or_else(|| panic!("{bad:?} accepted"));
+        assert_eq!(e.kind(), redactum::ErrorKind::Config);
+        assert!(e.to_string().contains(&format!("{bad:?}")), "{e}");
+    }
 }
 
 #[test]

@@ -99,6 +99,17 @@ fn sensitive_keys_from_the_command_line() {
 }
 
 #[test]
+fn a_sensitive_key_that_could_never_match_is_an_error() {
+    let (code, out, err) = run(&["--sensitive-key", "--", "--sensitive-key=pin"], "x\n");
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(out, "");
+    assert!(
+        err.contains("sensitive key \"--\" has no ASCII letter or digit"),
+        "{err}"
+    );
+}
+
+#[test]
 fn styles_per_rule_and_category() {
     let input = "card 4111 1111 1111 1111 mail ann@example.com key AKIAZ3MHKEY7PQ4XW2LN\n";
     let (code, out, err) = run(

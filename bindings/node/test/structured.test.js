@@ -166,3 +166,17 @@ test('options of the wrong type throw', () => {
     )
   }
 })
+
+test('a sensitive key that could never match throws, naming it', () => {
+  for (const key of ['', '--', 'пароль']) {
+    assert.throws(
+      () => new Redactor({ rules: RULES, sensitiveKeys: ['pin', key] }),
+      (err) => {
+        assert.ok(err instanceof Error)
+        assert.match(err.message, /no ASCII letter or digit/)
+        assert.ok(err.message.includes(JSON.stringify(key)), err.message)
+        return true
+      },
+    )
+  }
+})

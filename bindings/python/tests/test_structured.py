@@ -142,3 +142,10 @@ def test_unknown_format_is_a_config_error(fmt: str) -> None:
 def test_wrong_types(kwargs: dict[str, object], message: str) -> None:
     with pytest.raises(TypeError, match=message):
         redactum.Redactor(rules=RULES, **kwargs)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("key", ["", "--", "пароль"])
+def test_sensitive_key_that_could_never_match_is_a_config_error(key: str) -> None:
+    with pytest.raises(redactum.ConfigError, match="no ASCII letter or digit") as info:
+        redactum.Redactor(rules=RULES, sensitive_keys=["pin", key])
+    assert isinstance(info.value, ValueError)
