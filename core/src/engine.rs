@@ -8,13 +8,13 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use aho_corasick::AhoCorasick;
 use regex_automata::meta::Regex;
 use regex_automata::util::captures::Captures;
 use regex_automata::{Anchored, Input};
 
 use crate::compile::keyword_automaton;
 use crate::error::Error;
+use crate::keywords::Keywords;
 use crate::rule::Category;
 use crate::validators::Check;
 
@@ -91,6 +91,7 @@ pub(crate) struct Scratch {
     caps: Vec<Option<Captures>>,
     kwless_next: Vec<usize>,
     hits: Vec<(u32, usize, usize)>,
+    lanes: crate::keywords::Lanes,
     /// Spans a rule's iteration consumed without a finding (a veto alternative, a rejected
     /// candidate): from the match start to where the iteration resumed.
     pub(crate) consumed: Vec<(usize, usize, u32)>,
@@ -106,25 +107,9 @@ impl Scratch {
             caps: (0..engine.rules.len()).map(|_| None).collect(),
             kwless_next: Vec::new(),
             hits: Vec::new(),
+            lanes: Default::default(),
             consumed: Vec::new(),
             resettle: Vec::new(),
-        }
-    }
-}
-
-/// The keyword automaton: every occurrence of every keyword, ASCII case-insensitively.
-pub(crate) struct Keywords(pub AhoCorasick);
-
-impl Keywords {
-    /// Calls `f(pattern, start, end)` for every keyword occurrence ending in `span`, in order
-    /// of their ends.
-    #[inline]
-    fn for_each_hit(&self, hay: &[u8], span: Range<usize>, mut f: impl FnMut(usize, usize, usize)) {
-        for m in self
-            .0
-            .find_overlapping_iter(aho_corasick::Input::new(hay).span(span))
-        {
-            f(m.pattern().as_usize(), m.start(), m.end());
         }
     }
 }
@@ -198,6 +183,11 @@ impl Engine {
             .map_or(i32::MAX, |rule| rule.priority)
     }
 
+    #[cfg(test)]
+    pub(crate) fn keywords(&self) -> Option<&Keywords> {
+        self.ac.as_ref()
+    }
+
     /// Bytes before a segment start that a scan may look at.
     pub(crate) fn lookbehind(&self) -> usize {
         // A piece's view starts `overlap` bytes back, a keyword may straddle the view start,
@@ -227,7 +217,7 @@ impl Engine {
             let mut first = true;
             let hits = &mut scratch.hits;
             hits.clear();
-            ac.for_each_hit(hay, ac_start..view.end, |p, hs, he| {
+            ac.for_each_hit(hay, ac_start..view.end, &mut scratch.lanes, |p, hs, he| {
                 hits.push((p as u32, hs, he))
             });
             let hits = std::mem::take(&mut scratch.hits);

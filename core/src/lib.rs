@@ -68,6 +68,7 @@ mod compile;
 mod engine;
 mod error;
 mod gitleaks;
+mod keywords;
 mod redact;
 mod rule;
 mod scan;

@@ -584,6 +584,11 @@ impl Redactor {
         RedactorBuilder::new()
     }
 
+    #[cfg(test)]
+    pub(crate) fn engine_keywords(&self) -> Option<&crate::keywords::Keywords> {
+        self.inner.engine.keywords()
+    }
+
     /// The built-in catalog with default options.
     ///
     /// # Errors
