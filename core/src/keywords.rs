@@ -6,7 +6,8 @@
 //! With the built-in catalog's ~900 keywords, on the ordinary-log corpus: about 1.5 GB/s
 //! against about 0.42 GB/s for the overlapping search of the `aho-corasick` crate's DFA
 //! (0.57 GB/s as one lane), with a 1.4 MB table against about 6 MB. A keyword set whose table
-//! would be too large uses that crate instead. Measure with the ignored test `timing` below.
+//! would be too large uses that crate instead. Measured by the criterion bench
+//! `prefilter` in `benches/benches/stages.rs`, which runs both.
 
 use std::ops::Range;
 
@@ -43,8 +44,6 @@ pub(crate) struct Table {
     outputs: Vec<(u32, u32)>,
     /// Length of the longest keyword.
     longest: usize,
-    #[cfg(test)]
-    words: Vec<String>,
 }
 
 impl Keywords {
@@ -210,8 +209,6 @@ impl Table {
             ranges,
             outputs,
             longest: words.iter().map(String::len).max().unwrap_or(0),
-            #[cfg(test)]
-            words: words.to_vec(),
         })
     }
 
@@ -432,38 +429,6 @@ mod tests {
             let g = general(&words);
             let span = cut.min(hay.len())..hay.len().saturating_sub(cut / 3).max(cut.min(hay.len()));
             prop_assert_eq!(hits(&t, &hay, span.clone()), hits(&g, &hay, span));
-        }
-    }
-
-    /// A/B timing of the two automata on a file: `REDACTUM_KW_FILE=corpora/generated/ordinary.txt
-    /// cargo test --release -p redactum --lib keywords::tests::timing -- --ignored --nocapture`.
-    #[test]
-    #[ignore]
-    fn timing() {
-        let Some(path) = std::env::var_os("REDACTUM_KW_FILE") else {
-            return;
-        };
-        let hay = std::fs::read(path).unwrap();
-        let r = crate::Redactor::new().unwrap();
-        let Some(Keywords::Table(t)) = r.engine_keywords() else {
-            panic!("table");
-        };
-        let g = general(&t.words);
-        let mut lanes = Lanes::default();
-        for round in 0..3 {
-            for (name, k) in [
-                ("table", r.engine_keywords().unwrap()),
-                ("aho-corasick", &g),
-            ] {
-                let t0 = std::time::Instant::now();
-                let mut n = 0usize;
-                k.for_each_hit(&hay, 0..hay.len(), &mut lanes, |_, _, _| n += 1);
-                let dt = t0.elapsed().as_secs_f64();
-                println!(
-                    "round {round} {name}: {n} hits, {:.0} MB/s",
-                    hay.len() as f64 / dt / 1e6
-                );
-            }
         }
     }
 }

@@ -91,6 +91,32 @@ pub fn builtin_rule_files() -> &'static [(&'static str, &'static str)] {
     redact::BUILTIN_RULE_FILES
 }
 
+/// Internals exposed for the benchmarks in `benches/` only; not a stable API.
+#[doc(hidden)]
+pub mod bench {
+    /// The engine's keyword automaton over `words` (ASCII letters in any case).
+    pub struct KeywordAutomaton(crate::keywords::Keywords, crate::keywords::Lanes);
+
+    impl KeywordAutomaton {
+        /// Builds the automaton the engine would build for these keywords.
+        pub fn new(words: &[String]) -> Result<KeywordAutomaton, crate::Error> {
+            let words: Vec<String> = words.iter().map(|w| w.to_ascii_lowercase()).collect();
+            Ok(KeywordAutomaton(
+                crate::keywords::Keywords::new(&words)?,
+                Default::default(),
+            ))
+        }
+
+        /// How many keyword occurrences (overlapping) `hay` holds.
+        pub fn count(&mut self, hay: &[u8]) -> usize {
+            let mut n = 0;
+            self.0
+                .for_each_hit(hay, 0..hay.len(), &mut self.1, |_, _, _| n += 1);
+            n
+        }
+    }
+}
+
 #[cfg(test)]
 mod testoibits {
     use super::*;
