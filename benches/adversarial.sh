@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Adversarial throughput: shows that redaction time is linear in the input size.
 #  1. benches/examples/adversarial.rs times user rules shaped for catastrophic backtracking
-#     ((a+)+b, (a|aa)*c, (x+x+)+y, keyworded (a|a?)+z) and the built-in catalog on long runs
+#     ((a+)+b, (a|aa)*c, (x+x+)+y, keyworded (a|a?)+z, a[^ ]*b|a) and the built-in catalog on long runs
 #     of overlapping candidates, on inputs of 1, 2, 4 and 8 MiB: a flat MB/s column is linear.
 #  2. A single line of ~1 GB of base64 (no newline) through the CLI: time, MB/s and peak
 #     memory, which must stay bounded (about 1.5 MiB of buffers) whatever the line length.

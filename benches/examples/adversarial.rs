@@ -38,6 +38,16 @@ keywords = ["tok"]
 pattern = 'tok=(?P<secret>(a|a?)+z)'
 "#;
 
+/// A preferred alternative that runs on: the end of each match of `aaaa...` is only known at
+/// the end of the line, so searches are bounded by the longest match a rule may have.
+const RUN_ON_RULE: &str = r#"
+[[rule]]
+id = "run-on"
+name = "a[^ ]*b|a"
+category = "pii"
+pattern = 'a[^ ]*b|a'
+"#;
+
 type Gen = fn(usize) -> Vec<u8>;
 
 fn repeat_to(unit: &[u8], n: usize) -> Vec<u8> {
@@ -74,6 +84,11 @@ fn main() {
         .add_rules("evil.toml", EVIL_RULES)
         .build()
         .expect("backtracking-shaped rules compile");
+    let run_on = Redactor::builder()
+        .builtin_rules(false)
+        .add_rules("run-on.toml", RUN_ON_RULE)
+        .build()
+        .expect("run-on rule compiles");
     let builtin = Redactor::new().expect("built-in catalog");
     let cases: &[(&str, &Redactor, Gen)] = &[
         ("(a+)+b etc. on aaaa... (one line)", &evil, |n| {
@@ -81,6 +96,9 @@ fn main() {
         }),
         ("(x+x+)+y on xxxx... (one line)", &evil, |n| {
             repeat_to(b"x", n)
+        }),
+        ("a[^ ]*b|a on aaaa... (one line, all match)", &run_on, |n| {
+            repeat_to(b"a", n)
         }),
         ("tok=(a|a?)+z on tok=aaaa... lines", &evil, |n| {
             repeat_to(&[b"tok=".as_slice(), &[b'a'; 60], b"\n"].concat(), n)

@@ -114,6 +114,9 @@ impl Scratch {
     }
 }
 
+/// How far the combined keyword-less search looks for a match start at a time.
+const KEYWORDLESS_STRIDE: usize = 4096;
+
 pub(crate) struct Engine {
     pub rules: Vec<Rule>,
     ac: Option<Keywords>,
@@ -121,6 +124,8 @@ pub(crate) struct Engine {
     keywordless: Vec<u32>,
     /// All keyword-less patterns in one automaton, pattern `k` being rule `keywordless[k]`.
     keywordless_all: Option<Regex>,
+    /// The longest match of any keyword-less rule.
+    keywordless_cap: usize,
     pub max_keyword: usize,
     /// Look-ahead past the end of a piece of a long line.
     pub overlap: usize,
@@ -148,6 +153,12 @@ impl Engine {
                 .collect();
             Some(crate::compile::build_many(&hirs)?)
         };
+        let keywordless_cap = keywordless
+            .iter()
+            .map(|&r| rules[r as usize].max_match)
+            .max()
+            .unwrap_or(0)
+            .max(1);
         let overlap = rules
             .iter()
             .filter(|r| !r.multiline)
@@ -161,6 +172,7 @@ impl Engine {
             owners,
             keywordless,
             keywordless_all,
+            keywordless_cap,
             max_keyword,
             overlap,
             piece: PIECE,
@@ -527,12 +539,25 @@ impl Engine {
         scratch
             .kwless_next
             .resize(self.keywordless.len(), view.start);
+        // Matches are at most `cap` bytes long (each rule's `max_match`): searches never read
+        // further than that past where a match may start. Without this bound a pattern whose
+        // preferred alternative runs on (`a[^ ]*b|a` over `aaaa...`) would read to the end of
+        // the line for every candidate: quadratic in the line length.
+        let cap = self.keywordless_cap;
         let mut at = view.start;
         while at < view.end {
-            let Some(m) = all.search(&Input::new(hay).range(at..view.end)) else {
-                break;
+            let lim = at.saturating_add(KEYWORDLESS_STRIDE + cap).min(view.end);
+            let found = all.search(&Input::new(hay).range(at..lim));
+            let s = match found {
+                // Every match of at most `cap` bytes that starts before `s` ends inside the
+                // range, so `s` is the leftmost start.
+                Some(m) if m.start() <= at + KEYWORDLESS_STRIDE || lim == view.end => m.start(),
+                _ if lim == view.end => break,
+                _ => {
+                    at += KEYWORDLESS_STRIDE;
+                    continue;
+                }
             };
-            let s = m.start();
             if s >= keep.end {
                 break;
             }
@@ -542,9 +567,10 @@ impl Engine {
                 }
                 let r = self.keywordless[k];
                 let rule = &self.rules[r as usize];
+                let lim = s.saturating_add(rule.max_match).min(view.end);
                 if let Some(mm) = rule
                     .regex()
-                    .search(&Input::new(hay).range(s..view.end).anchored(Anchored::Yes))
+                    .search(&Input::new(hay).range(s..lim).anchored(Anchored::Yes))
                 {
                     let e = mm.end();
                     // Confirm (and validate) even before `keep` to learn where to resume;
@@ -555,9 +581,21 @@ impl Engine {
                         out.truncate(n);
                     }
                     scratch.kwless_next[k] = resume.max(s + 1);
+                } else {
+                    scratch.kwless_next[k] = s + 1;
                 }
             }
-            at = s + 1;
+            // No rule looks at a candidate before its own resume point, so the next search
+            // starts at the nearest one: a rule whose match runs far (`x[^ ]*`) is not searched
+            // again from every byte it covered, which would cost the length of the match for
+            // each of its bytes.
+            at = scratch
+                .kwless_next
+                .iter()
+                .copied()
+                .min()
+                .unwrap_or(view.end)
+                .max(s + 1);
         }
     }
 

@@ -250,6 +250,37 @@ fn backtracking_shaped_user_rules_compile_and_finish() {
 }
 
 #[test]
+fn a_preferred_alternative_that_runs_on_stays_within_the_match_cap() {
+    // `a[^ ]*b|a` prefers the long alternative, so every `a` of `aaaa...` is a match whose
+    // end is only known at the end of the line: searched from every candidate, that read the
+    // rest of the line each time (quadratic; `benches/adversarial.sh` shows it linear now).
+    // Searches read at most the longest match a single-line rule may have (1024 bytes).
+    let r = Redactor::builder()
+        .builtin_rules(false)
+        .add_rules(
+            "t",
+            "[[rule]]\nid = 'ab'\nname = 'AB'\ncategory = 'pii'\npattern = 'a[^ ]*b|a'\n",
+        )
+        .build()
+        .unwrap();
+    let m = "[REDACTED:ab]";
+    let line = "a".repeat(3_000);
+    let out = check(&r, format!("{line}\n").as_bytes(), &[4096]);
+    assert_eq!(out, format!("{}\n", m.repeat(3_000)).into_bytes());
+    // Within the cap the long alternative wins; beyond it only the short one can match.
+    let near = format!("x a{}b y\n", "c".repeat(1000));
+    assert_eq!(
+        check(&r, near.as_bytes(), &[64]),
+        format!("x {m} y\n").into_bytes()
+    );
+    let far = format!("x a{}b y\n", "c".repeat(1100));
+    assert_eq!(
+        check(&r, far.as_bytes(), &[64]),
+        format!("x {m}{}b y\n", "c".repeat(1100)).into_bytes()
+    );
+}
+
+#[test]
 fn markers_of_every_rule_never_match() {
     // A marker next to every keyword of every rule, in several contexts: nothing is found.
     let r = builtin();
