@@ -2,7 +2,7 @@
 //! data (emails, phone numbers, card numbers, national ids...) in text and replaces them.
 //!
 //! Rules are data (`core/rules/*.toml`, see `docs/rule-format.md`). They compile once into an
-//! aho-corasick keyword automaton and regex-automata engines; candidates are confirmed by
+//! Aho-Corasick keyword automaton and regex-automata engines; candidates are confirmed by
 //! validators (Luhn, mod-97, token checksums, entropy). Nothing is copied when nothing is found,
 //! and the streaming redactor works in bounded memory whatever the input.
 //!
