@@ -563,8 +563,9 @@ impl Driver {
     }
 }
 
+/// What a rule's `\s` matches (ASCII whitespace and vertical tab).
 fn is_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b'\x0b' | b'\x0c')
+    b.is_ascii_whitespace() || b == b'\x0b'
 }
 
 /// Bytes that read like a marker's `[` or `]` to a rule's context: space, quotes, brackets
