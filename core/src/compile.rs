@@ -1,4 +1,4 @@
-//! Compiles rule specifications into the shared automata of an [`Engine`](crate::engine::Engine).
+//! Compiles rule specifications into rules ([`CompiledRules`]); the engine (`engine.rs`) is built over them.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -9,10 +9,9 @@ use regex_syntax::hir::{
     self, Class, ClassBytes, ClassBytesRange, ClassUnicode, ClassUnicodeRange, Hir, HirKind,
 };
 
-use crate::engine::{Engine, Rule};
 use crate::error::{Error, ErrorKind};
 use crate::keywords::Keywords;
-use crate::rule::RuleSpec;
+use crate::rule::{Category, RuleSpec};
 use crate::validators;
 
 /// Longest match assumed for a single-line pattern without an upper bound.
@@ -21,6 +20,64 @@ pub(crate) const SINGLE_LINE_CAP: usize = 1024;
 pub(crate) const MULTILINE_CAP: usize = 64 * 1024;
 /// Size limit of one compiled pattern.
 const PATTERN_SIZE_LIMIT: usize = 4 << 20;
+
+/// A compiled rule.
+pub(crate) struct Rule {
+    pub id: Arc<str>,
+    pub name: String,
+    pub category: Category,
+    pub keywords: Vec<String>,
+    /// Compiled on first use for built-in rules (the test suite compiles every one), at build
+    /// time for added rules: start-up and memory stay small when most rules never fire.
+    pub regex: std::sync::OnceLock<Regex>,
+    /// The pattern as compiled (newlines removed for single-line rules).
+    pub hir: regex_syntax::hir::Hir,
+    pub secret_group: Option<usize>,
+    /// Finds the secret part without captures, when the pattern's shape allows it.
+    pub splitter: Option<crate::split::Splitter>,
+    pub checks: Vec<validators::Check>,
+    pub min_len: usize,
+    pub max_len: usize,
+    pub allow: Vec<Regex>,
+    pub stopwords: Vec<Vec<u8>>,
+    pub multiline: bool,
+    pub priority: i32,
+    /// Longest match the pattern can produce (capped).
+    pub max_match: usize,
+    /// How far from a keyword a match may lie: `max_match + window`.
+    pub reach: usize,
+    /// When every match contains a keyword at most this many bytes from its start, a keyword
+    /// at `hs` bounds the match start to `hs - lead ..= hs`: the window shrinks to that.
+    pub lead: Option<usize>,
+    pub index: usize,
+}
+
+impl Rule {
+    #[inline]
+    pub(crate) fn regex(&self) -> &Regex {
+        self.regex.get_or_init(|| {
+            build_many(&[&self.hir]).expect("built-in rules compile: checked by the test suite")
+        })
+    }
+}
+
+/// A rule to compile: its spec, the source it came from (for errors), and whether its
+/// automaton may wait until first use (the built-in catalog: start-up and memory stay small
+/// when most rules never fire; the test suite compiles every one).
+pub(crate) struct SpecToCompile<'a> {
+    pub source: &'a str,
+    pub spec: &'a RuleSpec,
+    pub lazy: bool,
+}
+
+/// The compiled rules, in order (rule `i` is `rules[i]`), with the engine's settings.
+pub(crate) struct CompiledRules {
+    pub rules: Vec<Rule>,
+    /// Piece size for long lines (a test hook); `None` for the default.
+    pub piece: Option<usize>,
+    /// Replace a segment whose scan failed instead of propagating the panic.
+    pub fail_closed: bool,
+}
 
 fn parse_hir(pattern: &str) -> Result<Hir, Error> {
     let mut parser = regex_syntax::ParserBuilder::new()
@@ -328,44 +385,46 @@ fn keyword_lead(hir: &Hir, keywords: &[String]) -> Option<usize> {
     Some(lead)
 }
 
-/// Compiles rule specs (already tagged with their source names) into one engine.
+/// Compiles rule specs into rules; errors name the source and the rule.
 pub(crate) fn compile(
-    specs: &[(Arc<str>, RuleSpec)],
+    specs: &[SpecToCompile<'_>],
     piece: Option<usize>,
     fail_closed: bool,
-    eager: bool,
-) -> Result<Engine, Error> {
+) -> Result<CompiledRules, Error> {
     let mut seen = HashSet::new();
     let mut rules = Vec::with_capacity(specs.len());
-    for (i, (source, spec)) in specs.iter().enumerate() {
-        if !seen.insert(spec.id.as_str()) {
+    for (i, s) in specs.iter().enumerate() {
+        if !seen.insert(s.spec.id.as_str()) {
             return Err(
                 Error::new(ErrorKind::DuplicateId, "another rule has the same id")
-                    .with_source(source)
-                    .with_rule(&spec.id),
+                    .with_source(s.source)
+                    .with_rule(&s.spec.id),
             );
         }
-        let builtin = crate::redact::BUILTIN_RULE_FILES
-            .iter()
-            .any(|(n, _)| **n == **source);
         rules.push(
-            compile_rule(spec, i, eager || !builtin)
-                .map_err(|e| e.with_source(source).with_rule(&spec.id))?,
+            compile_rule(s.spec, i, !s.lazy)
+                .map_err(|e| e.with_source(s.source).with_rule(&s.spec.id))?,
         );
     }
-    let mut engine = Engine::new(rules)?;
-    engine.fail_closed = fail_closed;
-    if let Some(p) = piece {
-        engine.piece = p.max(16);
-    }
-    Ok(engine)
+    Ok(CompiledRules {
+        rules,
+        piece,
+        fail_closed,
+    })
 }
 
-/// Builds the keyword automaton: distinct lower-cased keywords and, for each, the rules using it.
 /// The keyword automaton, the rules owning each keyword, and the longest keyword.
 pub(crate) type KeywordIndex = (Option<Keywords>, Vec<Vec<u32>>, usize);
 
-pub(crate) fn keyword_automaton(rules: &[Rule]) -> Result<KeywordIndex, Error> {
+impl CompiledRules {
+    /// Builds the keyword automaton: distinct lower-cased keywords and, for each, the rules
+    /// using it.
+    pub(crate) fn keyword_index(&self) -> Result<KeywordIndex, Error> {
+        keyword_automaton(&self.rules)
+    }
+}
+
+fn keyword_automaton(rules: &[Rule]) -> Result<KeywordIndex, Error> {
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut words: Vec<String> = Vec::new();
     let mut owners: Vec<Vec<u32>> = Vec::new();
@@ -396,7 +455,6 @@ pub(crate) fn keyword_automaton(rules: &[Rule]) -> Result<KeywordIndex, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rule::Category;
 
     fn compile_rule_eager(s: &RuleSpec, i: usize) -> Result<Rule, Error> {
         compile_rule(s, i, true)

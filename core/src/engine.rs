@@ -6,72 +6,19 @@
 //! so the streaming redactor and the whole-input redactor agree whatever the read sizes.
 
 use std::ops::Range;
-use std::sync::Arc;
 
 use regex_automata::meta::Regex;
 use regex_automata::util::captures::Captures;
 use regex_automata::{Anchored, Input};
 
-use crate::compile::keyword_automaton;
+use crate::compile::{CompiledRules, Rule};
 use crate::error::Error;
 use crate::keywords::Keywords;
-use crate::rule::Category;
-use crate::validators::Check;
+use crate::marker;
+use crate::span::{Hit, Label, INTERNAL_ERROR_RULE, SENSITIVE_KEY_RULE};
 
 /// Lines longer than this are scanned in pieces of this size, with an overlap.
 pub(crate) const PIECE: usize = 1 << 20;
-
-/// The rule index of a span replaced because scanning it failed (fail-closed).
-pub(crate) const FAILED_RULE: u32 = u32::MAX;
-
-/// A compiled rule.
-pub(crate) struct Rule {
-    pub id: Arc<str>,
-    pub name: String,
-    pub category: Category,
-    pub keywords: Vec<String>,
-    /// Compiled on first use for built-in rules (the test suite compiles every one), at build
-    /// time for added rules: start-up and memory stay small when most rules never fire.
-    pub regex: std::sync::OnceLock<Regex>,
-    /// The pattern as compiled (newlines removed for single-line rules).
-    pub hir: regex_syntax::hir::Hir,
-    pub secret_group: Option<usize>,
-    /// Finds the secret part without captures, when the pattern's shape allows it.
-    pub splitter: Option<crate::split::Splitter>,
-    pub checks: Vec<Check>,
-    pub min_len: usize,
-    pub max_len: usize,
-    pub allow: Vec<Regex>,
-    pub stopwords: Vec<Vec<u8>>,
-    pub multiline: bool,
-    pub priority: i32,
-    /// Longest match the pattern can produce (capped).
-    pub max_match: usize,
-    /// How far from a keyword a match may lie: `max_match + window`.
-    pub reach: usize,
-    /// When every match contains a keyword at most this many bytes from its start, a keyword
-    /// at `hs` bounds the match start to `hs - lead ..= hs`: the window shrinks to that.
-    pub lead: Option<usize>,
-    pub index: usize,
-}
-
-impl Rule {
-    #[inline]
-    pub(crate) fn regex(&self) -> &Regex {
-        self.regex.get_or_init(|| {
-            crate::compile::build_many(&[&self.hir])
-                .expect("built-in rules compile: checked by the test suite")
-        })
-    }
-}
-
-/// A validated finding of one rule: the byte span to replace.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub(crate) struct Raw {
-    pub start: usize,
-    pub end: usize,
-    pub rule: u32,
-}
 
 /// A keyword of a multiline rule whose window is still to be searched.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -133,12 +80,18 @@ pub(crate) struct Engine {
     pub piece: usize,
     /// Replace a segment whose scan failed instead of propagating the panic.
     pub fail_closed: bool,
-    failed_id: Arc<str>,
 }
 
 impl Engine {
-    pub(crate) fn new(rules: Vec<Rule>) -> Result<Engine, Error> {
-        let (ac, owners, max_keyword) = keyword_automaton(&rules)?;
+    /// Builds the engine over compiled rules: the keyword automaton and the combined
+    /// automaton of the keyword-less rules.
+    pub(crate) fn new(compiled: CompiledRules) -> Result<Engine, Error> {
+        let (ac, owners, max_keyword) = compiled.keyword_index()?;
+        let CompiledRules {
+            rules,
+            piece,
+            fail_closed,
+        } = compiled;
         let keywordless: Vec<u32> = rules
             .iter()
             .filter(|r| r.keywords.is_empty())
@@ -175,24 +128,29 @@ impl Engine {
             keywordless_cap,
             max_keyword,
             overlap,
-            piece: PIECE,
-            fail_closed: false,
-            failed_id: Arc::from("internal-error"),
+            piece: piece.map_or(PIECE, |p| p.max(16)),
+            fail_closed,
         })
     }
 
-    /// Id, category and priority of a rule index, including [`FAILED_RULE`].
-    pub(crate) fn meta(&self, r: u32) -> (&Arc<str>, Category) {
-        match self.rules.get(r as usize) {
-            Some(rule) => (&rule.id, rule.category),
-            None => (&self.failed_id, Category::Secret),
+    /// The id a label is written with.
+    pub(crate) fn label_id(&self, label: Label) -> &str {
+        match label {
+            Label::Rule(r) => &self.rules[r as usize].id,
+            Label::SensitiveKey => SENSITIVE_KEY_RULE,
+            Label::Failed => INTERNAL_ERROR_RULE,
         }
     }
 
-    pub(crate) fn priority(&self, r: u32) -> i32 {
-        self.rules
-            .get(r as usize)
-            .map_or(i32::MAX, |rule| rule.priority)
+    /// A label's priority when findings overlap (higher wins); pseudo-rules rank last.
+    pub(crate) fn priority(&self, label: Label) -> i32 {
+        match label {
+            Label::Rule(r) => self
+                .rules
+                .get(r as usize)
+                .map_or(i32::MAX, |rule| rule.priority),
+            Label::SensitiveKey | Label::Failed => i32::MAX,
+        }
     }
 
     #[cfg(test)]
@@ -203,8 +161,8 @@ impl Engine {
     /// Bytes before a segment start that a scan may look at.
     pub(crate) fn lookbehind(&self) -> usize {
         // A piece's view starts `overlap` bytes back, a keyword may straddle the view start,
-        // and marker checks look back `MARKER_LOOKBACK` bytes from it.
-        self.overlap + self.max_keyword + MARKER_LOOKBACK + 8
+        // and marker checks look back `marker::LOOKBACK` bytes from it.
+        self.overlap + self.max_keyword + marker::LOOKBACK + 8
     }
 
     /// Scans `view` of `hay` and pushes findings whose match starts inside `keep`, and the
@@ -215,7 +173,7 @@ impl Engine {
         view: Range<usize>,
         keep: Range<usize>,
         scratch: &mut Scratch,
-        out: &mut Vec<Raw>,
+        out: &mut Vec<Hit>,
         ml: &mut Vec<MlHit>,
     ) {
         if let Some(ac) = &self.ac {
@@ -251,7 +209,7 @@ impl Engine {
                     first = false;
                 }
                 // A keyword inside a marker (`[REDACTED:us-ssn]`) is not context.
-                if hay[..hs].ends_with(b"[REDACTED:") || inside_marker(hay, hs) {
+                if hay[..hs].ends_with(marker::OPEN) || marker::inside_marker(hay, hs) {
                     continue;
                 }
                 for &r in &self.owners[pid as usize] {
@@ -278,7 +236,7 @@ impl Engine {
                             continue;
                         }
                         let we = hs.saturating_add(rule.max_match).max(he).min(line_end);
-                        let (ws, we) = clip_at_markers(hay, hs, we, hs, he);
+                        let (ws, we) = marker::clip_at_markers(hay, hs, we, hs, he);
                         if ws != hs || ws >= we {
                             continue;
                         }
@@ -298,7 +256,7 @@ impl Engine {
                     let (ws, we) = (ws.max(line_start).max(view.start), we.min(line_end));
                     // A window never reaches across a marker: a replacement shorter than what
                     // it replaced would bring new text within reach on a second redaction.
-                    let (ws, we) = clip_at_markers(hay, ws, we, hs, he);
+                    let (ws, we) = marker::clip_at_markers(hay, ws, we, hs, he);
                     if ws >= we {
                         continue;
                     }
@@ -342,7 +300,7 @@ impl Engine {
         hit: MlHit,
         avail: usize,
         scratch: &mut Scratch,
-        out: &mut Vec<Raw>,
+        out: &mut Vec<Hit>,
     ) {
         let rule = &self.rules[hit.rule as usize];
         let we = hit.end.saturating_add(rule.reach).min(avail);
@@ -372,7 +330,7 @@ impl Engine {
         limit: usize,
         keep: &Range<usize>,
         scratch: &mut Scratch,
-        out: &mut Vec<Raw>,
+        out: &mut Vec<Hit>,
     ) {
         let rule = &self.rules[r as usize];
         let mut at = win.start;
@@ -418,7 +376,7 @@ impl Engine {
         lo: usize,
         hi: usize,
         scratch: &mut Scratch,
-        out: &mut Vec<Raw>,
+        out: &mut Vec<Hit>,
     ) -> usize {
         let n = out.len();
         let resume = self.confirm_match(hay, r, s, e, lo, hi, scratch, out);
@@ -441,7 +399,7 @@ impl Engine {
         lo: usize,
         hi: usize,
         scratch: &mut Scratch,
-        out: &mut Vec<Raw>,
+        out: &mut Vec<Hit>,
     ) -> usize {
         let rule = &self.rules[r as usize];
         let split = rule.splitter.as_ref().and_then(|sp| {
@@ -482,18 +440,22 @@ impl Engine {
         let Some((ss, se)) = span else { return e };
         // Context never reaches across a marker (as keyword windows do not): on a second
         // redaction the marker would stand where a value was.
-        if ss > s && (find_marker(&hay[s..ss]).is_some() || inside_marker(hay, s)) {
+        if ss > s && (marker::find_marker(&hay[s..ss]).is_some() || marker::inside_marker(hay, s)) {
             return se;
         }
         // Nor past the secret: a pattern that reads on after it (`\d{8}[^\w][^\w]`) and
         // reaches into a marker reads what a first redaction wrote where a value stood.
-        if e > se && find_marker(&hay[se..(e + 9).min(hi.max(e))]).is_some_and(|i| se + i < e) {
+        if e > se
+            && marker::find_marker(&hay[se..(e + marker::OPEN.len() - 1).min(hi.max(e))])
+                .is_some_and(|i| se + i < e)
+        {
             return se;
         }
         let resume = se;
         // A match running into a marker stops before it: the marker stays whole, so a second
         // redaction still recognises it.
-        let se = match find_marker(&hay[ss..(se + 9).min(hi.max(se))]) {
+        let se = match marker::find_marker(&hay[ss..(se + marker::OPEN.len() - 1).min(hi.max(se))])
+        {
             // The secret would start with a marker's `[`: a marker is never a finding.
             Some(0) if ss < se => return resume,
             Some(i) if i > 0 && ss + i < se => ss + i,
@@ -512,10 +474,10 @@ impl Engine {
                 scratch.resettle.push(s);
             }
             let (ss, se) = widen_utf8(hay, ss, se, lo, hi);
-            out.push(Raw {
+            out.push(Hit {
                 start: ss,
                 end: se,
-                rule: r,
+                label: Label::Rule(r),
             });
         }
         resume
@@ -530,7 +492,7 @@ impl Engine {
         view: Range<usize>,
         keep: &Range<usize>,
         scratch: &mut Scratch,
-        out: &mut Vec<Raw>,
+        out: &mut Vec<Hit>,
     ) {
         let Some(all) = &self.keywordless_all else {
             return;
@@ -607,7 +569,10 @@ impl Engine {
         if n < rule.min_len || n > rule.max_len {
             return false;
         }
-        if contains_redacted(secret) || inside_marker(hay, ss) || touches_marker(hay, ss, se, hi) {
+        if marker::contains_redacted(secret)
+            || marker::inside_marker(hay, ss)
+            || marker::touches_marker(hay, ss, se, hi)
+        {
             return false;
         }
         // Line ends alone are nothing to hide, and a replacement keeps them as they are: a
@@ -628,67 +593,6 @@ impl Engine {
         }
         rule.checks.iter().all(|c| c(secret))
     }
-}
-
-/// Shrinks the window `ws..we` of a keyword at `hs..he` so that it holds no marker.
-#[inline]
-fn clip_at_markers(hay: &[u8], ws: usize, we: usize, hs: usize, he: usize) -> (usize, usize) {
-    let mut we = we;
-    let mut ws = ws;
-    let from = he.clamp(ws, we);
-    if let Some(i) = find_marker(&hay[from..we]) {
-        we = from + i;
-    }
-    let to = hs.clamp(ws, we);
-    for i in memchr::memrchr_iter(b'[', &hay[ws..to]) {
-        let at = ws + i;
-        if hay[at..].starts_with(b"[REDACTED:") {
-            if let Some(j) = memchr::memchr(b']', &hay[at..to]) {
-                ws = at + j + 1;
-            }
-            break;
-        }
-    }
-    (ws, we.max(ws))
-}
-
-/// Position of the first `[REDACTED:` in `h`.
-#[inline]
-fn find_marker(h: &[u8]) -> Option<usize> {
-    memchr::memchr_iter(b'[', h).find(|&i| h[i..].starts_with(b"[REDACTED:"))
-}
-
-/// True when `h` holds `REDACTED:`, the body of a marker.
-#[inline]
-fn contains_redacted(h: &[u8]) -> bool {
-    memchr::memchr_iter(b'R', h).any(|i| h[i..].starts_with(b"REDACTED:"))
-}
-
-/// How far back a marker check looks.
-const MARKER_LOOKBACK: usize = 96;
-
-/// True when `pos` lies inside a replacement marker `[REDACTED:...]` written by redactum,
-/// its opening `[` excluded.
-fn inside_marker(hay: &[u8], pos: usize) -> bool {
-    let from = pos.saturating_sub(MARKER_LOOKBACK);
-    // The marker may start just before `pos` and run past it: search up to `pos + 9`.
-    let to = (pos + 9).min(hay.len());
-    let near = &hay[from..to];
-    for i in memchr::memrchr_iter(b'[', near) {
-        let start = from + i;
-        if start < pos && near[i..].starts_with(b"[REDACTED:") {
-            return !hay[start..pos].contains(&b']');
-        }
-    }
-    false
-}
-
-/// True when the span starts right after a marker or ends right before one: the marker changed
-/// the candidate's context (a word boundary), so it was not a finding before the redaction that
-/// wrote the marker; reporting it now would make redaction not idempotent.
-fn touches_marker(hay: &[u8], ss: usize, se: usize, hi: usize) -> bool {
-    (ss > 0 && hay[ss - 1] == b']' && inside_marker(hay, ss - 1))
-        || hay[se..hi.max(se)].starts_with(b"[REDACTED:")
 }
 
 /// Moves span ends off UTF-8 continuation bytes (within `lo..hi`), so a replacement never

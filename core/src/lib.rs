@@ -64,32 +64,40 @@
 
 #![warn(missing_docs)]
 
-mod compile;
-mod engine;
+// The layers, each using only those listed before it:
+// rule data (specs, the built-in catalog, gitleaks import) and leaf utilities;
+mod catalog;
 mod error;
 mod gitleaks;
 mod keywords;
-mod redact;
+mod marker;
 mod rule;
-mod scan;
+mod span;
 mod split;
-mod structured;
 pub mod validators;
 mod vault;
+// compilation of specs into rules; the scan of one segment; segments and settling;
+mod compile;
+mod engine;
+mod scan;
+// replacement (styles, markers); the text redactor and its stream; structured lines;
+mod render;
+mod structured;
+mod text;
+// the public redactor and its builder.
+mod builder;
+mod redact;
 
+pub use builder::RedactorBuilder;
+pub use catalog::builtin_rule_files;
 pub use error::{Error, ErrorKind};
-pub use redact::{
-    FindIter, Finding, Redactor, RedactorBuilder, ReplaceFn, RuleInfo, StreamFinding,
-    StreamRedactor, StreamStats, Style,
-};
+pub use redact::{FindIter, Redactor, RuleInfo, StreamRedactor};
+pub use render::{ReplaceFn, Style};
 pub use rule::{parse_rules, Category, RuleSpec};
-pub use structured::{Format, DEFAULT_SENSITIVE_KEYS, QUERY_SENSITIVE_KEYS, SENSITIVE_KEY_RULE};
+pub use span::{Finding, StreamFinding, SENSITIVE_KEY_RULE};
+pub use structured::{Format, DEFAULT_SENSITIVE_KEYS, QUERY_SENSITIVE_KEYS};
+pub use text::StreamStats;
 pub use vault::{placeholder_type, Entry as VaultEntry, Vault, VaultError};
-
-/// The built-in rule files, as (file name, TOML text).
-pub fn builtin_rule_files() -> &'static [(&'static str, &'static str)] {
-    redact::BUILTIN_RULE_FILES
-}
 
 /// Internals exposed for the benchmarks in `benches/` only; not a stable API.
 #[doc(hidden)]

@@ -5,7 +5,9 @@
 //! than `PIECE` (1 MiB) is cut every `PIECE` bytes from its start, each piece scanned with a fixed
 //! look-ahead. Multiline keywords open windows that are searched once enough data has arrived.
 
-use crate::engine::{Engine, MlHit, Raw, Scratch, FAILED_RULE};
+use crate::engine::{Engine, MlHit, Scratch};
+use crate::marker;
+use crate::span::{Hit, Label, Span};
 
 /// Largest block of complete lines scanned in one call.
 const BLOCK_MAX: usize = 8 << 20;
@@ -18,17 +20,17 @@ pub(crate) struct Driver {
     /// Multiline keyword hits whose window is not complete yet (absolute positions).
     pub pending: Vec<MlHit>,
     /// Findings not yet emitted (absolute positions), in no particular order.
-    pub found: Vec<Raw>,
+    pub found: Vec<Hit>,
     scratch: Scratch,
-    seg_found: Vec<Raw>,
+    seg_found: Vec<Hit>,
     /// Findings (absolute) of the current long line's pieces scanned so far that may reach
     /// into the next piece's view.
-    line_prior: Vec<Raw>,
+    line_prior: Vec<Hit>,
     /// Findings of the current long line's earlier pieces that reach into the piece being
     /// scanned (relative to the buffer), for settling.
-    prior: Vec<Raw>,
+    prior: Vec<Hit>,
     /// Findings in a piece's look-ahead (scratch space for settling).
-    ahead: Vec<Raw>,
+    ahead: Vec<Hit>,
     seg_ml: Vec<MlHit>,
 }
 
@@ -137,7 +139,7 @@ impl Driver {
                         .min(avail);
                     self.failed(engine, payload, rel.win_start..end - base);
                 }
-                self.found.extend(self.seg_found.iter().map(|r| Raw {
+                self.found.extend(self.seg_found.iter().map(|r| Hit {
                     start: r.start + base,
                     end: r.end + base,
                     ..*r
@@ -179,10 +181,10 @@ impl Driver {
                 self.line_prior
                     .iter()
                     .filter(|r| r.start < view.end)
-                    .map(|r| Raw {
+                    .map(|r| Hit {
                         start: r.start.max(view.start) - base,
                         end: r.end.min(view.end) - base,
-                        rule: r.rule,
+                        label: r.label,
                     }),
             );
         }
@@ -236,7 +238,7 @@ impl Driver {
         }
         self.scratch.consumed.clear();
         self.scratch.resettle.clear();
-        self.found.extend(self.seg_found.iter().map(|r| Raw {
+        self.found.extend(self.seg_found.iter().map(|r| Hit {
             start: r.start + base,
             end: r.end + base,
             ..*r
@@ -244,7 +246,7 @@ impl Driver {
         if keep.end > keep.start && buf[keep.end - base - 1] != b'\n' {
             // The segment ends inside a line (a piece of a long one): the next piece may need
             // these findings.
-            self.line_prior.extend(self.seg_found.iter().map(|r| Raw {
+            self.line_prior.extend(self.seg_found.iter().map(|r| Hit {
                 start: r.start + base,
                 end: r.end + base,
                 ..*r
@@ -390,9 +392,9 @@ impl Driver {
         let last = self.seg_found[..sorted].partition_point(|r| r.start < line.end);
         let mut text = Vec::new();
         let mut marks = Marks::default();
-        let mut raws: Vec<Raw> = Vec::new();
+        let mut raws: Vec<Hit> = Vec::new();
         let mut comps = Vec::new();
-        let mut again: Vec<Raw> = Vec::new();
+        let mut again: Vec<Hit> = Vec::new();
         let mut ml = Vec::new();
         for _ in 0..ROUNDS {
             raws.clear();
@@ -406,14 +408,14 @@ impl Driver {
                 self.prior
                     .iter()
                     .filter(|r| r.end > line.start && r.start < line.end)
-                    .map(|r| Raw {
+                    .map(|r| Hit {
                         start: r.start.max(line.start),
                         ..*r
                     }),
             );
             if raws
                 .iter()
-                .any(|r| r.rule == FAILED_RULE || r.end > line.end)
+                .any(|r| r.label == Label::Failed || r.end > line.end)
             {
                 return;
             }
@@ -430,9 +432,7 @@ impl Driver {
                 };
                 let ts = text.len();
                 if !content.is_empty() {
-                    text.extend_from_slice(b"[REDACTED:");
-                    text.extend_from_slice(engine.meta(c.rule).0.as_bytes());
-                    text.push(b']');
+                    marker::write_label(&mut text, engine.label_id(c.label));
                 }
                 if cr {
                     text.push(b'\r');
@@ -462,10 +462,10 @@ impl Driver {
                 // In a piece of a long line, what starts after the piece is kept too: the
                 // next piece does not see this piece's findings, so would not settle it.
                 if e > s && s >= keep.start {
-                    self.seg_found.push(Raw {
+                    self.seg_found.push(Hit {
                         start: s,
                         end: e,
-                        rule: f.rule,
+                        label: f.label,
                     });
                 }
             }
@@ -543,10 +543,10 @@ impl Driver {
         self.seg_found.clear();
         self.seg_ml.clear();
         if range.end > range.start {
-            self.seg_found.push(Raw {
+            self.seg_found.push(Hit {
                 start: range.start,
                 end: range.end,
-                rule: FAILED_RULE,
+                label: Label::Failed,
             });
         }
     }
@@ -632,25 +632,17 @@ impl Marks {
     }
 }
 
-/// A run of overlapping findings, replaced as one span and labelled by its first finding.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Component {
-    pub start: usize,
-    pub end: usize,
-    pub rule: u32,
-}
-
 /// Sorts findings (leftmost, then longest, then priority, then rule order) and merges
 /// overlapping ones.
-pub(crate) fn components(engine: &Engine, found: &mut [Raw], out: &mut Vec<Component>) {
+pub(crate) fn components(engine: &Engine, found: &mut [Hit], out: &mut Vec<Span>) {
     found.sort_unstable_by(|a, b| {
         a.start
             .cmp(&b.start)
             .then(b.end.cmp(&a.end))
-            .then_with(|| engine.priority(b.rule).cmp(&engine.priority(a.rule)))
-            .then_with(|| a.rule.cmp(&b.rule))
+            .then_with(|| engine.priority(b.label).cmp(&engine.priority(a.label)))
+            .then_with(|| a.label.cmp(&b.label))
     });
-    let mut cur: Option<Component> = None;
+    let mut cur: Option<Span> = None;
     for f in found.iter() {
         match &mut cur {
             Some(c) if f.start < c.end => c.end = c.end.max(f.end),
@@ -658,10 +650,10 @@ pub(crate) fn components(engine: &Engine, found: &mut [Raw], out: &mut Vec<Compo
                 if let Some(c) = cur.take() {
                     out.push(c);
                 }
-                cur = Some(Component {
+                cur = Some(Span {
                     start: f.start,
                     end: f.end,
-                    rule: f.rule,
+                    label: f.label,
                 });
             }
         }

@@ -270,3 +270,41 @@ impl Vault {
         self.by_placeholder.contains_key(placeholder)
     }
 }
+/// If a placeholder (`<NAME_1>`: `<`, an upper-case letter, upper-case letters, digits and
+/// `_`, then `_` and digits, then `>`) starts at `s[i]`, its end.
+pub(crate) fn placeholder_at(s: &[u8], i: usize) -> Option<usize> {
+    if s.get(i) != Some(&b'<') || !s.get(i + 1).is_some_and(u8::is_ascii_uppercase) {
+        return None;
+    }
+    let n = s[i + 1..]
+        .iter()
+        .take(200)
+        .take_while(|&&b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+        .count();
+    let body = &s[i + 1..i + 1 + n];
+    if s.get(i + 1 + n) != Some(&b'>') {
+        return None;
+    }
+    let digits = body.iter().rev().take_while(|b| b.is_ascii_digit()).count();
+    if digits == 0 || digits + 1 >= body.len() || body[body.len() - digits - 1] != b'_' {
+        return None;
+    }
+    Some(i + 2 + n)
+}
+
+/// Every placeholder-shaped token in `s`.
+pub(crate) fn placeholders_in(s: &[u8]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(k) = memchr::memchr(b'<', &s[from..]) {
+        let i = from + k;
+        match placeholder_at(s, i) {
+            Some(e) => {
+                out.push((i, e));
+                from = e;
+            }
+            None => from = i + 1,
+        }
+    }
+    out
+}

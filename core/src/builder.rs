@@ -1,0 +1,437 @@
+//! Building a [`Redactor`]: rule sources (the catalog, files, texts, gitleaks imports),
+//! selection, styles, and compilation.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::catalog;
+use crate::compile::{compile, compile_rule, SpecToCompile};
+use crate::engine::Engine;
+use crate::error::{Error, ErrorKind};
+use crate::redact::Redactor;
+use crate::render::{Renderer, Style};
+use crate::rule::{parse_rules, Category, RuleSpec};
+use crate::span::SENSITIVE_KEY_RULE;
+use crate::structured::{Format, KeySet, StructuredRedactor, DEFAULT_SENSITIVE_KEYS};
+use crate::text::TextRedactor;
+
+#[derive(Clone, Debug)]
+enum Source {
+    Text { name: String, text: String },
+    File(PathBuf),
+    Spec(Box<RuleSpec>),
+}
+
+/// Builds a [`Redactor`]. Setters take `&mut self` and return `&mut Self`.
+///
+/// # Example
+/// ```
+/// let r = redactum::Redactor::builder()
+///     .pii(false)
+///     .style(redactum::Style::Mask)
+///     .build()?;
+/// assert_eq!(r.redact("token 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"), "token ****************************************");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct RedactorBuilder {
+    builtin: bool,
+    sources: Vec<Source>,
+    secrets: bool,
+    pii: bool,
+    only: Option<Vec<String>>,
+    disabled: Vec<String>,
+    style: Style,
+    key: Option<Vec<u8>>,
+    fail_closed: bool,
+    piece: Option<usize>,
+    eager: bool,
+    format: Format,
+    sensitive_keys: Vec<String>,
+    styles_for: Vec<(String, Style)>,
+}
+
+impl Default for RedactorBuilder {
+    fn default() -> Self {
+        RedactorBuilder {
+            builtin: true,
+            sources: Vec::new(),
+            secrets: true,
+            pii: true,
+            only: None,
+            disabled: Vec::new(),
+            style: Style::Label,
+            key: None,
+            fail_closed: false,
+            piece: None,
+            eager: false,
+            format: Format::Text,
+            sensitive_keys: Vec::new(),
+            styles_for: Vec::new(),
+        }
+    }
+}
+
+impl RedactorBuilder {
+    /// The built-in catalog, every category, label style.
+    pub fn new() -> RedactorBuilder {
+        RedactorBuilder::default()
+    }
+
+    /// Whether the built-in catalog is used (default true). Off, only added rules apply.
+    pub fn builtin_rules(&mut self, yes: bool) -> &mut Self {
+        self.builtin = yes;
+        self
+    }
+
+    /// Adds the rules of a TOML text (redactum's format, or a gitleaks configuration).
+    /// A rule with the id of a built-in rule replaces it. Parsed by [`build`](Self::build).
+    pub fn add_rules(&mut self, source_name: &str, toml_text: &str) -> &mut Self {
+        self.sources.push(Source::Text {
+            name: source_name.to_string(),
+            text: toml_text.to_string(),
+        });
+        self
+    }
+
+    /// Adds the rules of a file, read by [`build`](Self::build).
+    pub fn add_rules_file(&mut self, path: impl AsRef<Path>) -> &mut Self {
+        self.sources.push(Source::File(path.as_ref().to_path_buf()));
+        self
+    }
+
+    /// Adds one rule.
+    pub fn add_rule(&mut self, spec: RuleSpec) -> &mut Self {
+        self.sources.push(Source::Spec(Box::new(spec)));
+        self
+    }
+
+    /// Whether secret rules apply (default true).
+    pub fn secrets(&mut self, yes: bool) -> &mut Self {
+        self.secrets = yes;
+        self
+    }
+
+    /// Whether PII rules apply (default true).
+    pub fn pii(&mut self, yes: bool) -> &mut Self {
+        self.pii = yes;
+        self
+    }
+
+    /// Keeps only the rules with these ids.
+    pub fn only_rules<I: IntoIterator<Item = S>, S: Into<String>>(&mut self, ids: I) -> &mut Self {
+        self.only = Some(ids.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Turns off the rules with these ids.
+    pub fn disable_rules<I: IntoIterator<Item = S>, S: Into<String>>(
+        &mut self,
+        ids: I,
+    ) -> &mut Self {
+        self.disabled.extend(ids.into_iter().map(Into::into));
+        self
+    }
+
+    /// The replacement style (default [`Style::Label`]).
+    pub fn style(&mut self, style: Style) -> &mut Self {
+        self.style = style;
+        self
+    }
+
+    /// The style for the findings of one rule (`"credit-card"`), of a category (`"secret"`,
+    /// `"pii"`), or of the values of sensitive keys (`"sensitive-key"`). A rule's own style
+    /// wins over its category's, which wins over [`style`](Self::style). Later calls for the
+    /// same selector replace earlier ones.
+    ///
+    /// # Example
+    /// ```
+    /// use redactum::Style;
+    /// let r = redactum::Redactor::builder()
+    ///     .style_for("credit-card", Style::Partial { keep_start: 0, keep_end: 4 })
+    ///     .build()?;
+    /// assert_eq!(r.redact("card 4111 1111 1111 1111"), "card ***************1111");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn style_for(&mut self, selector: &str, style: Style) -> &mut Self {
+        self.styles_for.retain(|(s, _)| s != selector);
+        self.styles_for.push((selector.to_string(), style));
+        self
+    }
+
+    /// How lines are interpreted (default [`Format::Text`]); see [`Format`] and the
+    /// `structured` section of the crate docs.
+    pub fn format(&mut self, format: Format) -> &mut Self {
+        self.format = format;
+        self
+    }
+
+    /// Keys whose values are replaced whatever they contain in structured lines, in addition
+    /// to [`DEFAULT_SENSITIVE_KEYS`](crate::DEFAULT_SENSITIVE_KEYS). Matching ignores case and
+    /// separators (`apiKey`, `API-KEY` and `api_key` are the same key), and a key also matches
+    /// when it ends with the words of a sensitive key (`db_password`, `x-api-key`). A key
+    /// without any ASCII letter or digit could never match: [`build`](Self::build) rejects it
+    /// with [`ErrorKind::Config`].
+    pub fn sensitive_keys<I: IntoIterator<Item = S>, S: Into<String>>(
+        &mut self,
+        keys: I,
+    ) -> &mut Self {
+        self.sensitive_keys.extend(keys.into_iter().map(Into::into));
+        self
+    }
+
+    /// The key for [`Style::Hash`].
+    pub fn hash_key(&mut self, key: impl AsRef<[u8]>) -> &mut Self {
+        self.key = Some(key.as_ref().to_vec());
+        self
+    }
+
+    /// Under fail-closed, an internal error while scanning a line replaces that line (its
+    /// content; the line end stays) with `[REDACTED:internal-error]` instead of passing it
+    /// through; the other lines are redacted as usual. In a line longer than 1 MiB, the 1 MiB
+    /// piece whose scan failed is replaced.
+    pub fn fail_closed(&mut self, yes: bool) -> &mut Self {
+        self.fail_closed = yes;
+        self
+    }
+
+    /// Compile every rule now rather than on first use (built-in rules are compiled lazily;
+    /// added rules always at build time). The test suite uses this to check the catalog.
+    pub fn eager(&mut self, yes: bool) -> &mut Self {
+        self.eager = yes;
+        self
+    }
+
+    /// Test hook: the piece size for long lines (default 1 MiB), so tests can cross piece
+    /// boundaries with small inputs.
+    #[doc(hidden)]
+    pub fn piece_size(&mut self, bytes: usize) -> &mut Self {
+        self.piece = Some(bytes);
+        self
+    }
+
+    /// The rule specifications this builder would compile, in order.
+    ///
+    /// # Errors
+    /// As [`build`](Self::build), for reading and parsing.
+    pub fn specs(&self) -> Result<Vec<(Arc<str>, RuleSpec)>, Error> {
+        self.specs_and_warnings().map(|(s, _)| s)
+    }
+
+    /// Messages about imported rules that were skipped or changed (gitleaks features that have
+    /// no equivalent), one line each, naming the file and the rule.
+    ///
+    /// # Errors
+    /// As [`build`](Self::build), for reading and parsing.
+    pub fn warnings(&self) -> Result<Vec<String>, Error> {
+        self.specs_and_warnings().map(|(_, w)| w)
+    }
+
+    fn specs_and_warnings(&self) -> Result<SpecsAndWarnings, Error> {
+        let mut warnings = Vec::new();
+        let mut out: Vec<(Arc<str>, RuleSpec)> = Vec::new();
+        if self.builtin {
+            for (name, text) in catalog::builtin_rule_files() {
+                let src: Arc<str> = Arc::from(*name);
+                out.extend(
+                    parse_rules(name, text)?
+                        .into_iter()
+                        .map(|s| (src.clone(), s)),
+                );
+            }
+        }
+        let builtin_count = out.len();
+        let mut user_ids = std::collections::HashSet::new();
+        for source in &self.sources {
+            let (name, specs) = match source {
+                Source::Text { name, text } => {
+                    (name.clone(), parse_any(name, text, &mut warnings)?)
+                }
+                Source::File(p) => {
+                    let name = p.display().to_string();
+                    let text = std::fs::read_to_string(p).map_err(|e| {
+                        Error::new(ErrorKind::Io, format!("cannot read rule file: {e}"))
+                            .with_source(&name)
+                    })?;
+                    let specs = parse_any(&name, &text, &mut warnings)?;
+                    (name, specs)
+                }
+                Source::Spec(s) => ("<api>".to_string(), vec![(**s).clone()]),
+            };
+            let src: Arc<str> = Arc::from(name.as_str());
+            for spec in specs {
+                if !user_ids.insert(spec.id.clone()) {
+                    return Err(Error::new(
+                        ErrorKind::DuplicateId,
+                        "another added rule has the same id",
+                    )
+                    .with_source(&name)
+                    .with_rule(&spec.id));
+                }
+                match out[..builtin_count]
+                    .iter()
+                    .position(|(_, s)| s.id == spec.id)
+                {
+                    Some(i) => out[i] = (src.clone(), spec),
+                    None => out.push((src.clone(), spec)),
+                }
+            }
+        }
+        if let Some(only) = &self.only {
+            for id in only {
+                if !out.iter().any(|(_, s)| &s.id == id) {
+                    return Err(Error::new(
+                        ErrorKind::Config,
+                        format!("no rule has the id `{id}`"),
+                    ));
+                }
+            }
+            out.retain(|(_, s)| only.contains(&s.id));
+        }
+        out.retain(|(_, s)| {
+            !self.disabled.contains(&s.id)
+                && match s.category {
+                    Category::Secret => self.secrets,
+                    Category::Pii => self.pii,
+                }
+        });
+        Ok((out, warnings))
+    }
+
+    /// Compiles the rules into a redactor.
+    ///
+    /// # Errors
+    /// A rule file that cannot be read or parsed, a rule that does not compile (invalid or
+    /// backtracking pattern, unknown validator, duplicate id...), or [`Style::Hash`] without a
+    /// key. The error names the file and the rule.
+    pub fn build(&self) -> Result<Redactor, Error> {
+        let hashes = matches!(self.style, Style::Hash)
+            || self
+                .styles_for
+                .iter()
+                .any(|(_, s)| matches!(s, Style::Hash));
+        if hashes && self.key.as_ref().is_none_or(|k| k.is_empty()) {
+            return Err(Error::new(
+                ErrorKind::Config,
+                "the hash style needs a key (e.g. --key or REDACTUM_KEY)",
+            ));
+        }
+        if let Some(k) = self
+            .sensitive_keys
+            .iter()
+            .find(|k| !k.bytes().any(|b| b.is_ascii_alphanumeric()))
+        {
+            return Err(Error::new(
+                ErrorKind::Config,
+                format!(
+                    "sensitive key {:?} has no ASCII letter or digit: keys are matched by their \
+                     ASCII letters and digits, ignoring case and separators",
+                    k
+                ),
+            ));
+        }
+        let specs = self.specs()?;
+        let to_compile: Vec<SpecToCompile<'_>> = specs
+            .iter()
+            .map(|(source, spec)| SpecToCompile {
+                source,
+                spec,
+                lazy: !self.eager && catalog::is_builtin(source),
+            })
+            .collect();
+        let engine = Engine::new(compile(&to_compile, self.piece, self.fail_closed)?)?;
+        for (sel, _) in &self.styles_for {
+            let known = matches!(sel.as_str(), "secret" | "pii" | SENSITIVE_KEY_RULE)
+                || engine.rules.iter().any(|r| &*r.id == sel.as_str());
+            if !known {
+                return Err(Error::new(
+                    ErrorKind::Config,
+                    format!("no rule or category `{sel}` for a style (rule ids, `secret`, `pii`, `sensitive-key`; is the rule disabled?)"),
+                ));
+            }
+        }
+        let pick = |id: &str, category: Category| -> Style {
+            let by = |sel: &str| {
+                self.styles_for
+                    .iter()
+                    .find(|(s, _)| s == sel)
+                    .map(|(_, st)| st.clone())
+            };
+            by(id)
+                .or_else(|| by(category.as_str()))
+                .unwrap_or_else(|| self.style.clone())
+        };
+        let styles = engine
+            .rules
+            .iter()
+            .map(|r| pick(&r.id, r.category))
+            .collect();
+        let sensitive_style = pick(SENSITIVE_KEY_RULE, Category::Secret);
+        let keys = KeySet::new(
+            DEFAULT_SENSITIVE_KEYS
+                .iter()
+                .copied()
+                .chain(self.sensitive_keys.iter().map(String::as_str)),
+        );
+        let labels = engine
+            .rules
+            .iter()
+            .map(|r| (r.id.clone(), r.category))
+            .collect();
+        let render = Renderer::new(
+            self.style.clone(),
+            styles,
+            sensitive_style,
+            self.key.clone().unwrap_or_default(),
+            labels,
+        );
+        Ok(Redactor::from_parts(StructuredRedactor {
+            text: Arc::new(TextRedactor::new(engine, render)),
+            format: self.format,
+            keys,
+        }))
+    }
+}
+
+/// Parses redactum's format, or a gitleaks configuration (a top-level `rules` array). Rules of
+/// a gitleaks file that cannot be expressed are skipped and reported by
+/// [`RedactorBuilder::warnings`].
+/// Rule specs tagged with their source, and import warnings.
+type SpecsAndWarnings = (Vec<(Arc<str>, RuleSpec)>, Vec<String>);
+
+fn parse_any(name: &str, text: &str, warnings: &mut Vec<String>) -> Result<Vec<RuleSpec>, Error> {
+    if is_gitleaks(text) {
+        let compiles = |spec: &RuleSpec| {
+            compile_rule(spec, 0, true)
+                .map(|_| ())
+                .map_err(|e| e.message().to_string())
+        };
+        let (specs, warns) = crate::gitleaks::convert(name, text, &compiles)?;
+        warnings.extend(warns);
+        Ok(specs)
+    } else {
+        parse_rules(name, text)
+    }
+}
+
+fn is_gitleaks(text: &str) -> bool {
+    match toml::from_str::<toml::Table>(text) {
+        Ok(t) => t.contains_key("rules") && !t.contains_key("rule"),
+        Err(_) => false,
+    }
+}
+
+impl Redactor {
+    /// A builder; see [`RedactorBuilder`].
+    pub fn builder() -> RedactorBuilder {
+        RedactorBuilder::new()
+    }
+
+    /// The built-in catalog with default options.
+    ///
+    /// # Errors
+    /// Only if the built-in catalog is broken, which the test suite rules out.
+    pub fn new() -> Result<Redactor, Error> {
+        RedactorBuilder::new().build()
+    }
+}

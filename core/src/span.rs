@@ -1,0 +1,92 @@
+//! The spans that travel between the layers: a rule's validated hit, a merged span to replace,
+//! and the public [`Finding`] that reports one.
+
+use std::sync::Arc;
+
+use crate::rule::Category;
+
+/// What labels a span: a compiled rule (by index), the value of a sensitive key, or a segment
+/// whose scan failed under fail-closed. Ordered rules first (by index), so that sorting by
+/// label ranks the rules before the two pseudo-rules.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum Label {
+    /// A compiled rule, by its index in the rule set.
+    Rule(u32),
+    /// The value of a sensitive key in a structured line (`sensitive-key`).
+    SensitiveKey,
+    /// A segment replaced because scanning it failed (`internal-error`).
+    Failed,
+}
+
+/// The id of the pseudo-rule for values of sensitive keys.
+pub const SENSITIVE_KEY_RULE: &str = "sensitive-key";
+
+/// The id written for a segment replaced because its scan failed.
+pub(crate) const INTERNAL_ERROR_RULE: &str = "internal-error";
+
+/// A validated finding of one rule, before merging: the byte span to replace.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub label: Label,
+}
+
+/// A run of overlapping hits, replaced as one span and labelled by its first hit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub label: Label,
+}
+
+/// One replaced span: the rule that labels it, and its byte offsets.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Finding {
+    pub(crate) rule_id: Arc<str>,
+    pub(crate) category: Category,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+}
+
+impl Finding {
+    /// The id of the rule (for a merged span, the rule of its leftmost, longest finding).
+    pub fn rule_id(&self) -> &str {
+        &self.rule_id
+    }
+    /// Secret or PII.
+    pub fn category(&self) -> Category {
+        self.category
+    }
+    /// Byte offset of the first replaced byte.
+    pub fn start(&self) -> usize {
+        self.start
+    }
+    /// Byte offset just past the last replaced byte.
+    pub fn end(&self) -> usize {
+        self.end
+    }
+    /// `start..end`.
+    pub fn span(&self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+
+    pub(crate) fn shifted(&self, by: usize) -> Finding {
+        Finding {
+            start: self.start + by,
+            end: self.end + by,
+            ..self.clone()
+        }
+    }
+}
+
+/// A finding reported by the streaming redactor, with its position in lines.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StreamFinding {
+    /// Rule and absolute byte offsets in the input.
+    pub finding: Finding,
+    /// 1-based line number of the first replaced byte.
+    pub line: u64,
+    /// 1-based byte column of the first replaced byte.
+    pub column: u64,
+}

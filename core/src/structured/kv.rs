@@ -1,0 +1,142 @@
+//! `key=value` lines (logfmt), HTTP header dumps and URL query parameters: the spans of
+//! sensitive values.
+
+use super::keys::query_keys;
+use super::KeySet;
+use crate::marker;
+use crate::vault::placeholder_at;
+
+/// A value that starts with a replacement marker or a placeholder was redacted before: the
+/// replacement may have moved where the value seems to end (`password=[REDACTED:pem]rest`), so
+/// replacing it again would not be idempotent. The rules still scan it.
+pub(super) fn already_redacted(v: &[u8]) -> bool {
+    marker::starts_with_marker(v) || placeholder_at(v, 0).is_some()
+}
+
+fn is_key_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-')
+}
+
+/// Finds the sensitive values of a `key=value` / header / query line. Returns the number of
+/// `key=value` pairs, and whether a sensitive key (or header name) appears at all, replaced
+/// value or not: a line is classified the same before and after redaction.
+pub(super) fn kv_spans(
+    line: &[u8],
+    keys: &KeySet,
+    headers: bool,
+    spans: &mut Vec<(usize, usize)>,
+) -> (usize, bool, bool) {
+    let end = line.len()
+        - line
+            .iter()
+            .rev()
+            .take_while(|b| matches!(b, b' ' | b'\t' | b'\r'))
+            .count();
+    let line = &line[..end];
+    // `Name: value`, optionally after curl's `> ` / `< `.
+    let mut header = false;
+    let mut i = line
+        .iter()
+        .take_while(|b| matches!(b, b' ' | b'\t'))
+        .count();
+    if matches!(line.get(i), Some(b'>' | b'<')) && line.get(i + 1) == Some(&b' ') {
+        i += 2;
+    }
+    let name_len = line[i..]
+        .iter()
+        .take_while(|&&b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        .count();
+    if headers
+        && name_len > 0
+        && line.get(i + name_len) == Some(&b':')
+        && keys.matches(&line[i..i + name_len])
+    {
+        let v = i + name_len + 1;
+        let v = v + line[v..]
+            .iter()
+            .take_while(|b| matches!(b, b' ' | b'\t'))
+            .count();
+        // A trailing comma is a list separator (`SSN: 123-45-6789,` in a YAML or JSON dump).
+        let end = line.len() - usize::from(line.ends_with(b","));
+        if v < end {
+            header = true;
+            if !already_redacted(&line[v..end]) {
+                spans.push((v, end));
+            }
+        }
+    }
+    let mut sensitive = header;
+    let mut pairs = 0;
+    // End of the last sensitive value: pairs inside it are part of the value.
+    let mut value_end = 0;
+    for eq in memchr::memchr_iter(b'=', line) {
+        if eq < value_end {
+            continue;
+        }
+        let k = eq
+            - line[..eq]
+                .iter()
+                .rev()
+                .take_while(|&&b| is_key_byte(b))
+                .count();
+        if k == eq {
+            continue;
+        }
+        let before = if k == 0 { b' ' } else { line[k - 1] };
+        if !(before.is_ascii_whitespace()
+            || matches!(
+                before,
+                b'?' | b'&' | b';' | b',' | b'{' | b'(' | b'"' | b'\''
+            ))
+        {
+            continue;
+        }
+        pairs += 1;
+        let query = matches!(before, b'?' | b'&');
+        if !(keys.matches(&line[k..eq]) || (query && query_keys().matches(&line[k..eq]))) {
+            continue;
+        }
+        sensitive = true;
+        let v = eq + 1;
+        let span = if let Some(&q @ (b'"' | b'\'')) = line.get(v) {
+            // A quoted value: its content.
+            let mut j = v + 1;
+            while j < line.len() && line[j] != q {
+                j += if line[j] == b'\\' { 2 } else { 1 };
+            }
+            (v + 1, j.min(line.len()))
+        } else if query {
+            let n = line[v..]
+                .iter()
+                .take_while(|&&b| {
+                    !(b.is_ascii_whitespace()
+                        || matches!(b, b'&' | b'#' | b'"' | b'\'' | b'<' | b'>'))
+                })
+                .count();
+            (v, v + n)
+        } else {
+            let mut n = line[v..]
+                .iter()
+                .take_while(|b| !b.is_ascii_whitespace())
+                .count();
+            // `authorization=Bearer abc`: the scheme and the credential.
+            let word = &line[v..v + n];
+            if ["bearer", "basic", "token", "digest"]
+                .iter()
+                .any(|s| word.eq_ignore_ascii_case(s.as_bytes()))
+                && line.get(v + n) == Some(&b' ')
+            {
+                n += 1 + line[v + n + 1..]
+                    .iter()
+                    .take_while(|b| !b.is_ascii_whitespace())
+                    .count();
+            }
+            (v, v + n)
+        };
+        value_end = span.1;
+        if span.1 > span.0 && !already_redacted(&line[span.0..span.1]) {
+            spans.push(span);
+        }
+    }
+    (pairs, sensitive, header)
+}

@@ -1,0 +1,261 @@
+//! Streaming structured redaction: lines are collected until complete, then classified and
+//! redacted exactly as the whole-input path does.
+
+use super::{
+    classify, json_after_text, render_line_guarded, JsonAfterText, Plan, StructuredRedactor,
+    MAX_STRUCTURED_LINE, TEXT_BATCH,
+};
+use crate::span::{Span, StreamFinding};
+use crate::text::{StreamStats, TextStream};
+
+/// The streaming side: lines are collected until complete (or known to be too long to be
+/// structured), then classified exactly as [`redact_lines`] does.
+pub(crate) struct LineStream {
+    pub(crate) text: TextStream,
+    /// The current line, while it may still be structured.
+    line: Vec<u8>,
+    /// Text-run bytes not yet given to `text`.
+    pending: Vec<u8>,
+    /// The current line is too long: its bytes go straight to the text run.
+    long: bool,
+    /// A text run is open in `text`.
+    in_run: bool,
+    /// Absolute offset and 1-based line number of the start of the open text run.
+    run_offset: u64,
+    run_line: u64,
+    /// Absolute offset and line number of the start of `line`.
+    offset: u64,
+    line_no: u64,
+    stats: StreamStats,
+    finished: bool,
+    found: Vec<Span>,
+}
+
+impl LineStream {
+    pub(crate) fn new(text: TextStream) -> LineStream {
+        LineStream {
+            text,
+            line: Vec::new(),
+            pending: Vec::new(),
+            long: false,
+            in_run: false,
+            run_offset: 0,
+            run_line: 1,
+            offset: 0,
+            line_no: 1,
+            stats: Default::default(),
+            finished: false,
+            found: Vec::new(),
+        }
+    }
+
+    pub(crate) fn stats(&self) -> StreamStats {
+        self.stats
+    }
+
+    pub(crate) fn buffered(&self) -> usize {
+        self.line.len() + self.pending.len() + if self.in_run { self.text.buffered() } else { 0 }
+    }
+
+    fn reset(&mut self) {
+        self.line.clear();
+        self.pending.clear();
+        self.long = false;
+        self.in_run = false;
+        self.run_offset = 0;
+        self.run_line = 1;
+        self.offset = 0;
+        self.line_no = 1;
+        self.stats = Default::default();
+        self.finished = false;
+    }
+
+    pub(crate) fn push(
+        &mut self,
+        r: &StructuredRedactor,
+        chunk: &[u8],
+        out: &mut Vec<u8>,
+        on: &mut dyn FnMut(&StreamFinding),
+    ) {
+        if self.finished {
+            self.reset();
+        }
+        self.stats.bytes_read += chunk.len() as u64;
+        let before = out.len();
+        let mut rest = chunk;
+        while !rest.is_empty() {
+            let nl = memchr::memchr(b'\n', rest);
+            let take = nl.map_or(rest.len(), |k| k + 1);
+            let (part, tail) = rest.split_at(take);
+            rest = tail;
+            if self.long {
+                self.send_text(part, out, on);
+            } else {
+                self.line.extend_from_slice(part);
+                if nl.is_none() && self.line.len() > MAX_STRUCTURED_LINE {
+                    self.long = true;
+                    let line = std::mem::take(&mut self.line);
+                    self.send_text(&line, out, on);
+                }
+            }
+            if nl.is_some() {
+                if !self.long {
+                    self.end_line(r, out, on);
+                }
+                self.long = false;
+                self.line.clear();
+            }
+        }
+        // Whatever the chunk completed goes out now.
+        self.flush_text(out, on);
+        self.stats.bytes_written += (out.len() - before) as u64;
+    }
+
+    pub(crate) fn finish(
+        &mut self,
+        r: &StructuredRedactor,
+        out: &mut Vec<u8>,
+        on: &mut dyn FnMut(&StreamFinding),
+    ) {
+        if self.finished {
+            return;
+        }
+        let before = out.len();
+        if !self.line.is_empty() && !self.long {
+            self.end_line(r, out, on);
+        }
+        self.close_run(out, on);
+        self.line.clear();
+        self.stats.bytes_written += (out.len() - before) as u64;
+        self.finished = true;
+    }
+
+    fn shift(&self, f: &StreamFinding) -> StreamFinding {
+        StreamFinding {
+            finding: f.finding.shifted(self.run_offset as usize),
+            line: f.line + self.run_line - 1,
+            column: f.column,
+        }
+    }
+
+    /// Adds text-run bytes; they reach the text redactor in batches (see `flush_text`).
+    fn send_text(&mut self, bytes: &[u8], out: &mut Vec<u8>, on: &mut dyn FnMut(&StreamFinding)) {
+        if !self.in_run {
+            self.in_run = true;
+            self.run_offset = self.offset;
+            self.run_line = self.line_no;
+        }
+        self.pending.extend_from_slice(bytes);
+        self.offset += bytes.len() as u64;
+        self.line_no += memchr::memchr_iter(b'\n', bytes).count() as u64;
+        if self.pending.len() >= TEXT_BATCH {
+            self.flush_text(out, on);
+        }
+    }
+
+    /// Feeds the batched text lines to the text redactor: one call per batch, not per line.
+    fn flush_text(&mut self, out: &mut Vec<u8>, on: &mut dyn FnMut(&StreamFinding)) {
+        if self.pending.is_empty() {
+            return;
+        }
+        let mut found = Vec::new();
+        self.text
+            .push_with(&self.pending, out, &mut |f| found.push(f.clone()));
+        self.pending.clear();
+        for f in &found {
+            let f = self.shift(f);
+            self.stats.findings += 1;
+            on(&f);
+        }
+    }
+
+    fn close_run(&mut self, out: &mut Vec<u8>, on: &mut dyn FnMut(&StreamFinding)) {
+        if !self.in_run {
+            return;
+        }
+        self.flush_text(out, on);
+        let mut found = Vec::new();
+        self.text.finish_with(out, &mut |f| found.push(f.clone()));
+        for f in &found {
+            let f = self.shift(f);
+            self.stats.findings += 1;
+            on(&f);
+        }
+        self.in_run = false;
+    }
+
+    /// Reports the findings of a structured line (positions in the line) and moves past it.
+    fn report_line(
+        &mut self,
+        r: &StructuredRedactor,
+        comps: &[Span],
+        len: usize,
+        on: &mut dyn FnMut(&StreamFinding),
+    ) {
+        for c in comps {
+            let f = StreamFinding {
+                finding: r.finding_at(c, self.offset as usize),
+                line: self.line_no,
+                column: c.start as u64 + 1,
+            };
+            self.stats.findings += 1;
+            on(&f);
+        }
+        self.offset += len as u64;
+        self.line_no += 1;
+    }
+
+    fn end_line(
+        &mut self,
+        r: &StructuredRedactor,
+        out: &mut Vec<u8>,
+        on: &mut dyn FnMut(&StreamFinding),
+    ) {
+        let line = std::mem::take(&mut self.line);
+        let content = line.strip_suffix(b"\n").unwrap_or(&line);
+        let (format, keys) = r.structure();
+        let plan = match classify(format, keys, content) {
+            Plan::Text => match json_after_text(r, format, keys, content, false, None) {
+                Some(j) => Err(j),
+                None => Ok(Plan::Text),
+            },
+            plan => Ok(plan),
+        };
+        match plan {
+            Ok(Plan::Text) => self.send_text(&line, out, on),
+            Err(j) => {
+                self.close_run(out, on);
+                self.found.clear();
+                let JsonAfterText {
+                    mut comps,
+                    text,
+                    marks,
+                    json,
+                } = j;
+                render_line_guarded(r, &text, Plan::Json(json), None, out, &mut self.found);
+                out.extend_from_slice(&line[content.len()..]);
+                // Findings of the JSON pass, in the line's positions.
+                comps.extend(self.found.iter().map(|c| {
+                    let start = marks.to_orig(c.start, false);
+                    Span {
+                        start,
+                        end: marks.to_orig(c.end, true).max(start),
+                        label: c.label,
+                    }
+                }));
+                comps.sort_by_key(|c| c.start);
+                self.report_line(r, &comps, line.len(), on);
+            }
+            Ok(plan) => {
+                self.close_run(out, on);
+                let mut found = std::mem::take(&mut self.found);
+                found.clear();
+                render_line_guarded(r, content, plan, None, out, &mut found);
+                out.extend_from_slice(&line[content.len()..]);
+                self.report_line(r, &found, line.len(), on);
+                self.found = found;
+            }
+        }
+        self.line = line;
+    }
+}

@@ -1,0 +1,433 @@
+//! Structured log lines: JSON lines, logfmt / `key=value`, HTTP header dumps and URL query
+//! parameters.
+//!
+//! Structured handling is per line. A line is classified (see [`Format`]); consecutive text
+//! lines form a run that goes through the ordinary engine as one input (so multiline rules such
+//! as PEM keys still work inside it), and each structured line is handled on its own:
+//!
+//! - every finding of the ordinary rules on the raw line is kept, so a structured line is never
+//!   redacted less than in text mode;
+//! - JSON strings written with escapes are decoded and scanned again, and findings in the
+//!   decoded text map back to the escaped source (a finding touching part of an escape covers
+//!   the whole escape);
+//! - the value of a sensitive key is replaced whatever it contains, as a finding of the
+//!   pseudo-rule `sensitive-key` (category secret).
+//!
+//! JSON lines are rewritten in place: key order, spacing and every untouched byte stay as they
+//! were; replacements inside strings are JSON-escaped, and a replaced number, `true`, `false`,
+//! `null`, object or array becomes a JSON string holding the replacement
+//! (`{"token": 123}` gives `{"token": "[REDACTED:sensitive-key]"}`), so the line stays valid
+//! JSON.
+
+mod json;
+mod keys;
+mod kv;
+mod lines;
+
+use std::sync::Arc;
+
+pub(crate) use keys::KeySet;
+pub use keys::{DEFAULT_SENSITIVE_KEYS, QUERY_SENSITIVE_KEYS};
+pub(crate) use lines::LineStream;
+
+use crate::render::protect_placeholders;
+use crate::scan::Marks;
+use crate::span::{Finding, Label, Span};
+use crate::text::TextRedactor;
+use crate::vault::Vault;
+use json::{decode, parse_json, render_json, JsonLine, UnitKind};
+use kv::kv_spans;
+
+/// Lines longer than this (without their newline) are always text: a structured line is held
+/// whole in memory, and a streaming redactor must stay bounded.
+pub(crate) const MAX_STRUCTURED_LINE: usize = 1 << 20;
+
+/// Text lines are handed to the text redactor in batches of about this many bytes (or at the
+/// end of each pushed chunk), not one by one.
+const TEXT_BATCH: usize = 1 << 20;
+
+/// How input lines are interpreted.
+///
+/// Whatever the format, the output has the same lines as the input, and streaming gives the
+/// same output as whole-input redaction. `find_iter`, `find_overlapping` and `is_match` read
+/// their input as text whatever the format; the findings of structured lines are reported by
+/// the streaming calls (`stream_redact_with`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Format {
+    /// Plain text (the default): only the rules apply.
+    #[default]
+    Text,
+    /// Per line: a line whose first non-blank byte is `{` or `[` and that parses as JSON is a
+    /// JSON line (one that starts so but does not parse is text); a line with at least two
+    /// `key=value` pairs, or an HTTP header line whose name is sensitive, is a logfmt line; any
+    /// other line is text. A text line that parses as JSON once its findings are replaced (an
+    /// invalid escape inside a password) is then rendered as JSON, as a second redaction would
+    /// render it. A line where structure changes
+    /// nothing (no sensitive key, no escaped string) comes out exactly as in text mode.
+    Auto,
+    /// Lines that parse as JSON are JSON lines; the others are text.
+    Json,
+    /// Every line is a logfmt / `key=value` line (with HTTP headers and query parameters).
+    Logfmt,
+}
+
+impl Format {
+    /// Parses `auto`, `text`, `json` or `logfmt`.
+    pub fn from_name(name: &str) -> Option<Format> {
+        Some(match name {
+            "auto" => Format::Auto,
+            "text" => Format::Text,
+            "json" => Format::Json,
+            "logfmt" => Format::Logfmt,
+            _ => return None,
+        })
+    }
+}
+
+/// The text redactor with the line format and the sensitive keys: redacts input line by line.
+pub(crate) struct StructuredRedactor {
+    pub text: Arc<TextRedactor>,
+    pub format: Format,
+    pub keys: KeySet,
+}
+
+impl StructuredRedactor {
+    /// The line format and the sensitive keys.
+    fn structure(&self) -> (Format, &KeySet) {
+        (self.format, &self.keys)
+    }
+
+    fn components_of(&self, hay: &[u8]) -> Vec<Span> {
+        self.text.spans(hay)
+    }
+
+    fn text_comps(&self, hay: &[u8], utf8: bool) -> Vec<Span> {
+        self.text.text_spans(hay, utf8)
+    }
+
+    fn text_run(
+        &self,
+        hay: &[u8],
+        utf8: bool,
+        vault: Option<&mut Vault>,
+        out: &mut Vec<u8>,
+    ) -> usize {
+        self.text.text_run(hay, utf8, vault, out)
+    }
+
+    fn write_replacement(
+        &self,
+        span: &[u8],
+        c: &Span,
+        vault: Option<&mut Vault>,
+        out: &mut Vec<u8>,
+    ) {
+        self.text.render.replace(span, c, out, vault);
+    }
+
+    fn fail_closed(&self) -> bool {
+        self.text.fail_closed()
+    }
+
+    fn finding_at(&self, c: &Span, offset: usize) -> Finding {
+        self.text.render.finding(c, offset)
+    }
+}
+
+/// How one line is handled.
+pub(crate) enum Plan {
+    Text,
+    Json(JsonLine),
+    /// Byte spans (in the line) of sensitive values.
+    Kv(Vec<(usize, usize)>),
+}
+
+/// Classifies a line (without its `\n`).
+pub(crate) fn classify(format: Format, keys: &KeySet, line: &[u8]) -> Plan {
+    if line.len() > MAX_STRUCTURED_LINE || format == Format::Text {
+        return Plan::Text;
+    }
+    if matches!(format, Format::Auto | Format::Json) {
+        let first = line.iter().position(|b| !matches!(b, b' ' | b'\t' | b'\r'));
+        if let Some(i) = first {
+            if line[i] == b'{' || line[i] == b'[' {
+                if let Some(j) = parse_json(line, keys) {
+                    return Plan::Json(j);
+                }
+                // Broken JSON is text, never logfmt: its redaction as text may make it JSON,
+                // which `json_after_text` then renders (a second redaction would).
+                return Plan::Text;
+            }
+        }
+        if format == Format::Json {
+            return Plan::Text;
+        }
+    }
+    let mut spans = Vec::new();
+    let (pairs, sensitive, header) = kv_spans(line, keys, true, &mut spans);
+    if !sensitive || (format == Format::Auto && pairs < 2 && !header) {
+        return Plan::Text;
+    }
+    Plan::Kv(spans)
+}
+
+/// A line that starts like JSON but does not parse may parse once its text findings are
+/// replaced (an invalid escape inside a password value): a second redaction would then read it
+/// as JSON and replace its sensitive values. Such a line is written as that second redaction
+/// writes it: redacted as text, then rendered as JSON.
+pub(crate) struct JsonAfterText {
+    /// The text findings (in the line).
+    pub comps: Vec<Span>,
+    /// The line redacted as text.
+    pub text: Vec<u8>,
+    /// Where the replacements stand in `text`, to map positions back to the line.
+    pub marks: Marks,
+    pub json: JsonLine,
+}
+
+/// See [`JsonAfterText`]: `None` unless `line` (classified as text) starts with `{` or `[` and
+/// its text redaction parses as JSON.
+pub(crate) fn json_after_text(
+    r: &StructuredRedactor,
+    format: Format,
+    keys: &KeySet,
+    line: &[u8],
+    utf8: bool,
+    mut vault: Option<&mut Vault>,
+) -> Option<JsonAfterText> {
+    if !matches!(format, Format::Auto | Format::Json) || line.len() > MAX_STRUCTURED_LINE {
+        return None;
+    }
+    let first = line
+        .iter()
+        .position(|b| !matches!(b, b' ' | b'\t' | b'\r'))?;
+    if line[first] != b'{' && line[first] != b'[' {
+        return None;
+    }
+    let mut comps = r.text_comps(line, utf8);
+    if comps.is_empty() {
+        return None;
+    }
+    if vault.is_some() {
+        protect_placeholders(line, &mut comps);
+    }
+    let mut text = Vec::with_capacity(line.len() + 32 * comps.len());
+    let mut marks = Marks::default();
+    let mut at = 0;
+    for c in &comps {
+        text.extend_from_slice(&line[at..c.start]);
+        let ts = text.len();
+        r.write_replacement(&line[c.start..c.end], c, vault.as_deref_mut(), &mut text);
+        marks.push(ts, text.len(), c.start, c.end);
+        at = c.end;
+    }
+    text.extend_from_slice(&line[at..]);
+    let json = parse_json(&text, keys)?;
+    Some(JsonAfterText {
+        comps,
+        text,
+        marks,
+        json,
+    })
+}
+
+/// Sorts and merges overlapping components: a merged span is labelled by its leftmost, then
+/// longest, then first-ranked component (rules before the `sensitive-key` pseudo-rule).
+fn merge(comps: &mut Vec<Span>) {
+    comps.sort_unstable_by(|a, b| {
+        a.start
+            .cmp(&b.start)
+            .then(b.end.cmp(&a.end))
+            .then(a.label.cmp(&b.label))
+    });
+    let mut out: Vec<Span> = Vec::with_capacity(comps.len());
+    for c in comps.drain(..) {
+        match out.last_mut() {
+            Some(l) if c.start < l.end => l.end = l.end.max(c.end),
+            _ => out.push(c),
+        }
+    }
+    *comps = out;
+}
+
+/// Renders one structured line (`line` without its `\n`), appending to `out`; pushes the
+/// replaced spans (relative to the line) to `found`.
+pub(crate) fn render_line(
+    r: &StructuredRedactor,
+    line: &[u8],
+    plan: Plan,
+    mut vault: Option<&mut Vault>,
+    out: &mut Vec<u8>,
+    found: &mut Vec<Span>,
+) {
+    let mut comps = r.components_of(line);
+    match plan {
+        Plan::Text => unreachable!("text lines are rendered as text runs"),
+        Plan::Kv(spans) => {
+            comps.extend(spans.iter().map(|&(start, end)| Span {
+                start,
+                end,
+                label: Label::SensitiveKey,
+            }));
+            merge(&mut comps);
+            if vault.is_some() {
+                protect_placeholders(line, &mut comps);
+            }
+            let mut at = 0;
+            for c in &comps {
+                out.extend_from_slice(&line[at..c.start]);
+                r.write_replacement(&line[c.start..c.end], c, vault.as_deref_mut(), out);
+                at = c.end;
+            }
+            out.extend_from_slice(&line[at..]);
+            found.extend_from_slice(&comps);
+        }
+        Plan::Json(j) => {
+            let mut dec = Vec::new();
+            let mut map = Vec::new();
+            let mut spans = Vec::new();
+            let (_, keys) = r.structure();
+            for u in &j.units {
+                let UnitKind::Str(escaped) = u.kind else {
+                    continue;
+                };
+                let (cs, ce) = (u.start + 1, u.end - 1);
+                if escaped {
+                    dec.clear();
+                    map.clear();
+                    decode(&line[cs..ce], &mut dec, &mut map);
+                    for c in r.components_of(&dec) {
+                        let (s, e) = (map[c.start].0 as usize, map[c.end - 1].1 as usize);
+                        comps.push(Span {
+                            start: cs + s,
+                            end: cs + e,
+                            label: c.label,
+                        });
+                    }
+                }
+                // `key=value` pairs and query parameters inside string values (a message, a URL).
+                let text = if escaped { &dec[..] } else { &line[cs..ce] };
+                if !u.key && memchr::memchr(b'=', text).is_some() {
+                    spans.clear();
+                    kv_spans(text, keys, false, &mut spans);
+                    for &(s, e) in &spans {
+                        let (s, e) = if escaped {
+                            (map[s].0 as usize, map[e - 1].1 as usize)
+                        } else {
+                            (s, e)
+                        };
+                        comps.push(Span {
+                            start: cs + s,
+                            end: cs + e,
+                            label: Label::SensitiveKey,
+                        });
+                    }
+                }
+            }
+            comps.extend(j.sensitive.iter().map(|&(start, end)| Span {
+                start,
+                end,
+                label: Label::SensitiveKey,
+            }));
+            if comps.is_empty() {
+                out.extend_from_slice(line);
+                return;
+            }
+            merge(&mut comps);
+            if vault.is_some() {
+                protect_placeholders(line, &mut comps);
+            }
+            render_json(r, line, &j.units, &comps, vault, out, found);
+        }
+    }
+}
+
+/// [`render_line`], but under fail-closed an internal error replaces the whole line.
+fn render_line_guarded(
+    r: &StructuredRedactor,
+    line: &[u8],
+    plan: Plan,
+    vault: Option<&mut Vault>,
+    out: &mut Vec<u8>,
+    found: &mut Vec<Span>,
+) {
+    if !r.fail_closed() {
+        return render_line(r, line, plan, vault, out, found);
+    }
+    let (at, nfound) = (out.len(), found.len());
+    let res = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        render_line(r, line, plan, vault, out, found)
+    }));
+    if res.is_err() {
+        out.truncate(at);
+        found.truncate(nfound);
+        let c = Span {
+            start: 0,
+            end: line.len(),
+            label: Label::Failed,
+        };
+        r.write_replacement(line, &c, None, out);
+        found.push(c);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Whole input
+
+/// Splits `hay` into lines and redacts it: text runs through `text_run`, structured lines one
+/// by one. Calls `on` with each replaced span (absolute offsets); returns the count.
+pub(crate) fn redact_lines(
+    r: &StructuredRedactor,
+    hay: &[u8],
+    utf8: bool,
+    mut vault: Option<&mut Vault>,
+    out: &mut Vec<u8>,
+) -> usize {
+    let (format, keys) = r.structure();
+    let mut count = 0;
+    let mut run_start = 0;
+    let mut at = 0;
+    let mut found = Vec::new();
+    while at < hay.len() {
+        let nl = memchr::memchr(b'\n', &hay[at..]).map_or(hay.len(), |k| at + k);
+        let next = (nl + 1).min(hay.len());
+        match classify(format, keys, &hay[at..nl]) {
+            Plan::Text => {
+                let j = json_after_text(r, format, keys, &hay[at..nl], utf8, vault.as_deref_mut());
+                if let Some(j) = j {
+                    if run_start < at {
+                        count += r.text_run(&hay[run_start..at], utf8, vault.as_deref_mut(), out);
+                    }
+                    found.clear();
+                    render_line_guarded(
+                        r,
+                        &j.text,
+                        Plan::Json(j.json),
+                        vault.as_deref_mut(),
+                        out,
+                        &mut found,
+                    );
+                    count += j.comps.len() + found.len();
+                    out.extend_from_slice(&hay[nl..next]);
+                    run_start = next;
+                }
+            }
+            plan => {
+                if run_start < at {
+                    count += r.text_run(&hay[run_start..at], utf8, vault.as_deref_mut(), out);
+                }
+                found.clear();
+                render_line_guarded(r, &hay[at..nl], plan, vault.as_deref_mut(), out, &mut found);
+                count += found.len();
+                out.extend_from_slice(&hay[nl..next]);
+                run_start = next;
+            }
+        }
+        at = next;
+    }
+    if run_start < hay.len() {
+        count += r.text_run(&hay[run_start..], utf8, vault, out);
+    }
+    count
+}
