@@ -197,7 +197,8 @@ impl Renderer {
                 keep_end,
             } => {
                 let n = char_count(content);
-                if keep_start + keep_end > n / 2 {
+                // Saturating: user numbers (`--keep 2^63`) must never overflow into keeping it all.
+                if keep_start.saturating_add(*keep_end) > n / 2 {
                     out.extend(std::iter::repeat_n(b'*', n));
                 } else {
                     let a = char_prefix_len(content, *keep_start);

@@ -209,6 +209,24 @@ fn styles() {
         .redact(text),
         "a tok_**************78 b"
     );
+    // Huge keep counts (a user's `--keep 9223372036854775808`) never overflow into keeping
+    // the value: the span is masked whole.
+    for (ks, ke) in [
+        (1usize << 63, 1usize << 63),
+        (usize::MAX, 1),
+        (1, usize::MAX),
+        (usize::MAX, usize::MAX),
+    ] {
+        assert_eq!(
+            build(Style::Partial {
+                keep_start: ks,
+                keep_end: ke
+            })
+            .redact(text),
+            format!("a {} b", "*".repeat(20)),
+            "keep {ks}+{ke}"
+        );
+    }
     let h1 = build(Style::Hash).redact(text).into_owned();
     let h2 = build(Style::Hash)
         .redact("tok_ABCDEFGH12345678")
