@@ -1,26 +1,9 @@
 //! The basic validators: entropy, Luhn, IBAN mod-97 and the placeholder filter.
 
-use super::{no_arg, Check, Factory};
+use super::Check;
 
-pub(crate) const VALIDATORS: &[(&str, Factory)] = &[
-    ("entropy", entropy_factory),
-    ("luhn", |a| no_arg("luhn", a, luhn_valid)),
-    ("mod97", |a| no_arg("mod97", a, mod97_valid)),
-    ("not-placeholder", |a| {
-        no_arg("not-placeholder", a, |s| !is_placeholder(s))
-    }),
-    // Test hook: fails (panics) on a candidate containing "PANIC", to exercise fail-closed.
-    ("test-panic", |a| {
-        no_arg("test-panic", a, |s| {
-            if memchr::memmem::find(s, b"PANIC").is_some() {
-                panic!("test-panic validator");
-            }
-            true
-        })
-    }),
-];
-
-fn entropy_factory(arg: Option<&str>) -> Result<Check, String> {
+/// `entropy(min)`: at least `min` bits per byte (see [`shannon_entropy`]).
+pub(super) fn entropy_factory(arg: Option<&str>) -> Result<Check, String> {
     let arg = arg.ok_or("needs a minimum in bits per character, e.g. entropy(3.5)")?;
     let min: f64 = arg
         .parse()
@@ -29,6 +12,14 @@ fn entropy_factory(arg: Option<&str>) -> Result<Check, String> {
         return Err(format!("minimum {min} is outside 0..=8 bits per character"));
     }
     Ok(Box::new(move |s: &[u8]| shannon_entropy(s) >= min))
+}
+
+/// Test hook: fails (panics) on a candidate containing "PANIC", to exercise fail-closed.
+pub(super) fn test_panic(s: &[u8]) -> bool {
+    if memchr::memmem::find(s, b"PANIC").is_some() {
+        panic!("test-panic validator");
+    }
+    true
 }
 
 /// Shannon entropy of the byte distribution, in bits per byte.

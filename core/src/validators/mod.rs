@@ -1,8 +1,9 @@
 //! The validator registry: checks that run on the secret part of a candidate match.
 //!
-//! A rule names validators as strings (`"luhn"`, `"entropy(3.5)"`). Each module below exports a
-//! table of `(name, factory)` pairs; the factory receives the text between the parentheses (or
-//! `None`) and returns the check, or a message saying why the argument is wrong.
+//! A rule names validators as strings (`"luhn"`, `"entropy(3.5)"`). [`REGISTRY`] is the only
+//! place where a name is written: it maps each name to a plain check, or to a factory that
+//! receives the text between the parentheses (or `None`) and returns the check, or a message
+//! saying why the argument is wrong. The modules below hold the algorithms only.
 
 mod basic;
 mod pii;
@@ -13,52 +14,139 @@ pub use basic::{luhn_valid, mod97_valid, shannon_entropy};
 /// A compiled validator: true means the candidate is accepted.
 pub(crate) type Check = Box<dyn Fn(&[u8]) -> bool + Send + Sync + std::panic::RefUnwindSafe>;
 
-/// Builds a check from the optional argument written in parentheses.
-pub(crate) type Factory = fn(Option<&str>) -> Result<Check, String>;
-
-/// Wraps a plain function that takes no argument.
-pub(crate) fn no_arg(name: &str, arg: Option<&str>, f: fn(&[u8]) -> bool) -> Result<Check, String> {
-    match arg {
-        None => Ok(Box::new(f)),
-        Some(a) => Err(format!("validator `{name}` takes no argument, got `{a}`")),
-    }
+/// How a registered name becomes a check.
+#[derive(Clone, Copy)]
+enum Kind {
+    /// A plain function; an argument in parentheses is an error.
+    Plain(fn(&[u8]) -> bool),
+    /// Builds the check from the optional argument written in parentheses.
+    WithArg(fn(Option<&str>) -> Result<Check, String>),
 }
 
-fn tables() -> [&'static [(&'static str, Factory)]; 3] {
-    [basic::VALIDATORS, tokens::VALIDATORS, pii::VALIDATORS]
-}
+use Kind::{Plain, WithArg};
 
-/// Parses `name` or `name(arg)` and builds the check.
-pub(crate) fn build(spec: &str) -> Result<Check, String> {
+/// Every validator, each name written once. Grouped as the modules are.
+const REGISTRY: &[(&str, Kind)] = &[
+    // Basic checks (basic.rs).
+    ("entropy", WithArg(basic::entropy_factory)),
+    ("luhn", Plain(luhn_valid)),
+    ("mod97", Plain(mod97_valid)),
+    ("not-placeholder", Plain(|s| !basic::is_placeholder(s))),
+    ("test-panic", Plain(basic::test_panic)),
+    // Token formats (tokens.rs).
+    ("github-checksum", Plain(tokens::github_checksum_valid)),
+    ("npm-checksum", Plain(tokens::npm_checksum_valid)),
+    ("pypi-macaroon", Plain(tokens::pypi_macaroon_valid)),
+    ("jwt", Plain(tokens::jwt_valid)),
+    ("base64-json", Plain(tokens::base64_json_valid)),
+    ("base64-userpass", Plain(tokens::base64_userpass_valid)),
+    ("discord-bot-token", Plain(tokens::discord_bot_token_valid)),
+    ("age-bech32", Plain(tokens::age_bech32_valid)),
+    (
+        "not-code-reference",
+        Plain(|s| !tokens::is_code_reference(s)),
+    ),
+    // Personal data (pii.rs): generic check-digit schemes.
+    ("iso7064-mod11-10", Plain(pii::iso7064_mod11_10_valid)),
+    ("verhoeff", Plain(pii::verhoeff_valid)),
+    // Cards and banks.
+    ("card-iin", Plain(pii::card_iin_valid)),
+    ("iban-length", Plain(pii::iban_length_valid)),
+    ("bic", Plain(pii::bic_valid)),
+    ("aba-routing", Plain(pii::aba_routing_valid)),
+    // Network addresses, email, phone.
+    ("ipv4", Plain(pii::ipv4_valid)),
+    ("ipv6", Plain(pii::ipv6_valid)),
+    ("mac-address", Plain(pii::mac_address_valid)),
+    ("email", Plain(pii::email_valid)),
+    ("e164", Plain(pii::e164_valid)),
+    ("phone-national", Plain(pii::phone_national_valid)),
+    // Crypto wallets.
+    ("base58check", Plain(pii::base58check_valid)),
+    ("bech32", Plain(pii::bech32_address_valid)),
+    ("eip55", Plain(pii::eip55_valid)),
+    // Dates.
+    ("date-of-birth", Plain(pii::date_of_birth_valid)),
+    // National identifiers: Americas.
+    ("us-ssn", Plain(pii::us_ssn_valid)),
+    ("us-itin", Plain(pii::us_itin_valid)),
+    ("us-ein", Plain(pii::us_ein_valid)),
+    ("us-npi", Plain(pii::us_npi_valid)),
+    ("ca-sin", Plain(pii::ca_sin_valid)),
+    ("br-cpf", Plain(pii::br_cpf_valid)),
+    ("br-cnpj", Plain(pii::br_cnpj_valid)),
+    ("mx-curp", Plain(pii::mx_curp_valid)),
+    ("cl-rut", Plain(pii::cl_rut_valid)),
+    // National identifiers: Europe.
+    ("uk-nino", Plain(pii::uk_nino_valid)),
+    ("nhs-number", Plain(pii::nhs_number_valid)),
+    ("de-steuer-id", Plain(pii::de_steuer_id_valid)),
+    ("fr-nir", Plain(pii::fr_nir_valid)),
+    ("es-dni", Plain(pii::es_dni_valid)),
+    ("it-codice-fiscale", Plain(pii::it_codice_fiscale_valid)),
+    ("nl-bsn", Plain(pii::nl_bsn_valid)),
+    ("be-national-number", Plain(pii::be_national_number_valid)),
+    ("pl-pesel", Plain(pii::pl_pesel_valid)),
+    ("se-personnummer", Plain(pii::se_personnummer_valid)),
+    ("fi-hetu", Plain(pii::fi_hetu_valid)),
+    ("dk-cpr", Plain(pii::dk_cpr_valid)),
+    ("no-fodselsnummer", Plain(pii::no_fodselsnummer_valid)),
+    ("ch-ahv", Plain(pii::ch_ahv_valid)),
+    ("at-svnr", Plain(pii::at_svnr_valid)),
+    ("pt-nif", Plain(pii::pt_nif_valid)),
+    ("ie-ppsn", Plain(pii::ie_ppsn_valid)),
+    ("ro-cnp", Plain(pii::ro_cnp_valid)),
+    ("cz-birth-number", Plain(pii::cz_birth_number_valid)),
+    ("ee-isikukood", Plain(pii::ee_isikukood_valid)),
+    ("tr-tckn", Plain(pii::tr_tckn_valid)),
+    // National identifiers: Asia, Oceania, Africa.
+    ("au-tfn", Plain(pii::au_tfn_valid)),
+    ("au-medicare", Plain(pii::au_medicare_valid)),
+    ("sg-nric", Plain(pii::sg_nric_valid)),
+    ("cn-resident-id", Plain(pii::cn_resident_id_valid)),
+    ("jp-my-number", Plain(pii::jp_my_number_valid)),
+    ("kr-rrn", Plain(pii::kr_rrn_valid)),
+    ("hk-hkid", Plain(pii::hk_hkid_valid)),
+    ("tw-national-id", Plain(pii::tw_national_id_valid)),
+    ("za-id", Plain(pii::za_id_valid)),
+];
+
+/// Splits `name` or `name(arg)`.
+fn parse(spec: &str) -> Result<(&str, Option<&str>), String> {
     let spec = spec.trim();
-    let (name, arg) = match spec.find('(') {
+    match spec.find('(') {
         Some(open) => {
             if !spec.ends_with(')') {
                 return Err(format!("validator `{spec}`: missing closing parenthesis"));
             }
-            (
+            Ok((
                 spec[..open].trim(),
                 Some(spec[open + 1..spec.len() - 1].trim()),
-            )
+            ))
         }
-        None => (spec, None),
-    };
-    for table in tables() {
-        if let Some((_, factory)) = table.iter().find(|(n, _)| *n == name) {
-            return factory(arg).map_err(|e| format!("validator `{name}`: {e}"));
-        }
+        None => Ok((spec, None)),
     }
-    Err(format!(
-        "unknown validator `{name}` (see `redactum validators`)"
-    ))
+}
+
+/// Parses `name` or `name(arg)` and builds the check.
+pub(crate) fn build(spec: &str) -> Result<Check, String> {
+    let (name, arg) = parse(spec)?;
+    let Some(&(_, kind)) = REGISTRY.iter().find(|(n, _)| *n == name) else {
+        return Err(format!(
+            "unknown validator `{name}` (see `redactum validators`)"
+        ));
+    };
+    let check = match (kind, arg) {
+        (Plain(f), None) => Ok(Box::new(f) as Check),
+        (Plain(_), Some(a)) => Err(format!("validator `{name}` takes no argument, got `{a}`")),
+        (WithArg(factory), arg) => factory(arg),
+    };
+    check.map_err(|e| format!("validator `{name}`: {e}"))
 }
 
 /// The names of every registered validator, sorted.
 pub fn names() -> Vec<&'static str> {
-    let mut v: Vec<&'static str> = tables()
-        .iter()
-        .flat_map(|t| t.iter().map(|(n, _)| *n))
-        .collect();
+    let mut v: Vec<&'static str> = REGISTRY.iter().map(|(n, _)| *n).collect();
     v.sort_unstable();
     v
 }
@@ -83,5 +171,64 @@ mod tests {
         assert!(build("luhn(3)").is_err());
         assert!(build("nope").err().unwrap().contains("unknown validator"));
         assert!(build("entropy(3").is_err());
+    }
+
+    #[test]
+    fn build_keeps_its_messages() {
+        let err = |spec: &str| build(spec).err().unwrap();
+        assert_eq!(
+            err("luhn(3)"),
+            "validator `luhn`: validator `luhn` takes no argument, got `3`"
+        );
+        assert_eq!(
+            err("entropy"),
+            "validator `entropy`: needs a minimum in bits per character, e.g. entropy(3.5)"
+        );
+        assert_eq!(
+            err("nope"),
+            "unknown validator `nope` (see `redactum validators`)"
+        );
+        assert_eq!(
+            err(" entropy(3 "),
+            "validator `entropy(3`: missing closing parenthesis"
+        );
+    }
+
+    #[test]
+    fn registry_builds_every_plain_validator() {
+        for &(name, kind) in REGISTRY {
+            if let Plain(_) = kind {
+                assert!(build(name).is_ok(), "{name}");
+                assert!(
+                    build(&format!("{name}(1)")).is_err(),
+                    "{name} takes no argument"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_validator_named_by_a_builtin_rule_is_registered() {
+        let mut seen = 0;
+        for (file, text) in crate::builtin_rule_files() {
+            for rule in crate::parse_rules(file, text).unwrap() {
+                for spec in &rule.validators {
+                    let (name, _) = parse(spec).unwrap();
+                    assert!(
+                        REGISTRY.iter().any(|(n, _)| *n == name),
+                        "{file}: rule `{}` names unregistered validator `{name}`",
+                        rule.id
+                    );
+                    if let Err(e) = build(spec) {
+                        panic!("{file}: rule `{}`: {e}", rule.id);
+                    }
+                    seen += 1;
+                }
+            }
+        }
+        assert!(
+            seen > 100,
+            "only {seen} validators named by the built-in rules"
+        );
     }
 }

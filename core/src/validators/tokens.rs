@@ -6,33 +6,7 @@
 //! PyPI tokens are base64url macaroons whose location is `pypi.org`, JWT headers are JSON with
 //! an `alg`, age secret keys are Bech32 with a checksum.
 
-use super::{basic::is_placeholder, no_arg, Factory};
-
-pub(crate) const VALIDATORS: &[(&str, Factory)] = &[
-    ("github-checksum", |a| {
-        no_arg("github-checksum", a, github_checksum_valid)
-    }),
-    ("npm-checksum", |a| {
-        no_arg("npm-checksum", a, npm_checksum_valid)
-    }),
-    ("pypi-macaroon", |a| {
-        no_arg("pypi-macaroon", a, pypi_macaroon_valid)
-    }),
-    ("jwt", |a| no_arg("jwt", a, jwt_valid)),
-    ("base64-json", |a| {
-        no_arg("base64-json", a, base64_json_valid)
-    }),
-    ("base64-userpass", |a| {
-        no_arg("base64-userpass", a, base64_userpass_valid)
-    }),
-    ("discord-bot-token", |a| {
-        no_arg("discord-bot-token", a, discord_bot_token_valid)
-    }),
-    ("age-bech32", |a| no_arg("age-bech32", a, age_bech32_valid)),
-    ("not-code-reference", |a| {
-        no_arg("not-code-reference", a, |s| !is_code_reference(s))
-    }),
-];
+use super::basic::is_placeholder;
 
 const CRC_TABLE: [u32; 256] = {
     let mut table = [0u32; 256];
