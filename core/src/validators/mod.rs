@@ -11,6 +11,10 @@ mod tokens;
 
 pub use basic::{luhn_valid, mod97_valid, shannon_entropy};
 
+use basic::is_placeholder;
+use pii::{americas, asia_africa, check_digits, dates, europe, network, payment, phone, wallets};
+use tokens::is_code_reference;
+
 /// A compiled validator: true means the candidate is accepted.
 pub(crate) type Check = Box<dyn Fn(&[u8]) -> bool + Send + Sync + std::panic::RefUnwindSafe>;
 
@@ -31,7 +35,7 @@ const REGISTRY: &[(&str, Kind)] = &[
     ("entropy", WithArg(basic::entropy_factory)),
     ("luhn", Plain(luhn_valid)),
     ("mod97", Plain(mod97_valid)),
-    ("not-placeholder", Plain(|s| !basic::is_placeholder(s))),
+    ("not-placeholder", Plain(|s| !is_placeholder(s))),
     ("test-panic", Plain(basic::test_panic)),
     // Token formats (tokens.rs).
     ("github-checksum", Plain(tokens::github_checksum_valid)),
@@ -42,73 +46,76 @@ const REGISTRY: &[(&str, Kind)] = &[
     ("base64-userpass", Plain(tokens::base64_userpass_valid)),
     ("discord-bot-token", Plain(tokens::discord_bot_token_valid)),
     ("age-bech32", Plain(tokens::age_bech32_valid)),
+    ("not-code-reference", Plain(|s| !is_code_reference(s))),
+    // Personal data (pii/): generic check-digit schemes (check_digits.rs).
     (
-        "not-code-reference",
-        Plain(|s| !tokens::is_code_reference(s)),
+        "iso7064-mod11-10",
+        Plain(check_digits::iso7064_mod11_10_valid),
     ),
-    // Personal data (pii.rs): generic check-digit schemes.
-    ("iso7064-mod11-10", Plain(pii::iso7064_mod11_10_valid)),
-    ("verhoeff", Plain(pii::verhoeff_valid)),
-    // Cards and banks.
-    ("card-iin", Plain(pii::card_iin_valid)),
-    ("iban-length", Plain(pii::iban_length_valid)),
-    ("bic", Plain(pii::bic_valid)),
-    ("aba-routing", Plain(pii::aba_routing_valid)),
-    // Network addresses, email, phone.
-    ("ipv4", Plain(pii::ipv4_valid)),
-    ("ipv6", Plain(pii::ipv6_valid)),
-    ("mac-address", Plain(pii::mac_address_valid)),
-    ("email", Plain(pii::email_valid)),
-    ("e164", Plain(pii::e164_valid)),
-    ("phone-national", Plain(pii::phone_national_valid)),
-    // Crypto wallets.
-    ("base58check", Plain(pii::base58check_valid)),
-    ("bech32", Plain(pii::bech32_address_valid)),
-    ("eip55", Plain(pii::eip55_valid)),
-    // Dates.
-    ("date-of-birth", Plain(pii::date_of_birth_valid)),
-    // National identifiers: Americas.
-    ("us-ssn", Plain(pii::us_ssn_valid)),
-    ("us-itin", Plain(pii::us_itin_valid)),
-    ("us-ein", Plain(pii::us_ein_valid)),
-    ("us-npi", Plain(pii::us_npi_valid)),
-    ("ca-sin", Plain(pii::ca_sin_valid)),
-    ("br-cpf", Plain(pii::br_cpf_valid)),
-    ("br-cnpj", Plain(pii::br_cnpj_valid)),
-    ("mx-curp", Plain(pii::mx_curp_valid)),
-    ("cl-rut", Plain(pii::cl_rut_valid)),
-    // National identifiers: Europe.
-    ("uk-nino", Plain(pii::uk_nino_valid)),
-    ("nhs-number", Plain(pii::nhs_number_valid)),
-    ("de-steuer-id", Plain(pii::de_steuer_id_valid)),
-    ("fr-nir", Plain(pii::fr_nir_valid)),
-    ("es-dni", Plain(pii::es_dni_valid)),
-    ("it-codice-fiscale", Plain(pii::it_codice_fiscale_valid)),
-    ("nl-bsn", Plain(pii::nl_bsn_valid)),
-    ("be-national-number", Plain(pii::be_national_number_valid)),
-    ("pl-pesel", Plain(pii::pl_pesel_valid)),
-    ("se-personnummer", Plain(pii::se_personnummer_valid)),
-    ("fi-hetu", Plain(pii::fi_hetu_valid)),
-    ("dk-cpr", Plain(pii::dk_cpr_valid)),
-    ("no-fodselsnummer", Plain(pii::no_fodselsnummer_valid)),
-    ("ch-ahv", Plain(pii::ch_ahv_valid)),
-    ("at-svnr", Plain(pii::at_svnr_valid)),
-    ("pt-nif", Plain(pii::pt_nif_valid)),
-    ("ie-ppsn", Plain(pii::ie_ppsn_valid)),
-    ("ro-cnp", Plain(pii::ro_cnp_valid)),
-    ("cz-birth-number", Plain(pii::cz_birth_number_valid)),
-    ("ee-isikukood", Plain(pii::ee_isikukood_valid)),
-    ("tr-tckn", Plain(pii::tr_tckn_valid)),
-    // National identifiers: Asia, Oceania, Africa.
-    ("au-tfn", Plain(pii::au_tfn_valid)),
-    ("au-medicare", Plain(pii::au_medicare_valid)),
-    ("sg-nric", Plain(pii::sg_nric_valid)),
-    ("cn-resident-id", Plain(pii::cn_resident_id_valid)),
-    ("jp-my-number", Plain(pii::jp_my_number_valid)),
-    ("kr-rrn", Plain(pii::kr_rrn_valid)),
-    ("hk-hkid", Plain(pii::hk_hkid_valid)),
-    ("tw-national-id", Plain(pii::tw_national_id_valid)),
-    ("za-id", Plain(pii::za_id_valid)),
+    ("verhoeff", Plain(check_digits::verhoeff_valid)),
+    // Cards and banks (pii-global.toml).
+    ("card-iin", Plain(payment::card_iin_valid)),
+    ("iban-length", Plain(payment::iban_length_valid)),
+    ("bic", Plain(payment::bic_valid)),
+    ("aba-routing", Plain(payment::aba_routing_valid)),
+    // Network addresses, email, phone (pii-global.toml).
+    ("ipv4", Plain(network::ipv4_valid)),
+    ("ipv6", Plain(network::ipv6_valid)),
+    ("mac-address", Plain(network::mac_address_valid)),
+    ("email", Plain(network::email_valid)),
+    ("e164", Plain(phone::e164_valid)),
+    ("phone-national", Plain(phone::phone_national_valid)),
+    // Crypto wallets (pii-global.toml).
+    ("base58check", Plain(wallets::base58check_valid)),
+    ("bech32", Plain(wallets::bech32_address_valid)),
+    ("eip55", Plain(wallets::eip55_valid)),
+    // Dates (pii-global.toml).
+    ("date-of-birth", Plain(dates::date_of_birth_valid)),
+    // National identifiers (pii-national-americas.toml).
+    ("us-ssn", Plain(americas::us_ssn_valid)),
+    ("us-itin", Plain(americas::us_itin_valid)),
+    ("us-ein", Plain(americas::us_ein_valid)),
+    ("us-npi", Plain(americas::us_npi_valid)),
+    ("ca-sin", Plain(americas::ca_sin_valid)),
+    ("br-cpf", Plain(americas::br_cpf_valid)),
+    ("br-cnpj", Plain(americas::br_cnpj_valid)),
+    ("mx-curp", Plain(americas::mx_curp_valid)),
+    ("cl-rut", Plain(americas::cl_rut_valid)),
+    // National identifiers (pii-national-europe.toml).
+    ("uk-nino", Plain(europe::uk_nino_valid)),
+    ("nhs-number", Plain(europe::nhs_number_valid)),
+    ("de-steuer-id", Plain(europe::de_steuer_id_valid)),
+    ("fr-nir", Plain(europe::fr_nir_valid)),
+    ("es-dni", Plain(europe::es_dni_valid)),
+    ("it-codice-fiscale", Plain(europe::it_codice_fiscale_valid)),
+    ("nl-bsn", Plain(europe::nl_bsn_valid)),
+    (
+        "be-national-number",
+        Plain(europe::be_national_number_valid),
+    ),
+    ("pl-pesel", Plain(europe::pl_pesel_valid)),
+    ("se-personnummer", Plain(europe::se_personnummer_valid)),
+    ("fi-hetu", Plain(europe::fi_hetu_valid)),
+    ("dk-cpr", Plain(europe::dk_cpr_valid)),
+    ("no-fodselsnummer", Plain(europe::no_fodselsnummer_valid)),
+    ("ch-ahv", Plain(europe::ch_ahv_valid)),
+    ("at-svnr", Plain(europe::at_svnr_valid)),
+    ("pt-nif", Plain(europe::pt_nif_valid)),
+    ("ie-ppsn", Plain(europe::ie_ppsn_valid)),
+    ("ro-cnp", Plain(europe::ro_cnp_valid)),
+    ("cz-birth-number", Plain(europe::cz_birth_number_valid)),
+    ("ee-isikukood", Plain(europe::ee_isikukood_valid)),
+    ("tr-tckn", Plain(europe::tr_tckn_valid)),
+    // National identifiers (pii-national-asia-africa.toml).
+    ("au-tfn", Plain(asia_africa::au_tfn_valid)),
+    ("au-medicare", Plain(asia_africa::au_medicare_valid)),
+    ("sg-nric", Plain(asia_africa::sg_nric_valid)),
+    ("cn-resident-id", Plain(asia_africa::cn_resident_id_valid)),
+    ("jp-my-number", Plain(asia_africa::jp_my_number_valid)),
+    ("kr-rrn", Plain(asia_africa::kr_rrn_valid)),
+    ("hk-hkid", Plain(asia_africa::hk_hkid_valid)),
+    ("tw-national-id", Plain(asia_africa::tw_national_id_valid)),
+    ("za-id", Plain(asia_africa::za_id_valid)),
 ];
 
 /// Splits `name` or `name(arg)`.

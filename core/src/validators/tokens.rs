@@ -276,7 +276,7 @@ pub fn discord_bot_token_valid(s: &[u8]) -> bool {
     }
 }
 
-use super::pii::{bech32_polymod, BECH32_CHARSET as BECH32};
+use super::pii::wallets::{bech32_polymod, BECH32_CHARSET as BECH32};
 
 /// age secret key: Bech32 (BIP 173) with human-readable part `age-secret-key-`, 32 bytes of
 /// key data and a valid checksum. Upper case as age writes it; mixed case is rejected.

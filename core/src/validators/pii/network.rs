@@ -1,0 +1,247 @@
+//! Network and email addresses (`pii-global.toml`): IPv4, IPv6, MAC-48 and email.
+
+/// Dotted-quad IPv4: four decimal octets 0..=255 without leading zeros. Addresses that identify
+/// no one are rejected: a first octet of 0 (0.0.0.0), loopback 127/8 and the reserved 240/4
+/// (which holds the broadcast address and netmasks such as 255.255.255.0).
+pub fn ipv4_valid(s: &[u8]) -> bool {
+    let mut octets = [0u32; 4];
+    let mut n = 0;
+    for part in s.split(|&b| b == b'.') {
+        if n == 4 || part.is_empty() || part.len() > 3 || !part.iter().all(u8::is_ascii_digit) {
+            return false;
+        }
+        if part.len() > 1 && part[0] == b'0' {
+            return false;
+        }
+        let v = part.iter().fold(0u32, |a, &b| a * 10 + (b - b'0') as u32);
+        if v > 255 {
+            return false;
+        }
+        octets[n] = v;
+        n += 1;
+    }
+    n == 4 && octets[0] != 0 && octets[0] != 127 && octets[0] < 240
+}
+
+/// IPv6 text form (RFC 4291 section 2.2): eight groups, or fewer with one `::`, optionally
+/// ending in a dotted quad. At least two non-zero groups are required, one of them written with
+/// three or more digits, so `::`, `::1` and slices such as `a[1::2]` are rejected; so are
+/// multicast addresses (ff00::/8) and netmasks.
+pub fn ipv6_valid(s: &[u8]) -> bool {
+    let s = match s.iter().position(|&b| b == b'%') {
+        Some(i) => &s[..i],
+        None => s,
+    };
+    if s.len() < 3 || s.len() > 45 {
+        return false;
+    }
+    let (head, tail, compressed) = match memchr::memmem::find(s, b"::") {
+        Some(i) => {
+            if memchr::memmem::find(&s[i + 1..], b"::").is_some() {
+                return false;
+            }
+            (&s[..i], &s[i + 2..], true)
+        }
+        None => (s, &s[..0], false),
+    };
+    let mut groups: Vec<u32> = Vec::new();
+    let parse = |part: &[u8], last_allows_v4: bool, out: &mut Vec<u32>| -> bool {
+        if part.is_empty() {
+            return true;
+        }
+        let fields: Vec<&[u8]> = part.split(|&b| b == b':').collect();
+        for (i, f) in fields.iter().enumerate() {
+            if last_allows_v4 && i == fields.len() - 1 && f.contains(&b'.') {
+                if !ipv4_valid(f) && *f != b"0.0.0.0" {
+                    return false;
+                }
+                let o: Vec<u32> = f
+                    .split(|&b| b == b'.')
+                    .map(|p| p.iter().fold(0, |a, &b| a * 10 + (b - b'0') as u32))
+                    .collect();
+                out.push(o[0] << 8 | o[1]);
+                out.push(o[2] << 8 | o[3]);
+                continue;
+            }
+            if f.is_empty() || f.len() > 4 || !f.iter().all(u8::is_ascii_hexdigit) {
+                return false;
+            }
+            out.push(
+                f.iter()
+                    .fold(0u32, |a, &b| a * 16 + (b as char).to_digit(16).unwrap_or(0)),
+            );
+        }
+        true
+    };
+    let mut tail_groups = Vec::new();
+    if compressed {
+        if !parse(head, false, &mut groups) || !parse(tail, true, &mut tail_groups) {
+            return false;
+        }
+        if groups.len() + tail_groups.len() > 7 {
+            return false;
+        }
+    } else {
+        if !parse(head, true, &mut groups) || groups.len() != 8 {
+            return false;
+        }
+    }
+    let first = if head.is_empty() { 0 } else { groups[0] };
+    groups.extend(tail_groups);
+    let long_field = s.split(|&b| b == b':').any(|f| f.len() >= 3);
+    groups.iter().filter(|&&g| g != 0).count() >= 2 && long_field && first < 0xff00
+}
+
+/// MAC-48 address: six hex pairs with one consistent separator (`:` or `-`), or three groups of
+/// four with dots. All-zero, broadcast and repeated-byte addresses are rejected.
+pub fn mac_address_valid(s: &[u8]) -> bool {
+    let (sep, group) = match s.len() {
+        17 if s[2] == b':' || s[2] == b'-' => (s[2], 2),
+        14 if s[4] == b'.' => (b'.', 4),
+        _ => return false,
+    };
+    let mut hex = Vec::with_capacity(12);
+    for (i, &b) in s.iter().enumerate() {
+        if (i + 1) % (group + 1) == 0 {
+            if b != sep {
+                return false;
+            }
+        } else if b.is_ascii_hexdigit() {
+            hex.push(b.to_ascii_lowercase());
+        } else {
+            return false;
+        }
+    }
+    hex.len() == 12 && !hex.chunks(2).all(|c| c == &hex[..2]) && !hex.iter().all(|&b| b == b'0')
+}
+
+/// Email address: local part of at most 64 bytes without leading, trailing or doubled dots; a
+/// domain of dot-separated labels (letters, digits, hyphens, or any non-ASCII for IDN) whose last
+/// label is alphabetic (or an `xn--` punycode label).
+pub fn email_valid(s: &[u8]) -> bool {
+    let Some(at) = s.iter().rposition(|&b| b == b'@') else {
+        return false;
+    };
+    let (local, domain) = (&s[..at], &s[at + 1..]);
+    if local.is_empty() || local.len() > 64 || domain.len() < 4 || domain.len() > 253 {
+        return false;
+    }
+    if local[0] == b'.'
+        || local[local.len() - 1] == b'.'
+        || memchr::memmem::find(local, b"..").is_some()
+    {
+        return false;
+    }
+    let labels: Vec<&[u8]> = domain.split(|&b| b == b'.').collect();
+    if labels.len() < 2 {
+        return false;
+    }
+    for l in &labels {
+        if l.is_empty() || l.len() > 63 || l[0] == b'-' || l[l.len() - 1] == b'-' {
+            return false;
+        }
+        if !l
+            .iter()
+            .all(|&b| b.is_ascii_alphanumeric() || b == b'-' || b >= 0x80)
+        {
+            return false;
+        }
+    }
+    let tld = labels[labels.len() - 1];
+    let alpha_tld = tld.len() >= 2 && tld.iter().all(|&b| b.is_ascii_alphabetic() || b >= 0x80);
+    let puny = tld.len() > 4 && tld[..4].eq_ignore_ascii_case(b"xn--");
+    alpha_tld || puny
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::all;
+    use super::*;
+
+    #[test]
+    fn ipv4_values() {
+        all(
+            ipv4_valid,
+            &["10.1.2.3", "192.168.0.1", "8.8.8.8", "223.255.255.254"],
+            &[
+                "256.1.1.1",
+                "1.2.3",
+                "1.2.3.4.5",
+                "01.2.3.4",
+                "0.0.0.0",
+                "127.0.0.1",
+                "255.255.255.255",
+                "255.255.255.0",
+                "version 1.2.3.4",
+                "1..2.3",
+            ],
+        );
+    }
+
+    #[test]
+    fn ipv6_values() {
+        all(
+            ipv6_valid,
+            &[
+                "2001:db8::1",
+                "2001:0db8:85a3:0000:0000:8a2e:0370:7334",
+                "fe80::1ff:fe23:4567:890a",
+                "::ffff:192.0.2.128",
+                "2001:db8:0:0:1:0:0:1",
+                "fe80::1%eth0",
+            ],
+            &[
+                "::1",
+                "::",
+                "2001:db8:::1",
+                "1:2:3:4:5:6:7:8:9",
+                "2001:db8::g",
+                "12:34:56",
+                "1::2::3",
+                "0::1",
+                "1::2",
+                "ff02::1:ff00:1234",
+                "ffff:ffff:ffff:ffff:ffff:ffff:ffff:fff0",
+                "2001:db8:85a3:0:0:8a2e:370",
+            ],
+        );
+    }
+
+    #[test]
+    fn mac_values() {
+        all(
+            mac_address_valid,
+            &["00:1A:2B:3C:4D:5E", "a4-5e-60-e8-1f-02", "001a.2b3c.4d5e"],
+            &[
+                "00:00:00:00:00:00",
+                "ff:ff:ff:ff:ff:ff",
+                "00:1A:2B-3C:4D:5E",
+                "00:1A:2B:3C:4D",
+                "0g:1A:2B:3C:4D:5E",
+            ],
+        );
+    }
+
+    #[test]
+    fn email_values() {
+        all(
+            email_valid,
+            &[
+                "jane.doe+news@example.co.uk",
+                "müller@bücher.de",
+                "x@xn--80ak6aa92e.com",
+                "a_b@sub.domain.org",
+                "用户@例子.广告",
+            ],
+            &[
+                "a..b@example.com",
+                ".a@example.com",
+                "a@localhost",
+                "foo@1.2.3",
+                "pkg@1.2.3.tgz4",
+                "a@-bad.com",
+                "com.acme.Foo@1a2b3c",
+            ],
+        );
+    }
+}

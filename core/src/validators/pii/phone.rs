@@ -1,0 +1,217 @@
+//! Phone numbers (`pii-global.toml`): international E.164 numbers and national formats.
+
+use super::digits::{all_same, digits};
+
+/// National significant number lengths (minimum, maximum) and allowed first digits per country
+/// calling code (ITU-T E.164 national numbering plans).
+const E164_PLANS: &[(&str, usize, usize, &str)] = &[
+    ("1", 10, 10, "23456789"),
+    ("7", 10, 10, "3489"),
+    ("20", 8, 10, "123456789"),
+    ("27", 9, 9, "12345678"),
+    ("30", 10, 10, "2689"),
+    ("31", 9, 9, "123456789"),
+    ("32", 8, 9, "123456789"),
+    ("33", 9, 9, "123456789"),
+    ("34", 9, 9, "56789"),
+    ("36", 8, 9, "123456789"),
+    ("39", 6, 11, "0123"),
+    ("40", 9, 9, "237"),
+    ("41", 9, 9, "2345789"),
+    ("43", 4, 13, "123456789"),
+    ("44", 9, 10, "1235789"),
+    ("45", 8, 8, "2345678"),
+    ("46", 7, 10, "123456789"),
+    ("47", 8, 8, "2345789"),
+    ("48", 9, 9, "123456789"),
+    ("49", 6, 13, "123456789"),
+    ("51", 8, 9, "123456789"),
+    ("52", 10, 10, "123456789"),
+    ("54", 10, 11, "123456789"),
+    ("55", 10, 11, "123456789"),
+    ("56", 9, 9, "2345679"),
+    ("57", 10, 10, "13468"),
+    ("60", 8, 10, "123456789"),
+    ("61", 9, 9, "234578"),
+    ("62", 8, 12, "123456789"),
+    ("63", 10, 10, "23456789"),
+    ("64", 8, 10, "2345679"),
+    ("65", 8, 8, "3689"),
+    ("66", 8, 9, "23456789"),
+    ("81", 9, 10, "123456789"),
+    ("82", 8, 10, "123456789"),
+    ("84", 9, 10, "235789"),
+    ("86", 10, 11, "123456789"),
+    ("90", 10, 10, "234589"),
+    ("91", 10, 10, "123456789"),
+    ("92", 9, 10, "23456789"),
+    ("234", 8, 10, "123456789"),
+    ("254", 9, 9, "1247"),
+    ("351", 9, 9, "2389"),
+    ("352", 4, 11, "2456789"),
+    ("353", 7, 9, "12456789"),
+    ("354", 7, 9, "4568"),
+    ("358", 5, 12, "123456789"),
+    ("359", 8, 9, "23456789"),
+    ("370", 8, 8, "3456"),
+    ("371", 8, 8, "26"),
+    ("372", 7, 8, "3456789"),
+    ("380", 9, 9, "3456789"),
+    ("420", 9, 9, "2345679"),
+    ("421", 9, 9, "2345689"),
+    ("852", 8, 8, "235679"),
+    ("886", 8, 9, "2345678"),
+    ("966", 9, 9, "15"),
+    ("971", 8, 9, "234679"),
+    ("972", 8, 9, "234589"),
+    ("974", 8, 8, "3457"),
+];
+
+/// International number `+CC NSN`: separators (space, dash, dot, slash, parentheses) and a
+/// national trunk `(0)` are ignored; the country code must be known and the national number
+/// must have that plan's length and leading digit. NANP numbers also need a valid exchange.
+pub fn e164_valid(s: &[u8]) -> bool {
+    let Some(rest) = s.strip_prefix(b"+") else {
+        return false;
+    };
+    let mut cleaned = rest.to_vec();
+    if let Some(i) = memchr::memmem::find(&cleaned, b"(0)") {
+        cleaned.drain(i..i + 3);
+    }
+    let Some(d) = digits(&cleaned, b" -./()") else {
+        return false;
+    };
+    if d.len() < 8 || d.len() > 15 {
+        return false;
+    }
+    for cc_len in 1..=3 {
+        let cc: String = d[..cc_len]
+            .iter()
+            .map(|x| char::from(b'0' + *x as u8))
+            .collect();
+        if let Some(&(_, min, max, first)) = E164_PLANS.iter().find(|p| p.0 == cc) {
+            let nsn = &d[cc_len..];
+            if nsn.len() < min || nsn.len() > max {
+                return false;
+            }
+            if !first.as_bytes().contains(&(b'0' + nsn[0] as u8)) {
+                return false;
+            }
+            if cc == "1" && (nsn[3] < 2 || (nsn[1] == 1 && nsn[2] == 1)) {
+                return false;
+            }
+            return !all_same(nsn);
+        }
+    }
+    false
+}
+
+/// A number written in a national format, without country code, that fits the numbering plan
+/// of at least one of: US/Canada (NANP), UK, Germany, France, Italy, Spain, Netherlands,
+/// Belgium, Switzerland, Austria, Sweden, Ireland, Poland, Australia, New Zealand, India,
+/// Brazil, Mexico, Japan, China, South Korea, South Africa. Groups that read as a date
+/// (2024-01-05, 05.01.2024) or as an HTTP status and a size (`200 5837260`) are rejected.
+pub fn phone_national_valid(s: &[u8]) -> bool {
+    let groups: Vec<&[u8]> = s
+        .split(|b| b" -./()".contains(b))
+        .filter(|g| !g.is_empty())
+        .collect();
+    let lens: Vec<usize> = groups.iter().map(|g| g.len()).collect();
+    // Dates and times (2024-01-05 14, 05.01.2024) and an HTTP status followed by a byte count
+    // (`404 1609248`).
+    const STATUS: [&[u8]; 20] = [
+        b"200", b"201", b"204", b"206", b"301", b"302", b"304", b"400", b"401", b"403", b"404",
+        b"405", b"409", b"410", b"422", b"429", b"500", b"502", b"503", b"504",
+    ];
+    let date = lens.len() >= 3 && (lens[..3] == [4, 2, 2] || lens[..3] == [2, 2, 4]);
+    if date || lens == [2, 2, 2] || (lens.len() == 2 && lens[1] >= 6 && STATUS.contains(&groups[0]))
+    {
+        return false;
+    }
+    let Some(d) = digits(s, b" -./()") else {
+        return false;
+    };
+    let n = d.len();
+    if !(9..=14).contains(&n) || all_same(&d[1..]) {
+        return false;
+    }
+    let nanp = |d: &[u32]| d.len() == 10 && d[0] >= 2 && d[3] >= 2 && !(d[1] == 1 && d[2] == 1);
+    if nanp(&d) || (d[0] == 1 && nanp(&d[1..])) {
+        return true;
+    }
+    if d[0] == 0 {
+        // Trunk prefix 0: UK, DE, FR, IT, NL, BE, CH, AT, SE, IE, AU, NZ, IN, JP, CN, KR, ZA.
+        // The national number after it has 8 to 13 digits and does not start with 0.
+        return d[1] != 0 && (8..=13).contains(&(n - 1));
+    }
+    match n {
+        9 => d[0] >= 1,  // ES, PL, PT
+        10 => d[0] >= 2, // IN mobiles, MX, IT mobiles, BR landlines
+        11 => (d[0] == 1 && (3..=9).contains(&d[1])) || (d[0] >= 1 && d[2] == 9), // CN, BR mobile
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::all;
+    use super::*;
+
+    #[test]
+    fn e164_values() {
+        all(
+            e164_valid,
+            &[
+                "+14155552671",
+                "+1 (415) 555-2671",
+                "+44 20 7946 0958",
+                "+44 (0)20 7946 0958",
+                "+49 30 12345678",
+                "+33 1 23 45 67 89",
+                "+91 98765 43210",
+                "+61 4 1234 5678",
+                "+81 3-1234-5678",
+                "+86 138 0013 8000",
+            ],
+            &[
+                "+0000",
+                "+05:30",
+                "+1234",
+                "+1 415 155 2671",
+                "+44 20 7946 09",
+                "+999 1234 5678",
+                "+33 0 23 45 67 89",
+                "+11111111111",
+            ],
+        );
+    }
+
+    #[test]
+    fn phone_national_values() {
+        all(
+            phone_national_valid,
+            &[
+                "(415) 555-2671",
+                "415-555-2671",
+                "020 7946 0958",
+                "030 12345678",
+                "01 23 45 67 89",
+                "612 345 678",
+                "98765 43210",
+                "(11) 91234-5678",
+                "03-1234-5678",
+                "138 0013 8000",
+            ],
+            &[
+                "2024-01-05",
+                "2025-06-24 14",
+                "05.01.2024",
+                "404 1609248",
+                "12345",
+                "(115) 555-2671",
+                "0000000000",
+                "000 1234 5678",
+            ],
+        );
+    }
+}
