@@ -161,6 +161,27 @@ fn build_regex(hir: &Hir) -> Result<Regex, Error> {
 
 /// One automaton over several patterns (pattern `i` is `hirs[i]`).
 pub(crate) fn build_many(hirs: &[&Hir]) -> Result<Regex, Error> {
+    build_with(hirs, false)
+}
+
+/// A pattern set: one automaton that reports every pattern matching at a position
+/// (`which_overlapping_matches`), so a candidate is tested against several rules in one pass.
+pub(crate) fn build_set(hirs: &[&Hir]) -> Result<Regex, Error> {
+    build_with(hirs, true)
+}
+
+fn build_with(hirs: &[&Hir], set: bool) -> Result<Regex, Error> {
+    let capacity = match (set, hirs.len() > 1) {
+        // A set's anchored queries visit few states.
+        (true, _) => 1 << 20,
+        (false, true) => 4 << 20,
+        (false, false) => 512 << 10,
+    };
+    let kind = if set {
+        regex_automata::MatchKind::All
+    } else {
+        regex_automata::MatchKind::LeftmostFirst
+    };
     meta::Builder::new()
         .configure(
             // Full DFAs keep regex-automata's default (small) size limits: with hundreds of
@@ -170,8 +191,9 @@ pub(crate) fn build_many(hirs: &[&Hir]) -> Result<Regex, Error> {
             // every rule in use (dense corpus; +2% instructions without them).
             meta::Config::new()
                 .nfa_size_limit(Some(PATTERN_SIZE_LIMIT))
-                .hybrid_cache_capacity(if hirs.len() > 1 { 4 << 20 } else { 512 << 10 })
-                .onepass(false),
+                .hybrid_cache_capacity(capacity)
+                .onepass(false)
+                .match_kind(kind),
         )
         .syntax(syntax::Config::new().unicode(false).utf8(false))
         .build_many_from_hir(hirs)

@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use regex_automata::meta::Regex;
 use regex_automata::util::captures::Captures;
-use regex_automata::{Anchored, Input};
+use regex_automata::{Anchored, Input, PatternID, PatternSet};
 
 use crate::compile::{CompiledRules, Rule};
 use crate::error::Error;
@@ -37,6 +37,8 @@ pub(crate) struct Scratch {
     touched: Vec<u32>,
     caps: Vec<Option<Captures>>,
     kwless_next: Vec<usize>,
+    /// Patterns of the keyword-less set that match at a candidate.
+    kwless_set: PatternSet,
     hits: Vec<(u32, usize, usize)>,
     lanes: crate::keywords::Lanes,
     /// Spans a rule's iteration consumed without a finding (a veto alternative, a rejected
@@ -53,6 +55,7 @@ impl Scratch {
             touched: Vec::new(),
             caps: (0..engine.rules.len()).map(|_| None).collect(),
             kwless_next: Vec::new(),
+            kwless_set: PatternSet::new(engine.keywordless.len()),
             hits: Vec::new(),
             lanes: Default::default(),
             consumed: Vec::new(),
@@ -71,6 +74,9 @@ pub(crate) struct Engine {
     keywordless: Vec<u32>,
     /// All keyword-less patterns in one automaton, pattern `k` being rule `keywordless[k]`.
     keywordless_all: Option<Regex>,
+    /// The same patterns as a set (built on first use): which rules match at a candidate, in
+    /// one anchored pass instead of one anchored search per rule.
+    keywordless_set: std::sync::OnceLock<Option<Regex>>,
     /// The longest match of any keyword-less rule.
     keywordless_cap: usize,
     pub max_keyword: usize,
@@ -125,6 +131,7 @@ impl Engine {
             owners,
             keywordless,
             keywordless_all,
+            keywordless_set: std::sync::OnceLock::new(),
             keywordless_cap,
             max_keyword,
             overlap,
@@ -523,8 +530,42 @@ impl Engine {
             if s >= keep.end {
                 break;
             }
+            // Which rules can match at `s`, in one anchored pass over the set, when more than
+            // one is to be tried: a rule the set rules out has no match at `s` (its own search
+            // reads a prefix of the set's range, and look-around sees the same bytes).
+            let eligible = scratch.kwless_next.iter().filter(|&&n| n <= s).count();
+            let filtered = eligible > 1;
+            if filtered {
+                scratch.kwless_set.clear();
+                let set = self.keywordless_set.get_or_init(|| {
+                    let hirs: Vec<&regex_syntax::hir::Hir> = self
+                        .keywordless
+                        .iter()
+                        .map(|&r| &self.rules[r as usize].hir)
+                        .collect();
+                    crate::compile::build_set(&hirs).ok()
+                });
+                // The patterns compiled as one automaton already; should they not as a set,
+                // every rule is tried (`all_tried`).
+                if let Some(set) = set {
+                    set.which_overlapping_matches(
+                        &Input::new(hay)
+                            .range(s..s.saturating_add(cap).min(view.end))
+                            .anchored(Anchored::Yes),
+                        &mut scratch.kwless_set,
+                    );
+                }
+            }
+            let all_tried = filtered && self.keywordless_set.get().is_some_and(Option::is_none);
             for k in 0..self.keywordless.len() {
                 if scratch.kwless_next[k] > s {
+                    continue;
+                }
+                if filtered
+                    && !all_tried
+                    && !scratch.kwless_set.contains(PatternID::new_unchecked(k))
+                {
+                    scratch.kwless_next[k] = s + 1;
                     continue;
                 }
                 let r = self.keywordless[k];
