@@ -1,101 +1,367 @@
-//! Finding reports: JSON and SARIF 2.1.0. They carry positions and rule ids, never values.
+//! Finding reports: JSON and SARIF 2.1.0, written as the findings come. They carry positions
+//! and rule ids, never values.
+//!
+//! # Memory usage
+//! Findings are not kept: each file's findings go out in batches of [`BATCH`] while the file
+//! is scanned, so the report costs the same memory for ten findings or ten million. The
+//! price: files come in the order they finish (in parallel runs), each file's findings in
+//! order. JSON and SARIF objects have no key order, so SARIF's `results` come before the
+//! `tool` object, whose `rules` list only the rules that were reported.
+
+use std::cell::RefCell;
+use std::collections::{BTreeSet, VecDeque};
+use std::fmt::Write as _;
+use std::io::{self, Read, Write};
+use std::path::Path;
+use std::rc::Rc;
+use std::sync::Mutex;
 
 use redactum::{Redactor, StreamFinding};
-use serde_json::{json, Value};
+use serde_json::json;
 
+use crate::args::ReportFormat;
+
+/// Findings a worker holds before writing them.
+pub const BATCH: usize = 1024;
+
+/// One finding as reported.
 pub struct Record {
-    pub file: Option<String>,
     pub rule_id: String,
     pub category: &'static str,
     pub line: u64,
+    /// 1-based byte column (JSON's `column`).
     pub column: u64,
     pub start: usize,
     pub end: usize,
+    /// Start and end (exclusive) as 1-based line and code-point column, when known (SARIF).
+    pub region: Option<Region>,
+}
+
+#[derive(Clone, Copy)]
+pub struct Region {
+    pub start_line: u64,
+    pub start_column: u64,
+    pub end_line: u64,
+    pub end_column: u64,
 }
 
 impl Record {
-    pub fn new(file: Option<&str>, f: &StreamFinding) -> Record {
+    pub fn new(f: &StreamFinding, region: Option<Region>) -> Record {
         Record {
-            file: file.map(str::to_string),
             rule_id: f.finding.rule_id().to_string(),
             category: f.finding.category().as_str(),
             line: f.line,
             column: f.column,
             start: f.finding.start(),
             end: f.finding.end(),
+            region,
         }
     }
 }
 
-pub fn json(records: &[Record]) -> String {
-    let items: Vec<Value> = records
-        .iter()
-        .map(|r| {
+struct State {
+    out: Box<dyn Write + Send>,
+    first: bool,
+    rules: BTreeSet<String>,
+    err: Option<io::Error>,
+}
+
+/// A report being written.
+pub struct Report {
+    format: ReportFormat,
+    state: Mutex<State>,
+}
+
+impl Report {
+    /// Starts a report on `out` (a file or stderr).
+    pub fn new(format: ReportFormat, out: Box<dyn Write + Send>) -> Report {
+        let r = Report {
+            format,
+            state: Mutex::new(State {
+                out,
+                first: true,
+                rules: BTreeSet::new(),
+                err: None,
+            }),
+        };
+        let head: &[u8] = match format {
+            ReportFormat::Json => b"{\"findings\": [",
+            ReportFormat::Sarif => concat!(
+                "{\"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n",
+                " \"version\": \"2.1.0\",\n",
+                " \"runs\": [{\"columnKind\": \"unicodeCodePoints\",\n",
+                "  \"results\": ["
+            )
+            .as_bytes(),
+        };
+        r.put(|s| s.out.write_all(head));
+        r
+    }
+
+    /// True when findings need code-point regions (SARIF).
+    pub fn wants_regions(&self) -> bool {
+        self.format == ReportFormat::Sarif
+    }
+
+    fn put(&self, f: impl FnOnce(&mut State) -> io::Result<()>) {
+        let mut s = match self.state.lock() {
+            Ok(s) => s,
+            Err(p) => p.into_inner(),
+        };
+        if s.err.is_none() {
+            if let Err(e) = f(&mut s) {
+                s.err = Some(e);
+            }
+        }
+    }
+
+    /// Writes the findings of one file (`None`: stdin), in one piece.
+    pub fn write(&self, file: Option<&Path>, recs: &[Record]) {
+        if recs.is_empty() {
+            return;
+        }
+        let mut text = String::with_capacity(recs.len() * 200);
+        let name = file.map(|p| p.to_string_lossy());
+        let uri = match file {
+            Some(p) => uri(p),
+            None => "stdin".to_string(),
+        };
+        let format = self.format;
+        self.put(|s| {
+            for r in recs {
+                text.push_str(if s.first { "\n" } else { ",\n" });
+                s.first = false;
+                let v = match format {
+                    ReportFormat::Json => json!({
+                        "rule_id": r.rule_id,
+                        "category": r.category,
+                        "file": name.as_deref().unwrap_or("-"),
+                        "line": r.line,
+                        "column": r.column,
+                        "start": r.start,
+                        "end": r.end,
+                    }),
+                    ReportFormat::Sarif => {
+                        if !s.rules.contains(&r.rule_id) {
+                            s.rules.insert(r.rule_id.clone());
+                        }
+                        sarif_result(r, &uri)
+                    }
+                };
+                let _ = write!(text, "    {v}");
+            }
+            s.out.write_all(text.as_bytes())
+        });
+    }
+
+    /// Closes the document (SARIF: the tool and the rules that were reported) and flushes.
+    pub fn finish(self, redactor: &Redactor) -> io::Result<()> {
+        let format = self.format;
+        let mut s = match self.state.into_inner() {
+            Ok(s) => s,
+            Err(p) => p.into_inner(),
+        };
+        if let Some(e) = s.err.take() {
+            return Err(e);
+        }
+        let tail = match format {
+            ReportFormat::Json => "\n]}\n".to_string(),
+            ReportFormat::Sarif => {
+                let rules: Vec<serde_json::Value> =
+                    s.rules.iter().map(|id| sarif_rule(id, redactor)).collect();
+                let tool = json!({ "driver": {
+                    "name": "redactum",
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "informationUri": "https://example.invalid/redactum",
+                    "rules": rules,
+                }});
+                format!(
+                    "\n  ],\n  \"tool\": {}\n}}]}}\n",
+                    serde_json::to_string_pretty(&tool).unwrap_or_default()
+                )
+            }
+        };
+        s.out.write_all(tail.as_bytes())?;
+        s.out.flush()
+    }
+}
+
+fn sarif_result(r: &Record, uri: &str) -> serde_json::Value {
+    let mut region = json!({
+        "byteOffset": r.start,
+        "byteLength": r.end - r.start,
+    });
+    if let Some(g) = r.region {
+        region["startLine"] = g.start_line.into();
+        region["startColumn"] = g.start_column.into();
+        region["endLine"] = g.end_line.into();
+        region["endColumn"] = g.end_column.into();
+    }
+    json!({
+        "ruleId": r.rule_id,
+        "level": "error",
+        "message": { "text": format!("{} ({}) found", r.rule_id, r.category) },
+        "locations": [{
+            "physicalLocation": {
+                "artifactLocation": { "uri": uri },
+                "region": region,
+            }
+        }]
+    })
+}
+
+/// A rule entry for every reported rule id, the catalog's or the engine's own
+/// (`sensitive-key`, `internal-error`).
+fn sarif_rule(id: &str, redactor: &Redactor) -> serde_json::Value {
+    match redactor.rules().iter().find(|r| r.id == id) {
+        Some(r) => json!({
+            "id": r.id,
+            "name": r.name,
+            "shortDescription": { "text": r.name },
+            "properties": { "category": r.category.as_str() },
+        }),
+        None => {
+            let text = match id {
+                "sensitive-key" => "Value of a sensitive key in a structured line",
+                "internal-error" => "Line replaced after an internal scanning error",
+                _ => "Finding",
+            };
             json!({
-                "rule_id": r.rule_id,
-                "category": r.category,
-                "file": r.file.as_deref().unwrap_or("-"),
-                "line": r.line,
-                "column": r.column,
-                "start": r.start,
-                "end": r.end,
+                "id": id,
+                "shortDescription": { "text": text },
             })
-        })
-        .collect();
-    let mut s = serde_json::to_string_pretty(&json!({ "findings": items })).unwrap_or_default();
-    s.push('\n');
+        }
+    }
+}
+
+/// A path as a URI reference (RFC 3986): a relative path stays relative, an absolute one
+/// becomes `file:///...`; every byte outside the unreserved set and `/` is percent-encoded
+/// (so a `:` can never be read as a scheme, nor `#` or `?` end the path).
+pub fn uri(p: &Path) -> String {
+    let bytes = p.as_os_str().as_encoded_bytes();
+    let mut s = String::with_capacity(bytes.len() + 8);
+    if p.is_absolute() {
+        s.push_str("file://");
+    }
+    for &b in bytes {
+        let b = if cfg!(windows) && b == b'\\' { b'/' } else { b };
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            s.push(b as char);
+        } else {
+            let _ = write!(s, "%{b:02X}");
+        }
+    }
+    if cfg!(windows) && p.is_absolute() {
+        s.insert(7, '/');
+    }
     s
 }
 
-pub fn sarif(records: &[Record], redactor: &Redactor) -> String {
-    let rules: Vec<Value> = redactor
-        .rules()
-        .iter()
-        .filter(|r| records.iter().any(|x| x.rule_id == r.id))
-        .map(|r| {
-            json!({
-                "id": r.id,
-                "name": r.name,
-                "shortDescription": { "text": r.name },
-                "properties": { "category": r.category.as_str() },
-            })
+/// Follows the bytes of one input to give each finding its line and code-point column, which
+/// the stream reports in bytes only.
+///
+/// # Memory usage
+/// Keeps the bytes read but not yet passed by a finding, at most [`WINDOW`]: more than the
+/// scanner ever holds back, so a finding never falls behind it.
+pub struct Tracker {
+    window: VecDeque<u8>,
+    /// Offset of `window[0]`.
+    base: u64,
+    line: u64,
+    col: u64,
+}
+
+const WINDOW: usize = 16 << 20;
+
+impl Default for Tracker {
+    fn default() -> Tracker {
+        Tracker {
+            window: VecDeque::new(),
+            base: 0,
+            line: 1,
+            col: 1,
+        }
+    }
+}
+
+impl Tracker {
+    fn feed(&mut self, bytes: &[u8]) {
+        self.window.extend(bytes);
+        if self.window.len() > WINDOW {
+            let to = self.base + (self.window.len() - WINDOW) as u64;
+            self.advance(to);
+        }
+    }
+
+    /// Moves to `to`; false if `to` is already behind.
+    fn advance(&mut self, to: u64) -> bool {
+        if to < self.base {
+            return false;
+        }
+        let k = ((to - self.base) as usize).min(self.window.len());
+        for b in self.window.drain(..k) {
+            if b == b'\n' {
+                self.line += 1;
+                self.col = 1;
+            } else if (b as i8) >= -0x40 {
+                // Not a UTF-8 continuation byte: one more code point.
+                self.col += 1;
+            }
+        }
+        self.base += k as u64;
+        true
+    }
+
+    /// The region of `start..end`; findings come in order, so both only move forward.
+    pub fn region(&mut self, start: usize, end: usize) -> Option<Region> {
+        if !self.advance(start as u64) {
+            return None;
+        }
+        let (start_line, start_column) = (self.line, self.col);
+        self.advance(end as u64);
+        Some(Region {
+            start_line,
+            start_column,
+            end_line: self.line,
+            end_column: self.col,
         })
-        .collect();
-    let results: Vec<Value> = records
-        .iter()
-        .map(|r| {
-            json!({
-                "ruleId": r.rule_id,
-                "level": "error",
-                "message": { "text": format!("{} ({}) found", r.rule_id, r.category) },
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": { "uri": r.file.as_deref().unwrap_or("stdin") },
-                        "region": {
-                            "startLine": r.line,
-                            "startColumn": r.column,
-                            "byteOffset": r.start,
-                            "byteLength": r.end - r.start,
-                        }
-                    }
-                }]
-            })
-        })
-        .collect();
-    let doc = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": { "driver": {
-                "name": "redactum",
-                "version": env!("CARGO_PKG_VERSION"),
-                "informationUri": "https://example.invalid/redactum",
-                "rules": rules,
-            }},
-            "results": results,
-        }]
-    });
-    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
-    s.push('\n');
-    s
+    }
+}
+
+/// A reader that feeds a [`Tracker`] and tags its errors as input errors.
+pub struct Tracked<R> {
+    pub inner: R,
+    pub tracker: Option<Rc<RefCell<Tracker>>>,
+}
+
+impl<R: Read> Read for Tracked<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf).map_err(crate::error::input)?;
+        if let Some(t) = &self.tracker {
+            t.borrow_mut().feed(&buf[..n]);
+        }
+        Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_point_columns() {
+        let mut t = Tracker::default();
+        t.feed("ab\né🔑x yz\n".as_bytes());
+        // "x" is at byte 2 + 1 + 2 + 4 = 9 of the input.
+        let r = t.region(9, 10).unwrap();
+        assert_eq!((r.start_line, r.start_column), (2, 3));
+        assert_eq!((r.end_line, r.end_column), (2, 4));
+        assert!(t.region(0, 1).is_none());
+    }
+
+    #[test]
+    fn uris_are_percent_encoded() {
+        assert_eq!(uri(Path::new("a b/c:d#?.log")), "a%20b/c%3Ad%23%3F.log");
+        assert_eq!(uri(Path::new("/tmp/é")), "file:///tmp/%C3%A9");
+    }
 }
