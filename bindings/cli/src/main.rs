@@ -439,9 +439,16 @@ impl Run<'_> {
                     let s = self
                         .redactor
                         .stream_redact_with(input, &mut w, |f| c.on(f))
-                        .map_err(|e| CliError::stream(path, Some(d), e))?;
-                    w.flush().map_err(|e| CliError::stream(path, Some(d), e))?;
-                    s
+                        .and_then(|s| w.flush().map(|()| s));
+                    match s {
+                        Ok(s) => s,
+                        Err(e) => {
+                            // No incomplete copy is left to be taken for a whole one.
+                            drop(w);
+                            let _ = std::fs::remove_file(d);
+                            return Err(CliError::stream(path, Some(d), e));
+                        }
+                    }
                 }
                 None if inp.scan_only => self
                     .redactor

@@ -531,6 +531,20 @@ fn every_failing_file_is_named_and_the_others_are_processed() {
     assert_eq!(out, "a [REDACTED:tok]\nb [REDACTED:tok]\n");
 }
 
+#[cfg(target_os = "linux")]
+#[test]
+fn output_of_a_failing_file_is_removed() {
+    let t = tempfile::tempdir().unwrap();
+    let d = t.path();
+    write(&d.join("a.log"), &format!("a {SECRET}\n"));
+    // A regular file whose read fails (EIO at offset 0).
+    let (code, _, err) = run(rd(d).args(["-o", "out", "/proc/self/mem", "a.log"]), b"");
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("/proc/self/mem"), "{err}");
+    assert!(!d.join("out/proc/self/mem").exists());
+    assert_eq!(read(&d.join("out/a.log")), "a [REDACTED:tok]\n");
+}
+
 #[test]
 fn in_place_never_drops_lines_appended_meanwhile() {
     let t = tempfile::tempdir().unwrap();
