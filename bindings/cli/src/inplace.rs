@@ -60,6 +60,11 @@ pub fn redact_in_place<R: FnOnce(File) -> Box<dyn io::Read + 'static>>(
         .map_err(|e| CliError::stream(path, Some(&target), e))?;
     let written = w.written;
     let tmp = w.inner.into_inner().map_err(|e| ferr(e.into_error()))?;
+    let unchanged = stats.findings == 0 && written == stats.bytes_read;
+    if !unchanged {
+        // Before the check, so that the window between check and rename is as short as can be.
+        tmp.as_file().sync_all().map_err(ferr)?;
+    }
     // The file as read must still be the file at the path, unchanged.
     let now_fd = input.metadata().map_err(ferr)?;
     let now_path = std::fs::metadata(&target).map_err(ferr)?;
@@ -70,11 +75,10 @@ pub fn redact_in_place<R: FnOnce(File) -> Box<dyn io::Read + 'static>>(
             show::path(path)
         )));
     }
-    if stats.findings == 0 && written == stats.bytes_read {
+    if unchanged {
         // Nothing to redact: the temporary file is dropped, the original untouched.
         return Ok(stats);
     }
-    tmp.as_file().sync_all().map_err(ferr)?;
     tmp.persist(&target)
         .map_err(|e| CliError::file(path, e.error))?;
     Ok(stats)
