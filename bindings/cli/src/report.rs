@@ -115,40 +115,51 @@ impl Report {
         }
     }
 
-    /// Writes the findings of one file (`None`: stdin), in one piece.
+    /// Writes the findings of one file (`None`: stdin), in one piece. The text is made
+    /// before the lock is taken: threads only wait for each other's writes.
     pub fn write(&self, file: Option<&Path>, recs: &[Record]) {
         if recs.is_empty() {
             return;
         }
-        let mut text = String::with_capacity(recs.len() * 200);
-        let name = file.map(|p| p.to_string_lossy());
-        let uri = match file {
-            Some(p) => uri(p),
-            None => "stdin".to_string(),
-        };
-        let format = self.format;
-        self.put(|s| {
-            for r in recs {
-                text.push_str(if s.first { "\n" } else { ",\n" });
-                s.first = false;
-                let v = match format {
-                    ReportFormat::Json => json!({
-                        "rule_id": r.rule_id,
-                        "category": r.category,
-                        "file": name.as_deref().unwrap_or("-"),
-                        "line": r.line,
-                        "column": r.column,
-                        "start": r.start,
-                        "end": r.end,
-                    }),
-                    ReportFormat::Sarif => {
-                        if !s.rules.contains(&r.rule_id) {
-                            s.rules.insert(r.rule_id.clone());
-                        }
-                        sarif_result(r, &uri)
+        let mut text = String::with_capacity(recs.len() * 256);
+        let mut ids: Vec<&str> = Vec::new();
+        match self.format {
+            ReportFormat::Json => {
+                let name = json_str(&file.map_or("-".into(), |p| p.to_string_lossy()));
+                for (i, r) in recs.iter().enumerate() {
+                    let _ = write!(
+                        text,
+                        "{}    {{\"rule_id\": {}, \"category\": {}, \"file\": {name}, \"line\": {}, \"column\": {}, \"start\": {}, \"end\": {}}}",
+                        if i > 0 { ",\n" } else { "" },
+                        json_str(&r.rule_id),
+                        json_str(r.category),
+                        r.line,
+                        r.column,
+                        r.start,
+                        r.end,
+                    );
+                }
+            }
+            ReportFormat::Sarif => {
+                let uri = json_str(&file.map_or("stdin".into(), uri));
+                for (i, r) in recs.iter().enumerate() {
+                    if !ids.contains(&r.rule_id.as_str()) {
+                        ids.push(&r.rule_id);
                     }
-                };
-                let _ = write!(text, "    {v}");
+                    if i > 0 {
+                        text.push_str(",\n");
+                    }
+                    sarif_result(&mut text, r, &uri);
+                }
+            }
+        }
+        self.put(|s| {
+            s.out.write_all(if s.first { b"\n" } else { b",\n" })?;
+            s.first = false;
+            for id in ids {
+                if !s.rules.contains(id) {
+                    s.rules.insert(id.to_string());
+                }
             }
             s.out.write_all(text.as_bytes())
         });
@@ -186,28 +197,34 @@ impl Report {
     }
 }
 
-fn sarif_result(r: &Record, uri: &str) -> serde_json::Value {
-    let mut region = json!({
-        "byteOffset": r.start,
-        "byteLength": r.end - r.start,
-    });
+/// One SARIF result; `uri` is already a JSON string.
+fn sarif_result(text: &mut String, r: &Record, uri: &str) {
+    let id = json_str(&r.rule_id);
+    let _ = write!(
+        text,
+        "    {{\"ruleId\": {id}, \"level\": \"error\", \"message\": {{\"text\": {}}}, \
+         \"locations\": [{{\"physicalLocation\": {{\"artifactLocation\": {{\"uri\": {uri}}}, \
+         \"region\": {{",
+        json_str(&format!("{} ({}) found", r.rule_id, r.category)),
+    );
     if let Some(g) = r.region {
-        region["startLine"] = g.start_line.into();
-        region["startColumn"] = g.start_column.into();
-        region["endLine"] = g.end_line.into();
-        region["endColumn"] = g.end_column.into();
+        let _ = write!(
+            text,
+            "\"startLine\": {}, \"startColumn\": {}, \"endLine\": {}, \"endColumn\": {}, ",
+            g.start_line, g.start_column, g.end_line, g.end_column
+        );
     }
-    json!({
-        "ruleId": r.rule_id,
-        "level": "error",
-        "message": { "text": format!("{} ({}) found", r.rule_id, r.category) },
-        "locations": [{
-            "physicalLocation": {
-                "artifactLocation": { "uri": uri },
-                "region": region,
-            }
-        }]
-    })
+    let _ = write!(
+        text,
+        "\"byteOffset\": {}, \"byteLength\": {}}}}}}}]}}",
+        r.start,
+        r.end - r.start
+    );
+}
+
+/// `s` as a JSON string, quotes included.
+fn json_str(s: &str) -> String {
+    serde_json::Value::from(s).to_string()
 }
 
 /// A rule entry for every reported rule id, the catalog's or the engine's own
@@ -392,6 +409,43 @@ mod tests {
         assert_eq!((r.start_line, r.start_column), (2, 3));
         assert_eq!((r.end_line, r.end_column), (2, 4));
         assert!(t.region(0, 1).is_none());
+    }
+
+    #[test]
+    fn records_are_json() {
+        let rec = |region| Record {
+            rule_id: "r\"1".into(),
+            category: "secret",
+            line: 2,
+            column: 3,
+            start: 10,
+            end: 14,
+            region,
+        };
+        let mut t = String::new();
+        sarif_result(&mut t, &rec(None), &json_str("a%20b"));
+        let v: serde_json::Value = serde_json::from_str(&t).unwrap();
+        assert_eq!(v["ruleId"], "r\"1");
+        let region = &v["locations"][0]["physicalLocation"]["region"];
+        assert_eq!(region["byteLength"], 4);
+        assert!(region.get("startLine").is_none());
+        let g = Region {
+            start_line: 2,
+            start_column: 3,
+            end_line: 2,
+            end_column: 7,
+        };
+        t.clear();
+        sarif_result(&mut t, &rec(Some(g)), &json_str("a%20b"));
+        let v: serde_json::Value = serde_json::from_str(&t).unwrap();
+        assert_eq!(
+            v["locations"][0]["physicalLocation"]["region"]["endColumn"],
+            7
+        );
+        assert_eq!(
+            v["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+            "a%20b"
+        );
     }
 
     #[test]
