@@ -551,33 +551,51 @@ fn in_place_never_drops_lines_appended_meanwhile() {
     let d = t.path();
     let f = d.join("big.log");
     let line = format!("line {SECRET} with some padding text to make it longer\n");
-    std::fs::write(&f, line.repeat(20_000)).unwrap();
+    let original = line.repeat(100_000);
+    std::fs::write(&f, &original).unwrap();
     let mut child = rd(d)
         .args(["--in-place", "big.log"])
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let mut appended = 0;
-    let mut app = std::fs::OpenOptions::new().append(true).open(&f).unwrap();
-    while child.try_wait().unwrap().is_none() {
-        writeln!(app, "appended {appended}").unwrap();
-        appended += 1;
+    // Once the run is under way (its temporary file exists), a writer appends lines until the
+    // run ends, each with its own open (as a logger that reopens does: a writer that keeps
+    // the file open writes into the old inode after any rename, see docs/reliability.md).
+    let started = std::time::Instant::now();
+    while !has_temp(d) && child.try_wait().unwrap().is_none() {
+        assert!(started.elapsed().as_secs() < 60, "no temporary file seen");
         std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    let mut appended = String::new();
+    for i in 0.. {
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+        let l = format!("appended {i}\n");
+        let mut app = std::fs::OpenOptions::new().append(true).open(&f).unwrap();
+        app.write_all(l.as_bytes()).unwrap();
+        appended.push_str(&l);
+        // Slow enough for the reader to reach the end of the file.
+        std::thread::sleep(std::time::Duration::from_micros(200));
     }
     let out = child.wait_with_output().unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     let text = read(&f);
-    for i in 0..appended {
-        assert!(
-            text.contains(&format!("appended {i}\n")),
-            "line {i} of {appended} lost; exit {:?}, {err}",
-            out.status
-        );
-    }
-    if !out.status.success() {
+    if out.status.success() {
+        // The run finished before the lines came: all of them after its output.
+        assert!(text.ends_with(&appended), "lines lost: {err}");
+    } else {
         assert!(err.contains("changed while being redacted"), "{err}");
+        assert_eq!(text, format!("{original}{appended}"), "file changed: {err}");
     }
+}
+
+fn has_temp(d: &Path) -> bool {
+    std::fs::read_dir(d)
+        .unwrap()
+        .flatten()
+        .any(|e| e.file_name().to_string_lossy().starts_with(".redactum-"))
 }
 
 #[cfg(unix)]
@@ -594,12 +612,7 @@ fn in_place_removes_its_temporary_files_on_sigterm() {
         .spawn()
         .unwrap();
     // Wait for the temporary file to appear, then stop the run.
-    let temp = || {
-        std::fs::read_dir(d)
-            .unwrap()
-            .flatten()
-            .any(|e| e.file_name().to_string_lossy().starts_with(".redactum-"))
-    };
+    let temp = || has_temp(d);
     let mut seen = false;
     for _ in 0..400 {
         if temp() {
