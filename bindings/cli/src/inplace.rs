@@ -46,10 +46,11 @@ pub fn redact_in_place<R: FnOnce(File) -> Box<dyn io::Read + 'static>>(
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let tmp = tempfile::Builder::new()
-        .prefix(".redactum-")
+        .prefix(TEMP_PREFIX)
         .tempfile_in(dir)
         .map_err(|e| CliError::file(dir, e))?;
     let _registered = signals::TempGuard::new(tmp.path());
+    lock(tmp.as_file());
     keep_owner_and_mode(tmp.as_file(), &input, &before).map_err(ferr)?;
     let mut w = Counting {
         inner: BufWriter::with_capacity(256 << 10, tmp),
@@ -82,6 +83,41 @@ pub fn redact_in_place<R: FnOnce(File) -> Box<dyn io::Read + 'static>>(
     tmp.persist(&target)
         .map_err(|e| CliError::file(path, e.error))?;
     Ok(stats)
+}
+
+/// The prefix of the temporary files.
+const TEMP_PREFIX: &str = ".redactum-";
+
+/// True for a name of the form of this module's temporary files.
+pub fn is_temp_name(name: &std::ffi::OsStr) -> bool {
+    name.as_encoded_bytes().starts_with(TEMP_PREFIX.as_bytes())
+}
+
+/// A temporary file is locked (`flock`) while its run writes it; the lock goes with the
+/// process, however it ends, so an unlocked one was left by a run that is over.
+#[cfg(unix)]
+fn lock(f: &File) {
+    use std::os::fd::AsRawFd;
+    // SAFETY: flock on an open descriptor.
+    unsafe { libc::flock(f.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) };
+}
+
+#[cfg(not(unix))]
+fn lock(_: &File) {}
+
+/// Whether a temporary file is locked by a live run; `None` if that cannot be told.
+#[cfg(unix)]
+pub fn temp_in_use(p: &Path) -> Option<bool> {
+    use std::os::fd::AsRawFd;
+    let f = File::open(p).ok()?;
+    // SAFETY: flock on an open descriptor; the lock, if taken, goes with `f`.
+    let r = unsafe { libc::flock(f.as_raw_fd(), libc::LOCK_SH | libc::LOCK_NB) };
+    Some(r != 0)
+}
+
+#[cfg(not(unix))]
+pub fn temp_in_use(_: &Path) -> Option<bool> {
+    None
 }
 
 /// Counts the bytes written, to tell an untouched file from a rewritten one.

@@ -52,7 +52,7 @@ pub fn collect(args: &Args, exclude: Option<&std::fs::Metadata>) -> Result<Walk,
                 ));
             }
             let scan_only = args.output.is_none() && !args.in_place;
-            walk_dir(p, args.follow, scan_only, &is_excluded, &mut w);
+            walk_dir(p, args, scan_only, &is_excluded, &mut w);
         } else if meta.is_file() {
             if !is_excluded(&meta) {
                 w.files.push(Input {
@@ -88,11 +88,12 @@ pub fn collect(args: &Args, exclude: Option<&std::fs::Metadata>) -> Result<Walk,
 
 fn walk_dir(
     root: &Path,
-    follow: bool,
+    args: &Args,
     scan_only: bool,
     excluded: &dyn Fn(&std::fs::Metadata) -> bool,
     w: &mut Walk,
 ) {
+    let follow = args.follow;
     for entry in walkdir::WalkDir::new(root)
         .follow_links(follow)
         .sort_by_file_name()
@@ -116,6 +117,16 @@ fn walk_dir(
         }
         if t.is_file() {
             if entry.metadata().map(|m| excluded(&m)).unwrap_or(false) {
+                continue;
+            }
+            if args.in_place && crate::inplace::is_temp_name(entry.file_name()) {
+                // Never rewrite a temporary file: a running redactum's, or one left behind.
+                let why = match crate::inplace::temp_in_use(entry.path()) {
+                    Some(true) => "a temporary file of a redactum run in progress",
+                    _ => "a temporary file left by an interrupted redactum run (its content is a partial redacted copy; remove it)",
+                };
+                w.skipped
+                    .push(format!("skipped {}: {why}", show::path(entry.path())));
                 continue;
             }
             w.files.push(Input {

@@ -635,6 +635,47 @@ fn in_place_removes_its_temporary_files_on_sigterm() {
 
 #[cfg(unix)]
 #[test]
+fn in_place_never_rewrites_temporary_files_and_names_stale_ones() {
+    use std::os::fd::AsRawFd;
+    let t = tempfile::tempdir().unwrap();
+    let d = t.path();
+    write(&d.join("tree/a.log"), &format!("a {SECRET}\n"));
+    write(
+        &d.join("tree/.redactum-stale1"),
+        &format!("half {SECRET}\n"),
+    );
+    write(
+        &d.join("tree/.redactum-live22"),
+        &format!("live {SECRET}\n"),
+    );
+    // A run in progress holds a lock on its temporary file.
+    let live = std::fs::File::open(d.join("tree/.redactum-live22")).unwrap();
+    // SAFETY: flock on an open descriptor.
+    assert_eq!(unsafe { libc::flock(live.as_raw_fd(), libc::LOCK_EX) }, 0);
+    let (code, _, err) = run(rd(d).args(["--in-place", "tree"]), b"");
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains(".redactum-stale1: a temporary file left by an interrupted"),
+        "{err}"
+    );
+    assert!(
+        err.contains(".redactum-live22: a temporary file of a redactum run in progress"),
+        "{err}"
+    );
+    assert_eq!(read(&d.join("tree/a.log")), "a [REDACTED:tok]\n");
+    assert_eq!(
+        read(&d.join("tree/.redactum-stale1")),
+        format!("half {SECRET}\n")
+    );
+    assert_eq!(
+        read(&d.join("tree/.redactum-live22")),
+        format!("live {SECRET}\n")
+    );
+    drop(live);
+}
+
+#[cfg(unix)]
+#[test]
 fn closed_stdout_is_an_error() {
     let t = tempfile::tempdir().unwrap();
     let d = t.path();
