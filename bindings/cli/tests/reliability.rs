@@ -273,6 +273,40 @@ fn in_place_keeps_owner_group_and_mode() {
     }
 }
 
+#[cfg(target_os = "linux")]
+#[test]
+fn in_place_keeps_extended_attributes() {
+    use std::ffi::CString;
+    let t = tempfile::tempdir().unwrap();
+    let f = t.path().join("a.log");
+    write(&f, &format!("k {SECRET}\n"));
+    let (cp, name) = (
+        CString::new(f.to_str().unwrap()).unwrap(),
+        CString::new("user.redactum-test").unwrap(),
+    );
+    // SAFETY: valid C strings and buffer lengths.
+    let set = unsafe { libc::setxattr(cp.as_ptr(), name.as_ptr(), b"v1".as_ptr().cast(), 2, 0) };
+    if set != 0 {
+        eprintln!("no user xattrs on this file system: skipped");
+        return;
+    }
+    let (code, _, err) = run(rd(t.path()).args(["--in-place", "a.log"]), b"");
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(read(&f), "k [REDACTED:tok]\n");
+    let mut buf = [0u8; 16];
+    // SAFETY: as above.
+    let n = unsafe {
+        libc::getxattr(
+            cp.as_ptr(),
+            name.as_ptr(),
+            buf.as_mut_ptr().cast(),
+            buf.len(),
+        )
+    };
+    assert_eq!(n, 2, "attribute lost");
+    assert_eq!(&buf[..2], b"v1");
+}
+
 #[cfg(unix)]
 fn is_root() -> bool {
     // SAFETY: geteuid has no preconditions.
