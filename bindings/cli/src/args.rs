@@ -75,9 +75,12 @@ impl Args {
         self.paths.is_empty() || (self.paths.len() == 1 && self.paths[0].as_os_str() == "-")
     }
 
-    /// True when redacted text may go to stdout.
+    /// True when the run may write to stdout (redacted text, a listing, the help).
     pub fn writes_stdout(&self) -> bool {
-        matches!(self.command, Command::Redact) && !self.in_place && self.output.is_none()
+        match self.command {
+            Command::Redact => !self.in_place && self.output.is_none(),
+            _ => true,
+        }
     }
 }
 
@@ -93,6 +96,7 @@ fn bounded(p: &mut lexopt::Parser, opt: &str, max: usize) -> Result<usize, Strin
     }
 }
 
+/// Parses the arguments (without the program name).
 pub fn parse_from(mut p: lexopt::Parser) -> Result<Args, String> {
     use lexopt::prelude::*;
     let mut a = Args {
@@ -251,4 +255,50 @@ fn os_bytes(s: &std::ffi::OsStr) -> Option<Vec<u8>> {
 #[cfg(not(unix))]
 fn os_bytes(s: &std::ffi::OsStr) -> Option<Vec<u8>> {
     s.to_str().map(|s| s.as_bytes().to_vec())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Result<Args, String> {
+        parse_from(lexopt::Parser::from_args(args.iter().copied()))
+    }
+
+    #[test]
+    fn numbers_are_bounded() {
+        assert_eq!(parse(&["--keep", "256"]).unwrap().keep, 256);
+        for bad in [
+            "257",
+            "9223372036854775808",
+            "340282366920938463463374607431768211456",
+            "-1",
+            "x",
+        ] {
+            let e = parse(&["--keep", bad]).unwrap_err();
+            assert!(e.contains("--keep"), "{bad}: {e}");
+        }
+        assert_eq!(parse(&["-j", "256"]).unwrap().threads, Some(256));
+        assert!(parse(&["-j", "257"]).is_err());
+        assert!(parse(&["-j", "0"]).is_err());
+    }
+
+    #[test]
+    fn key_forms() {
+        let k = |args: &[&str]| key_bytes(parse(args).unwrap().key.as_ref().unwrap());
+        assert_eq!(k(&["--key-hex", "00fF10"]).unwrap(), vec![0, 255, 16]);
+        assert!(k(&["--key-hex", "0"]).is_err());
+        assert!(k(&["--key-hex", "zz"]).unwrap_err().find("zz").is_none());
+        assert_eq!(k(&["--key", "abc"]).unwrap(), b"abc");
+        assert!(parse(&["--key", "a", "--key-file", "f"]).is_err());
+    }
+
+    #[test]
+    fn stdin_cannot_be_rewritten() {
+        assert!(parse(&["-i", "-"]).is_err());
+        assert!(parse(&["-i"]).is_err());
+        assert!(parse(&["-o", "out"]).is_err());
+        assert!(parse(&["-o", "out", "a.log"]).is_ok());
+        assert!(parse(&["rules", "-o", "out"]).is_ok());
+    }
 }
