@@ -504,7 +504,7 @@ fn build(args: &Args) -> Result<Redactor, CliError> {
     if let Some(k) = key {
         if k.len() < args::MIN_KEY_LEN {
             warn(&format!(
-                "the hash key is {} bytes; with fewer than {} a leaked report can be brute-forced",
+                "the hash key is {} bytes: keys shorter than {} bytes can be guessed, and the hashed values with them",
                 k.len(),
                 args::MIN_KEY_LEN
             ));

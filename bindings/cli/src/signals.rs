@@ -1,5 +1,5 @@
 //! SIGINT, SIGTERM and SIGHUP during `--in-place`: the temporary files being written are
-//! removed before the process exits, so an interrupted run leaves the originals and nothing
+//! removed before the process ends by that signal, so an interrupted run leaves the originals and nothing
 //! else. (SIGKILL cannot be caught: a `.redactum-*` file may then remain beside the file.)
 //!
 //! The signals are blocked in every thread and taken by one thread with `sigwait`, so the
@@ -46,8 +46,9 @@ pub fn install() {
         if libc::pthread_sigmask(libc::SIG_BLOCK, &set, std::ptr::null_mut()) != 0 {
             return;
         }
+        let set_copy = set;
         let set = SigSet(set);
-        let _ = std::thread::Builder::new()
+        let spawned = std::thread::Builder::new()
             .name("redactum-signals".into())
             .spawn(move || {
                 let set = set;
@@ -62,8 +63,16 @@ pub fn install() {
                         let _ = std::fs::remove_file(p);
                     }
                 }
+                // Die of the signal itself, as the parent expects.
+                libc::signal(sig, libc::SIG_DFL);
+                libc::pthread_sigmask(libc::SIG_UNBLOCK, &set.0, std::ptr::null_mut());
+                libc::raise(sig);
                 libc::_exit(128 + sig);
             });
+        if spawned.is_err() {
+            // Nobody would take the signals: give them back their default action.
+            libc::pthread_sigmask(libc::SIG_UNBLOCK, &set_copy, std::ptr::null_mut());
+        }
     }
 }
 
