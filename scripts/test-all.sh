@@ -17,6 +17,11 @@ cargo clippy --workspace --all-targets --all-features -- -D warnings
 step "cargo test (core, CLI)"
 cargo test -p redactum -p redactum-cli
 
+if [ -f bindings/cli/tests/sarif/validate.sh ]; then
+  step "SARIF output against the SARIF 2.1.0 schema"
+  bash bindings/cli/tests/sarif/validate.sh
+fi
+
 if [ -f bindings/python/test.sh ]; then
   step "Python binding"
   bash bindings/python/test.sh

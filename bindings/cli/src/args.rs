@@ -1,6 +1,18 @@
-//! Command-line arguments.
+//! Command-line arguments. Parsing checks every number a user gives against a sane bound, so
+//! nothing later has to guard an arithmetic overflow, and never echoes a key.
 
+use std::ffi::OsString;
 use std::path::PathBuf;
+
+/// The most characters `partial` may keep at one end of a secret: keeping more is no longer
+/// redaction, and the bound keeps `keep_start + keep_end` far from overflowing.
+pub const MAX_KEEP: usize = 256;
+/// The most threads `-j` accepts: more only costs start-up time and memory.
+pub const MAX_THREADS: usize = 256;
+/// The largest `--key-file` read: a key is a few dozen bytes.
+const MAX_KEY_FILE: u64 = 64 << 10;
+/// Below this many bytes a hash key can be brute-forced offline; a warning says so.
+pub const MIN_KEY_LEN: usize = 16;
 
 #[derive(Debug, Default, PartialEq, Eq)]
 pub enum Command {
@@ -18,12 +30,24 @@ pub enum ReportFormat {
     Sarif,
 }
 
+/// Where the hash key comes from; read only after parsing, so that errors never hold it.
+#[derive(Debug)]
+pub enum KeySource {
+    /// `--key` (raw bytes of the argument on unix).
+    Arg(OsString),
+    /// `--key-hex`.
+    Hex(OsString),
+    /// `--key-file`.
+    File(PathBuf),
+}
+
 #[derive(Debug, Default)]
 pub struct Args {
     pub command: Command,
     pub paths: Vec<PathBuf>,
     pub output: Option<PathBuf>,
     pub in_place: bool,
+    pub follow: bool,
     pub rules: Vec<PathBuf>,
     pub only_rules: Vec<PathBuf>,
     pub disable: Vec<String>,
@@ -31,7 +55,7 @@ pub struct Args {
     pub no_pii: bool,
     pub style: Option<String>,
     pub keep: usize,
-    pub key: Option<String>,
+    pub key: Option<KeySource>,
     pub report: Option<ReportFormat>,
     pub report_file: Option<PathBuf>,
     pub stats: bool,
@@ -45,10 +69,34 @@ pub struct Args {
     pub style_for: Vec<(String, String)>,
 }
 
-pub fn parse() -> Result<Args, String> {
-    parse_from(lexopt::Parser::from_env())
+impl Args {
+    /// True when input comes from stdin (no path, or the single path `-`).
+    pub fn reads_stdin(&self) -> bool {
+        self.paths.is_empty() || (self.paths.len() == 1 && self.paths[0].as_os_str() == "-")
+    }
+
+    /// True when the run may write to stdout (redacted text, a listing, the help).
+    pub fn writes_stdout(&self) -> bool {
+        match self.command {
+            Command::Redact => !self.in_place && self.output.is_none(),
+            _ => true,
+        }
+    }
 }
 
+/// A number from 0 to `max`, with an error naming the option (the value is a number the user
+/// typed, never a key, so it may be shown).
+fn bounded(p: &mut lexopt::Parser, opt: &str, max: usize) -> Result<usize, String> {
+    let v = p.value().map_err(|e| e.to_string())?;
+    let s = v.to_str().ok_or_else(|| format!("{opt} needs a number"))?;
+    match s.parse::<u128>() {
+        Ok(n) if n <= max as u128 => Ok(n as usize),
+        Ok(_) => Err(format!("{opt} {s} is too large (at most {max})")),
+        Err(_) => Err(format!("{opt} needs a number, got `{}`", s.escape_debug())),
+    }
+}
+
+/// Parses the arguments (without the program name).
 pub fn parse_from(mut p: lexopt::Parser) -> Result<Args, String> {
     use lexopt::prelude::*;
     let mut a = Args {
@@ -57,12 +105,20 @@ pub fn parse_from(mut p: lexopt::Parser) -> Result<Args, String> {
     };
     let mut first = true;
     let err = |e: lexopt::Error| e.to_string();
+    let set_key = |a: &mut Args, k: KeySource| {
+        if a.key.is_some() {
+            return Err("give one of --key, --key-hex, --key-file".to_string());
+        }
+        a.key = Some(k);
+        Ok(())
+    };
     while let Some(arg) = p.next().map_err(err)? {
         match arg {
             Short('h') | Long("help") => a.command = Command::Help,
             Short('V') | Long("version") => a.command = Command::Version,
             Short('o') | Long("output") => a.output = Some(p.value().map_err(err)?.into()),
             Short('i') | Long("in-place") => a.in_place = true,
+            Long("follow") => a.follow = true,
             Long("rules") => a.rules.push(p.value().map_err(err)?.into()),
             Long("only-rules") => a.only_rules.push(p.value().map_err(err)?.into()),
             Long("disable") => a
@@ -71,14 +127,23 @@ pub fn parse_from(mut p: lexopt::Parser) -> Result<Args, String> {
             Long("no-secrets") => a.no_secrets = true,
             Long("no-pii") => a.no_pii = true,
             Long("style") => a.style = Some(p.value().map_err(err)?.string().map_err(err)?),
-            Long("keep") => a.keep = p.value().map_err(err)?.parse().map_err(err)?,
-            Long("key") => a.key = Some(p.value().map_err(err)?.string().map_err(err)?),
+            Long("keep") => a.keep = bounded(&mut p, "--keep", MAX_KEEP)?,
+            // The key stays an OsString until it is turned into bytes: lexopt's errors for a
+            // non-Unicode value quote the value, so no conversion may happen here.
+            Long("key") => set_key(&mut a, KeySource::Arg(p.value().map_err(err)?))?,
+            Long("key-hex") => set_key(&mut a, KeySource::Hex(p.value().map_err(err)?))?,
+            Long("key-file") => set_key(&mut a, KeySource::File(p.value().map_err(err)?.into()))?,
             Long("report") => {
                 a.report = Some(
                     match p.value().map_err(err)?.string().map_err(err)?.as_str() {
                         "json" => ReportFormat::Json,
                         "sarif" => ReportFormat::Sarif,
-                        o => return Err(format!("unknown report format `{o}` (json, sarif)")),
+                        o => {
+                            return Err(format!(
+                                "unknown report format `{}` (json, sarif)",
+                                o.escape_debug()
+                            ))
+                        }
                     },
                 )
             }
@@ -98,13 +163,14 @@ pub fn parse_from(mut p: lexopt::Parser) -> Result<Args, String> {
                     }
                     _ => {
                         return Err(format!(
-                            "--style-for needs RULE_OR_CATEGORY=STYLE, got `{v}`"
+                            "--style-for needs RULE_OR_CATEGORY=STYLE, got `{}`",
+                            v.escape_debug()
                         ))
                     }
                 }
             }
             Short('j') | Long("threads") => {
-                let n: usize = p.value().map_err(err)?.parse().map_err(err)?;
+                let n = bounded(&mut p, "--threads", MAX_THREADS)?;
                 if n == 0 {
                     return Err("--threads must be at least 1".into());
                 }
@@ -120,8 +186,119 @@ pub fn parse_from(mut p: lexopt::Parser) -> Result<Args, String> {
     if a.in_place && a.output.is_some() {
         return Err("--in-place and --output exclude each other".into());
     }
-    if a.in_place && a.paths.is_empty() {
-        return Err("--in-place needs files or directories".into());
+    let stdin = a.reads_stdin() || a.paths.iter().any(|p| p.as_os_str() == "-");
+    if a.command == Command::Redact {
+        if a.in_place && stdin {
+            return Err("--in-place needs files or directories (not stdin or -)".into());
+        }
+        if a.output.is_some() && stdin {
+            return Err("--output needs files or directories (not stdin or -)".into());
+        }
     }
     Ok(a)
+}
+
+/// The hash key as bytes: `--key` is taken byte for byte (unix), `--key-hex` decoded,
+/// `--key-file` read whole, without one trailing newline. Errors never contain the key.
+pub fn key_bytes(src: &KeySource) -> Result<Vec<u8>, String> {
+    match src {
+        KeySource::Arg(k) => os_bytes(k).ok_or_else(|| {
+            "--key is not valid Unicode on this platform: use --key-hex or --key-file".to_string()
+        }),
+        KeySource::Hex(h) => {
+            let h = h.as_encoded_bytes();
+            if h.len() % 2 != 0 {
+                return Err("--key-hex needs an even number of hexadecimal digits".into());
+            }
+            h.chunks(2)
+                .map(|pair| {
+                    let d = |c: u8| (c as char).to_digit(16);
+                    match (d(pair[0]), d(pair[1])) {
+                        (Some(a), Some(b)) => Ok((a * 16 + b) as u8),
+                        _ => Err("--key-hex takes only hexadecimal digits".to_string()),
+                    }
+                })
+                .collect()
+        }
+        KeySource::File(p) => {
+            use std::io::Read;
+            let f = std::fs::File::open(p)
+                .map_err(|e| format!("--key-file {}: {e}", crate::show::path(p)))?;
+            let mut k = Vec::new();
+            f.take(MAX_KEY_FILE + 1)
+                .read_to_end(&mut k)
+                .map_err(|e| format!("--key-file {}: {e}", crate::show::path(p)))?;
+            if k.len() as u64 > MAX_KEY_FILE {
+                return Err(format!(
+                    "--key-file {}: larger than {} KiB",
+                    crate::show::path(p),
+                    MAX_KEY_FILE >> 10
+                ));
+            }
+            if k.ends_with(b"\n") {
+                k.pop();
+                if k.ends_with(b"\r") {
+                    k.pop();
+                }
+            }
+            Ok(k)
+        }
+    }
+}
+
+#[cfg(unix)]
+fn os_bytes(s: &std::ffi::OsStr) -> Option<Vec<u8>> {
+    use std::os::unix::ffi::OsStrExt;
+    Some(s.as_bytes().to_vec())
+}
+
+#[cfg(not(unix))]
+fn os_bytes(s: &std::ffi::OsStr) -> Option<Vec<u8>> {
+    s.to_str().map(|s| s.as_bytes().to_vec())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Result<Args, String> {
+        parse_from(lexopt::Parser::from_args(args.iter().copied()))
+    }
+
+    #[test]
+    fn numbers_are_bounded() {
+        assert_eq!(parse(&["--keep", "256"]).unwrap().keep, 256);
+        for bad in [
+            "257",
+            "9223372036854775808",
+            "340282366920938463463374607431768211456",
+            "-1",
+            "x",
+        ] {
+            let e = parse(&["--keep", bad]).unwrap_err();
+            assert!(e.contains("--keep"), "{bad}: {e}");
+        }
+        assert_eq!(parse(&["-j", "256"]).unwrap().threads, Some(256));
+        assert!(parse(&["-j", "257"]).is_err());
+        assert!(parse(&["-j", "0"]).is_err());
+    }
+
+    #[test]
+    fn key_forms() {
+        let k = |args: &[&str]| key_bytes(parse(args).unwrap().key.as_ref().unwrap());
+        assert_eq!(k(&["--key-hex", "00fF10"]).unwrap(), vec![0, 255, 16]);
+        assert!(k(&["--key-hex", "0"]).is_err());
+        assert!(k(&["--key-hex", "zz"]).unwrap_err().find("zz").is_none());
+        assert_eq!(k(&["--key", "abc"]).unwrap(), b"abc");
+        assert!(parse(&["--key", "a", "--key-file", "f"]).is_err());
+    }
+
+    #[test]
+    fn stdin_cannot_be_rewritten() {
+        assert!(parse(&["-i", "-"]).is_err());
+        assert!(parse(&["-i"]).is_err());
+        assert!(parse(&["-o", "out"]).is_err());
+        assert!(parse(&["-o", "out", "a.log"]).is_ok());
+        assert!(parse(&["rules", "-o", "out"]).is_ok());
+    }
 }

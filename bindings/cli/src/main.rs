@@ -1,10 +1,17 @@
 //! `redactum`: a streaming filter that redacts secrets and personal data.
 
+// On unix the process starts in `start::main`, before the standard library's start-up, which
+// would put /dev/null on a closed stdout and so hide it.
+#![cfg_attr(all(unix, not(test)), no_main)]
+
+use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::ffi::OsString;
 use std::fs::File;
-use std::io::{self, BufWriter, Write};
-use std::path::{Path, PathBuf};
-use std::process::ExitCode;
+use std::io::{self, BufWriter, Read, Write};
+use std::path::Path;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::Instant;
 
@@ -12,10 +19,19 @@ use rayon::prelude::*;
 use redactum::{Format, Redactor, RedactorBuilder, StreamFinding, Style};
 
 mod args;
+mod error;
+mod inplace;
+mod paths;
 mod report;
+mod show;
+mod signals;
+mod start;
+mod xattr;
 
-use args::{Args, Command, ReportFormat};
-use report::Record;
+use args::{Args, Command, KeySource};
+use error::{CliError, OutputTag};
+use paths::Input;
+use report::{Record, Report, Tracked, Tracker};
 
 const USAGE: &str = "\
 redactum: redact secrets and personal data from text
@@ -27,18 +43,27 @@ USAGE:
 
 With no PATH (or '-') redactum is a filter: stdin to stdout, each line written as soon as it
 is complete. Files are written to stdout in turn unless --output or --in-place is given;
-directories need --output or --in-place and are processed in parallel.
+directories need --output, --in-place or --check (which only scans them) and are processed
+in parallel. A file that cannot be read is named on stderr, the others are still processed,
+and the exit status is 2.
 
 OPTIONS:
-    -o, --output DIR        write redacted copies under DIR (same relative paths)
+    -o, --output DIR        write redacted copies under DIR, each at its own path
+                            below DIR (logs/a.log to DIR/logs/a.log, /var/x to
+                            DIR/var/x); two inputs with one destination is an error
     -i, --in-place          replace each file atomically with its redacted version
+                            (symbolic links: the target; owner, group, mode kept; files
+                            with nothing to redact are not touched)
+        --follow            follow symbolic links inside directories (they are skipped,
+                            with a note on stderr, otherwise)
         --rules FILE        add the rules of FILE (redactum or gitleaks TOML); repeatable
         --only-rules FILE   use only the rules of FILE (no built-in catalog); repeatable
         --disable ID        turn a rule off; repeatable
         --no-secrets        do not look for secrets
         --no-pii            do not look for personal data
         --style STYLE       label (default), mask, partial, hash
-        --keep N            with --style partial: characters kept at each end (default 4)
+        --keep N            with --style partial: characters kept at each end (default 4,
+                            at most 256)
         --style-for SEL=STYLE
                             a style for one rule id, a category (secret, pii) or the
                             values of sensitive keys (sensitive-key); STYLE is label,
@@ -53,27 +78,39 @@ OPTIONS:
         --sensitive-key KEY a key whose values are always replaced in structured lines,
                             besides password, secret, token, api_key, authorization,
                             cookie...; case and separators are ignored; repeatable
-        --key KEY           key for --style hash (or the REDACTUM_KEY environment variable)
+        --key KEY           key for --style hash, its bytes as given (or the
+                            REDACTUM_KEY environment variable); at least 16 bytes
+        --key-hex HEX       the key in hexadecimal
+        --key-file FILE     the key is the content of FILE (one final newline dropped)
         --report FORMAT     json or sarif: list findings (never the values) on stderr,
                             or in --report-file
         --report-file FILE  where the report goes
         --stats             print bytes, MB/s and findings per rule on stderr at the end
-        --check             exit 1 if anything was found (a CI gate)
+        --check             exit 1 if anything was found (a CI gate); exit 2 if some
+                            entry could not be read or was skipped
         --fail-closed       if scanning a line fails internally, replace that line with
                             [REDACTED:internal-error] (a line over 1 MiB: the failing 1 MiB
                             piece) instead of stopping with an error
-    -j, --threads N         threads for many files (default: all cores)
+    -j, --threads N         threads for many files (default: all cores, at most 256)
     -h, --help              this help
     -V, --version           the version
 
-EXIT STATUS: 0 done (nothing found, or --check not given), 1 found with --check, 2 error.
+EXIT STATUS: 0 done (nothing found, or --check not given), 1 found with --check, 2 error
+(some file failed; the others were processed).
 ";
 
 /// The message of the last panic, kept by the panic hook instead of printed: the error path
 /// prints one line with it.
 static LAST_PANIC: Mutex<Option<String>> = Mutex::new(None);
 
-fn main() -> ExitCode {
+#[cfg(not(all(unix, not(test))))]
+fn main() -> std::process::ExitCode {
+    std::process::ExitCode::from(real_main(std::env::args_os().skip(1).collect(), false))
+}
+
+/// The whole program: arguments without the program name, and whether stdout was closed
+/// when the process started. Returns the exit status.
+fn real_main(argv: Vec<OsString>, stdout_closed: bool) -> u8 {
     std::panic::set_hook(Box::new(|info| {
         let msg = match info.payload().downcast_ref::<&str>() {
             Some(s) => s.to_string(),
@@ -87,44 +124,74 @@ fn main() -> ExitCode {
             *p = Some(msg.replace('\n', " "));
         }
     }));
-    let result = std::panic::catch_unwind(run).unwrap_or_else(|_| Err(fail("internal error")));
-    match result {
+    let result = std::panic::catch_unwind(|| run(argv, stdout_closed))
+        .unwrap_or_else(|_| Err(CliError::msg("internal error")));
+    let code = match result {
         Ok(code) => code,
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) if e.is_broken_pipe() => 0,
         Err(e) => {
             let cause = LAST_PANIC.lock().ok().and_then(|mut p| p.take());
-            let _ = match cause {
-                Some(c) => writeln!(io::stderr(), "redactum: {e} (cause: {c})"),
-                None => writeln!(io::stderr(), "redactum: {e}"),
-            };
-            ExitCode::from(2)
+            match cause {
+                Some(c) => error_line(&format!("{e} (cause: {c})")),
+                None => error_line(&e),
+            }
+            2
         }
+    };
+    // Without the standard library's start-up, nothing flushes stdout at exit.
+    match io::stdout().flush() {
+        Err(e) if code == 0 && e.kind() != io::ErrorKind::BrokenPipe => {
+            error_line(&CliError::Stdout(e));
+            2
+        }
+        _ => code,
     }
 }
 
-fn fail(msg: impl std::fmt::Display) -> io::Error {
-    io::Error::other(msg.to_string())
+/// One error line on stderr.
+fn error_line(msg: &dyn std::fmt::Display) {
+    let _ = writeln!(io::stderr(), "redactum: {msg}");
 }
 
-fn run() -> io::Result<ExitCode> {
-    let args = args::parse().map_err(fail)?;
+/// One warning line on stderr.
+pub fn warn(msg: &str) {
+    let _ = writeln!(io::stderr(), "redactum: warning: {msg}");
+}
+
+fn stdout_err(e: io::Error) -> CliError {
+    CliError::Stdout(e)
+}
+
+fn run(argv: Vec<OsString>, stdout_closed: bool) -> Result<u8, CliError> {
+    let args = args::parse_from(lexopt::Parser::from_args(argv)).map_err(CliError::Usage)?;
+    if stdout_closed && args.writes_stdout() {
+        return Err(CliError::msg(
+            "stdout is closed: nowhere to write the redacted text (give --output or --in-place)",
+        ));
+    }
     match args.command {
         Command::Help => {
-            io::stdout().write_all(USAGE.as_bytes())?;
-            return Ok(ExitCode::SUCCESS);
+            io::stdout()
+                .write_all(USAGE.as_bytes())
+                .map_err(stdout_err)?;
+            return Ok(0);
         }
         Command::Version => {
-            writeln!(io::stdout(), "redactum {}", env!("CARGO_PKG_VERSION"))?;
-            return Ok(ExitCode::SUCCESS);
+            writeln!(io::stdout(), "redactum {}", env!("CARGO_PKG_VERSION")).map_err(stdout_err)?;
+            return Ok(0);
         }
         Command::Validators => {
             let mut out = io::stdout().lock();
             for v in redactum::validators::names() {
-                writeln!(out, "{v}")?;
+                writeln!(out, "{v}").map_err(stdout_err)?;
             }
-            return Ok(ExitCode::SUCCESS);
+            return Ok(0);
         }
         _ => {}
+    }
+    if args.in_place {
+        // Before any other thread starts: the signal mask is inherited.
+        signals::install();
     }
     let redactor = build(&args)?;
     if let Command::Rules = args.command {
@@ -137,10 +204,11 @@ fn run() -> io::Result<ExitCode> {
                 r.category,
                 r.name,
                 r.keywords.join(",")
-            )?;
+            )
+            .map_err(stdout_err)?;
         }
-        out.flush()?;
-        return Ok(ExitCode::SUCCESS);
+        out.flush().map_err(stdout_err)?;
+        return Ok(0);
     }
     if let Some(t) = args.threads {
         // Ignore the error of a pool that was already built.
@@ -149,135 +217,264 @@ fn run() -> io::Result<ExitCode> {
             .build_global();
     }
     let started = Instant::now();
-    let records = Mutex::new(Vec::<Record>::new());
-    // Per-rule counts for --stats; records are kept only for a report.
-    let per_rule = Mutex::new(BTreeMap::<String, u64>::new());
-    let want_records = args.report.is_some();
-    let totals = Mutex::new((0u64, 0u64));
-    let paths: Vec<PathBuf> = args.paths.clone();
-    if paths.is_empty() || (paths.len() == 1 && paths[0].as_os_str() == "-") {
-        let stdin = io::stdin();
-        let stdout = io::stdout();
-        let mut recs = Vec::new();
-        let mut counts = BTreeMap::<String, u64>::new();
-        let stats = redactor.stream_redact_with(stdin.lock(), stdout.lock(), |f| {
-            count(&mut counts, args.stats, f);
-            if want_records {
-                recs.push(Record::new(None, f));
-            }
-        })?;
-        merge(&per_rule, counts);
-        *totals.lock().unwrap() = (stats.bytes_read, stats.findings);
-        records.lock().unwrap().extend(recs);
+    let run = Run {
+        args: &args,
+        redactor: &redactor,
+        report: None,
+        bytes: AtomicU64::new(0),
+        findings: AtomicU64::new(0),
+        failed: AtomicUsize::new(0),
+        per_rule: Mutex::new(BTreeMap::new()),
+    };
+    let mut skipped = 0;
+    let run = if args.reads_stdin() {
+        let run = Run {
+            report: open_report(&args)?,
+            ..run
+        };
+        run.stdin()?;
+        run
     } else {
-        let files = collect_files(&paths, &args)?;
-        let dest = |f: &(PathBuf, PathBuf)| -> Option<PathBuf> {
-            args.output.as_ref().map(|o| o.join(&f.1))
-        };
-        let one = |f: &(PathBuf, PathBuf)| -> io::Result<()> {
-            let mut recs = Vec::new();
-            let mut counts = BTreeMap::<String, u64>::new();
-            let name = f.0.display().to_string();
-            let mut sink = |sf: &StreamFinding| {
-                count(&mut counts, args.stats, sf);
-                if want_records {
-                    recs.push(Record::new(Some(&name), sf));
-                }
-            };
-            let input = File::open(&f.0).map_err(|e| fail(format!("{}: {e}", f.0.display())))?;
-            let stats = if args.in_place {
-                redact_in_place(&redactor, &f.0, input, &mut sink)?
-            } else if let Some(d) = dest(f) {
-                if let Some(parent) = d.parent() {
-                    std::fs::create_dir_all(parent)
-                        .map_err(|e| fail(format!("{}: {e}", parent.display())))?;
-                }
-                let out = File::create(&d).map_err(|e| fail(format!("{}: {e}", d.display())))?;
-                let mut w = BufWriter::with_capacity(256 << 10, out);
-                let s = redactor.stream_redact_with(input, &mut w, &mut sink)?;
-                w.flush()?;
-                s
-            } else {
-                redactor.stream_redact_with(input, io::stdout().lock(), &mut sink)?
-            };
-            let mut t = totals.lock().unwrap();
-            t.0 += stats.bytes_read;
-            t.1 += stats.findings;
-            records.lock().unwrap().extend(recs);
-            merge(&per_rule, counts);
-            Ok(())
-        };
-        if args.in_place || args.output.is_some() {
-            files.par_iter().try_for_each(one)?;
-        } else {
-            files.iter().try_for_each(one)?;
+        // The report file, if it exists already, is no input.
+        let exclude = args
+            .report_file
+            .as_ref()
+            .and_then(|p| std::fs::metadata(p).ok());
+        let walk = paths::collect(&args, exclude.as_ref()).map_err(CliError::Usage)?;
+        for s in &walk.skipped {
+            warn(s);
         }
-    }
-    let elapsed = started.elapsed();
-    let mut records = records.into_inner().unwrap();
-    records.sort_by(|a, b| (&a.file, a.start).cmp(&(&b.file, b.start)));
-    let (bytes, findings) = *totals.lock().unwrap();
-    if let Some(fmt) = args.report {
-        let text = match fmt {
-            ReportFormat::Json => report::json(&records),
-            ReportFormat::Sarif => report::sarif(&records, &redactor),
+        skipped = walk.skipped.len();
+        for e in &walk.errors {
+            error_line(e);
+        }
+        let run = Run {
+            report: open_report(&args)?,
+            failed: AtomicUsize::new(walk.errors.len()),
+            ..run
         };
-        match &args.report_file {
-            Some(p) => {
-                std::fs::write(p, text).map_err(|e| fail(format!("{}: {e}", p.display())))?
+        let each = |inp: &Input| match run.file(inp) {
+            Ok(()) => Ok(()),
+            Err(e) if matches!(e, CliError::Stdout(_)) => Err(e),
+            Err(e) => {
+                error_line(&e);
+                run.failed.fetch_add(1, Ordering::Relaxed);
+                Ok(())
             }
-            None => io::stderr().write_all(text.as_bytes())?,
+        };
+        if args.in_place || args.output.is_some() || walk.files.iter().all(|f| f.scan_only) {
+            walk.files.par_iter().try_for_each(each)?;
+        } else {
+            walk.files.iter().try_for_each(each)?;
         }
+        run
+    };
+    let elapsed = started.elapsed();
+    if let Some(r) = run.report {
+        r.finish(&redactor).map_err(|e| match &args.report_file {
+            Some(p) => CliError::file(p, e),
+            None => CliError::msg(format!("writing the report: {e}")),
+        })?;
     }
+    let bytes = run.bytes.load(Ordering::Relaxed);
+    let findings = run.findings.load(Ordering::Relaxed);
     if args.stats {
         let secs = elapsed.as_secs_f64().max(1e-9);
-        let per_rule = per_rule.into_inner().unwrap();
+        let per_rule = run.per_rule.into_inner().unwrap_or_default();
         let mut e = io::stderr().lock();
-        writeln!(
+        let _ = writeln!(
             e,
             "redactum: {bytes} bytes in {:.3} s ({:.1} MB/s), {findings} findings",
             secs,
             bytes as f64 / secs / 1e6
-        )?;
+        );
         for (rule, n) in per_rule {
-            writeln!(e, "  {n:>8}  {rule}")?;
+            let _ = writeln!(e, "  {n:>8}  {rule}");
         }
     }
-    Ok(if args.check && findings > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    let failed = run.failed.load(Ordering::Relaxed);
+    if failed > 0 {
+        error_line(&format!(
+            "{failed} file(s) or entries failed; the others were processed"
+        ));
+        return Ok(2);
+    }
+    if args.check && skipped > 0 {
+        error_line(&format!(
+            "{skipped} entries skipped: --check cannot vouch for them"
+        ));
+        return Ok(2);
+    }
+    Ok(if args.check && findings > 0 { 1 } else { 0 })
 }
 
-fn count(counts: &mut BTreeMap<String, u64>, on: bool, f: &StreamFinding) {
-    if on {
-        match counts.get_mut(f.finding.rule_id()) {
-            Some(n) => *n += 1,
-            None => {
-                counts.insert(f.finding.rule_id().to_string(), 1);
+fn open_report(args: &Args) -> Result<Option<Report>, CliError> {
+    let Some(format) = args.report else {
+        return Ok(None);
+    };
+    let out: Box<dyn Write + Send> = match &args.report_file {
+        Some(p) => Box::new(BufWriter::with_capacity(
+            256 << 10,
+            File::create(p).map_err(|e| CliError::file(p, e))?,
+        )),
+        None => Box::new(io::stderr()),
+    };
+    Ok(Some(Report::new(format, out)))
+}
+
+/// One run's shared state.
+struct Run<'a> {
+    args: &'a Args,
+    redactor: &'a Redactor,
+    report: Option<Report>,
+    bytes: AtomicU64,
+    findings: AtomicU64,
+    failed: AtomicUsize,
+    per_rule: Mutex<BTreeMap<String, u64>>,
+}
+
+/// What one stream collects for the report and the stats, written out in batches.
+struct Collect<'r> {
+    report: Option<&'r Report>,
+    file: Option<&'r Path>,
+    tracker: Option<Rc<RefCell<Tracker>>>,
+    batch: Vec<Record>,
+    counts: Option<BTreeMap<String, u64>>,
+}
+
+impl Collect<'_> {
+    fn on(&mut self, f: &StreamFinding) {
+        if let Some(c) = &mut self.counts {
+            match c.get_mut(f.finding.rule_id()) {
+                Some(n) => *n += 1,
+                None => {
+                    c.insert(f.finding.rule_id().to_string(), 1);
+                }
+            }
+        }
+        if let Some(r) = self.report {
+            let region = self
+                .tracker
+                .as_ref()
+                .and_then(|t| t.borrow_mut().region(f.finding.start(), f.finding.end()));
+            self.batch.push(Record::new(f, region));
+            if self.batch.len() >= report::BATCH {
+                r.write(self.file, &self.batch);
+                self.batch.clear();
             }
         }
     }
-}
 
-fn merge(into: &Mutex<BTreeMap<String, u64>>, counts: BTreeMap<String, u64>) {
-    let mut m = into.lock().unwrap();
-    for (k, v) in counts {
-        *m.entry(k).or_default() += v;
+    fn reader<R: Read>(&self, inner: R) -> Tracked<R> {
+        Tracked {
+            inner,
+            tracker: self.tracker.clone(),
+        }
     }
 }
 
-fn build(args: &Args) -> io::Result<Redactor> {
+impl Run<'_> {
+    fn collect<'r>(&'r self, file: Option<&'r Path>) -> Collect<'r> {
+        let report = self.report.as_ref();
+        Collect {
+            report,
+            file,
+            tracker: report
+                .filter(|r| r.wants_regions())
+                .map(|_| Rc::new(RefCell::new(Tracker::default()))),
+            batch: Vec::new(),
+            counts: self.args.stats.then(BTreeMap::new),
+        }
+    }
+
+    fn done(&self, c: Collect<'_>, stats: redactum::StreamStats) {
+        if let Some(r) = c.report {
+            r.write(c.file, &c.batch);
+        }
+        self.bytes.fetch_add(stats.bytes_read, Ordering::Relaxed);
+        self.findings.fetch_add(stats.findings, Ordering::Relaxed);
+        if let Some(counts) = c.counts {
+            let mut m = match self.per_rule.lock() {
+                Ok(m) => m,
+                Err(p) => p.into_inner(),
+            };
+            for (k, v) in counts {
+                *m.entry(k).or_default() += v;
+            }
+        }
+    }
+
+    fn stdin(&self) -> Result<(), CliError> {
+        let mut c = self.collect(None);
+        let input = c.reader(io::stdin().lock());
+        let stats = self
+            .redactor
+            .stream_redact_with(input, OutputTag(io::stdout().lock()), |f| c.on(f))
+            .map_err(|e| match error::side(&e) {
+                Some(false) => CliError::Stdout(error::untag(e)),
+                Some(true) => CliError::msg(format!("reading stdin: {}", error::untag(e))),
+                None => CliError::msg(e.to_string()),
+            })?;
+        self.done(c, stats);
+        Ok(())
+    }
+
+    fn file(&self, inp: &Input) -> Result<(), CliError> {
+        let path = inp.path.as_path();
+        let mut c = self.collect(Some(path));
+        let stats = if self.args.in_place {
+            let tracker = c.tracker.clone();
+            let wrap = move |f: File| -> Box<dyn Read> { Box::new(Tracked { inner: f, tracker }) };
+            inplace::redact_in_place(self.redactor, path, wrap, &mut |f| c.on(f))?
+        } else {
+            let input = File::open(path).map_err(|e| CliError::file(path, e))?;
+            let input = c.reader(input);
+            match &inp.dest {
+                Some(d) => {
+                    if let Some(parent) = d.parent() {
+                        std::fs::create_dir_all(parent).map_err(|e| CliError::file(parent, e))?;
+                    }
+                    let out = File::create(d).map_err(|e| CliError::file(d, e))?;
+                    let mut w = OutputTag(BufWriter::with_capacity(256 << 10, out));
+                    let s = self
+                        .redactor
+                        .stream_redact_with(input, &mut w, |f| c.on(f))
+                        .and_then(|s| w.flush().map(|()| s));
+                    match s {
+                        Ok(s) => s,
+                        Err(e) => {
+                            // No incomplete copy is left to be taken for a whole one.
+                            drop(w);
+                            let _ = std::fs::remove_file(d);
+                            return Err(CliError::stream(path, Some(d), e));
+                        }
+                    }
+                }
+                None if inp.scan_only => self
+                    .redactor
+                    .stream_redact_with(input, io::sink(), |f| c.on(f))
+                    .map_err(|e| CliError::stream(path, None, e))?,
+                None => self
+                    .redactor
+                    .stream_redact_with(input, OutputTag(io::stdout().lock()), |f| c.on(f))
+                    .map_err(|e| CliError::stream(path, None, e))?,
+            }
+        };
+        self.done(c, stats);
+        Ok(())
+    }
+}
+
+fn build(args: &Args) -> Result<Redactor, CliError> {
     let mut b = RedactorBuilder::new();
     if !args.only_rules.is_empty() {
         b.builtin_rules(false);
         for f in &args.only_rules {
-            b.add_rules_file(f);
+            b.add_rules_file(checked_rules_file(f)?);
         }
     }
     for f in &args.rules {
-        b.add_rules_file(f);
+        b.add_rules_file(checked_rules_file(f)?);
     }
     b.fail_closed(args.fail_closed);
     b.secrets(!args.no_secrets)
@@ -292,30 +489,63 @@ fn build(args: &Args) -> io::Result<Redactor> {
     }
     let format = args.format.as_deref().unwrap_or("auto");
     b.format(Format::from_name(format).ok_or_else(|| {
-        fail(format!(
-            "unknown format `{format}` (auto, text, json, logfmt)"
+        CliError::Usage(format!(
+            "unknown format `{}` (auto, text, json, logfmt)",
+            format.escape_debug()
         ))
     })?);
     b.sensitive_keys(args.sensitive_keys.iter().cloned());
-    if let Some(k) = args
-        .key
-        .clone()
-        .or_else(|| std::env::var("REDACTUM_KEY").ok())
-    {
+    let key = match &args.key {
+        Some(src) => Some(args::key_bytes(src).map_err(CliError::Usage)?),
+        None => std::env::var_os("REDACTUM_KEY")
+            .map(|k| args::key_bytes(&KeySource::Arg(k)).map_err(CliError::Usage))
+            .transpose()?,
+    };
+    if let Some(k) = key {
+        if k.len() < args::MIN_KEY_LEN {
+            warn(&format!(
+                "the hash key is {} bytes: keys shorter than {} bytes can be guessed, and the hashed values with them",
+                k.len(),
+                args::MIN_KEY_LEN
+            ));
+        }
         b.hash_key(k);
     }
-    let redactor = b.build().map_err(fail)?;
+    let redactor = b.build().map_err(|e| CliError::msg(e.to_string()))?;
     if !args.rules.is_empty() || !args.only_rules.is_empty() {
         // Imported (gitleaks) rules that could not be expressed, one line each.
-        for w in b.warnings().map_err(fail)? {
-            let _ = writeln!(io::stderr(), "redactum: warning: {w}");
+        for w in b.warnings().map_err(|e| CliError::msg(e.to_string()))? {
+            warn(&w.to_string());
         }
     }
     Ok(redactor)
 }
 
+/// The largest rule file read: the built-in catalog is well under 1 MB.
+const MAX_RULES_FILE: u64 = 16 << 20;
+
+/// A rules file must be a regular file of at most [`MAX_RULES_FILE`] bytes: `/dev/zero` or a
+/// FIFO would otherwise be read until memory runs out.
+fn checked_rules_file(p: &Path) -> Result<&Path, CliError> {
+    let m = std::fs::metadata(p).map_err(|e| CliError::file(p, e))?;
+    if !m.is_file() {
+        return Err(CliError::msg(format!(
+            "{}: rules must be a regular file",
+            show::path(p)
+        )));
+    }
+    if m.len() > MAX_RULES_FILE {
+        return Err(CliError::msg(format!(
+            "{}: rule file larger than {} MB",
+            show::path(p),
+            MAX_RULES_FILE >> 20
+        )));
+    }
+    Ok(p)
+}
+
 /// `label`, `mask`, `hash`, `partial` (keeping `keep` at each end) or `partial:START:END`.
-fn parse_style(s: &str, keep: usize) -> io::Result<Style> {
+fn parse_style(s: &str, keep: usize) -> Result<Style, CliError> {
     Ok(match s {
         "label" => Style::Label,
         "mask" => Style::Mask,
@@ -328,94 +558,33 @@ fn parse_style(s: &str, keep: usize) -> io::Result<Style> {
             .strip_prefix("partial:")
             .and_then(|r| r.split_once(':'))
         {
-            Some((a, b)) => match (a.parse(), b.parse()) {
-                (Ok(keep_start), Ok(keep_end)) => Style::Partial {
-                    keep_start,
-                    keep_end,
-                },
+            Some((a, b)) => match (a.parse::<u128>(), b.parse::<u128>()) {
+                (Ok(s), Ok(e)) if s <= args::MAX_KEEP as u128 && e <= args::MAX_KEEP as u128 => {
+                    Style::Partial {
+                        keep_start: s as usize,
+                        keep_end: e as usize,
+                    }
+                }
+                (Ok(_), Ok(_)) => {
+                    return Err(CliError::Usage(format!(
+                        "partial style `{}`: START and END are at most {}",
+                        other.escape_debug(),
+                        args::MAX_KEEP
+                    )))
+                }
                 _ => {
-                    return Err(fail(format!(
-                        "bad partial style `{other}` (partial:START:END, e.g. partial:0:4)"
+                    return Err(CliError::Usage(format!(
+                        "bad partial style `{}` (partial:START:END, e.g. partial:0:4)",
+                        other.escape_debug()
                     )))
                 }
             },
             None => {
-                return Err(fail(format!(
-                    "unknown style `{other}` (label, mask, partial, partial:START:END, hash)"
+                return Err(CliError::Usage(format!(
+                    "unknown style `{}` (label, mask, partial, partial:START:END, hash)",
+                    other.escape_debug()
                 )))
             }
         },
     })
-}
-
-/// Files to process, each with its path relative to the argument it came from.
-fn collect_files(paths: &[PathBuf], args: &Args) -> io::Result<Vec<(PathBuf, PathBuf)>> {
-    let mut files = Vec::new();
-    for p in paths {
-        let meta = std::fs::metadata(p).map_err(|e| fail(format!("{}: {e}", p.display())))?;
-        if meta.is_dir() {
-            if args.output.is_none() && !args.in_place {
-                return Err(fail(format!(
-                    "{} is a directory: give --output DIR or --in-place",
-                    p.display()
-                )));
-            }
-            for entry in walkdir::WalkDir::new(p).sort_by_file_name() {
-                let entry = entry.map_err(|e| fail(e.to_string()))?;
-                if entry.file_type().is_file() {
-                    let rel = entry
-                        .path()
-                        .strip_prefix(p)
-                        .unwrap_or(entry.path())
-                        .to_path_buf();
-                    files.push((entry.path().to_path_buf(), rel));
-                }
-            }
-        } else {
-            let rel = PathBuf::from(p.file_name().unwrap_or(p.as_os_str()));
-            files.push((p.clone(), rel));
-        }
-    }
-    if let Some(out) = &args.output {
-        // Never write over an input.
-        let out_abs = std::fs::canonicalize(out).ok();
-        for (f, _) in &files {
-            if let (Some(o), Ok(fa)) = (&out_abs, std::fs::canonicalize(f)) {
-                if fa.starts_with(o) {
-                    return Err(fail(format!(
-                        "{} is inside the output directory",
-                        f.display()
-                    )));
-                }
-            }
-        }
-    }
-    Ok(files)
-}
-
-/// Redacts into a temporary file beside the original, then renames it over the original:
-/// readers see the old file or the new one, never a half-written file.
-fn redact_in_place(
-    redactor: &Redactor,
-    path: &Path,
-    input: File,
-    sink: &mut dyn FnMut(&StreamFinding),
-) -> io::Result<redactum::StreamStats> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let tmp = tempfile::Builder::new()
-        .prefix(".redactum-")
-        .tempfile_in(dir)
-        .map_err(|e| fail(format!("{}: {e}", dir.display())))?;
-    let perms = input.metadata()?.permissions();
-    let mut w = BufWriter::with_capacity(256 << 10, tmp);
-    let stats = redactor.stream_redact_with(input, &mut w, sink)?;
-    let tmp = w.into_inner().map_err(|e| e.into_error())?;
-    tmp.as_file().sync_all()?;
-    tmp.as_file().set_permissions(perms)?;
-    tmp.persist(path)
-        .map_err(|e| fail(format!("{}: {}", path.display(), e.error)))?;
-    Ok(stats)
 }

@@ -203,22 +203,22 @@ fn directories_output_and_in_place() {
     std::fs::write(src.join("a.log"), "a tok_ABCDEFGH12345678\n").unwrap();
     std::fs::write(src.join("sub/b.log"), "b 4111111111111111\nclean\n").unwrap();
     let out = dir.path().join("out");
+    // The input path is mirrored under the output directory.
     let (code, _, err) = run(
         bin()
+            .current_dir(dir.path())
             .arg("--only-rules")
             .arg(&rules)
-            .arg("--output")
-            .arg(&out)
-            .arg(&src),
+            .args(["--output", "out", "src"]),
         b"",
     );
     assert_eq!(code, 0, "{err}");
     assert_eq!(
-        std::fs::read_to_string(out.join("a.log")).unwrap(),
+        std::fs::read_to_string(out.join("src/a.log")).unwrap(),
         "a [REDACTED:tok]\n"
     );
     assert_eq!(
-        std::fs::read_to_string(out.join("sub/b.log")).unwrap(),
+        std::fs::read_to_string(out.join("src/sub/b.log")).unwrap(),
         "b [REDACTED:card]\nclean\n"
     );
     // Inputs untouched.
