@@ -33,8 +33,9 @@ pub(crate) struct Rule {
     /// The pattern as compiled (newlines removed for single-line rules).
     pub hir: regex_syntax::hir::Hir,
     pub secret_group: Option<usize>,
-    /// Finds the secret part without captures, when the pattern's shape allows it.
-    pub splitter: Option<crate::split::Splitter>,
+    /// Finds the secret part without captures, when the pattern's shape allows it (built on
+    /// first use, as `regex` is).
+    splitter: std::sync::OnceLock<Option<crate::split::Splitter>>,
     pub checks: Vec<validators::Check>,
     pub min_len: usize,
     pub max_len: usize,
@@ -48,7 +49,9 @@ pub(crate) struct Rule {
     pub reach: usize,
     /// When every match contains a keyword at most this many bytes from its start, a keyword
     /// at `hs` bounds the match start to `hs - lead ..= hs`: the window shrinks to that.
-    pub lead: Option<usize>,
+    /// Computed on first use, as `regex` is: literal extraction over the whole catalog was
+    /// two thirds of the catalog's build time.
+    lead: std::sync::OnceLock<Option<usize>>,
     pub index: usize,
 }
 
@@ -58,6 +61,29 @@ impl Rule {
         self.regex.get_or_init(|| {
             build_many(&[&self.hir]).expect("built-in rules compile: checked by the test suite")
         })
+    }
+
+    /// See the field `lead`.
+    #[inline]
+    pub(crate) fn lead(&self) -> Option<usize> {
+        *self.lead.get_or_init(|| {
+            if self.multiline {
+                None
+            } else {
+                keyword_lead(&self.hir, &self.keywords)
+            }
+        })
+    }
+
+    /// See the field `splitter`.
+    #[inline]
+    pub(crate) fn splitter(&self) -> Option<&crate::split::Splitter> {
+        self.splitter
+            .get_or_init(|| match self.secret_group {
+                Some(_) => crate::split::splitter(&self.hir, |hs| build_many(hs).ok()),
+                None => None,
+            })
+            .as_ref()
     }
 }
 
@@ -325,12 +351,6 @@ pub(crate) fn compile_rule(spec: &RuleSpec, index: usize, eager: bool) -> Result
     if eager {
         let _ = regex.set(build_regex(&hir)?);
     }
-    let hir_for_split = hir.clone();
-    let lead = if spec.multiline {
-        None
-    } else {
-        keyword_lead(&hir, &spec.keywords)
-    };
     let secret_group = secret_index(&hir);
     let mut checks = Vec::with_capacity(spec.validators.len());
     for v in &spec.validators {
@@ -349,10 +369,7 @@ pub(crate) fn compile_rule(spec: &RuleSpec, index: usize, eager: bool) -> Result
         keywords: spec.keywords.clone(),
         regex,
         hir,
-        splitter: match secret_group {
-            Some(_) => crate::split::splitter(&hir_for_split, |hs| build_many(hs).ok()),
-            None => None,
-        },
+        splitter: std::sync::OnceLock::new(),
         secret_group,
         checks,
         min_len: spec.min_len.unwrap_or(1),
@@ -368,8 +385,14 @@ pub(crate) fn compile_rule(spec: &RuleSpec, index: usize, eager: bool) -> Result
         priority: spec.priority,
         max_match,
         reach: max_match.saturating_add(window),
-        lead,
+        lead: std::sync::OnceLock::new(),
         index,
+    })
+    .inspect(|rule| {
+        if eager {
+            rule.lead();
+            rule.splitter();
+        }
     })
 }
 

@@ -64,6 +64,9 @@ impl Scratch {
     }
 }
 
+/// Keyword hits are collected over this many bytes of a segment at a time.
+const HIT_CHUNK: usize = 64 << 10;
+
 /// How far the combined keyword-less search looks for a match start at a time.
 const KEYWORDLESS_STRIDE: usize = 4096;
 
@@ -192,86 +195,113 @@ impl Engine {
             // each hit is found by searching forward from the previous line's end: linear.
             let (mut line_start, mut line_end) = (view.start, view.start);
             let mut first = true;
-            let hits = &mut scratch.hits;
-            hits.clear();
-            ac.for_each_hit(hay, ac_start..view.end, &mut scratch.lanes, |p, hs, he| {
-                hits.push((p as u32, hs, he))
-            });
-            let hits = std::mem::take(&mut scratch.hits);
-            for &(pid, hs, he) in &hits {
-                if he <= view.start {
-                    continue;
-                }
-                if first || hs >= line_end {
-                    let bound = if first { view.start } else { line_end };
-                    let probe = hs.max(view.start);
-                    line_start = match memchr::memrchr(b'\n', &hay[bound..probe]) {
-                        Some(i) => bound + i + 1,
-                        None => bound,
-                    };
-                    line_end = match memchr::memchr(b'\n', &hay[probe..view.end]) {
-                        Some(i) => probe + i,
-                        None => view.end,
-                    };
-                    first = false;
-                }
-                // A keyword inside a marker (`[REDACTED:us-ssn]`) is not context.
-                if hay[..hs].ends_with(marker::OPEN) || marker::inside_marker(hay, hs) {
-                    continue;
-                }
-                for &r in &self.owners[pid as usize] {
-                    let rule = &self.rules[r as usize];
-                    if rule.multiline {
-                        if keep.contains(&hs) {
-                            let win_start = hs
-                                .saturating_sub(rule.reach)
-                                .max(line_start)
-                                .max(keep.start);
-                            ml.push(MlHit {
-                                rule: r,
-                                start: hs,
-                                end: he,
-                                win_start,
-                            });
-                        }
+            let mut hits = std::mem::take(&mut scratch.hits);
+            // Keyword hits are gathered a chunk of the view at a time (by their end), so that
+            // text where a keyword ends at every byte (`aaaa...` and a keyword `aa`) holds a
+            // bounded number of hits, not one per byte of a 1 MiB piece.
+            let mut chunk_end = view.start;
+            while chunk_end < view.end {
+                let chunk_start = chunk_end;
+                chunk_end = chunk_start.saturating_add(HIT_CHUNK).min(view.end);
+                hits.clear();
+                let from = chunk_start
+                    .saturating_sub(self.max_keyword.saturating_sub(1))
+                    .max(ac_start);
+                ac.for_each_hit(hay, from..chunk_end, &mut scratch.lanes, |p, hs, he| {
+                    hits.push((p as u32, hs, he))
+                });
+                for &(pid, hs, he) in &hits {
+                    if he <= chunk_start {
                         continue;
                     }
-                    if rule.lead == Some(0) {
-                        // Every match starts with a keyword: one anchored search at the hit
-                        // (no window, no reverse scan).
-                        if !keep.contains(&hs) || hs < line_start {
+                    if first || hs >= line_end {
+                        let bound = if first { view.start } else { line_end };
+                        let probe = hs.max(view.start);
+                        line_start = match memchr::memrchr(b'\n', &hay[bound..probe]) {
+                            Some(i) => bound + i + 1,
+                            None => bound,
+                        };
+                        line_end = match memchr::memchr(b'\n', &hay[probe..view.end]) {
+                            Some(i) => probe + i,
+                            None => view.end,
+                        };
+                        first = false;
+                    }
+                    // A keyword inside a marker (`[REDACTED:us-ssn]`) is not context.
+                    if hay[..hs].ends_with(marker::OPEN) || marker::inside_marker(hay, hs) {
+                        continue;
+                    }
+                    for &r in &self.owners[pid as usize] {
+                        let rule = &self.rules[r as usize];
+                        if rule.multiline {
+                            if keep.contains(&hs) {
+                                let win_start = hs
+                                    .saturating_sub(rule.reach)
+                                    .max(line_start)
+                                    .max(keep.start);
+                                ml.push(MlHit {
+                                    rule: r,
+                                    start: hs,
+                                    end: he,
+                                    win_start,
+                                });
+                            }
                             continue;
                         }
-                        let we = hs.saturating_add(rule.max_match).max(he).min(line_end);
-                        let (ws, we) = marker::clip_at_markers(hay, hs, we, hs, he);
-                        if ws != hs || ws >= we {
+                        if rule.lead() == Some(0) {
+                            // Every match starts with a keyword: one anchored search at the hit
+                            // (no window, no reverse scan).
+                            if !keep.contains(&hs) || hs < line_start {
+                                continue;
+                            }
+                            let we = hs.saturating_add(rule.max_match).max(he).min(line_end);
+                            let (ws, we) = marker::clip_at_markers(hay, hs, we, hs, he);
+                            if ws != hs || ws >= we {
+                                continue;
+                            }
+                            let input = Input::new(hay).range(hs..we).anchored(Anchored::Yes);
+                            if let Some(m) = rule.regex().search(&input) {
+                                self.confirm(
+                                    hay,
+                                    r,
+                                    hs,
+                                    m.end(),
+                                    view.start,
+                                    line_end,
+                                    scratch,
+                                    out,
+                                );
+                            }
                             continue;
                         }
-                        let input = Input::new(hay).range(hs..we).anchored(Anchored::Yes);
-                        if let Some(m) = rule.regex().search(&input) {
-                            self.confirm(hay, r, hs, m.end(), view.start, line_end, scratch, out);
+                        let (ws, we) = match rule.lead() {
+                            Some(lead) => (
+                                hs.saturating_sub(lead),
+                                hs.saturating_add(rule.max_match).max(he),
+                            ),
+                            None => (hs.saturating_sub(rule.reach), he.saturating_add(rule.reach)),
+                        };
+                        let (ws, we) = (ws.max(line_start).max(view.start), we.min(line_end));
+                        // A window never reaches across a marker: a replacement shorter than what
+                        // it replaced would bring new text within reach on a second redaction.
+                        let (ws, we) = marker::clip_at_markers(hay, ws, we, hs, he);
+                        if ws >= we {
+                            continue;
                         }
-                        continue;
+                        let w = &mut scratch.windows[r as usize];
+                        match w.last_mut() {
+                            // Overlapping windows of one line are searched as one (below, after
+                            // sorting); merging them as they come keeps the list short.
+                            Some(last) if last.2 == line_end && last.0 <= ws && ws < last.1 => {
+                                last.1 = last.1.max(we);
+                            }
+                            Some(_) => w.push((ws, we, line_end)),
+                            None => {
+                                scratch.touched.push(r);
+                                w.push((ws, we, line_end));
+                            }
+                        }
                     }
-                    let (ws, we) = match rule.lead {
-                        Some(lead) => (
-                            hs.saturating_sub(lead),
-                            hs.saturating_add(rule.max_match).max(he),
-                        ),
-                        None => (hs.saturating_sub(rule.reach), he.saturating_add(rule.reach)),
-                    };
-                    let (ws, we) = (ws.max(line_start).max(view.start), we.min(line_end));
-                    // A window never reaches across a marker: a replacement shorter than what
-                    // it replaced would bring new text within reach on a second redaction.
-                    let (ws, we) = marker::clip_at_markers(hay, ws, we, hs, he);
-                    if ws >= we {
-                        continue;
-                    }
-                    let w = &mut scratch.windows[r as usize];
-                    if w.is_empty() {
-                        scratch.touched.push(r);
-                    }
-                    w.push((ws, we, line_end));
                 }
             }
             let touched = std::mem::take(&mut scratch.touched);
@@ -409,7 +439,7 @@ impl Engine {
         out: &mut Vec<Hit>,
     ) -> usize {
         let rule = &self.rules[r as usize];
-        let split = rule.splitter.as_ref().and_then(|sp| {
+        let split = rule.splitter().and_then(|sp| {
             if let Some(v) = &sp.veto {
                 if v.is_match(Input::new(hay).range(s..e).anchored(Anchored::Yes)) {
                     return Some(None);

@@ -32,7 +32,8 @@ pub(crate) fn starts_with_marker(v: &[u8]) -> bool {
 
 /// True when `h` holds a marker anywhere.
 pub(crate) fn contains_marker(h: &[u8]) -> bool {
-    memchr::memmem::find(h, OPEN).is_some()
+    // Keys are short: a `[` search beats building a substring searcher per call.
+    find_marker(h).is_some()
 }
 
 /// Shrinks the window `ws..we` of a keyword at `hs..he` so that it holds no marker.

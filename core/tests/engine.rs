@@ -602,3 +602,40 @@ fn real_format_aws_key_one_byte_at_a_time() {
     assert_eq!(out, b"k=[REDACTED:aws-access-key-id]\n");
     assert_eq!(out, r.redact_bytes(input).as_ref());
 }
+
+/// Keyword hits are gathered 64 KiB of a segment at a time: a keyword that straddles a chunk
+/// boundary is found, whatever its offset, and a line where a short keyword ends at every byte
+/// gives the same findings as in small pieces.
+#[test]
+fn keywords_across_hit_chunk_boundaries_are_found() {
+    let r = Redactor::new().unwrap();
+    let token = "AKIAZ3MHKEY7PQ4XW2LN";
+    for chunk in [65_536usize, 131_072] {
+        for back in 0..6 {
+            let at = chunk - back;
+            let mut text = "word ".repeat(at / 5 + 1);
+            text.truncate(at - 1);
+            text.push(' ');
+            text.push_str(token);
+            text.push_str(" tail");
+            let out = r.redact(&text);
+            assert!(
+                out.ends_with(" [REDACTED:aws-access-key-id] tail"),
+                "token at {at} not found"
+            );
+            assert!(!out.contains(token));
+        }
+    }
+    // Dense keyword hits (a keyword ending at every byte) over several chunks: the whole line
+    // and the line cut in small reads agree.
+    let line = format!("{} {token}\n", "a".repeat(200_000));
+    let whole = r.redact(&line).into_owned();
+    assert!(whole.contains("[REDACTED:aws-access-key-id]"));
+    let mut s = r.stream();
+    let mut out = Vec::new();
+    for piece in line.as_bytes().chunks(7_919) {
+        s.push(piece, &mut out);
+    }
+    s.finish(&mut out);
+    assert_eq!(String::from_utf8(out).unwrap(), whole);
+}

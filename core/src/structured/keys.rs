@@ -1,7 +1,5 @@
 //! Sensitive key names: the defaults, and matching that ignores case and separators.
 
-use std::collections::HashSet;
-
 use crate::marker;
 
 /// The default sensitive keys. Matching ignores case and separators, and a key also matches
@@ -33,7 +31,9 @@ pub(super) fn query_keys() -> &'static KeySet {
 /// Sensitive key names, normalized (lower-case ASCII letters and digits only).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct KeySet {
-    set: HashSet<Box<[u8]>>,
+    /// The normalized keys by length (`by_len[n]` holds the keys of `n` bytes): most keys of a
+    /// line are rejected by their length or first byte, without hashing.
+    by_len: Vec<Vec<Box<[u8]>>>,
     longest: usize,
 }
 
@@ -48,7 +48,12 @@ impl KeySet {
                 .collect();
             if !n.is_empty() {
                 ks.longest = ks.longest.max(n.len());
-                ks.set.insert(n.into_boxed_slice());
+                if ks.by_len.len() <= n.len() {
+                    ks.by_len.resize(n.len() + 1, Vec::new());
+                }
+                if !ks.by_len[n.len()].iter().any(|k| **k == *n) {
+                    ks.by_len[n.len()].push(n.into_boxed_slice());
+                }
             }
         }
         ks
@@ -93,9 +98,15 @@ impl KeySet {
             n += 1;
             prev = b;
         }
-        starts[..ns]
-            .iter()
-            .any(|&s| n - s <= self.longest && self.set.contains(&buf[s..n]))
+        starts[..ns].iter().any(|&s| self.contains(&buf[s..n]))
+    }
+
+    /// True if `normalized` is one of the keys.
+    #[inline]
+    fn contains(&self, normalized: &[u8]) -> bool {
+        self.by_len
+            .get(normalized.len())
+            .is_some_and(|keys| keys.iter().any(|k| **k == *normalized))
     }
 
     fn matches_long(&self, key: &[u8]) -> bool {
@@ -116,6 +127,6 @@ impl KeySet {
             buf.push(b.to_ascii_lowercase());
             prev = b;
         }
-        starts.iter().any(|&s| self.set.contains(&buf[s..]))
+        starts.iter().any(|&s| self.contains(&buf[s..]))
     }
 }
