@@ -10,6 +10,7 @@ use pyo3::prelude::*;
 use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
 use pyo3::types::{PyBytes, PyDict, PyString, PyTuple};
 use rayon::prelude::*;
+use redactum::Format;
 
 use crate::builder::{Args, Config};
 use crate::error::{config, shield, to_py};
@@ -20,6 +21,9 @@ use crate::finding::{convert, PyFinding, PyRuleInfo};
 pub struct PyRedactor {
     pub(crate) inner: redactum::Redactor,
     config: Config,
+    /// For `redact_json` when `format` is `text` or `logfmt`: the same options with JSON lines
+    /// read as JSON, built on first use.
+    structured: OnceLock<redactum::Redactor>,
 }
 
 #[pymethods]
@@ -77,7 +81,11 @@ impl PyRedactor {
         // Compiling a large catalog takes a while: let other threads run meanwhile.
         let built = py.detach(|| shield(|| builder.build()))?;
         match built {
-            Ok(inner) => Ok(PyRedactor { inner, config }),
+            Ok(inner) => Ok(PyRedactor {
+                inner,
+                config,
+                structured: OnceLock::new(),
+            }),
             Err(e) => Err(with_hint(py, to_py(py, &e), &e, &config)),
         }
     }
@@ -116,6 +124,30 @@ impl PyRedactor {
         Ok(match out {
             Cow::Borrowed(_) if data.is_exact_instance_of::<PyBytes>() => data,
             c => PyBytes::new(py, &c).into_any(),
+        })
+    }
+
+    /// Redacts `text` as `redact` does, except that lines that parse as JSON are always read as
+    /// JSON, whatever `format` is: their strings are scanned and the values of sensitive keys
+    /// replaced at any depth (with `format="logfmt"`, the other lines are read as `auto` reads
+    /// them). For structured data such as log record fields: `RedactingFilter` uses it.
+    fn redact_json<'py>(
+        &self,
+        py: Python<'py>,
+        text: Bound<'py, PyString>,
+    ) -> PyResult<Bound<'py, PyString>> {
+        let data: PyBackedStr = text.clone().try_into()?;
+        let out = py.detach(|| {
+            shield(|| {
+                self.structured().map(|r| match r.redact(&data) {
+                    Cow::Borrowed(_) => None,
+                    Cow::Owned(s) => Some(s),
+                })
+            })
+        })?;
+        Ok(match out.map_err(|e| to_py(py, &e))? {
+            None => text,
+            Some(s) => PyString::new(py, &s),
         })
     }
 
@@ -279,6 +311,23 @@ impl PyRedactor {
 
     fn __deepcopy__<'py>(slf: Bound<'py, Self>, _memo: Bound<'py, PyAny>) -> Bound<'py, Self> {
         slf
+    }
+}
+
+impl PyRedactor {
+    /// The redactor of `redact_json`: this one when it already reads JSON lines as JSON.
+    fn structured(&self) -> Result<&redactum::Redactor, redactum::Error> {
+        let format = match self.config.format.as_str() {
+            "text" => Format::Json,
+            "logfmt" => Format::Auto,
+            _ => return Ok(&self.inner),
+        };
+        if let Some(r) = self.structured.get() {
+            return Ok(r);
+        }
+        let built = self.config.builder().format(format).build()?;
+        // Two threads may build at once: the first stored wins, both are equivalent.
+        Ok(self.structured.get_or_init(|| built))
     }
 }
 

@@ -149,3 +149,13 @@ def test_sensitive_key_that_could_never_match_is_a_config_error(key: str) -> Non
     with pytest.raises(redactum.ConfigError, match="no ASCII letter or digit") as info:
         redactum.Redactor(rules=RULES, sensitive_keys=["pin", key])
     assert isinstance(info.value, ValueError)
+
+
+@pytest.mark.parametrize("fmt", ["text", "auto", "json", "logfmt"])
+def test_redact_json_reads_json_lines_whatever_the_format(fmt: str) -> None:
+    r = redactum.Redactor(rules=RULES, format=fmt)
+    assert r.redact_json(LINE) == REDACTED
+    assert r.redact_json(f'{{"a": {{"b": ["{TOKEN}"]}}}}') == '{"a": {"b": ["[REDACTED:test-token]"]}}'
+    clean = '{"user":"bob"}\nplain text'
+    assert r.redact_json(clean) is clean
+    assert r.redact_json(f"not json {TOKEN}") == "not json [REDACTED:test-token]"
