@@ -21,6 +21,14 @@ export declare class Redactor {
   /** Redacts a string. Returns the very same string when nothing is found. */
   redact(text: string): string
   /**
+   * Redacts a string as `redact` does, except that lines that parse as JSON are always read
+   * as JSON, whatever the `format` option: their strings are scanned and the values of
+   * sensitive keys replaced at any depth (with `format: 'logfmt'`, the other lines are read
+   * as `auto` reads them). Returns the very same string when nothing is found. The pino
+   * destination and the winston format use it.
+   */
+  redactJson(text: string): string
+  /**
    * Redacts bytes (invalid UTF-8 passes through). Returns the very same Buffer when nothing
    * is found, a new one otherwise.
    */

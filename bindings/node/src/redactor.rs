@@ -1,6 +1,7 @@
 //! The `Redactor` class: options, whole-input redaction, findings with JavaScript offsets.
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use napi::bindgen_prelude::{AsyncTask, Buffer, BufferSlice, Either};
 use napi::{Env, JsString};
@@ -84,6 +85,13 @@ pub struct RuleInfo {
 #[napi]
 pub struct Redactor {
     pub(crate) inner: redactum::Redactor,
+    /// The options, to build `structured` from.
+    builder: redactum::RedactorBuilder,
+    /// The `format` option.
+    format: redactum::Format,
+    /// For `redactJson` when `format` is `text` or `logfmt`: the same options with JSON lines
+    /// read as JSON, built on first use.
+    structured: OnceLock<redactum::Redactor>,
 }
 
 fn builder(options: &RedactorOptions) -> napi::Result<redactum::RedactorBuilder> {
@@ -177,8 +185,20 @@ impl Redactor {
     pub fn new(options: Option<RedactorOptions>) -> napi::Result<Self> {
         guard(|| {
             let options = options.unwrap_or_default();
-            let inner = builder(&options)?.build().map_err(core_error)?;
-            Ok(Redactor { inner })
+            let builder = builder(&options)?;
+            let inner = builder.build().map_err(core_error)?;
+            // Checked by `builder`.
+            let format = options
+                .format
+                .as_deref()
+                .and_then(redactum::Format::from_name)
+                .unwrap_or_default();
+            Ok(Redactor {
+                inner,
+                builder,
+                format,
+                structured: OnceLock::new(),
+            })
         })
     }
 
@@ -191,6 +211,29 @@ impl Redactor {
         guard(|| {
             let utf8 = text.into_utf8()?;
             let out = match self.inner.redact(utf8.as_str()?) {
+                Cow::Borrowed(_) => None,
+                Cow::Owned(s) => Some(s),
+            };
+            Ok(match out {
+                None => Either::A(utf8.into_value()),
+                Some(s) => Either::B(s),
+            })
+        })
+    }
+
+    /// Redacts a string as `redact` does, except that lines that parse as JSON are always read
+    /// as JSON, whatever the `format` option: their strings are scanned and the values of
+    /// sensitive keys replaced at any depth (with `format: 'logfmt'`, the other lines are read
+    /// as `auto` reads them). Returns the very same string when nothing is found. The pino
+    /// destination and the winston format use it.
+    #[napi(ts_args_type = "text: string", ts_return_type = "string")]
+    pub fn redact_json<'env>(
+        &self,
+        text: JsString<'env>,
+    ) -> napi::Result<Either<JsString<'env>, String>> {
+        guard(|| {
+            let utf8 = text.into_utf8()?;
+            let out = match self.structured()?.redact(utf8.as_str()?) {
                 Cow::Borrowed(_) => None,
                 Cow::Owned(s) => Some(s),
             };
@@ -283,6 +326,29 @@ impl Redactor {
                 })
                 .collect())
         })
+    }
+}
+
+impl Redactor {
+    /// The redactor of `redactJson`: this one when it already reads JSON lines as JSON.
+    fn structured(&self) -> napi::Result<&redactum::Redactor> {
+        let format = match self.format {
+            redactum::Format::Text | redactum::Format::Json => redactum::Format::Json,
+            _ => redactum::Format::Auto,
+        };
+        if format == self.format {
+            return Ok(&self.inner);
+        }
+        if let Some(r) = self.structured.get() {
+            return Ok(r);
+        }
+        let built = self
+            .builder
+            .clone()
+            .format(format)
+            .build()
+            .map_err(core_error)?;
+        Ok(self.structured.get_or_init(|| built))
     }
 }
 
