@@ -183,25 +183,29 @@ impl PyRedactor {
     }
 
     /// Redacts many texts in parallel, results in order: `threads` threads (default: one per
-    /// core).
+    /// core). A `None` item comes back as `None`.
     #[pyo3(signature = (texts, threads = None))]
     fn redact_batch<'py>(
         &self,
         py: Python<'py>,
         texts: Bound<'py, PyAny>,
-        threads: Option<usize>,
-    ) -> PyResult<Vec<Bound<'py, PyString>>> {
+        threads: Option<i64>,
+    ) -> PyResult<Vec<Option<Bound<'py, PyString>>>> {
         if texts.is_instance_of::<PyString>() {
             return Err(PyTypeError::new_err(
                 "redact_batch() takes a list of str, not a str",
             ));
         }
-        let mut objs: Vec<Bound<'py, PyString>> = Vec::new();
+        let mut objs: Vec<Option<Bound<'py, PyString>>> = Vec::new();
         for (i, item) in texts.try_iter()?.enumerate() {
             let item = item?;
+            if item.is_none() {
+                objs.push(None);
+                continue;
+            }
             let s = item.cast_into::<PyString>().map_err(|e| {
                 PyTypeError::new_err(format!(
-                    "redact_batch() item {i} must be str, not {}",
+                    "redact_batch() item {i} must be str or None, not {}",
                     e.into_inner()
                         .get_type()
                         .name()
@@ -209,16 +213,18 @@ impl PyRedactor {
                         .unwrap_or_default()
                 ))
             })?;
-            objs.push(s);
+            objs.push(Some(s));
         }
         let data: Vec<PyBackedStr> = objs
             .iter()
+            .flatten()
             .map(|o| o.clone().try_into())
             .collect::<PyResult<_>>()?;
         let n = match threads {
             None => std::thread::available_parallelism().map_or(1, |n| n.get()),
-            Some(0) => return Err(config("threads must be at least 1")),
-            Some(n) => n,
+            Some(n) if n < 1 => return Err(config(format!("threads must be at least 1, not {n}"))),
+            Some(n) => usize::try_from(n)
+                .map_err(|_| config(format!("threads must be at most 1024, not {n}")))?,
         };
         let workers = if n > 1 && data.len() > 1 {
             Some(pool(n)?)
@@ -237,12 +243,16 @@ impl PyRedactor {
                 None => data.iter().map(one).collect(),
             })
         })?;
+        let mut out = out.into_iter();
         Ok(objs
             .into_iter()
-            .zip(out)
-            .map(|(obj, r)| match r {
-                None => obj,
-                Some(s) => PyString::new(py, &s),
+            .map(|obj| {
+                let obj = obj?;
+                // One result per `Some` item, in order.
+                match out.next().flatten() {
+                    None => Some(obj),
+                    Some(s) => Some(PyString::new(py, &s)),
+                }
             })
             .collect())
     }

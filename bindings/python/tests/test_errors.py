@@ -104,8 +104,7 @@ def test_none_is_a_type_error(r: redactum.Redactor) -> None:
     for call in (r.redact, r.redact_bytes, r.find, r.is_match, r.redact_batch):
         with pytest.raises(TypeError):
             call(None)  # type: ignore[operator]
-    with pytest.raises(TypeError, match="item 1"):
-        r.redact_batch(["ok", None])  # type: ignore[list-item]
+    # A None item of a batch is passed through (tests/test_batch.py).
     with pytest.raises(TypeError):
         r.redact_batch("a str is not a batch")
 

@@ -20,7 +20,7 @@ import json
 import logging
 from typing import Any, Mapping, Optional
 
-from ._errors import ConfigError, InternalError, RedactumError, RuleError
+from ._errors import ConfigError, InternalError, RedactumError, RuleError, VaultError
 from ._redactum import Finding, Redactor, RuleInfo, StreamStats, Vault, __version__
 
 __all__ = [
@@ -33,6 +33,7 @@ __all__ = [
     "RedactumError",
     "RuleError",
     "ConfigError",
+    "VaultError",
     "InternalError",
     "redact",
     "redact_all_logs",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-__all__ = ["RedactumError", "RuleError", "ConfigError", "InternalError"]
+__all__ = ["RedactumError", "RuleError", "ConfigError", "VaultError", "InternalError"]
 
 
 class RedactumError(Exception):
@@ -36,6 +36,10 @@ class ConfigError(RedactumError, ValueError):
     kind: Optional[str] = None
     rule_id: Optional[str] = None
     source: Optional[str] = None
+
+
+class VaultError(RedactumError, ValueError):
+    """Text given to ``Vault.from_json`` that is not a saved vault."""
 
 
 class InternalError(RedactumError, RuntimeError):

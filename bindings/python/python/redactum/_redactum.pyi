@@ -1,7 +1,7 @@
 """Type stubs of the compiled module; tests/test_stubs.py checks them against it."""
 
 import os
-from typing import Iterable, List, Optional, Sequence, Union, final
+from typing import Iterable, List, Optional, Sequence, Union, final, overload
 
 from _typeshed import SupportsRead, SupportsWrite
 from typing_extensions import TypeAlias
@@ -37,7 +37,12 @@ class Redactor:
     def redact_json(self, text: str) -> str: ...
     def find(self, text: str, *, overlapping: bool = False) -> List[Finding]: ...
     def is_match(self, text: str) -> bool: ...
+    @overload
     def redact_batch(self, texts: Iterable[str], threads: Optional[int] = None) -> List[str]: ...
+    @overload
+    def redact_batch(
+        self, texts: Iterable[Optional[str]], threads: Optional[int] = None
+    ) -> List[Optional[str]]: ...
     def redact_stream(
         self,
         src: Union[SupportsRead[str], SupportsRead[bytes]],
