@@ -15,7 +15,9 @@ export declare class Redactor {
    * Compiles the rules.
    *
    * @throws Error when a rule does not parse or compile (the message names the rule), or an
-   * option is invalid (an unknown style, category or format, the hash style without a key).
+   * option is invalid: `options` not an object, an unknown option name, a value of the
+   * wrong type (`keepStart: -1`), an unknown style, category or format, the hash style
+   * without a key.
    */
   constructor(options?: RedactorOptions | undefined | null)
   /** Redacts a string. Returns the very same string when nothing is found. */
@@ -45,8 +47,11 @@ export declare class Redactor {
    * values of sensitive keys in structured lines do not count).
    */
   isMatch(text: string): boolean
-  /** Redacts many texts off the JavaScript thread (in parallel); results in input order. */
-  redactBatch(texts: Array<string>): Promise<string[]>
+  /**
+   * Redacts many strings or Buffers off the JavaScript thread (strings in parallel);
+   * results in input order, a Buffer for a Buffer. Anything else rejects the Promise.
+   */
+  redactBatch<T extends string | Buffer>(texts: T[]): Promise<T[]>
   /** The compiled rules, in order. */
   rules(): Array<RuleInfo>
 }
@@ -116,12 +121,6 @@ export declare class Vault {
   /** Number of placeholders given out. */
   get size(): number
 }
-
-/** Internal, for benchmarks: a native call that does nothing but return its argument. */
-export declare function __echo(text: string): string
-
-/** Internal, for tests: panics inside the guard, which must surface as an `Error`. */
-export declare function __panicForTests(): void
 
 /** One replaced span. */
 export interface Finding {

@@ -6,7 +6,9 @@ const fs = require('node:fs')
 const { Transform, Writable } = require('node:stream')
 const native = require('./binding.js')
 
-const { Redactor, StreamRedactor } = native
+// Named, not spread: the addon also carries internal functions for the tests and benchmarks
+// (`__echo`, `__panicForTests`) that are not part of the API.
+const { Redactor, StreamRedactor, Vault } = native
 
 const STREAM_KEYS = ['highWaterMark', 'readableHighWaterMark', 'writableHighWaterMark', 'signal']
 
@@ -304,9 +306,9 @@ function redactFormat(options) {
 }
 
 module.exports = {
-  ...native,
   Redactor,
   StreamRedactor,
+  Vault,
   RedactStream,
   createRedactStream,
   pinoDestination,

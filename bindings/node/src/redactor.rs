@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use napi::bindgen_prelude::{AsyncTask, Buffer, BufferSlice, Either};
+use napi::bindgen_prelude::{AsyncTask, Buffer, BufferSlice, Either, Unknown};
 use napi::{Env, JsString};
 use napi_derive::napi;
 
@@ -180,11 +180,16 @@ impl Redactor {
     /// Compiles the rules.
     ///
     /// @throws Error when a rule does not parse or compile (the message names the rule), or an
-    /// option is invalid (an unknown style, category or format, the hash style without a key).
-    #[napi(constructor)]
-    pub fn new(options: Option<RedactorOptions>) -> napi::Result<Self> {
+    /// option is invalid: `options` not an object, an unknown option name, a value of the
+    /// wrong type (`keepStart: -1`), an unknown style, category or format, the hash style
+    /// without a key.
+    #[napi(
+        constructor,
+        ts_args_type = "options?: RedactorOptions | undefined | null"
+    )]
+    pub fn new(env: Env, options: Option<Unknown<'_>>) -> napi::Result<Self> {
         guard(|| {
-            let options = options.unwrap_or_default();
+            let options = crate::args::redactor_options(&env, options)?;
             let builder = builder(&options)?;
             let inner = builder.build().map_err(core_error)?;
             // Checked by `builder`.
@@ -206,10 +211,10 @@ impl Redactor {
     #[napi(ts_args_type = "text: string", ts_return_type = "string")]
     pub fn redact<'env>(
         &self,
-        text: JsString<'env>,
+        text: Unknown<'env>,
     ) -> napi::Result<Either<JsString<'env>, String>> {
         guard(|| {
-            let utf8 = text.into_utf8()?;
+            let utf8 = crate::args::string(text, "redact()")?.into_utf8()?;
             let out = match self.inner.redact(utf8.as_str()?) {
                 Cow::Borrowed(_) => None,
                 Cow::Owned(s) => Some(s),
@@ -229,10 +234,10 @@ impl Redactor {
     #[napi(ts_args_type = "text: string", ts_return_type = "string")]
     pub fn redact_json<'env>(
         &self,
-        text: JsString<'env>,
+        text: Unknown<'env>,
     ) -> napi::Result<Either<JsString<'env>, String>> {
         guard(|| {
-            let utf8 = text.into_utf8()?;
+            let utf8 = crate::args::string(text, "redactJson()")?.into_utf8()?;
             let out = match self.structured()?.redact(utf8.as_str()?) {
                 Cow::Borrowed(_) => None,
                 Cow::Owned(s) => Some(s),
@@ -246,13 +251,14 @@ impl Redactor {
 
     /// Redacts bytes (invalid UTF-8 passes through). Returns the very same Buffer when nothing
     /// is found, a new one otherwise.
-    #[napi(ts_return_type = "Buffer")]
+    #[napi(ts_args_type = "buf: Buffer", ts_return_type = "Buffer")]
     pub fn redact_buffer<'env>(
         &self,
         env: &'env Env,
-        buf: Buffer,
+        buf: Unknown<'env>,
     ) -> napi::Result<Either<Buffer, BufferSlice<'env>>> {
         guard(|| {
+            let buf = crate::args::buffer(buf, "redactBuffer()")?;
             let out = match self.inner.redact_bytes(&buf) {
                 Cow::Borrowed(_) => None,
                 Cow::Owned(v) => Some(v),
@@ -269,10 +275,11 @@ impl Redactor {
     /// and `end` are string indices (UTF-16 code units); `byteStart` and `byteEnd` are offsets
     /// in the UTF-8 encoding. `text` is read as plain text whatever the `format` option: the
     /// values of sensitive keys in structured lines are not reported.
-    #[napi]
-    pub fn find(&self, text: String) -> napi::Result<Vec<Finding>> {
+    #[napi(ts_args_type = "text: string")]
+    pub fn find(&self, text: Unknown<'_>) -> napi::Result<Vec<Finding>> {
         guard(|| {
-            let bytes = text.as_bytes();
+            let text = crate::args::string(text, "find()")?.into_utf8()?;
+            let bytes = text.as_slice();
             let (mut at_byte, mut at_unit) = (0usize, 0usize);
             let mut to_units = |byte: usize| {
                 at_unit += utf16_units(&bytes[at_byte..byte]);
@@ -296,17 +303,25 @@ impl Redactor {
 
     /// True if a rule matches in `text`, read as plain text whatever the `format` option (the
     /// values of sensitive keys in structured lines do not count).
-    #[napi]
-    pub fn is_match(&self, text: String) -> napi::Result<bool> {
-        guard(|| Ok(self.inner.is_match(text.as_bytes())))
+    #[napi(ts_args_type = "text: string")]
+    pub fn is_match(&self, text: Unknown<'_>) -> napi::Result<bool> {
+        guard(|| {
+            let text = crate::args::string(text, "isMatch()")?.into_utf8()?;
+            Ok(self.inner.is_match(text.as_slice()))
+        })
     }
 
-    /// Redacts many texts off the JavaScript thread (in parallel); results in input order.
-    #[napi(ts_return_type = "Promise<string[]>")]
-    pub fn redact_batch(&self, texts: Vec<String>) -> AsyncTask<RedactBatch> {
+    /// Redacts many strings or Buffers off the JavaScript thread (strings in parallel);
+    /// results in input order, a Buffer for a Buffer. Anything else rejects the Promise.
+    #[napi(
+        ts_generic_types = "T extends string | Buffer",
+        ts_args_type = "texts: T[]",
+        ts_return_type = "Promise<T[]>"
+    )]
+    pub fn redact_batch(&self, texts: Unknown<'_>) -> AsyncTask<RedactBatch> {
         AsyncTask::new(RedactBatch {
             redactor: self.inner.clone(),
-            texts,
+            items: guard(|| crate::args::batch(texts)),
         })
     }
 
@@ -352,17 +367,20 @@ impl Redactor {
     }
 }
 
-/// Internal, for tests: panics inside the guard, which must surface as an `Error`.
+/// Internal, for tests: panics inside the guard, which must surface as an `Error`. Not
+/// exported by `index.js` nor declared: the tests load it from `binding.js`.
 #[doc(hidden)]
-#[napi(js_name = "__panicForTests")]
+#[napi(js_name = "__panicForTests", skip_typescript)]
 pub fn panic_for_tests() -> napi::Result<()> {
     guard(|| panic!("deliberate panic for tests"))
 }
 
-/// Internal, for benchmarks: a native call that does nothing but return its argument.
+/// Internal, for benchmarks: a native call that does nothing but return its argument. Not
+/// exported by `index.js` nor declared: the benchmark loads it from `binding.js`.
 #[doc(hidden)]
 #[napi(
     js_name = "__echo",
+    skip_typescript,
     ts_args_type = "text: string",
     ts_return_type = "string"
 )]
