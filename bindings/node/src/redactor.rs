@@ -134,6 +134,7 @@ fn builder(options: &RedactorOptions) -> napi::Result<redactum::RedactorBuilder>
             ))
         }
     };
+    let hash = matches!(style, redactum::Style::Hash);
     b.style(style);
     if let Some(ids) = &options.only_rules {
         b.only_rules(ids.iter().cloned());
@@ -158,11 +159,21 @@ fn builder(options: &RedactorOptions) -> napi::Result<redactum::RedactorBuilder>
     if let Some(keys) = &options.sensitive_keys {
         b.sensitive_keys(keys.iter().cloned());
     }
-    match &options.key {
-        Some(Either::A(s)) => b.hash_key(s.as_bytes()),
-        Some(Either::B(buf)) => b.hash_key(&buf[..]),
-        None => &mut b,
+    let key: &[u8] = match &options.key {
+        Some(Either::A(s)) => s.as_bytes(),
+        Some(Either::B(buf)) => buf,
+        None => &[],
     };
+    if hash && key.is_empty() {
+        // Core's message names the CLI's flag and variable.
+        return Err(napi::Error::new(
+            napi::Status::InvalidArg,
+            "the hash style needs a key: new Redactor({ style: 'hash', key: ... }) (options.key, a string or a Buffer)".to_string(),
+        ));
+    }
+    if options.key.is_some() {
+        b.hash_key(key);
+    }
     Ok(b)
 }
 

@@ -216,3 +216,13 @@ test('internal functions are not exported', async () => {
     assert.equal(typeof redactum[name], 'function', name)
   }
 })
+
+test('errors name options, never command-line flags', () => {
+  for (const options of [{ style: 'hash' }, { style: 'hash', key: '' }, { style: 'hash', key: Buffer.alloc(0) }]) {
+    assert.throws(
+      () => new Redactor({ rules: RULES, ...options }),
+      (err) => err.code === 'InvalidArg' && /options\.key/.test(err.message) && !/--|REDACTUM_KEY/.test(err.message),
+    )
+  }
+  assert.match(new Redactor({ rules: RULES, style: 'hash', key: Buffer.from('k') }).redact(AWS), /^\[REDACTED:aws-access-key-id:[0-9a-f]{16}\]$/)
+})
