@@ -111,7 +111,7 @@ export declare class Vault {
   /**
    * Loads a vault saved by `toJsonString()`.
    *
-   * @throws Error when the text is not a saved vault.
+   * @throws Error with `code: 'InvalidVault'` when the text is not a saved vault.
    */
   static fromJson(json: string): Vault
   /** The value behind `placeholder`, or `null`. */
