@@ -216,7 +216,8 @@ class KeyCensor {
 function redactValue(keys, value, depth, seen) {
   const redactor = keys.redactor
   if (typeof value === 'string') return redactor.redact(value)
-  if (value === null || typeof value !== 'object' || depth >= MAX_DEPTH || seen.has(value)) return value
+  if (value === null || typeof value !== 'object' || seen.has(value)) return value
+  if (depth >= MAX_DEPTH) return redactDeep(keys, value)
   if (Buffer.isBuffer(value) || ArrayBuffer.isView(value) || value instanceof Date) return value
   seen.add(value)
   let copy = null
@@ -250,6 +251,20 @@ function redactValue(keys, value, depth, seen) {
   }
   seen.delete(value)
   return copy === null ? value : copy
+}
+
+/** Below `MAX_DEPTH`, the rest of a tree as JSON, in one call to core: its redacted JSON form
+ * if anything changes (no recursion to overflow the stack, and no secret left unseen). */
+function redactDeep(keys, value) {
+  let line
+  try {
+    line = JSON.stringify({ '': value })
+  } catch {
+    return value // circular or BigInt: a JSON logger cannot write it either
+  }
+  if (line === undefined) return value
+  const out = keys.redactor.redactJson(line)
+  return out === line ? value : onlyValue(out)
 }
 
 /** The value of field `key`: replaced whole under a sensitive key, else redacted. */

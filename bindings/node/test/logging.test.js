@@ -270,3 +270,20 @@ for (const kind of ['path', 'fd']) {
     })
   }
 }
+
+test('winston: secrets deeper than the walk are still redacted', async () => {
+  let deep = { password: 'hunter2', note: `key ${AWS}` }
+  for (let i = 0; i < 40; i++) deep = { level1: deep }
+  const { stream, lines } = sink()
+  const logger = winston.createLogger({
+    format: winston.format.combine(redactFormat(r), winston.format.json()),
+    transports: [new winston.transports.Stream({ stream })],
+  })
+  logger.info('deep', { deep })
+  await new Promise((res) => setImmediate(res))
+  assert.equal(lines.length, 1)
+  assert.ok(!lines[0].includes('hunter2') && !lines[0].includes(AWS), lines[0])
+  let inner = JSON.parse(lines[0]).deep
+  for (let i = 0; i < 40; i++) inner = inner.level1
+  assert.deepEqual(inner, { password: SENSITIVE, note: 'key [REDACTED:aws-access-key-id]' })
+})
