@@ -3,7 +3,8 @@ from __future__ import annotations
 import io
 import json
 import logging
-from typing import Iterator
+import math
+from typing import Any, Iterator
 
 import pytest
 
@@ -236,6 +237,22 @@ def test_mapping_args_and_dict_messages_are_redacted_by_key(
     assert "hunter2" not in text and EMAIL not in text
     assert f"INFO login bob {SENSITIVE}\n" in text
     assert f"INFO {{'user': 'bob', 'secret': '{SENSITIVE}', 'mail': '[REDACTED:test-email]'}}\n" in text
+
+
+def test_fields_json_cannot_write_are_still_redacted_by_key() -> None:
+    # A cycle, NaN and non-str keys: json.dumps fails on each; the keys must still count.
+    f = redactum.RedactingFilter(redactum.Redactor(rules=RULES))
+    cyclic: dict[str, Any] = {"password": "hunter2", "n": float("nan")}
+    cyclic["self"] = cyclic
+    keyed = {1: TOKEN, ("a", "b"): "x", "api_key": "k-1"}
+    record = logging.LogRecord("x", logging.INFO, __file__, 1, "m", None, None)
+    record.__dict__.update({"ctx": cyclic, "keyed": keyed, "nan": float("nan"), "inf": [float("inf"), {"token": "t"}]})
+    f.filter(record)
+    assert record.__dict__["ctx"] == {"password": SENSITIVE, "n": "nan", "self": "[Circular]"}
+    assert record.__dict__["keyed"] == {"1": "[REDACTED:test-token]", "('a', 'b')": "x", "api_key": SENSITIVE}
+    assert record.__dict__["inf"] == ["inf", {"token": SENSITIVE}]
+    assert math.isnan(record.__dict__["nan"])
+    assert cyclic["password"] == "hunter2"
 
 
 def test_huge_field_under_a_sensitive_key_is_still_replaced() -> None:

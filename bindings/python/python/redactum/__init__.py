@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import math
 from typing import Any, Mapping, Optional
 
 from ._errors import ConfigError, InternalError, RedactumError, RuleError, VaultError
@@ -68,19 +69,33 @@ _RECORD_ATTRS = frozenset(logging.LogRecord("", 0, "", 0, "", None, None).__dict
 _MAX_JSON_LINE = 1 << 20
 
 
-def _as_text(value: Any) -> str:
-    # What a formatter's `%(field)s` would print.
+def _jsonable(value: Any, seen: set[int]) -> Any:
+    """`value` as data `json.dumps` always accepts, keeping every key name: containers copied
+    (a cycle becomes ``"[Circular]"``, keys become `str`), NaN and infinities and any other
+    object become the text a formatter's ``%(field)s`` would print."""
+    if value is None or isinstance(value, (str, bool, int)):
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else str(value)
+    if isinstance(value, (Mapping, list, tuple, set, frozenset)):
+        if id(value) in seen:
+            return "[Circular]"
+        seen.add(id(value))
+        try:
+            if isinstance(value, Mapping):
+                return {k if isinstance(k, str) else str(k): _jsonable(v, seen) for k, v in value.items()}
+            return [_jsonable(v, seen) for v in value]
+        finally:
+            seen.discard(id(value))
     return str(value)
 
 
 def _json_line(key: str, value: Any) -> str:
-    """`{key: value}` as one JSON line (non-JSON values as their `str`)."""
-    obj = {key: value}
+    """`{key: value}` as one JSON line."""
     try:
-        return json.dumps(obj, ensure_ascii=False, allow_nan=False, default=_as_text)
-    except (TypeError, ValueError, RecursionError):
-        # Circular, NaN, non-str keys: the text a formatter would print.
-        return json.dumps({key: _as_text(value)}, ensure_ascii=False)
+        return json.dumps({key: _jsonable(value, set())}, ensure_ascii=False)
+    except RecursionError:
+        return json.dumps({key: str(value)}, ensure_ascii=False)
 
 
 class RedactingFilter(logging.Filter):
