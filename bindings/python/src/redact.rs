@@ -80,14 +80,24 @@ impl PyRedactor {
         let builder = config.builder();
         // Compiling a large catalog takes a while: let other threads run meanwhile.
         let built = py.detach(|| shield(|| builder.build()))?;
-        match built {
-            Ok(inner) => Ok(PyRedactor {
-                inner,
-                config,
-                structured: OnceLock::new(),
-            }),
-            Err(e) => Err(with_hint(py, to_py(py, &e), &e, &config)),
+        let inner = match built {
+            Ok(inner) => inner,
+            Err(e) => return Err(with_hint(py, to_py(py, &e), &e, &config)),
+        };
+        // Imported (gitleaks) rules that were skipped or changed: one warning each.
+        if let Some(b) = config.user_rules_builder() {
+            let category = py.get_type::<crate::error::RuleWarning>();
+            for w in py.detach(|| shield(|| b.warnings().unwrap_or_default()))? {
+                let msg = std::ffi::CString::new(w.replace('\0', " "))
+                    .unwrap_or_else(|_| c"unprintable rule warning".to_owned());
+                PyErr::warn(py, &category, &msg, 1)?;
+            }
         }
+        Ok(PyRedactor {
+            inner,
+            config,
+            structured: OnceLock::new(),
+        })
     }
 
     /// Redacts `text`; returns `text` itself when there is nothing to replace.

@@ -21,7 +21,7 @@ import logging
 import math
 from typing import Any, Mapping, Optional
 
-from ._errors import ConfigError, InternalError, RedactumError, RuleError, VaultError
+from ._errors import ConfigError, InternalError, RedactumError, RuleError, RuleWarning, VaultError
 from ._redactum import Finding, Redactor, RuleInfo, StreamStats, Vault, __version__
 
 __all__ = [
@@ -35,6 +35,7 @@ __all__ = [
     "RuleError",
     "ConfigError",
     "VaultError",
+    "RuleWarning",
     "InternalError",
     "redact",
     "redact_all_logs",

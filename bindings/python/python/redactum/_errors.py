@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-__all__ = ["RedactumError", "RuleError", "ConfigError", "VaultError", "InternalError"]
+__all__ = ["RedactumError", "RuleError", "ConfigError", "VaultError", "InternalError", "RuleWarning"]
 
 
 class RedactumError(Exception):
@@ -44,3 +44,8 @@ class VaultError(RedactumError, ValueError):
 
 class InternalError(RedactumError, RuntimeError):
     """A bug in redactum (a Rust panic, caught before it reached Python)."""
+
+
+class RuleWarning(UserWarning):
+    """An imported rule (a gitleaks configuration) that was skipped or changed because it uses
+    a feature redactum does not have; the message names the file and the rule."""
