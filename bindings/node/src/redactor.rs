@@ -3,7 +3,9 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use napi::bindgen_prelude::{AsyncTask, Buffer, BufferSlice, Either, Unknown};
+use napi::bindgen_prelude::{
+    AsyncTask, Buffer, BufferSlice, Either, FnArgs, Function, JsObjectValue, Object, Unknown,
+};
 use napi::{Env, JsString};
 use napi_derive::napi;
 
@@ -177,6 +179,33 @@ fn builder(options: &RedactorOptions) -> napi::Result<redactum::RedactorBuilder>
     Ok(b)
 }
 
+/// Imported (gitleaks) rules that were skipped or changed: one `process.emitWarning` each,
+/// of type `RedactumRuleWarning`. Only the user's sources are parsed again, not the catalog.
+fn emit_rule_warnings(env: &Env, options: &RedactorOptions) -> napi::Result<()> {
+    if options.rules.is_none() && options.extra_rules.is_none() {
+        return Ok(());
+    }
+    let mut b = redactum::Redactor::builder();
+    b.builtin_rules(false);
+    if let Some(rules) = &options.rules {
+        b.add_rules("options.rules", rules);
+    }
+    if let Some(rules) = &options.extra_rules {
+        b.add_rules("options.extraRules", rules);
+    }
+    let warnings = b.warnings().unwrap_or_default();
+    if warnings.is_empty() {
+        return Ok(());
+    }
+    let process: Object = env.get_global()?.get_named_property("process")?;
+    let emit: Function<FnArgs<(String, &str)>, Unknown> =
+        process.get_named_property("emitWarning")?;
+    for w in warnings {
+        emit.apply(process, (w, "RedactumRuleWarning").into())?;
+    }
+    Ok(())
+}
+
 /// UTF-16 code units in a UTF-8 byte string: one per character, two for characters outside
 /// the BMP (4-byte sequences). Counts bytes, so a span that splits a character still maps.
 fn utf16_units(bytes: &[u8]) -> usize {
@@ -203,6 +232,7 @@ impl Redactor {
             let options = crate::args::redactor_options(&env, options)?;
             let builder = builder(&options)?;
             let inner = builder.build().map_err(core_error)?;
+            emit_rule_warnings(&env, &options)?;
             // Checked by `builder`.
             let format = options
                 .format

@@ -226,3 +226,26 @@ test('errors name options, never command-line flags', () => {
   }
   assert.match(new Redactor({ rules: RULES, style: 'hash', key: Buffer.from('k') }).redact(AWS), /^\[REDACTED:aws-access-key-id:[0-9a-f]{16}\]$/)
 })
+
+test('gitleaks import warnings reach process.emitWarning', async () => {
+  const fs = require('node:fs')
+  const path = require('node:path')
+  const gitleaks = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'core', 'tests', 'data', 'gitleaks-sample.toml'), 'utf8')
+  const seen = []
+  const onWarning = (w) => {
+    if (w.name === 'RedactumRuleWarning') seen.push(w.message)
+  }
+  process.on('warning', onWarning)
+  try {
+    const g = new Redactor({ rules: gitleaks })
+    assert.equal(g.redact('ghp_' + 'a1'.repeat(18)), '[REDACTED:github-classic-pat]')
+    new Redactor({ rules: RULES, extraRules: gitleaks.replace(/\[\[rules\]\]\nid = "pem-file"/, '[[rules]]\nid = "pem-file-2"') })
+    new Redactor({ rules: RULES }) // redactum's own format: nothing to say
+    await new Promise((res) => setImmediate(res))
+  } finally {
+    process.off('warning', onWarning)
+  }
+  assert.ok(seen.some((m) => m.startsWith('options.rules: rule `pem-file`: path-only rule skipped')), seen.join('\n'))
+  assert.ok(seen.some((m) => m.startsWith('options.extraRules: ')), seen.join('\n'))
+  assert.ok(seen.every((m) => /^options\.(rules|extraRules): /.test(m)), seen.join('\n'))
+})
