@@ -838,5 +838,3 @@ module.exports = nativeBinding
 module.exports.Redactor = nativeBinding.Redactor
 module.exports.StreamRedactor = nativeBinding.StreamRedactor
 module.exports.Vault = nativeBinding.Vault
-module.exports.__echo = nativeBinding.__echo
-module.exports.__panicForTests = nativeBinding.__panicForTests

@@ -42,13 +42,17 @@ export interface DestinationStream {
   write(chunk: string | Buffer): boolean | void
 }
 
-/** A Writable that redacts each line pino writes, then writes it to `dest` (default stdout). */
+/**
+ * A Writable that redacts each line pino writes with `redactJson` (values of sensitive keys
+ * replaced; from options, `format` defaults to `'json'`), then writes it to `dest` (default
+ * stdout). A path or file descriptor is written synchronously: no line is lost on exit.
+ */
 export declare function pinoDestination(
   dest?: number | string | DestinationStream | PinoDestinationOptions,
   options?: PinoDestinationOptions | Redactor,
 ): Writable & { flushSync(): void; destination: DestinationStream }
 
-/** A winston (logform) format: `transform` redacts every string field of the entry. */
+/** A winston (logform) format: `transform` redacts every string field of the entry and the values of sensitive keys. */
 export interface RedactFormat {
   options?: object
   transform: (info: any, opts?: any) => any

@@ -6,6 +6,7 @@
 
 #![deny(clippy::all)]
 
+mod args;
 mod error;
 mod redactor;
 mod stream;

@@ -1,8 +1,11 @@
 //! The `Redactor` class: options, whole-input redaction, findings with JavaScript offsets.
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
-use napi::bindgen_prelude::{AsyncTask, Buffer, BufferSlice, Either};
+use napi::bindgen_prelude::{
+    AsyncTask, Buffer, BufferSlice, Either, FnArgs, Function, JsObjectValue, Object, Unknown,
+};
 use napi::{Env, JsString};
 use napi_derive::napi;
 
@@ -84,6 +87,13 @@ pub struct RuleInfo {
 #[napi]
 pub struct Redactor {
     pub(crate) inner: redactum::Redactor,
+    /// The options, to build `structured` from.
+    builder: redactum::RedactorBuilder,
+    /// The `format` option.
+    format: redactum::Format,
+    /// For `redactJson` when `format` is `text` or `logfmt`: the same options with JSON lines
+    /// read as JSON, built on first use.
+    structured: OnceLock<redactum::Redactor>,
 }
 
 fn builder(options: &RedactorOptions) -> napi::Result<redactum::RedactorBuilder> {
@@ -126,6 +136,7 @@ fn builder(options: &RedactorOptions) -> napi::Result<redactum::RedactorBuilder>
             ))
         }
     };
+    let hash = matches!(style, redactum::Style::Hash);
     b.style(style);
     if let Some(ids) = &options.only_rules {
         b.only_rules(ids.iter().cloned());
@@ -150,12 +161,49 @@ fn builder(options: &RedactorOptions) -> napi::Result<redactum::RedactorBuilder>
     if let Some(keys) = &options.sensitive_keys {
         b.sensitive_keys(keys.iter().cloned());
     }
-    match &options.key {
-        Some(Either::A(s)) => b.hash_key(s.as_bytes()),
-        Some(Either::B(buf)) => b.hash_key(&buf[..]),
-        None => &mut b,
+    let key: &[u8] = match &options.key {
+        Some(Either::A(s)) => s.as_bytes(),
+        Some(Either::B(buf)) => buf,
+        None => &[],
     };
+    if hash && key.is_empty() {
+        // Core's message names the CLI's flag and variable.
+        return Err(napi::Error::new(
+            napi::Status::InvalidArg,
+            "the hash style needs a key: new Redactor({ style: 'hash', key: ... }) (options.key, a string or a Buffer)".to_string(),
+        ));
+    }
+    if options.key.is_some() {
+        b.hash_key(key);
+    }
     Ok(b)
+}
+
+/// Imported (gitleaks) rules that were skipped or changed: one `process.emitWarning` each,
+/// of type `RedactumRuleWarning`. Only the user's sources are parsed again, not the catalog.
+fn emit_rule_warnings(env: &Env, options: &RedactorOptions) -> napi::Result<()> {
+    if options.rules.is_none() && options.extra_rules.is_none() {
+        return Ok(());
+    }
+    let mut b = redactum::Redactor::builder();
+    b.builtin_rules(false);
+    if let Some(rules) = &options.rules {
+        b.add_rules("options.rules", rules);
+    }
+    if let Some(rules) = &options.extra_rules {
+        b.add_rules("options.extraRules", rules);
+    }
+    let warnings = b.warnings().unwrap_or_default();
+    if warnings.is_empty() {
+        return Ok(());
+    }
+    let process: Object = env.get_global()?.get_named_property("process")?;
+    let emit: Function<FnArgs<(String, &str)>, Unknown> =
+        process.get_named_property("emitWarning")?;
+    for w in warnings {
+        emit.apply(process, (w, "RedactumRuleWarning").into())?;
+    }
+    Ok(())
 }
 
 /// UTF-16 code units in a UTF-8 byte string: one per character, two for characters outside
@@ -172,13 +220,31 @@ impl Redactor {
     /// Compiles the rules.
     ///
     /// @throws Error when a rule does not parse or compile (the message names the rule), or an
-    /// option is invalid (an unknown style, category or format, the hash style without a key).
-    #[napi(constructor)]
-    pub fn new(options: Option<RedactorOptions>) -> napi::Result<Self> {
+    /// option is invalid: `options` not an object, an unknown option name, a value of the
+    /// wrong type (`keepStart: -1`), an unknown style, category or format, the hash style
+    /// without a key.
+    #[napi(
+        constructor,
+        ts_args_type = "options?: RedactorOptions | undefined | null"
+    )]
+    pub fn new(env: Env, options: Option<Unknown<'_>>) -> napi::Result<Self> {
         guard(|| {
-            let options = options.unwrap_or_default();
-            let inner = builder(&options)?.build().map_err(core_error)?;
-            Ok(Redactor { inner })
+            let options = crate::args::redactor_options(&env, options)?;
+            let builder = builder(&options)?;
+            let inner = builder.build().map_err(core_error)?;
+            emit_rule_warnings(&env, &options)?;
+            // Checked by `builder`.
+            let format = options
+                .format
+                .as_deref()
+                .and_then(redactum::Format::from_name)
+                .unwrap_or_default();
+            Ok(Redactor {
+                inner,
+                builder,
+                format,
+                structured: OnceLock::new(),
+            })
         })
     }
 
@@ -186,11 +252,34 @@ impl Redactor {
     #[napi(ts_args_type = "text: string", ts_return_type = "string")]
     pub fn redact<'env>(
         &self,
-        text: JsString<'env>,
+        text: Unknown<'env>,
     ) -> napi::Result<Either<JsString<'env>, String>> {
         guard(|| {
-            let utf8 = text.into_utf8()?;
+            let utf8 = crate::args::string(text, "redact()")?.into_utf8()?;
             let out = match self.inner.redact(utf8.as_str()?) {
+                Cow::Borrowed(_) => None,
+                Cow::Owned(s) => Some(s),
+            };
+            Ok(match out {
+                None => Either::A(utf8.into_value()),
+                Some(s) => Either::B(s),
+            })
+        })
+    }
+
+    /// Redacts a string as `redact` does, except that lines that parse as JSON are always read
+    /// as JSON, whatever the `format` option: their strings are scanned and the values of
+    /// sensitive keys replaced at any depth (with `format: 'logfmt'`, the other lines are read
+    /// as `auto` reads them). Returns the very same string when nothing is found. The pino
+    /// destination and the winston format use it.
+    #[napi(ts_args_type = "text: string", ts_return_type = "string")]
+    pub fn redact_json<'env>(
+        &self,
+        text: Unknown<'env>,
+    ) -> napi::Result<Either<JsString<'env>, String>> {
+        guard(|| {
+            let utf8 = crate::args::string(text, "redactJson()")?.into_utf8()?;
+            let out = match self.structured()?.redact(utf8.as_str()?) {
                 Cow::Borrowed(_) => None,
                 Cow::Owned(s) => Some(s),
             };
@@ -203,13 +292,14 @@ impl Redactor {
 
     /// Redacts bytes (invalid UTF-8 passes through). Returns the very same Buffer when nothing
     /// is found, a new one otherwise.
-    #[napi(ts_return_type = "Buffer")]
+    #[napi(ts_args_type = "buf: Buffer", ts_return_type = "Buffer")]
     pub fn redact_buffer<'env>(
         &self,
         env: &'env Env,
-        buf: Buffer,
+        buf: Unknown<'env>,
     ) -> napi::Result<Either<Buffer, BufferSlice<'env>>> {
         guard(|| {
+            let buf = crate::args::buffer(buf, "redactBuffer()")?;
             let out = match self.inner.redact_bytes(&buf) {
                 Cow::Borrowed(_) => None,
                 Cow::Owned(v) => Some(v),
@@ -226,10 +316,11 @@ impl Redactor {
     /// and `end` are string indices (UTF-16 code units); `byteStart` and `byteEnd` are offsets
     /// in the UTF-8 encoding. `text` is read as plain text whatever the `format` option: the
     /// values of sensitive keys in structured lines are not reported.
-    #[napi]
-    pub fn find(&self, text: String) -> napi::Result<Vec<Finding>> {
+    #[napi(ts_args_type = "text: string")]
+    pub fn find(&self, text: Unknown<'_>) -> napi::Result<Vec<Finding>> {
         guard(|| {
-            let bytes = text.as_bytes();
+            let text = crate::args::string(text, "find()")?.into_utf8()?;
+            let bytes = text.as_slice();
             let (mut at_byte, mut at_unit) = (0usize, 0usize);
             let mut to_units = |byte: usize| {
                 at_unit += utf16_units(&bytes[at_byte..byte]);
@@ -253,17 +344,25 @@ impl Redactor {
 
     /// True if a rule matches in `text`, read as plain text whatever the `format` option (the
     /// values of sensitive keys in structured lines do not count).
-    #[napi]
-    pub fn is_match(&self, text: String) -> napi::Result<bool> {
-        guard(|| Ok(self.inner.is_match(text.as_bytes())))
+    #[napi(ts_args_type = "text: string")]
+    pub fn is_match(&self, text: Unknown<'_>) -> napi::Result<bool> {
+        guard(|| {
+            let text = crate::args::string(text, "isMatch()")?.into_utf8()?;
+            Ok(self.inner.is_match(text.as_slice()))
+        })
     }
 
-    /// Redacts many texts off the JavaScript thread (in parallel); results in input order.
-    #[napi(ts_return_type = "Promise<string[]>")]
-    pub fn redact_batch(&self, texts: Vec<String>) -> AsyncTask<RedactBatch> {
+    /// Redacts many strings or Buffers off the JavaScript thread (strings in parallel);
+    /// results in input order, a Buffer for a Buffer. Anything else rejects the Promise.
+    #[napi(
+        ts_generic_types = "T extends string | Buffer",
+        ts_args_type = "texts: T[]",
+        ts_return_type = "Promise<T[]>"
+    )]
+    pub fn redact_batch(&self, texts: Unknown<'_>) -> AsyncTask<RedactBatch> {
         AsyncTask::new(RedactBatch {
             redactor: self.inner.clone(),
-            texts,
+            items: guard(|| crate::args::batch(texts)),
         })
     }
 
@@ -286,17 +385,43 @@ impl Redactor {
     }
 }
 
-/// Internal, for tests: panics inside the guard, which must surface as an `Error`.
+impl Redactor {
+    /// The redactor of `redactJson`: this one when it already reads JSON lines as JSON.
+    fn structured(&self) -> napi::Result<&redactum::Redactor> {
+        let format = match self.format {
+            redactum::Format::Text | redactum::Format::Json => redactum::Format::Json,
+            _ => redactum::Format::Auto,
+        };
+        if format == self.format {
+            return Ok(&self.inner);
+        }
+        if let Some(r) = self.structured.get() {
+            return Ok(r);
+        }
+        let built = self
+            .builder
+            .clone()
+            .format(format)
+            .build()
+            .map_err(core_error)?;
+        Ok(self.structured.get_or_init(|| built))
+    }
+}
+
+/// Internal, for tests: panics inside the guard, which must surface as an `Error`. Not
+/// exported by `index.js` nor declared: the tests load it from `binding.js`.
 #[doc(hidden)]
-#[napi(js_name = "__panicForTests")]
+#[napi(js_name = "__panicForTests", skip_typescript)]
 pub fn panic_for_tests() -> napi::Result<()> {
     guard(|| panic!("deliberate panic for tests"))
 }
 
-/// Internal, for benchmarks: a native call that does nothing but return its argument.
+/// Internal, for benchmarks: a native call that does nothing but return its argument. Not
+/// exported by `index.js` nor declared: the benchmark loads it from `binding.js`.
 #[doc(hidden)]
 #[napi(
     js_name = "__echo",
+    skip_typescript,
     ts_args_type = "text: string",
     ts_return_type = "string"
 )]

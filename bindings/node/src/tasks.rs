@@ -1,25 +1,50 @@
 //! Work done off the JavaScript thread (napi `AsyncTask`, run on libuv's thread pool).
 
+use napi::bindgen_prelude::{Buffer, Either};
 use napi::{Env, Task};
 
+use crate::args::Item;
 use crate::error::guard;
 
 /// `Redactor.redactBatch`: core's `redact_batch` (itself parallel) on a libuv worker.
 pub struct RedactBatch {
     pub(crate) redactor: redactum::Redactor,
-    pub(crate) texts: Vec<String>,
+    /// The texts, or why they are not texts: the error rejects the Promise.
+    pub(crate) items: napi::Result<Vec<Item>>,
 }
 
 impl Task for RedactBatch {
-    type Output = Vec<String>;
-    type JsValue = Vec<String>;
+    type Output = Vec<Item>;
+    type JsValue = Vec<Either<String, Buffer>>;
 
-    fn compute(&mut self) -> napi::Result<Vec<String>> {
-        let texts = std::mem::take(&mut self.texts);
-        guard(|| Ok(self.redactor.redact_batch(&texts)))
+    fn compute(&mut self) -> napi::Result<Vec<Item>> {
+        let items = std::mem::replace(&mut self.items, Ok(Vec::new()))?;
+        guard(|| {
+            let texts: Vec<&str> = items
+                .iter()
+                .filter_map(|i| match i {
+                    Item::Text(s) => Some(s.as_str()),
+                    Item::Bytes(_) => None,
+                })
+                .collect();
+            let mut texts = self.redactor.redact_batch(&texts).into_iter();
+            Ok(items
+                .iter()
+                .map(|i| match i {
+                    Item::Text(_) => Item::Text(texts.next().unwrap_or_default()),
+                    Item::Bytes(b) => Item::Bytes(self.redactor.redact_bytes(b).into_owned()),
+                })
+                .collect())
+        })
     }
 
-    fn resolve(&mut self, _env: Env, output: Vec<String>) -> napi::Result<Vec<String>> {
-        Ok(output)
+    fn resolve(&mut self, _env: Env, output: Vec<Item>) -> napi::Result<Self::JsValue> {
+        Ok(output
+            .into_iter()
+            .map(|i| match i {
+                Item::Text(s) => Either::A(s),
+                Item::Bytes(b) => Either::B(Buffer::from(b)),
+            })
+            .collect())
     }
 }

@@ -73,12 +73,12 @@ impl Vault {
 
     /// Loads a vault saved by `toJsonString()`.
     ///
-    /// @throws Error when the text is not a saved vault.
+    /// @throws Error with `code: 'InvalidVault'` when the text is not a saved vault.
     #[napi(factory)]
-    pub fn from_json(json: String) -> napi::Result<Self> {
+    pub fn from_json(json: String) -> napi::Result<Self, &'static str> {
         redactum::Vault::from_json(&json)
             .map(|inner| Vault { inner })
-            .map_err(|e| napi::Error::new(napi::Status::InvalidArg, e.to_string()))
+            .map_err(|e| napi::Error::new("InvalidVault", e.to_string()))
     }
 
     /// The value behind `placeholder`, or `null`.

@@ -154,3 +154,136 @@ test("pino: over pino's own synchronous destination, lines are on disk at once",
   sonic.end()
   fs.rmSync(dir, { recursive: true })
 })
+
+// Key-aware by default: pino writes JSON lines, winston entries are objects; the value of a
+// sensitive key is replaced whatever it holds, as pino's `redact` paths and fast-redact do.
+
+const SENSITIVE = '[REDACTED:sensitive-key]'
+
+test('pino: the destination replaces the values of sensitive keys by default', async () => {
+  const entry = { password: 'hunter2', user: { name: 'bob', apiKey: 'abc123' }, token: 42, n: 1 }
+  const expected = { level: 30, msg: 'login', password: SENSITIVE, user: { name: 'bob', apiKey: SENSITIVE }, token: SENSITIVE, n: 1 }
+  // Default options (built-in catalog), Redactor options, and a text-format Redactor.
+  for (const make of [(s) => pinoDestination(s), (s) => pinoDestination(s, { rules: RULES }), (s) => pinoDestination(s, r)]) {
+    const { stream, lines } = sink()
+    const logger = pino({ base: null, timestamp: false }, make(stream))
+    logger.info(entry, 'login')
+    await new Promise((res) => setImmediate(res))
+    assert.deepEqual(lines.map((l) => JSON.parse(l)), [expected])
+  }
+  assert.equal(entry.password, 'hunter2', "the caller's object is not touched")
+  // Through redactum/pino, to a file, with a style and an extra sensitive key.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'redactum-pino-'))
+  const file = path.join(dir, 'keys.log')
+  const dest = redactumPino({ destination: file, rules: RULES, style: 'mask', sensitiveKeys: ['pin'] })
+  pino({ base: null, timestamp: false }, dest).info({ pin: '1234', secret: 'hunter2', mail: EMAIL })
+  assert.deepEqual(JSON.parse(fs.readFileSync(file, 'utf8')), {
+    level: 30,
+    pin: '****',
+    secret: '*******',
+    mail: '*'.repeat(EMAIL.length),
+  })
+  fs.rmSync(dir, { recursive: true })
+})
+
+test('winston: redactFormat replaces the values of sensitive keys, before or after json()', async () => {
+  const meta = {
+    password: 'hunter2',
+    token: 'abc',
+    db: { connectionSecret: { user: 'u', pass: 'p' }, host: 'db1' },
+    headers: { Authorization: 'Basic eHl6' },
+    list: [{ api_key: 'k1' }],
+    mail: EMAIL,
+    count: 2,
+  }
+  const expected = {
+    level: 'info',
+    message: 'login',
+    password: SENSITIVE,
+    token: SENSITIVE,
+    db: { connectionSecret: SENSITIVE, host: 'db1' },
+    headers: { Authorization: SENSITIVE },
+    list: [{ api_key: SENSITIVE }],
+    mail: '[REDACTED:email]',
+    count: 2,
+  }
+  for (const format of [
+    winston.format.combine(redactFormat({ rules: RULES }), winston.format.json()),
+    winston.format.combine(redactFormat(r), winston.format.json()),
+    winston.format.combine(winston.format.json(), redactFormat(r)),
+  ]) {
+    const { stream, lines } = sink()
+    const logger = winston.createLogger({ format, transports: [new winston.transports.Stream({ stream })] })
+    logger.info('login', meta)
+    await new Promise((res) => setImmediate(res))
+    assert.equal(lines.length, 1)
+    for (const s of ['hunter2', 'abc', 'eHl6', 'k1', EMAIL, '"p"']) assert.ok(!lines[0].includes(s), `${s} in ${lines[0]}`)
+    assert.deepEqual(JSON.parse(lines[0]), expected)
+  }
+  assert.equal(meta.password, 'hunter2', "the caller's objects are not mutated")
+  assert.deepEqual(meta.db.connectionSecret, { user: 'u', pass: 'p' })
+
+  // The redactor's style and sensitive keys apply.
+  const { stream, lines } = sink()
+  const logger = winston.createLogger({
+    format: winston.format.combine(redactFormat({ rules: RULES, style: 'mask', sensitiveKeys: ['pin'] }), winston.format.json()),
+    transports: [new winston.transports.Stream({ stream })],
+  })
+  logger.info('pay', { pin: '1234', cvv: '999' })
+  await new Promise((res) => setImmediate(res))
+  assert.deepEqual(JSON.parse(lines[0]), { level: 'info', message: 'pay', pin: '****', cvv: '999' })
+})
+
+// A child process logs 5,000 lines through pinoDestination to a path or a file descriptor,
+// then exits or crashes at once; every line must be in the file.
+const CHILD = `
+const fs = require('node:fs')
+const pino = require(${JSON.stringify(require.resolve('pino'))})
+const { pinoDestination } = require(${JSON.stringify(path.join(__dirname, '..'))})
+const { RULES, AWS } = require(${JSON.stringify(path.join(__dirname, 'fixtures.js'))})
+const [file, kind, end] = process.argv.slice(1)
+const dest = kind === 'fd' ? fs.openSync(file, 'a') : file
+const logger = pino({ base: null }, pinoDestination(dest, { rules: RULES }))
+for (let i = 0; i < 5000; i++) logger.info({ i, password: 'hunter2' }, 'line ' + i + ' ' + AWS)
+if (end === 'exit') process.exit(0)
+throw new Error('crash after the last line')
+`
+
+for (const kind of ['path', 'fd']) {
+  for (const end of ['exit', 'crash']) {
+    test(`pino: a ${kind} destination keeps all 5,000 lines on ${end === 'exit' ? 'process.exit(0)' : 'an uncaught exception'}`, { timeout: 60_000 }, (t) => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'redactum-pino-exit-'))
+      t.after(() => fs.rmSync(dir, { recursive: true, force: true }))
+      const file = path.join(dir, 'app.log')
+      const child = require('node:child_process').spawnSync(process.execPath, ['-e', CHILD, file, kind, end], { encoding: 'utf8' })
+      if (end === 'exit') assert.equal(child.status, 0, child.stderr)
+      else assert.match(child.stderr, /crash after the last line/)
+      const lines = fs.readFileSync(file, 'utf8').split('\n')
+      assert.equal(lines.pop(), '')
+      assert.equal(lines.length, 5000)
+      lines.forEach((l, i) => {
+        const e = JSON.parse(l)
+        assert.equal(e.i, i)
+        assert.equal(e.msg, `line ${i} [REDACTED:aws-access-key-id]`)
+        assert.equal(e.password, SENSITIVE)
+      })
+    })
+  }
+}
+
+test('winston: secrets deeper than the walk are still redacted', async () => {
+  let deep = { password: 'hunter2', note: `key ${AWS}` }
+  for (let i = 0; i < 40; i++) deep = { level1: deep }
+  const { stream, lines } = sink()
+  const logger = winston.createLogger({
+    format: winston.format.combine(redactFormat(r), winston.format.json()),
+    transports: [new winston.transports.Stream({ stream })],
+  })
+  logger.info('deep', { deep })
+  await new Promise((res) => setImmediate(res))
+  assert.equal(lines.length, 1)
+  assert.ok(!lines[0].includes('hunter2') && !lines[0].includes(AWS), lines[0])
+  let inner = JSON.parse(lines[0]).deep
+  for (let i = 0; i < 40; i++) inner = inner.level1
+  assert.deepEqual(inner, { password: SENSITIVE, note: 'key [REDACTED:aws-access-key-id]' })
+})

@@ -117,7 +117,8 @@ pattern = '(unclosed'
 })
 
 test('a Rust panic becomes an Error and the process goes on', () => {
-  assert.throws(() => redactum.__panicForTests(), (err) => err instanceof Error && /panic/.test(err.message))
+  // Internal: in the addon (binding.js), not in the package's exports.
+  assert.throws(() => require('../binding.js').__panicForTests(), (err) => err instanceof Error && /panic/.test(err.message))
   assert.equal(r.redact(AWS), '[REDACTED:aws-access-key-id]', 'still usable afterwards')
 })
 
@@ -147,4 +148,104 @@ test('wrong argument types throw, they do not crash', () => {
   assert.throws(() => r.redact(42), Error)
   assert.throws(() => r.redactBuffer('text'), Error)
   assert.throws(() => new Redactor({ rules: 5 }), Error)
+})
+
+// Mistakes fail loudly: a misspelt option, a value of the wrong type or a wrong argument is an
+// Error that says what was expected and what was given, never ignored or coerced.
+
+test('unknown option names and wrong option types throw', () => {
+  const bad = (options, pattern) =>
+    assert.throws(() => new Redactor(options), (err) => err instanceof Error && err.code === 'InvalidArg' && pattern.test(err.message))
+  bad({ styles: 'mask' }, /unknown option `styles` in Redactor options \(did you mean `style`\?\)/)
+  bad({ rules: RULES, keep_start: 2 }, /unknown option `keep_start`.*did you mean `keepStart`/)
+  bad({ colour: 'red' }, /unknown option `colour`.*expected rules, extraRules, categories/)
+  bad('mask', /Redactor options must be an object such as \{ style: 'mask' \}, not a string/)
+  bad(42, /must be an object.*not the number 42/)
+  bad(['secret'], /must be an object.*not an array/)
+  for (const keepStart of [-1, 1.5, NaN, Infinity, 2 ** 32, '2']) {
+    bad({ style: 'partial', keepStart }, /options\.keepStart must be a whole number of characters, zero or more, not/)
+  }
+  bad({ style: 'partial', keepEnd: -3 }, /options\.keepEnd must be .*not the number -3/)
+  bad({ style: 5 }, /options\.style must be a string, not the number 5/)
+  bad({ categories: 'pii' }, /options\.categories must be an array of strings, not a string/)
+  bad({ onlyRules: ['aws-access-key-id', 3] }, /options\.onlyRules must be an array of strings, not an array/)
+  bad({ failClosed: 'yes' }, /options\.failClosed must be a boolean, not a string/)
+  bad({ key: 42, style: 'hash' }, /options\.key must be a string or a Buffer, not the number 42/)
+  bad({ rules: Buffer.from(RULES) }, /options\.rules must be a string \(TOML rules\), not a Buffer/)
+  bad({ sensitiveKeys: null }, /options\.sensitiveKeys must be an array of strings, not null/)
+  // What is valid still is: whole numbers, undefined for "not given".
+  const p = new Redactor({ rules: RULES, style: 'partial', keepStart: 2, keepEnd: 0, format: undefined })
+  assert.equal(p.redact(AWS), 'AK' + '*'.repeat(18))
+  assert.ok(new Redactor(undefined) instanceof Redactor && new Redactor(null) instanceof Redactor)
+})
+
+test('a wrong argument says what it got', () => {
+  const bad = (f, pattern) => assert.throws(f, (err) => err instanceof Error && err.code === 'InvalidArg' && pattern.test(err.message))
+  bad(() => r.redact(42), /^redact\(\) takes a string, not the number 42$/)
+  bad(() => r.redact(), /^redact\(\) takes a string, not undefined$/)
+  bad(() => r.redact(Buffer.from(AWS)), /^redact\(\) takes a string, not a Buffer \(redactBuffer takes a Buffer\)$/)
+  bad(() => r.redactJson({}), /^redactJson\(\) takes a string, not an object$/)
+  bad(() => r.find(null), /^find\(\) takes a string, not null$/)
+  bad(() => r.isMatch([AWS]), /^isMatch\(\) takes a string, not an array$/)
+  bad(() => r.redactBuffer(AWS), /^redactBuffer\(\) takes a Buffer, not a string \(redact takes a string\)$/)
+})
+
+test('redactBatch rejects instead of throwing, and takes Buffers', async () => {
+  let pending
+  assert.doesNotThrow(() => {
+    pending = r.redactBatch(`a ${AWS}`)
+  })
+  await assert.rejects(pending, (err) => err.code === 'InvalidArg' && /^redactBatch\(\) takes an array of strings or Buffers, not a string$/.test(err.message))
+  await assert.rejects(r.redactBatch(['ok', 1]), /redactBatch\(\) item 1 must be a string or a Buffer, not the number 1/)
+  await assert.rejects(r.redactBatch(), /not undefined/)
+  const invalidUtf8 = Buffer.from([0xff, 0x20, ...Buffer.from(AWS)])
+  const out = await r.redactBatch([Buffer.from(`k ${AWS}`), `s ${AWS}`, invalidUtf8, 'clean'])
+  assert.ok(Buffer.isBuffer(out[0]) && Buffer.isBuffer(out[2]))
+  assert.equal(out[0].toString(), 'k [REDACTED:aws-access-key-id]')
+  assert.equal(out[1], 's [REDACTED:aws-access-key-id]')
+  assert.deepEqual(out[2], Buffer.concat([Buffer.from([0xff]), Buffer.from(' [REDACTED:aws-access-key-id]')]))
+  assert.equal(out[3], 'clean')
+})
+
+test('internal functions are not exported', async () => {
+  for (const m of [require('redactum'), await import('redactum')]) {
+    const internal = Object.keys(m).filter((k) => k.startsWith('__'))
+    assert.deepEqual(internal, [])
+  }
+  for (const name of ['Redactor', 'StreamRedactor', 'Vault', 'RedactStream', 'createRedactStream', 'pinoDestination', 'redactFormat']) {
+    assert.equal(typeof redactum[name], 'function', name)
+  }
+})
+
+test('errors name options, never command-line flags', () => {
+  for (const options of [{ style: 'hash' }, { style: 'hash', key: '' }, { style: 'hash', key: Buffer.alloc(0) }]) {
+    assert.throws(
+      () => new Redactor({ rules: RULES, ...options }),
+      (err) => err.code === 'InvalidArg' && /options\.key/.test(err.message) && !/--|REDACTUM_KEY/.test(err.message),
+    )
+  }
+  assert.match(new Redactor({ rules: RULES, style: 'hash', key: Buffer.from('k') }).redact(AWS), /^\[REDACTED:aws-access-key-id:[0-9a-f]{16}\]$/)
+})
+
+test('gitleaks import warnings reach process.emitWarning', async () => {
+  const fs = require('node:fs')
+  const path = require('node:path')
+  const gitleaks = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'core', 'tests', 'data', 'gitleaks-sample.toml'), 'utf8')
+  const seen = []
+  const onWarning = (w) => {
+    if (w.name === 'RedactumRuleWarning') seen.push(w.message)
+  }
+  process.on('warning', onWarning)
+  try {
+    const g = new Redactor({ rules: gitleaks })
+    assert.equal(g.redact('ghp_' + 'a1'.repeat(18)), '[REDACTED:github-classic-pat]')
+    new Redactor({ rules: RULES, extraRules: gitleaks.replace(/\[\[rules\]\]\nid = "pem-file"/, '[[rules]]\nid = "pem-file-2"') })
+    new Redactor({ rules: RULES }) // redactum's own format: nothing to say
+    await new Promise((res) => setImmediate(res))
+  } finally {
+    process.off('warning', onWarning)
+  }
+  assert.ok(seen.some((m) => m.startsWith('options.rules: rule `pem-file`: path-only rule skipped')), seen.join('\n'))
+  assert.ok(seen.some((m) => m.startsWith('options.extraRules: ')), seen.join('\n'))
+  assert.ok(seen.every((m) => /^options\.(rules|extraRules): /.test(m)), seen.join('\n'))
 })

@@ -180,3 +180,13 @@ test('a sensitive key that could never match throws, naming it', () => {
     )
   }
 })
+
+test('redactJson reads JSON lines as JSON whatever the format', () => {
+  for (const format of ['text', 'auto', 'json', 'logfmt']) {
+    const red = new Redactor({ rules: RULES, format })
+    assert.equal(red.redactJson('{"user":"bob","password":"hunter2"}'), '{"user":"bob","password":"[REDACTED:sensitive-key]"}')
+    assert.equal(red.redactJson(`{"a": {"b": ["${AWS}"]}}`), '{"a": {"b": ["[REDACTED:aws-access-key-id]"]}}')
+    assert.equal(red.redactJson(`not json ${AWS}`), 'not json [REDACTED:aws-access-key-id]')
+    assert.equal(red.redactJson('{"user":"bob"}\nplain'), '{"user":"bob"}\nplain')
+  }
+})

@@ -37,7 +37,9 @@ test('turns, save and load, merge', () => {
   assert.equal(other.redact(r, `c carl@example.net ${AWS}`), 'c <EMAIL_1> <AWS_ACCESS_KEY_ID_1>')
   assert.deepEqual(loaded.merge(other), { '<EMAIL_1>': '<EMAIL_3>' })
   assert.equal(loaded.restore('<EMAIL_3> <AWS_ACCESS_KEY_ID_1>'), `carl@example.net ${AWS}`)
-  assert.throws(() => Vault.fromJson('{not json'), /invalid vault/)
+  for (const bad of ['{not json', '[]', '{"entries": 3}']) {
+    assert.throws(() => Vault.fromJson(bad), (err) => err instanceof Error && err.code === 'InvalidVault' && /invalid vault/.test(err.message))
+  }
 })
 
 test('placeholder-shaped text already present is kept and never reused', () => {

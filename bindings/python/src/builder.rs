@@ -181,6 +181,20 @@ impl Config {
         b
     }
 
+    /// A builder of the given rule sources alone (no built-in catalog): for their import
+    /// warnings, without parsing the catalog again.
+    pub fn user_rules_builder(&self) -> Option<RedactorBuilder> {
+        if self.rules.is_none() && self.extra_rules.is_empty() {
+            return None;
+        }
+        let mut b = RedactorBuilder::new();
+        b.builtin_rules(false);
+        for r in self.rules.iter().flatten().chain(&self.extra_rules) {
+            b.add_rules(&r.name, &r.text);
+        }
+        Some(b)
+    }
+
     /// Constructor keyword arguments that rebuild this redactor (files already read).
     pub fn to_kwargs<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);

@@ -12,6 +12,8 @@ use redactum::ErrorKind;
 pyo3::import_exception!(redactum._errors, RuleError);
 pyo3::import_exception!(redactum._errors, ConfigError);
 pyo3::import_exception!(redactum._errors, InternalError);
+pyo3::import_exception!(redactum._errors, VaultError);
+pyo3::import_exception!(redactum._errors, RuleWarning);
 
 /// Converts a core error: rule problems to `RuleError`, builder options to `ConfigError`,
 /// unreadable files to `OSError`. The message is core's, which names the file and the rule;

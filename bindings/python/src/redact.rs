@@ -10,6 +10,7 @@ use pyo3::prelude::*;
 use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
 use pyo3::types::{PyBytes, PyDict, PyString, PyTuple};
 use rayon::prelude::*;
+use redactum::Format;
 
 use crate::builder::{Args, Config};
 use crate::error::{config, shield, to_py};
@@ -20,6 +21,9 @@ use crate::finding::{convert, PyFinding, PyRuleInfo};
 pub struct PyRedactor {
     pub(crate) inner: redactum::Redactor,
     config: Config,
+    /// For `redact_json` when `format` is `text` or `logfmt`: the same options with JSON lines
+    /// read as JSON, built on first use.
+    structured: OnceLock<redactum::Redactor>,
 }
 
 #[pymethods]
@@ -76,10 +80,24 @@ impl PyRedactor {
         let builder = config.builder();
         // Compiling a large catalog takes a while: let other threads run meanwhile.
         let built = py.detach(|| shield(|| builder.build()))?;
-        match built {
-            Ok(inner) => Ok(PyRedactor { inner, config }),
-            Err(e) => Err(with_hint(py, to_py(py, &e), &e, &config)),
+        let inner = match built {
+            Ok(inner) => inner,
+            Err(e) => return Err(with_hint(py, to_py(py, &e), &e, &config)),
+        };
+        // Imported (gitleaks) rules that were skipped or changed: one warning each.
+        if let Some(b) = config.user_rules_builder() {
+            let category = py.get_type::<crate::error::RuleWarning>();
+            for w in py.detach(|| shield(|| b.warnings().unwrap_or_default()))? {
+                let msg = std::ffi::CString::new(w.replace('\0', " "))
+                    .unwrap_or_else(|_| c"unprintable rule warning".to_owned());
+                PyErr::warn(py, &category, &msg, 1)?;
+            }
         }
+        Ok(PyRedactor {
+            inner,
+            config,
+            structured: OnceLock::new(),
+        })
     }
 
     /// Redacts `text`; returns `text` itself when there is nothing to replace.
@@ -119,6 +137,30 @@ impl PyRedactor {
         })
     }
 
+    /// Redacts `text` as `redact` does, except that lines that parse as JSON are always read as
+    /// JSON, whatever `format` is: their strings are scanned and the values of sensitive keys
+    /// replaced at any depth (with `format="logfmt"`, the other lines are read as `auto` reads
+    /// them). For structured data such as log record fields: `RedactingFilter` uses it.
+    fn redact_json<'py>(
+        &self,
+        py: Python<'py>,
+        text: Bound<'py, PyString>,
+    ) -> PyResult<Bound<'py, PyString>> {
+        let data: PyBackedStr = text.clone().try_into()?;
+        let out = py.detach(|| {
+            shield(|| {
+                self.structured().map(|r| match r.redact(&data) {
+                    Cow::Borrowed(_) => None,
+                    Cow::Owned(s) => Some(s),
+                })
+            })
+        })?;
+        Ok(match out.map_err(|e| to_py(py, &e))? {
+            None => text,
+            Some(s) => PyString::new(py, &s),
+        })
+    }
+
     /// The redacted spans of `text`, in order; with `overlapping=True`, every finding of every
     /// rule before overlapping findings are merged. `text` is read as plain text whatever the
     /// `format` (core's `find_iter`): the values of sensitive keys in structured lines are not
@@ -151,25 +193,29 @@ impl PyRedactor {
     }
 
     /// Redacts many texts in parallel, results in order: `threads` threads (default: one per
-    /// core).
+    /// core). A `None` item comes back as `None`.
     #[pyo3(signature = (texts, threads = None))]
     fn redact_batch<'py>(
         &self,
         py: Python<'py>,
         texts: Bound<'py, PyAny>,
-        threads: Option<usize>,
-    ) -> PyResult<Vec<Bound<'py, PyString>>> {
+        threads: Option<i64>,
+    ) -> PyResult<Vec<Option<Bound<'py, PyString>>>> {
         if texts.is_instance_of::<PyString>() {
             return Err(PyTypeError::new_err(
                 "redact_batch() takes a list of str, not a str",
             ));
         }
-        let mut objs: Vec<Bound<'py, PyString>> = Vec::new();
+        let mut objs: Vec<Option<Bound<'py, PyString>>> = Vec::new();
         for (i, item) in texts.try_iter()?.enumerate() {
             let item = item?;
+            if item.is_none() {
+                objs.push(None);
+                continue;
+            }
             let s = item.cast_into::<PyString>().map_err(|e| {
                 PyTypeError::new_err(format!(
-                    "redact_batch() item {i} must be str, not {}",
+                    "redact_batch() item {i} must be str or None, not {}",
                     e.into_inner()
                         .get_type()
                         .name()
@@ -177,16 +223,18 @@ impl PyRedactor {
                         .unwrap_or_default()
                 ))
             })?;
-            objs.push(s);
+            objs.push(Some(s));
         }
         let data: Vec<PyBackedStr> = objs
             .iter()
+            .flatten()
             .map(|o| o.clone().try_into())
             .collect::<PyResult<_>>()?;
         let n = match threads {
             None => std::thread::available_parallelism().map_or(1, |n| n.get()),
-            Some(0) => return Err(config("threads must be at least 1")),
-            Some(n) => n,
+            Some(n) if n < 1 => return Err(config(format!("threads must be at least 1, not {n}"))),
+            Some(n) => usize::try_from(n)
+                .map_err(|_| config(format!("threads must be at most 1024, not {n}")))?,
         };
         let workers = if n > 1 && data.len() > 1 {
             Some(pool(n)?)
@@ -205,12 +253,16 @@ impl PyRedactor {
                 None => data.iter().map(one).collect(),
             })
         })?;
+        let mut out = out.into_iter();
         Ok(objs
             .into_iter()
-            .zip(out)
-            .map(|(obj, r)| match r {
-                None => obj,
-                Some(s) => PyString::new(py, &s),
+            .map(|obj| {
+                let obj = obj?;
+                // One result per `Some` item, in order.
+                match out.next().flatten() {
+                    None => Some(obj),
+                    Some(s) => Some(PyString::new(py, &s)),
+                }
             })
             .collect())
     }
@@ -279,6 +331,23 @@ impl PyRedactor {
 
     fn __deepcopy__<'py>(slf: Bound<'py, Self>, _memo: Bound<'py, PyAny>) -> Bound<'py, Self> {
         slf
+    }
+}
+
+impl PyRedactor {
+    /// The redactor of `redact_json`: this one when it already reads JSON lines as JSON.
+    fn structured(&self) -> Result<&redactum::Redactor, redactum::Error> {
+        let format = match self.config.format.as_str() {
+            "text" => Format::Json,
+            "logfmt" => Format::Auto,
+            _ => return Ok(&self.inner),
+        };
+        if let Some(r) = self.structured.get() {
+            return Ok(r);
+        }
+        let built = self.config.builder().format(format).build()?;
+        // Two threads may build at once: the first stored wins, both are equivalent.
+        Ok(self.structured.get_or_init(|| built))
     }
 }
 

@@ -3,7 +3,6 @@
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 
-use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::PyTuple;
@@ -70,14 +69,14 @@ impl PyVault {
         self.lock().to_json()
     }
 
-    /// Loads a vault saved by ``to_json``; ``ValueError`` if it is not one.
+    /// Loads a vault saved by ``to_json``; ``VaultError`` (a ``ValueError``) if it is not one.
     #[staticmethod]
     fn from_json(json: &str) -> PyResult<Self> {
         redactum::Vault::from_json(json)
             .map(|v| PyVault {
                 inner: Mutex::new(v),
             })
-            .map_err(|e| PyValueError::new_err(e.to_string()))
+            .map_err(|e| crate::error::VaultError::new_err(e.to_string()))
     }
 
     /// The value behind ``placeholder``, or ``None``.

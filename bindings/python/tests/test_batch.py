@@ -27,7 +27,21 @@ def test_batch_takes_any_iterable(r: redactum.Redactor) -> None:
 
 
 def test_batch_thread_count_is_checked(r: redactum.Redactor) -> None:
-    with pytest.raises(ValueError):
-        r.redact_batch(["x"], threads=0)
-    with pytest.raises((OverflowError, TypeError)):
-        r.redact_batch(["x"], threads=-1)
+    for n in [0, -1, -(2**40)]:
+        with pytest.raises(redactum.ConfigError, match=f"threads must be at least 1, not {n}"):
+            r.redact_batch(["x"], threads=n)
+    with pytest.raises(redactum.ConfigError, match="at most 1024"):
+        r.redact_batch(["x", "y"], threads=2**40)
+    with pytest.raises(TypeError):
+        r.redact_batch(["x"], threads=1.5)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+def test_batch_passes_none_through(r: redactum.Redactor, threads: int) -> None:
+    texts = [None, f"a {TOKEN}", None, "clean", None]
+    out = r.redact_batch(texts, threads=threads)
+    assert out == [None, "a [REDACTED:test-token]", None, "clean", None]
+    assert out[3] is texts[3]
+    assert r.redact_batch([None]) == [None] and r.redact_batch([]) == []
+    with pytest.raises(TypeError, match="item 1 must be str or None, not int"):
+        r.redact_batch(["x", 1])  # type: ignore[list-item]

@@ -3,6 +3,7 @@ from __future__ import annotations
 import io
 import pathlib
 import pickle
+import warnings
 
 import pytest
 
@@ -104,8 +105,7 @@ def test_none_is_a_type_error(r: redactum.Redactor) -> None:
     for call in (r.redact, r.redact_bytes, r.find, r.is_match, r.redact_batch):
         with pytest.raises(TypeError):
             call(None)  # type: ignore[operator]
-    with pytest.raises(TypeError, match="item 1"):
-        r.redact_batch(["ok", None])  # type: ignore[list-item]
+    # A None item of a batch is passed through (tests/test_batch.py).
     with pytest.raises(TypeError):
         r.redact_batch("a str is not a batch")
 
@@ -175,3 +175,23 @@ def test_fail_closed_replaces_only_the_failing_line() -> None:
     assert dst.getvalue() == want.encode()
     # Kept through pickling.
     assert pickle.loads(pickle.dumps(r)).redact(text) == want
+
+
+GITLEAKS = pathlib.Path(__file__).resolve().parents[3] / "core" / "tests" / "data" / "gitleaks-sample.toml"
+
+
+def test_gitleaks_import_warnings_reach_python_warnings() -> None:
+    with pytest.warns(redactum.RuleWarning) as caught:
+        r = redactum.Redactor(rules=GITLEAKS)
+    messages = [str(w.message) for w in caught]
+    assert any("rule `pem-file`: path-only rule skipped" in m for m in messages), messages
+    assert all(m.startswith(f"{GITLEAKS}: ") for m in messages), messages
+    assert {w.filename for w in caught} == {__file__}, "reported at the caller's line"
+    assert issubclass(redactum.RuleWarning, UserWarning)
+    assert r.redact("ghp_" + "a1" * 18) == "[REDACTED:github-classic-pat]"
+    # Text sources too; warnings as errors stop the construction.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", redactum.RuleWarning)
+        with pytest.raises(redactum.RuleWarning, match="<extra_rules>: "):
+            redactum.Redactor(extra_rules=GITLEAKS.read_text(encoding="utf-8"))
+        redactum.Redactor(rules=RULES)  # redactum's own format: nothing to say

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import io
+import json
 import logging
-from typing import Iterator
+import math
+from typing import Any, Iterator
 
 import pytest
 
@@ -131,28 +133,175 @@ def test_default_redactor_is_shared() -> None:
     assert a.redactor is b.redactor
 
 
-def test_redact_all_logs(logger: tuple[logging.Logger, io.StringIO, logging.Handler]) -> None:
+def test_redact_all_logs(
+    logger: tuple[logging.Logger, io.StringIO, logging.Handler], monkeypatch: pytest.MonkeyPatch
+) -> None:
     log, out, _ = logger
-    before = logging.getLogRecordFactory()
+    monkeypatch.setattr(logging.Logger, "handle", logging.Logger.handle)  # undone after the test
+    f = redactum.redact_all_logs(redactum.Redactor(rules=RULES))
+    assert isinstance(f, redactum.RedactingFilter)
+    log.getChild("deep").getChild("er").warning("key %s", TOKEN)
     try:
-        f = redactum.redact_all_logs(redactum.Redactor(rules=RULES))
-        assert isinstance(f, redactum.RedactingFilter)
-        log.getChild("deep").getChild("er").warning("key %s", TOKEN)
-        try:
-            raise KeyError(EMAIL)
-        except KeyError:
-            log.exception("lookup failed")
-    finally:
-        logging.setLogRecordFactory(before)
+        raise KeyError(EMAIL)
+    except KeyError:
+        log.exception("lookup failed")
     text = out.getvalue()
     assert "WARNING key [REDACTED:test-token]" in text
     assert "KeyError: '[REDACTED:test-email]'" in text
     assert TOKEN not in text and EMAIL not in text
 
 
-def test_different_redactors_each_apply(logger: tuple[logging.Logger, io.StringIO, logging.Handler]) -> None:
+# Fields passed with extra= (and attributes other filters add) are printed by formatters
+# (%(token)s) and written out by JSON formatters: they are redacted, by value and by key.
+
+SENSITIVE = "[REDACTED:sensitive-key]"
+
+
+class Opaque:
+    """An object a formatter prints with str()."""
+
+    def __str__(self) -> str:
+        return f"Opaque({TOKEN2})"
+
+
+def test_extra_fields_are_redacted_by_value_and_key(
+    logger: tuple[logging.Logger, io.StringIO, logging.Handler],
+) -> None:
     log, out, handler = logger
-    log.addFilter(redactum.RedactingFilter(redactum.Redactor(rules=RULES, categories=["secret"])))
-    handler.addFilter(redactum.RedactingFilter(redactum.Redactor(rules=RULES, categories=["pii"])))
-    log.info("%s %s", TOKEN, EMAIL)
-    assert out.getvalue() == "INFO [REDACTED:test-token] [REDACTED:test-email]\n"
+    handler.setFormatter(
+        logging.Formatter("%(message)s token=%(token)s user=%(user)s pw=%(db_password)s n=%(n)d o=%(o)s c=%(ctx)s")
+    )
+    handler.addFilter(redactum.RedactingFilter(redactum.Redactor(rules=RULES)))
+    log.info(
+        "login",
+        extra={
+            "token": "AKIAZ3MHKEY7PQ4XW2LN",  # matches no test rule: replaced by its key
+            "user": EMAIL,
+            "db_password": "hunter2",
+            "n": 7,
+            "o": Opaque(),
+            "ctx": {"apiKey": ["x", 1], "note": TOKEN, "fine": "ok"},
+        },
+    )
+    text = out.getvalue()
+    for secret in ["AKIAZ3MHKEY7PQ4XW2LN", EMAIL, "hunter2", TOKEN, TOKEN2, "'x'"]:
+        assert secret not in text
+    assert text == (
+        f"login token={SENSITIVE} user=[REDACTED:test-email] pw={SENSITIVE} n=7 "
+        f"o=Opaque([REDACTED:test-token]) "
+        f"c={{'apiKey': '{SENSITIVE}', 'note': '[REDACTED:test-token]', 'fine': 'ok'}}\n"
+    )
+
+
+def test_extra_fields_keep_their_objects_when_clean() -> None:
+    f = redactum.RedactingFilter(redactum.Redactor(rules=RULES))
+    ctx = {"note": TOKEN, "n": 1}
+    opaque = Opaque()
+    record = logging.LogRecord("x", logging.INFO, __file__, 1, "m", None, None)
+    record.__dict__.update({"count": 3, "tags": ("a", "b"), "ctx": ctx, "clean": {"k": "v"}, "o": opaque})
+    clean = record.__dict__["clean"]
+    f.filter(record)
+    assert record.__dict__["count"] == 3 and record.__dict__["tags"] == ("a", "b")
+    assert record.__dict__["clean"] is clean
+    # A changed field is a copy: the caller's object is untouched.
+    assert record.__dict__["ctx"] == {"note": "[REDACTED:test-token]", "n": 1}
+    assert ctx == {"note": TOKEN, "n": 1}
+    assert record.__dict__["o"] == "Opaque([REDACTED:test-token])"
+
+
+def test_attributes_set_by_other_filters_and_sensitive_keys_option(
+    logger: tuple[logging.Logger, io.StringIO, logging.Handler],
+) -> None:
+    log, out, handler = logger
+
+    def add_auth(record: logging.LogRecord) -> bool:
+        record.auth = f"Bearer {TOKEN}"
+        record.pin = "1234"
+        return True
+
+    log.addFilter(add_auth)
+    handler.setFormatter(logging.Formatter("%(message)s auth=%(auth)s pin=%(pin)s"))
+    handler.addFilter(redactum.RedactingFilter(redactum.Redactor(rules=RULES, sensitive_keys=["pin"])))
+    log.warning("call")
+    assert out.getvalue() == f"call auth=Bearer [REDACTED:test-token] pin={SENSITIVE}\n"
+
+
+def test_mapping_args_and_dict_messages_are_redacted_by_key(
+    logger: tuple[logging.Logger, io.StringIO, logging.Handler],
+) -> None:
+    log, out, handler = logger
+    handler.addFilter(redactum.RedactingFilter(redactum.Redactor(rules=RULES)))
+    log.info("login %(user)s %(password)s", {"user": "bob", "password": "hunter2"})
+    log.info({"user": "bob", "secret": "hunter2", "mail": EMAIL})
+    text = out.getvalue()
+    assert "hunter2" not in text and EMAIL not in text
+    assert f"INFO login bob {SENSITIVE}\n" in text
+    assert f"INFO {{'user': 'bob', 'secret': '{SENSITIVE}', 'mail': '[REDACTED:test-email]'}}\n" in text
+
+
+def test_fields_json_cannot_write_are_still_redacted_by_key() -> None:
+    # A cycle, NaN and non-str keys: json.dumps fails on each; the keys must still count.
+    f = redactum.RedactingFilter(redactum.Redactor(rules=RULES))
+    cyclic: dict[str, Any] = {"password": "hunter2", "n": float("nan")}
+    cyclic["self"] = cyclic
+    keyed = {1: TOKEN, ("a", "b"): "x", "api_key": "k-1"}
+    record = logging.LogRecord("x", logging.INFO, __file__, 1, "m", None, None)
+    record.__dict__.update({"ctx": cyclic, "keyed": keyed, "nan": float("nan"), "inf": [float("inf"), {"token": "t"}]})
+    f.filter(record)
+    assert record.__dict__["ctx"] == {"password": SENSITIVE, "n": "nan", "self": "[Circular]"}
+    assert record.__dict__["keyed"] == {"1": "[REDACTED:test-token]", "('a', 'b')": "x", "api_key": SENSITIVE}
+    assert record.__dict__["inf"] == ["inf", {"token": SENSITIVE}]
+    assert math.isnan(record.__dict__["nan"])
+    assert cyclic["password"] == "hunter2"
+
+
+def test_huge_field_under_a_sensitive_key_is_still_replaced() -> None:
+    # Longer than core's JSON line limit: core reads it as text, the key is checked apart.
+    f = redactum.RedactingFilter(redactum.Redactor(rules=RULES))
+    record = logging.LogRecord("x", logging.INFO, __file__, 1, "m", None, None)
+    record.__dict__.update({"password": "p" * (1 << 20), "blob": "b" * (1 << 20) + " " + TOKEN})
+    f.filter(record)
+    assert record.__dict__["password"] == SENSITIVE
+    assert record.__dict__["blob"].endswith(" [REDACTED:test-token]")
+
+
+def test_python_json_logger_writes_no_secret(
+    logger: tuple[logging.Logger, io.StringIO, logging.Handler],
+) -> None:
+    from pythonjsonlogger.json import JsonFormatter
+
+    log, out, handler = logger
+    handler.setFormatter(JsonFormatter("%(levelname)s %(message)s"))
+    handler.addFilter(redactum.RedactingFilter(redactum.Redactor(rules=RULES)))
+    log.info("login %s", EMAIL, extra={"token": "AKIAZ3MHKEY7PQ4XW2LN", "request": {"headers": {"Authorization": "Basic abc"}, "id": 7}})
+    log.info({"event": "signup", "password": "hunter2", "mail": EMAIL})
+    text = out.getvalue()
+    for secret in ["AKIAZ3MHKEY7PQ4XW2LN", EMAIL, "Basic abc", "hunter2"]:
+        assert secret not in text
+    first, second = (json.loads(line) for line in text.splitlines())
+    assert first == {
+        "levelname": "INFO",
+        "message": "login [REDACTED:test-email]",
+        "token": SENSITIVE,
+        "request": {"headers": {"Authorization": SENSITIVE}, "id": 7},
+    }
+    assert second == {
+        "levelname": "INFO",
+        "message": "",
+        "event": "signup",
+        "password": SENSITIVE,
+        "mail": "[REDACTED:test-email]",
+    }
+
+
+def test_redact_all_logs_redacts_extra_fields(
+    logger: tuple[logging.Logger, io.StringIO, logging.Handler], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pythonjsonlogger.json import JsonFormatter
+
+    log, out, handler = logger
+    handler.setFormatter(JsonFormatter("%(message)s"))
+    monkeypatch.setattr(logging.Logger, "handle", logging.Logger.handle)  # undone after the test
+    redactum.redact_all_logs(redactum.Redactor(rules=RULES))
+    log.getChild("child").error("login", extra={"api_key": "k-123", "user": EMAIL})
+    assert json.loads(out.getvalue()) == {"message": "login", "api_key": SENSITIVE, "user": "[REDACTED:test-email]"}

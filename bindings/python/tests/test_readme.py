@@ -15,14 +15,20 @@ def test_readme_example() -> None:
     code = re.search(r"```python\n(.*?)```", README.read_text(encoding="utf-8"), re.S)
     assert code is not None
     out = io.StringIO()
-    before = logging.getLogRecordFactory()
+    log = logging.getLogger("redactum-test.readme")
+    log.propagate = False
+    logged = io.StringIO()
+    handler = logging.StreamHandler(logged)
+    log.addHandler(handler)
+    before = logging.Logger.handle
     try:
         with contextlib.redirect_stdout(out):
             exec(compile(code.group(1), str(README), "exec"), {})
-        record = logging.getLogRecordFactory()("x", logging.INFO, "f", 1, "to %s", ("ann@example.com",), None)
+        log.warning("to %s", "ann@example.com")
     finally:
-        logging.setLogRecordFactory(before)
+        logging.Logger.handle = before  # type: ignore[method-assign]
+        log.removeHandler(handler)
     lines = out.getvalue().splitlines()
     assert lines[0] == "key=[REDACTED:aws-access-key-id] user=[REDACTED:email]"
     assert lines[1] == "[('email', 5, 20)]"
-    assert record.getMessage() == "to [REDACTED:email]"
+    assert logged.getvalue() == "to [REDACTED:email]\n"

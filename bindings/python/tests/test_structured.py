@@ -149,3 +149,26 @@ def test_sensitive_key_that_could_never_match_is_a_config_error(key: str) -> Non
     with pytest.raises(redactum.ConfigError, match="no ASCII letter or digit") as info:
         redactum.Redactor(rules=RULES, sensitive_keys=["pin", key])
     assert isinstance(info.value, ValueError)
+
+
+@pytest.mark.parametrize("fmt", ["text", "auto", "json", "logfmt"])
+def test_redact_json_reads_json_lines_whatever_the_format(fmt: str) -> None:
+    r = redactum.Redactor(rules=RULES, format=fmt)
+    assert r.redact_json(LINE) == REDACTED
+    assert r.redact_json(f'{{"a": {{"b": ["{TOKEN}"]}}}}') == '{"a": {"b": ["[REDACTED:test-token]"]}}'
+    clean = '{"user":"bob"}\nplain text'
+    assert r.redact_json(clean) is clean
+    assert r.redact_json(f"not json {TOKEN}") == "not json [REDACTED:test-token]"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="core classifies JSON line by line (core/src/structured.rs, redact_lines/classify): "
+    "in pretty-printed JSON no line parses, so the values of sensitive keys pass",
+)
+def test_pretty_printed_json_has_sensitive_values_replaced() -> None:
+    # Strict: when core handles multi-line JSON this passes, and the marker must go.
+    r = redactum.Redactor(rules=RULES, format="json")
+    text = '{\n  "user": "bob",\n  "password": "hunter2"\n}'
+    assert "hunter2" not in r.redact(text)
+    assert "hunter2" not in r.redact_json(text)

@@ -62,8 +62,10 @@ def test_turns_save_load_and_merge(r: redactum.Redactor) -> None:
     assert renamed == {"<TEST_EMAIL_1>": "<TEST_EMAIL_3>"}
     assert loaded.restore("<TEST_EMAIL_3> <TEST_TOKEN_1>") == f"carl@example.net {TOKEN}"
     assert loaded.merge(loaded) == {}
-    with pytest.raises(ValueError):
-        Vault.from_json("{not json")
+    for bad in ["{not json", "[]", '{"entries": 3}']:
+        with pytest.raises(redactum.VaultError) as info:
+            Vault.from_json(bad)
+        assert isinstance(info.value, ValueError) and isinstance(info.value, redactum.RedactumError)
 
 
 def test_existing_placeholders_are_kept(r: redactum.Redactor) -> None:

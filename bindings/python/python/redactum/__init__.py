@@ -16,10 +16,12 @@ scans, so threads scan in parallel::
 from __future__ import annotations
 
 import functools
+import json
 import logging
-from typing import Any, Optional
+import math
+from typing import Any, Mapping, Optional
 
-from ._errors import ConfigError, InternalError, RedactumError, RuleError
+from ._errors import ConfigError, InternalError, RedactumError, RuleError, RuleWarning, VaultError
 from ._redactum import Finding, Redactor, RuleInfo, StreamStats, Vault, __version__
 
 __all__ = [
@@ -32,6 +34,8 @@ __all__ = [
     "RedactumError",
     "RuleError",
     "ConfigError",
+    "VaultError",
+    "RuleWarning",
     "InternalError",
     "redact",
     "redact_all_logs",
@@ -52,13 +56,63 @@ def redact(text: str) -> str:
 # Formats exception text the way logging.Formatter does by default.
 _EXC_FORMATTER = logging.Formatter()
 
+# The attributes every LogRecord has (and those formatters add); any other attribute came from
+# `extra=`, a filter or a record factory, and is redacted.
+_RECORD_ATTRS = frozenset(logging.LogRecord("", 0, "", 0, "", None, None).__dict__) | {
+    "message",
+    "asctime",
+    "taskName",
+    "_redactum_by",
+}
+
+# Core reads a longer line as text, where the values of sensitive keys are not recognised
+# (core's MAX_STRUCTURED_LINE).
+_MAX_JSON_LINE = 1 << 20
+
+
+def _jsonable(value: Any, seen: set[int]) -> Any:
+    """`value` as data `json.dumps` always accepts, keeping every key name: containers copied
+    (a cycle becomes ``"[Circular]"``, keys become `str`), NaN and infinities and any other
+    object become the text a formatter's ``%(field)s`` would print."""
+    if value is None or isinstance(value, (str, bool, int)):
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else str(value)
+    if isinstance(value, (Mapping, list, tuple, set, frozenset)):
+        if id(value) in seen:
+            return "[Circular]"
+        seen.add(id(value))
+        try:
+            if isinstance(value, Mapping):
+                return {k if isinstance(k, str) else str(k): _jsonable(v, seen) for k, v in value.items()}
+            return [_jsonable(v, seen) for v in value]
+        finally:
+            seen.discard(id(value))
+    return str(value)
+
+
+def _json_line(key: str, value: Any) -> str:
+    """`{key: value}` as one JSON line."""
+    try:
+        return json.dumps({key: _jsonable(value, set())}, ensure_ascii=False)
+    except RecursionError:
+        return json.dumps({key: str(value)}, ensure_ascii=False)
+
 
 class RedactingFilter(logging.Filter):
     """A ``logging.Filter`` that redacts every record it sees, in place.
 
     It redacts the formatted message (``msg % args``: the arguments are formatted first, then
-    the result is redacted, and ``args`` is cleared), the exception text (``exc_text``, formatted
-    as ``logging.Formatter`` does) and ``stack_info``. By default it also drops ``exc_info``, the
+    the result is redacted, and ``args`` is cleared; a ``dict`` of arguments, and a ``dict``
+    logged as the message, first have the values of sensitive keys replaced), the exception
+    text (``exc_text``, formatted as ``logging.Formatter`` does), ``stack_info``, and every
+    other attribute of the record: the fields passed with ``extra=`` or added by other
+    filters, which formatters print (``%(token)s``) and JSON formatters write out. Those are
+    redacted as structured data (``Redactor.redact_json``): strings at any depth are scanned,
+    and the value of a sensitive key (``password``, ``token``, ``api_key``... and the
+    redactor's ``sensitive_keys``) is replaced whatever it holds, whatever the redactor's
+    ``format``. A field that changes becomes its redacted JSON form (``str``, ``dict`` or
+    ``list``); the others are left as they are. By default it also drops ``exc_info``, the
     live exception object, whose message may hold the secret: handlers print the redacted
     ``exc_text`` instead. Pass ``keep_exc_info=True`` to keep it (for a handler that needs the
     exception object and redacts on its own).
@@ -93,18 +147,38 @@ class RedactingFilter(logging.Filter):
             record.exc_info = None
             record.exc_text = None
             record.stack_info = None
+            for key in [k for k in record.__dict__ if k not in _RECORD_ATTRS]:
+                record.__dict__[key] = "[REDACTED]"
+            if "message" in record.__dict__:
+                record.message = record.msg
         setattr(record, "_redactum_by", self.redactor)
         return True
 
     def _redact_record(self, record: logging.LogRecord) -> None:
-        try:
-            message = record.getMessage()
-        except Exception:
-            # Arguments that do not match the format: keep both, redacted, rather than let
-            # logging print them raw in its error report.
-            message = f"{record.msg!s} (arguments: {record.args!r})"
-        record.msg = self._redact(message)
-        record.args = None
+        if isinstance(record.args, Mapping) and record.args:
+            args = self._redact_mapping(record.args)
+            if isinstance(args, Mapping):
+                record.args = args
+        if isinstance(record.msg, dict) and not record.args:
+            msg = self._redact_mapping(record.msg)
+        else:
+            msg = None
+        if isinstance(msg, dict):
+            # Kept a dict: JSON formatters merge a dict message into the line.
+            record.msg = msg
+            record.args = None
+        else:
+            try:
+                message = record.getMessage()
+            except Exception:
+                # Arguments that do not match the format: keep both, redacted, rather than let
+                # logging print them raw in its error report.
+                message = f"{record.msg!s} (arguments: {record.args!r})"
+            record.msg = self._redact(message)
+            record.args = None
+        if "message" in record.__dict__:
+            # Set by a formatter that ran before this filter (another handler's).
+            record.message = record.getMessage()
         if record.exc_info and not record.exc_text:
             record.exc_text = _EXC_FORMATTER.formatException(record.exc_info)
         if record.exc_text:
@@ -113,6 +187,54 @@ class RedactingFilter(logging.Filter):
             record.exc_info = None
         if record.stack_info:
             record.stack_info = self._redact(record.stack_info)
+        self._redact_fields(record)
+
+    def _redact_fields(self, record: logging.LogRecord) -> None:
+        fields = record.__dict__
+        keys = [k for k in fields if k not in _RECORD_ATTRS]
+        if not keys:
+            return
+        lines = [_json_line(k, fields[k]) for k in keys]
+        for key, before, after in zip(keys, lines, self._redact_lines(lines)):
+            if after is not before:
+                fields[key] = after
+        # A value too long for core's JSON lines was read as text: if its key is sensitive,
+        # replace it whole.
+        for key, line in zip(keys, lines):
+            if len(line) * 4 > _MAX_JSON_LINE and len(line.encode("utf-8", "surrogatepass")) > _MAX_JSON_LINE:
+                probe = _json_line(key, 0)
+                (out,) = self._redact_lines([probe])
+                if out is not probe:
+                    fields[key] = out
+
+    def _redact_mapping(self, value: Mapping[Any, Any]) -> Any:
+        """`value` with sensitive keys and strings redacted, or `value` itself if unchanged."""
+        line = _json_line("", value)
+        (out,) = self._redact_lines([line])
+        return value if out is line else out
+
+    def _redact_lines(self, lines: list[str]) -> list[Any]:
+        """Each `{key: value}` JSON line redacted: the new value, or the line object itself when
+        nothing changed."""
+        joined = "\n".join(lines)
+        try:
+            out = self.redactor.redact_json(joined)
+        except UnicodeEncodeError:
+            # Lone surrogates: JSON escapes (\\udcff) are scanned as the text they stand for.
+            joined = "\n".join(json.dumps(json.loads(line)) for line in lines)
+            out = self.redactor.redact_json(joined)
+        if out == joined:
+            return list(lines)
+        results: list[Any] = []
+        for line, before, after in zip(lines, joined.split("\n"), out.split("\n")):
+            if after == before:
+                results.append(line)
+                continue
+            try:
+                results.append(next(iter(json.loads(after).values())))
+            except (ValueError, StopIteration, AttributeError):
+                results.append(after)  # still redacted, only not JSON
+        return results
 
     def _redact(self, text: str) -> str:
         try:
@@ -129,17 +251,17 @@ class RedactingFilter(logging.Filter):
 def redact_all_logs(redactor: Optional[Redactor] = None, *, keep_exc_info: bool = False) -> RedactingFilter:
     """Redacts every log record of every logger from now on, whatever its handlers.
 
-    Wraps logging's record factory (``logging.setLogRecordFactory``), so records are redacted
-    as they are created, before any filter or handler (including handlers added later and
-    those of third-party libraries) sees them. Returns the filter it applies.
+    Wraps ``logging.Logger.handle``, so each record is redacted when a logger handles it:
+    after ``extra=`` fields are set on it, before any filter or handler (including handlers
+    added later and those of third-party libraries) sees it. Returns the filter it applies.
     """
     f = RedactingFilter(redactor, keep_exc_info=keep_exc_info)
-    make = logging.getLogRecordFactory()
+    handle = logging.Logger.handle
 
-    def factory(*args: Any, **kwargs: Any) -> logging.LogRecord:
-        record = make(*args, **kwargs)
+    @functools.wraps(handle)
+    def redacting_handle(self: logging.Logger, record: logging.LogRecord) -> Any:
         f.filter(record)
-        return record
+        return handle(self, record)
 
-    logging.setLogRecordFactory(factory)
+    logging.Logger.handle = redacting_handle  # type: ignore[method-assign]
     return f

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-__all__ = ["RedactumError", "RuleError", "ConfigError", "InternalError"]
+__all__ = ["RedactumError", "RuleError", "ConfigError", "VaultError", "InternalError", "RuleWarning"]
 
 
 class RedactumError(Exception):
@@ -38,5 +38,14 @@ class ConfigError(RedactumError, ValueError):
     source: Optional[str] = None
 
 
+class VaultError(RedactumError, ValueError):
+    """Text given to ``Vault.from_json`` that is not a saved vault."""
+
+
 class InternalError(RedactumError, RuntimeError):
     """A bug in redactum (a Rust panic, caught before it reached Python)."""
+
+
+class RuleWarning(UserWarning):
+    """An imported rule (a gitleaks configuration) that was skipped or changed because it uses
+    a feature redactum does not have; the message names the file and the rule."""
