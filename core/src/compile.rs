@@ -20,6 +20,8 @@ pub(crate) const SINGLE_LINE_CAP: usize = 1024;
 pub(crate) const MULTILINE_CAP: usize = 64 * 1024;
 /// Size limit of one compiled pattern.
 const PATTERN_SIZE_LIMIT: usize = 4 << 20;
+/// Size limit of a multiline rule's early-release DFA (see `Rule::release_dfa`).
+const RELEASE_DFA_LIMIT: usize = 2 << 20;
 
 /// A compiled rule.
 pub(crate) struct Rule {
@@ -52,8 +54,14 @@ pub(crate) struct Rule {
     /// Computed on first use, as `regex` is: literal extraction over the whole catalog was
     /// two thirds of the catalog's build time.
     lead: std::sync::OnceLock<Option<usize>>,
+    /// Multiline rules: the pattern as an anchored full DFA (built on first use; `None` when
+    /// over its size limit), to learn early that a window's result can no longer change.
+    release: std::sync::OnceLock<Option<ReleaseDfa>>,
     pub index: usize,
 }
+
+/// An anchored forward DFA of a multiline rule's pattern.
+pub(crate) type ReleaseDfa = regex_automata::dfa::dense::DFA<Vec<u32>>;
 
 impl Rule {
     #[inline]
@@ -73,6 +81,33 @@ impl Rule {
                 keyword_lead(&self.hir, &self.keywords)
             }
         })
+    }
+
+    /// See the field `release`.
+    pub(crate) fn release_dfa(&self) -> Option<&ReleaseDfa> {
+        self.release
+            .get_or_init(|| {
+                use regex_automata::dfa::{dense, StartKind};
+                use regex_automata::nfa::thompson;
+                let nfa = thompson::Compiler::new()
+                    .configure(
+                        thompson::Config::new()
+                            .utf8(false)
+                            .nfa_size_limit(Some(PATTERN_SIZE_LIMIT)),
+                    )
+                    .build_from_hir(&self.hir)
+                    .ok()?;
+                dense::Builder::new()
+                    .configure(
+                        dense::Config::new()
+                            .start_kind(StartKind::Anchored)
+                            .dfa_size_limit(Some(RELEASE_DFA_LIMIT))
+                            .determinize_size_limit(Some(RELEASE_DFA_LIMIT)),
+                    )
+                    .build_from_nfa(&nfa)
+                    .ok()
+            })
+            .as_ref()
     }
 
     /// See the field `splitter`.
@@ -386,6 +421,7 @@ pub(crate) fn compile_rule(spec: &RuleSpec, index: usize, eager: bool) -> Result
         max_match,
         reach: max_match.saturating_add(window),
         lead: std::sync::OnceLock::new(),
+        release: std::sync::OnceLock::new(),
         index,
     })
     .inspect(|rule| {

@@ -19,6 +19,8 @@ pub(crate) struct Driver {
     line_start: usize,
     /// Multiline keyword hits whose window is not complete yet (absolute positions).
     pub pending: Vec<MlHit>,
+    /// For each pending hit, what is known of its window so far (early release).
+    releases: Vec<Release>,
     /// Findings not yet emitted (absolute positions), in no particular order.
     pub found: Vec<Hit>,
     scratch: Scratch,
@@ -40,6 +42,7 @@ impl Driver {
             pos: 0,
             line_start: 0,
             pending: Vec::new(),
+            releases: Vec::new(),
             found: Vec::new(),
             scratch: Scratch::new(engine),
             seg_found: Vec::new(),
@@ -56,6 +59,7 @@ impl Driver {
         self.line_start = 0;
         self.line_prior.clear();
         self.pending.clear();
+        self.releases.clear();
         self.found.clear();
     }
 
@@ -118,8 +122,9 @@ impl Driver {
         while i < self.pending.len() {
             let h = self.pending[i];
             let need = h.end.saturating_add(engine.rules[h.rule as usize].reach);
-            if eof || avail >= need {
+            if eof || avail >= need || self.releases[i].decided(engine, h, buf, base, avail) {
                 self.pending.swap_remove(i);
+                self.releases.swap_remove(i);
                 let rel = MlHit {
                     start: h.start - base,
                     end: h.end - base,
@@ -258,6 +263,8 @@ impl Driver {
             win_start: h.win_start + base,
             ..*h
         }));
+        self.releases
+            .resize_with(self.pending.len(), Release::default);
     }
 
     /// Whether the segment just scanned has findings and something that may need settling.
@@ -560,6 +567,117 @@ impl Driver {
             .min()
             .unwrap_or(self.pos)
             .min(self.pos)
+    }
+}
+
+/// Bytes a decision about a match may read past its end (marker checks, UTF-8 widening).
+const RELEASE_MARGIN: usize = 16;
+
+/// A keyword line longer than this keeps its window held until complete: each of its bytes
+/// is a possible match start to follow.
+const RELEASE_MAX_STARTS: usize = 4096;
+
+/// Early release of a multiline window (a PEM block): its search result is final as soon as,
+/// for every position where a counted match may start (the keyword's line), the rule's
+/// anchored automaton has died, so no byte still to come can change a match or its absence.
+/// The window is then searched over the bytes it has, with the same result as over the whole
+/// window: stream and whole input still agree, and a line that merely mentions a PEM header
+/// holds the output only until a byte that no key body may hold, not for 64 KiB.
+#[derive(Default)]
+struct Release {
+    started: bool,
+    /// The result may change until the window is complete (no automaton for the rule, a
+    /// keyword line too long, or a byte the automaton gives up on).
+    held: bool,
+    /// Automaton states of the starts still alive, all fed up to `fed` (absolute).
+    alive: Vec<regex_automata::util::primitives::StateID>,
+    fed: usize,
+    /// The furthest position where a start's automaton died.
+    died_at: usize,
+}
+
+impl Release {
+    fn decided(
+        &mut self,
+        engine: &Engine,
+        h: MlHit,
+        buf: &[u8],
+        base: usize,
+        avail: usize,
+    ) -> bool {
+        use regex_automata::dfa::Automaton;
+        if self.held {
+            return false;
+        }
+        let Some(dfa) = engine.rules[h.rule as usize].release_dfa() else {
+            self.held = true;
+            return false;
+        };
+        if !self.started {
+            // Counted matches start on the keyword's line: wait for its end.
+            let Some(nl) = memchr::memchr(b'\n', &buf[h.end - base..avail - base]) else {
+                return false;
+            };
+            let keep_end = h.end + nl + 1;
+            if keep_end - h.win_start > RELEASE_MAX_STARTS {
+                self.held = true;
+                return false;
+            }
+            self.started = true;
+            self.fed = keep_end;
+            for p in h.win_start..keep_end {
+                let input = regex_automata::Input::new(buf)
+                    .range(p - base..avail - base)
+                    .anchored(regex_automata::Anchored::Yes);
+                let Ok(mut sid) = dfa.start_state_forward(&input) else {
+                    self.held = true;
+                    return false;
+                };
+                let mut q = p;
+                while q < keep_end && !dfa.is_dead_state(sid) && !dfa.is_quit_state(sid) {
+                    sid = dfa.next_state(sid, buf[q - base]);
+                    q += 1;
+                }
+                if dfa.is_quit_state(sid) {
+                    self.held = true;
+                    return false;
+                }
+                if dfa.is_dead_state(sid) {
+                    self.died_at = self.died_at.max(q);
+                } else {
+                    self.alive.push(sid);
+                }
+            }
+        }
+        let Release {
+            alive,
+            fed,
+            died_at,
+            held,
+            ..
+        } = self;
+        let mut k = 0;
+        while k < alive.len() {
+            let mut sid = alive[k];
+            let mut q = *fed;
+            while q < avail && !dfa.is_dead_state(sid) && !dfa.is_quit_state(sid) {
+                sid = dfa.next_state(sid, buf[q - base]);
+                q += 1;
+            }
+            if dfa.is_quit_state(sid) {
+                *held = true;
+                return false;
+            }
+            if dfa.is_dead_state(sid) {
+                *died_at = (*died_at).max(q);
+                alive.swap_remove(k);
+            } else {
+                alive[k] = sid;
+                k += 1;
+            }
+        }
+        *fed = avail;
+        alive.is_empty() && died_at.saturating_add(RELEASE_MARGIN) <= avail
     }
 }
 

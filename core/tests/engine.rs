@@ -639,3 +639,70 @@ fn keywords_across_hit_chunk_boundaries_are_found() {
     s.finish(&mut out);
     assert_eq!(String::from_utf8(out).unwrap(), whole);
 }
+
+/// Pushes `lines` one at a time and returns what was written after each push.
+fn written_after_each_line(r: &Redactor, lines: &[&str]) -> Vec<String> {
+    let mut s = r.stream();
+    let mut seen = Vec::new();
+    let mut out = Vec::new();
+    for l in lines {
+        s.push(l.as_bytes(), &mut out);
+        seen.push(String::from_utf8(out.clone()).unwrap());
+    }
+    s.finish(&mut out);
+    seen.push(String::from_utf8(out).unwrap());
+    seen
+}
+
+/// A line that mentions a PEM header no longer stalls a live stream for 64 KiB: once a line
+/// holds a byte that no key body may hold, the held lines go out, and the output is still the
+/// whole-input output.
+#[test]
+fn a_pem_header_without_a_key_does_not_hold_the_stream() {
+    let r = Redactor::new().unwrap();
+    let lines = [
+        "2026-12-05 INFO config loaded: -----BEGIN RSA PRIVATE KEY-----\n",
+        "2026-12-05 INFO [worker] started pid=42\n",
+        "2026-12-05 INFO [worker] ready\n",
+    ];
+    let seen = written_after_each_line(&r, &lines);
+    // The header line waits for the next line (the block could start there)...
+    assert_eq!(seen[0], "");
+    // ...which shows it cannot: both are out (the next line once 16 bytes past the decision).
+    assert!(
+        seen[2].starts_with(&format!("{}{}", lines[0], lines[1])),
+        "{seen:?}"
+    );
+    let whole: String = lines.concat();
+    assert_eq!(seen.last().unwrap(), &r.redact(&whole).into_owned());
+}
+
+/// A real key streamed line by line is released soon after its END line, redacted, and the
+/// lines after it are not held.
+#[test]
+fn a_streamed_pem_key_is_released_after_its_end_line() {
+    let r = Redactor::new().unwrap();
+    let body = "MIIEpAIBAAKCAQEA3Tz2mr7SZiAMfQyuvBjM9OiJjRazXBZ1BjP5CE/Wm/Rr500P\n";
+    let lines = [
+        "key follows\n",
+        "-----BEGIN RSA PRIVATE KEY-----\n",
+        body,
+        body,
+        "-----END RSA PRIVATE KEY-----\n",
+        "[next] request served in 4 ms\n",
+        "[next] request served in 5 ms\n",
+    ];
+    let seen = written_after_each_line(&r, &lines);
+    let whole: String = lines.concat();
+    let expected = r.redact(&whole).into_owned();
+    assert!(
+        expected.contains("[REDACTED:private-key-rsa]"),
+        "{expected}"
+    );
+    assert!(!expected.contains("MIIEpAIB"));
+    // After the line that follows END, the key is out, redacted.
+    assert!(seen[5].contains("[REDACTED:private-key-rsa]"), "{seen:?}");
+    assert!(!seen[5].contains("MIIEpAIB"));
+    assert!(expected.starts_with(&seen[6]));
+    assert_eq!(seen.last().unwrap(), &expected);
+}
