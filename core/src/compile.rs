@@ -236,7 +236,7 @@ fn build_with(hirs: &[&Hir], set: bool) -> Result<Regex, Error> {
         // A set's anchored queries visit few states.
         (true, _) => 1 << 20,
         (false, true) => 4 << 20,
-        (false, false) => 512 << 10,
+        (false, false) => SINGLE_RULE_CACHE,
     };
     let kind = if set {
         regex_automata::MatchKind::All
@@ -271,6 +271,78 @@ fn build_with(hirs: &[&Hir], set: bool) -> Result<Regex, Error> {
                 )
             }
         })
+}
+
+/// Lazy-DFA cache of a one-rule automaton. The cost probe uses the same: a rule whose lazy DFA
+/// outgrows it on a probe makes the engine fall back to a search that costs the pattern's
+/// size for every byte.
+const SINGLE_RULE_CACHE: usize = 512 << 10;
+
+/// Bytes of each probe.
+const COST_PROBE_LEN: usize = 8 << 10;
+
+/// Rejects a pattern whose search cost explodes on simple input: runs of one byte of each of
+/// the pattern's byte classes, and of a few two-byte alternations, are searched by a lazy DFA
+/// with a fixed cache; if a probe fills the cache (the automaton keeps making new states, as
+/// `[a-z]{1,1024}x` does over `aaaa...`: a state per count), the rule is refused at build
+/// time, naming the probe. Deterministic: it counts automaton states, not time.
+fn check_cost(hir: &Hir) -> Result<(), Error> {
+    use regex_automata::hybrid::dfa::DFA;
+    use regex_automata::nfa::thompson;
+    let nfa = thompson::Compiler::new()
+        .configure(
+            thompson::Config::new()
+                .utf8(false)
+                .nfa_size_limit(Some(PATTERN_SIZE_LIMIT)),
+        )
+        .build_from_hir(hir)
+        .map_err(|e| Error::new(ErrorKind::TooBig, format!("pattern does not compile: {e}")))?;
+    let dfa = DFA::builder()
+        .configure(
+            DFA::config()
+                .cache_capacity(SINGLE_RULE_CACHE)
+                .minimum_cache_clear_count(Some(0)),
+        )
+        .build_from_nfa(nfa)
+        .map_err(|e| Error::new(ErrorKind::TooBig, format!("pattern does not compile: {e}")))?;
+    let mut cache = dfa.create_cache();
+    let reps: Vec<u8> = dfa
+        .byte_classes()
+        .representatives(..)
+        .filter_map(|u| u.as_u8())
+        .collect();
+    let mut probe = Vec::with_capacity(COST_PROBE_LEN);
+    let mut probes = reps.iter().map(|&b| [b, b]).collect::<Vec<_>>();
+    // Alternations of a letter, a digit and a separator.
+    for pair in [*b"a0", *b"a-", *b"0-", *b"a ", *b"0.", *b"aA"] {
+        probes.push(pair);
+    }
+    for pair in probes {
+        probe.clear();
+        probe.extend(pair.iter().cycle().take(COST_PROBE_LEN));
+        let mut at = 0;
+        // Search as the engine does: from each match end on.
+        while at < probe.len() {
+            let input = regex_automata::Input::new(&probe).range(at..);
+            let found = dfa.try_search_fwd(&mut cache, &input);
+            // Giving up is what a cleared cache leads to: the same verdict.
+            if cache.clear_count() > 0 || found.is_err() {
+                return Err(Error::new(
+                    ErrorKind::TooCostly,
+                    format!(
+                        "pattern is too costly to search: on a run of {:?} its automaton keeps growing (a counted repetition such as `{{1,1024}}` over a class that also matches what follows it?); narrow the counts",
+                        String::from_utf8_lossy(&pair[..]).into_owned()
+                    ),
+                ));
+            }
+            match found {
+                Ok(Some(m)) if m.offset() > at => at = m.offset(),
+                Ok(Some(_)) => at += 1,
+                _ => break,
+            }
+        }
+    }
+    Ok(())
 }
 
 fn is_kebab(id: &str) -> bool {
@@ -384,6 +456,8 @@ pub(crate) fn compile_rule(spec: &RuleSpec, index: usize, eager: bool) -> Result
     }
     let regex = std::sync::OnceLock::new();
     if eager {
+        // The built-in catalog is checked by the test suite (which builds it eagerly).
+        check_cost(&hir)?;
         let _ = regex.set(build_regex(&hir)?);
     }
     let secret_group = secret_index(&hir);

@@ -32,6 +32,10 @@ pub enum ErrorKind {
     EmptyMatch,
     /// The compiled pattern is over the size limit.
     TooBig,
+    /// The pattern is too costly to search: its automaton keeps growing on simple input (a
+    /// counted repetition such as `[a-z]{1,1024}x` over a run of `a`), which would scan at
+    /// kilobytes per second.
+    TooCostly,
     /// A validator name that is not registered, or a bad argument.
     UnknownValidator,
     /// Two rules share an id.

@@ -706,3 +706,44 @@ fn a_streamed_pem_key_is_released_after_its_end_line() {
     assert!(expected.starts_with(&seen[6]));
     assert_eq!(seen.last().unwrap(), &expected);
 }
+
+/// A user rule whose automaton explodes on simple input (`[a-z]{1,1024}x` over a run of `a`
+/// scanned at 30-70 KB/s) is refused when the redactor is built, naming the rule; narrower
+/// counts are accepted.
+#[test]
+fn a_degenerate_user_rule_is_refused_at_build_time() {
+    let rule = |p: &str| {
+        format!(
+            "[[rule]]\nid = \"slow\"\nname = \"slow\"\ncategory = \"secret\"\npattern = '''{p}'''\n"
+        )
+    };
+    for bad in ["[a-z]{1,1024}x", "(?:[a-z0-9]){1,800}!", "\\w{1,1000}="] {
+        let err = match Redactor::builder()
+            .add_rules("mine.toml", &rule(bad))
+            .build()
+        {
+            Ok(_) => panic!("{bad} was accepted"),
+            Err(e) => e,
+        };
+        assert_eq!(err.kind(), redactum::ErrorKind::TooCostly, "{bad}: {err}");
+        assert_eq!(err.rule_id(), Some("slow"));
+        assert!(err.to_string().contains("too costly"), "{err}");
+    }
+    for fine in [
+        "[a-z]{1,40}x",
+        "[a-z]{1,300}x",
+        "tok_[A-Za-z0-9]{36}",
+        "\\b[0-9]{3}-[0-9]{2}-[0-9]{4}\\b",
+    ] {
+        Redactor::builder()
+            .add_rules("mine.toml", &rule(fine))
+            .build()
+            .unwrap_or_else(|e| panic!("{fine}: {e}"));
+    }
+}
+
+/// Every built-in rule passes the cost check (built eagerly, as added rules are).
+#[test]
+fn builtin_rules_pass_the_cost_check() {
+    Redactor::builder().eager(true).build().unwrap();
+}

@@ -30,6 +30,7 @@ pub fn to_py(py: Python<'_>, e: &redactum::Error) -> PyErr {
         ErrorKind::Unsupported => (RuleError::new_err(msg), "unsupported"),
         ErrorKind::EmptyMatch => (RuleError::new_err(msg), "empty-match"),
         ErrorKind::TooBig => (RuleError::new_err(msg), "too-big"),
+        ErrorKind::TooCostly => (RuleError::new_err(msg), "too-costly"),
         ErrorKind::UnknownValidator => (RuleError::new_err(msg), "unknown-validator"),
         ErrorKind::DuplicateId => (RuleError::new_err(msg), "duplicate-id"),
         _ => (RuleError::new_err(msg), "other"),
