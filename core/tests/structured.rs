@@ -719,3 +719,54 @@ fn a_line_that_parses_once_its_text_findings_are_replaced_is_rendered_as_json() 
     // Text format: rules only.
     assert!(text().redact(input).contains("tok-abc"));
 }
+
+/// Pretty-printed JSON: no line parses on its own, but each line holding a member under a
+/// sensitive key is read as a one-member object, so its value is replaced (a number or
+/// boolean becomes a string marker and the document stays JSON); every other line comes out
+/// as in text mode.
+#[test]
+fn pretty_printed_json_members_under_sensitive_keys() {
+    let doc = "{\n  \"user\": \"ann\",\n  \"password\": \"hunter2-correct\",\n  \"pin_token\": 4821,\n  \"nested\": {\n    \"client_secret\": \"s3cr3t\\u0021x\",\n    \"note\": \"mail ann@example.com\"\n  },\n\t\"apiKey\" : \"k-123\"  ,  \r\n  \"ok\": true\n}\n";
+    for format in [Format::Auto, Format::Json] {
+        let out = redact_all_ways(&r(format), doc);
+        for secret in ["hunter2", "4821", "s3cr3t", "k-123", "ann@example.com"] {
+            assert!(!out.contains(secret), "{format:?}: {secret} in {out}");
+        }
+        assert!(
+            out.contains("\"pin_token\": \"[REDACTED:sensitive-key]\","),
+            "{out}"
+        );
+        assert!(
+            out.contains("\t\"apiKey\" : \"[REDACTED:sensitive-key]\"  ,  \r\n"),
+            "{out}"
+        );
+        assert!(out.contains("  \"user\": \"ann\",\n"), "{out}");
+        assert_eq!(out.lines().count(), doc.lines().count());
+        let value: serde_json::Value =
+            serde_json::from_str(&out).unwrap_or_else(|e| panic!("not JSON ({e}): {out}"));
+        assert_eq!(value["nested"]["client_secret"], "[REDACTED:sensitive-key]");
+        // A second redaction changes nothing.
+        assert_eq!(r(format).redact(&out), out);
+    }
+    // Text mode is unchanged: members are a structured-format matter.
+    assert!(text().redact(doc).contains("4821"));
+}
+
+/// Lines that only look like members stay text: no sensitive key, a key inside a longer
+/// line, a value that opens an object, YAML-like keys without quotes.
+#[test]
+fn member_like_lines_without_a_sensitive_value_are_text() {
+    for line in [
+        "  \"user\": \"ann\",\n",
+        "  \"password\": {\n",
+        "\"password\" is a word here: \"x\"\n",
+        "  \"password\": \"[REDACTED:sensitive-key]\",\n",
+        "  \"token\": \"abc\" }\n",
+    ] {
+        assert_eq!(
+            redact_all_ways(&r(Format::Auto), line),
+            text().redact(line),
+            "{line:?}"
+        );
+    }
+}

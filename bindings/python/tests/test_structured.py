@@ -161,13 +161,8 @@ def test_redact_json_reads_json_lines_whatever_the_format(fmt: str) -> None:
     assert r.redact_json(f"not json {TOKEN}") == "not json [REDACTED:test-token]"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="core classifies JSON line by line (core/src/structured.rs, redact_lines/classify): "
-    "in pretty-printed JSON no line parses, so the values of sensitive keys pass",
-)
 def test_pretty_printed_json_has_sensitive_values_replaced() -> None:
-    # Strict: when core handles multi-line JSON this passes, and the marker must go.
+    # Each line of pretty-printed JSON that holds a member is read as a one-member object.
     r = redactum.Redactor(rules=RULES, format="json")
     text = '{\n  "user": "bob",\n  "password": "hunter2"\n}'
     assert "hunter2" not in r.redact(text)

@@ -230,9 +230,9 @@ impl LineStream {
                     mut comps,
                     text,
                     marks,
-                    json,
+                    plan,
                 } = j;
-                render_line_guarded(r, &text, Plan::Json(json), None, out, &mut self.found);
+                render_line_guarded(r, &text, plan, None, out, &mut self.found);
                 out.extend_from_slice(&line[content.len()..]);
                 // Findings of the JSON pass, in the line's positions.
                 comps.extend(self.found.iter().map(|c| {

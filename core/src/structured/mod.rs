@@ -59,14 +59,17 @@ pub enum Format {
     #[default]
     Text,
     /// Per line: a line whose first non-blank byte is `{` or `[` and that parses as JSON is a
-    /// JSON line (one that starts so but does not parse is text); a line with at least two
+    /// JSON line (one that starts so but does not parse is text); a line of pretty-printed JSON
+    /// that holds one member under a sensitive key is read as a one-member object; a line with at least two
     /// `key=value` pairs, or an HTTP header line whose name is sensitive, is a logfmt line; any
     /// other line is text. A text line that parses as JSON once its findings are replaced (an
     /// invalid escape inside a password) is then rendered as JSON, as a second redaction would
     /// render it. A line where structure changes
     /// nothing (no sensitive key, no escaped string) comes out exactly as in text mode.
     Auto,
-    /// Lines that parse as JSON are JSON lines; the others are text.
+    /// Lines that parse as JSON are JSON lines; a line of pretty-printed JSON that holds one
+    /// member under a sensitive key (`  "password": "x",`) is read as a one-member object;
+    /// the others are text.
     Json,
     /// Every line is a logfmt / `key=value` line (with HTTP headers and query parameters).
     Logfmt,
@@ -139,6 +142,8 @@ impl StructuredRedactor {
 pub(crate) enum Plan {
     Text,
     Json(JsonLine),
+    /// One member of pretty-printed JSON (`  "password": "x",`), read as a one-member object.
+    Member(Member),
     /// Byte spans (in the line) of sensitive values.
     Kv(Vec<(usize, usize)>),
 }
@@ -158,6 +163,11 @@ pub(crate) fn classify(format: Format, keys: &KeySet, line: &[u8]) -> Plan {
                 // Broken JSON is text, never logfmt: its redaction as text may make it JSON,
                 // which `json_after_text` then renders (a second redaction would).
                 return Plan::Text;
+            }
+            if line[i] == b'"' {
+                if let Some(m) = member(line, keys) {
+                    return Plan::Member(m);
+                }
             }
         }
         if format == Format::Json {
@@ -183,11 +193,13 @@ pub(crate) struct JsonAfterText {
     pub text: Vec<u8>,
     /// Where the replacements stand in `text`, to map positions back to the line.
     pub marks: Marks,
-    pub json: JsonLine,
+    /// [`Plan::Json`] or [`Plan::Member`], for `text`.
+    pub plan: Plan,
 }
 
 /// See [`JsonAfterText`]: `None` unless `line` (classified as text) starts with `{` or `[` and
-/// its text redaction parses as JSON.
+/// its text redaction parses as JSON, or starts with `"` and its text redaction is a JSON
+/// member with a sensitive value.
 pub(crate) fn json_after_text(
     r: &StructuredRedactor,
     format: Format,
@@ -202,7 +214,7 @@ pub(crate) fn json_after_text(
     let first = line
         .iter()
         .position(|b| !matches!(b, b' ' | b'\t' | b'\r'))?;
-    if line[first] != b'{' && line[first] != b'[' {
+    if !matches!(line[first], b'{' | b'[' | b'"') {
         return None;
     }
     let mut comps = r.text_comps(line, utf8);
@@ -223,11 +235,62 @@ pub(crate) fn json_after_text(
         at = c.end;
     }
     text.extend_from_slice(&line[at..]);
-    let json = parse_json(&text, keys)?;
+    let plan = if line[first] == b'"' {
+        Plan::Member(member(&text, keys)?)
+    } else {
+        Plan::Json(parse_json(&text, keys)?)
+    };
     Some(JsonAfterText {
         comps,
         text,
         marks,
+        plan,
+    })
+}
+
+/// A line of pretty-printed JSON that holds one member (`"key": value`, with an optional
+/// trailing comma), read as the object `{"key": value}`.
+pub(crate) struct Member {
+    /// The member's span in the line (without indentation and trailing comma).
+    start: usize,
+    end: usize,
+    /// `{` + the member + `}`.
+    wrapped: Vec<u8>,
+    json: JsonLine,
+}
+
+/// The member of a pretty-printed JSON line whose value is under a sensitive key; `None` for
+/// any other line (which stays text, exactly as in text mode).
+fn member(line: &[u8], keys: &KeySet) -> Option<Member> {
+    let blank = |b: u8| matches!(b, b' ' | b'\t' | b'\r');
+    let start = line.iter().position(|&b| !blank(b))?;
+    if line[start] != b'"' {
+        return None;
+    }
+    let mut end = line.len();
+    while end > start && blank(line[end - 1]) {
+        end -= 1;
+    }
+    if end > start && line[end - 1] == b',' {
+        end -= 1;
+        while end > start && blank(line[end - 1]) {
+            end -= 1;
+        }
+    }
+    // Cheap rejection before building the object: a member has a `:` after its key.
+    memchr::memchr(b':', &line[start..end])?;
+    let mut wrapped = Vec::with_capacity(end - start + 2);
+    wrapped.push(b'{');
+    wrapped.extend_from_slice(&line[start..end]);
+    wrapped.push(b'}');
+    let json = parse_json(&wrapped, keys)?;
+    if json.sensitive.is_empty() {
+        return None;
+    }
+    Some(Member {
+        start,
+        end,
+        wrapped,
         json,
     })
 }
@@ -257,90 +320,148 @@ pub(crate) fn render_line(
     r: &StructuredRedactor,
     line: &[u8],
     plan: Plan,
+    vault: Option<&mut Vault>,
+    out: &mut Vec<u8>,
+    found: &mut Vec<Span>,
+) {
+    let comps = r.components_of(line);
+    match plan {
+        Plan::Text => unreachable!("text lines are rendered as text runs"),
+        Plan::Kv(spans) => render_kv(r, line, comps, &spans, vault, out, found),
+        Plan::Json(j) => render_json_line(r, line, &j, comps, vault, out, found),
+        Plan::Member(m) => {
+            if comps.iter().any(|c| c.start < m.start || c.end > m.end) {
+                // A finding reaches the indentation or the comma: the line as text.
+                return render_kv(r, line, comps, &[], vault, out, found);
+            }
+            // Line positions to positions in `{` + member + `}`, and back.
+            let comps = comps
+                .iter()
+                .map(|c| Span {
+                    start: c.start + 1 - m.start,
+                    end: c.end + 1 - m.start,
+                    label: c.label,
+                })
+                .collect();
+            let mut obj = Vec::with_capacity(m.wrapped.len() + 32);
+            let mut obj_found = Vec::new();
+            render_json_line(
+                r,
+                &m.wrapped,
+                &m.json,
+                comps,
+                vault,
+                &mut obj,
+                &mut obj_found,
+            );
+            out.extend_from_slice(&line[..m.start]);
+            // The braces are structure: never inside a replaced unit.
+            out.extend_from_slice(&obj[1..obj.len() - 1]);
+            out.extend_from_slice(&line[m.end..]);
+            found.extend(obj_found.iter().map(|c| Span {
+                start: c.start + m.start - 1,
+                end: c.end + m.start - 1,
+                label: c.label,
+            }));
+        }
+    }
+}
+
+/// A `key=value` line: the text findings and the sensitive values, replaced in place.
+fn render_kv(
+    r: &StructuredRedactor,
+    line: &[u8],
+    mut comps: Vec<Span>,
+    spans: &[(usize, usize)],
     mut vault: Option<&mut Vault>,
     out: &mut Vec<u8>,
     found: &mut Vec<Span>,
 ) {
-    let mut comps = r.components_of(line);
-    match plan {
-        Plan::Text => unreachable!("text lines are rendered as text runs"),
-        Plan::Kv(spans) => {
-            comps.extend(spans.iter().map(|&(start, end)| Span {
-                start,
-                end,
-                label: Label::SensitiveKey,
-            }));
-            merge(&mut comps);
-            if vault.is_some() {
-                protect_placeholders(line, &mut comps);
+    comps.extend(spans.iter().map(|&(start, end)| Span {
+        start,
+        end,
+        label: Label::SensitiveKey,
+    }));
+    merge(&mut comps);
+    if vault.is_some() {
+        protect_placeholders(line, &mut comps);
+    }
+    let mut at = 0;
+    for c in &comps {
+        out.extend_from_slice(&line[at..c.start]);
+        r.write_replacement(&line[c.start..c.end], c, vault.as_deref_mut(), out);
+        at = c.end;
+    }
+    out.extend_from_slice(&line[at..]);
+    found.extend_from_slice(&comps);
+}
+
+/// A JSON line: strings decoded and scanned, `key=value` pairs inside string values, the values
+/// of sensitive keys; rendered in place (`json.rs`).
+fn render_json_line(
+    r: &StructuredRedactor,
+    line: &[u8],
+    j: &JsonLine,
+    mut comps: Vec<Span>,
+    vault: Option<&mut Vault>,
+    out: &mut Vec<u8>,
+    found: &mut Vec<Span>,
+) {
+    let mut dec = Vec::new();
+    let mut map = Vec::new();
+    let mut spans = Vec::new();
+    let (_, keys) = r.structure();
+    for u in &j.units {
+        let UnitKind::Str(escaped) = u.kind else {
+            continue;
+        };
+        let (cs, ce) = (u.start + 1, u.end - 1);
+        if escaped {
+            dec.clear();
+            map.clear();
+            decode(&line[cs..ce], &mut dec, &mut map);
+            for c in r.components_of(&dec) {
+                let (s, e) = (map[c.start].0 as usize, map[c.end - 1].1 as usize);
+                comps.push(Span {
+                    start: cs + s,
+                    end: cs + e,
+                    label: c.label,
+                });
             }
-            let mut at = 0;
-            for c in &comps {
-                out.extend_from_slice(&line[at..c.start]);
-                r.write_replacement(&line[c.start..c.end], c, vault.as_deref_mut(), out);
-                at = c.end;
-            }
-            out.extend_from_slice(&line[at..]);
-            found.extend_from_slice(&comps);
         }
-        Plan::Json(j) => {
-            let mut dec = Vec::new();
-            let mut map = Vec::new();
-            let mut spans = Vec::new();
-            let (_, keys) = r.structure();
-            for u in &j.units {
-                let UnitKind::Str(escaped) = u.kind else {
-                    continue;
+        // `key=value` pairs and query parameters inside string values (a message, a URL).
+        let text = if escaped { &dec[..] } else { &line[cs..ce] };
+        if !u.key && memchr::memchr(b'=', text).is_some() {
+            spans.clear();
+            kv_spans(text, keys, false, &mut spans);
+            for &(s, e) in &spans {
+                let (s, e) = if escaped {
+                    (map[s].0 as usize, map[e - 1].1 as usize)
+                } else {
+                    (s, e)
                 };
-                let (cs, ce) = (u.start + 1, u.end - 1);
-                if escaped {
-                    dec.clear();
-                    map.clear();
-                    decode(&line[cs..ce], &mut dec, &mut map);
-                    for c in r.components_of(&dec) {
-                        let (s, e) = (map[c.start].0 as usize, map[c.end - 1].1 as usize);
-                        comps.push(Span {
-                            start: cs + s,
-                            end: cs + e,
-                            label: c.label,
-                        });
-                    }
-                }
-                // `key=value` pairs and query parameters inside string values (a message, a URL).
-                let text = if escaped { &dec[..] } else { &line[cs..ce] };
-                if !u.key && memchr::memchr(b'=', text).is_some() {
-                    spans.clear();
-                    kv_spans(text, keys, false, &mut spans);
-                    for &(s, e) in &spans {
-                        let (s, e) = if escaped {
-                            (map[s].0 as usize, map[e - 1].1 as usize)
-                        } else {
-                            (s, e)
-                        };
-                        comps.push(Span {
-                            start: cs + s,
-                            end: cs + e,
-                            label: Label::SensitiveKey,
-                        });
-                    }
-                }
+                comps.push(Span {
+                    start: cs + s,
+                    end: cs + e,
+                    label: Label::SensitiveKey,
+                });
             }
-            comps.extend(j.sensitive.iter().map(|&(start, end)| Span {
-                start,
-                end,
-                label: Label::SensitiveKey,
-            }));
-            if comps.is_empty() {
-                out.extend_from_slice(line);
-                return;
-            }
-            merge(&mut comps);
-            if vault.is_some() {
-                protect_placeholders(line, &mut comps);
-            }
-            render_json(r, line, &j.units, &comps, vault, out, found);
         }
     }
+    comps.extend(j.sensitive.iter().map(|&(start, end)| Span {
+        start,
+        end,
+        label: Label::SensitiveKey,
+    }));
+    if comps.is_empty() {
+        out.extend_from_slice(line);
+        return;
+    }
+    merge(&mut comps);
+    if vault.is_some() {
+        protect_placeholders(line, &mut comps);
+    }
+    render_json(r, line, &j.units, &comps, vault, out, found);
 }
 
 /// [`render_line`], but under fail-closed an internal error replaces the whole line.
@@ -400,14 +521,7 @@ pub(crate) fn redact_lines(
                         count += r.text_run(&hay[run_start..at], utf8, vault.as_deref_mut(), out);
                     }
                     found.clear();
-                    render_line_guarded(
-                        r,
-                        &j.text,
-                        Plan::Json(j.json),
-                        vault.as_deref_mut(),
-                        out,
-                        &mut found,
-                    );
+                    render_line_guarded(r, &j.text, j.plan, vault.as_deref_mut(), out, &mut found);
                     count += j.comps.len() + found.len();
                     out.extend_from_slice(&hay[nl..next]);
                     run_start = next;
