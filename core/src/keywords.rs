@@ -228,7 +228,7 @@ impl Table {
     }
 
     /// Runs the automaton over `bytes` from state `s`; `base` is the position of `bytes[0]`.
-    #[inline]
+    #[inline(never)]
     fn run(
         &self,
         mut s: u32,
