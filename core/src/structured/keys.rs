@@ -35,6 +35,9 @@ pub(crate) struct KeySet {
     /// line are rejected by their length or first byte, without hashing.
     by_len: Vec<Vec<Box<[u8]>>>,
     longest: usize,
+    /// The last two bytes of every normalized key, as bits of a 64 Ki-bit map (`None` when a
+    /// key is a single byte): a key that does not end so cannot match, whatever its words.
+    tails: Option<Box<[u64; 1024]>>,
 }
 
 impl KeySet {
@@ -56,13 +59,50 @@ impl KeySet {
                 }
             }
         }
+        let mut tails = Box::new([0u64; 1024]);
+        let mut all_long = true;
+        for k in ks.by_len.iter().flatten() {
+            match k[..] {
+                [.., a, b] => {
+                    let i = usize::from(a) << 8 | usize::from(b);
+                    tails[i / 64] |= 1 << (i % 64);
+                }
+                _ => all_long = false,
+            }
+        }
+        ks.tails = all_long.then_some(tails);
         ks
+    }
+
+    /// False when the key's last two letters or digits (lower-cased) end no sensitive key:
+    /// most keys of a JSON line are rejected here, before any normalization.
+    #[inline]
+    fn may_match(&self, key: &[u8]) -> bool {
+        let Some(tails) = &self.tails else {
+            return true;
+        };
+        let mut last = key
+            .iter()
+            .rev()
+            .filter(|b| b.is_ascii_alphanumeric())
+            .map(|b| b.to_ascii_lowercase());
+        match (last.next(), last.next()) {
+            (Some(b), Some(a)) => {
+                let i = usize::from(a) << 8 | usize::from(b);
+                tails[i / 64] & (1 << (i % 64)) != 0
+            }
+            // Fewer than two: only a key of that length could match; let the full test say.
+            _ => true,
+        }
     }
 
     /// True if `key` (raw bytes) is sensitive: its normalized form, or the normalized form of
     /// its last words, is in the set. Words break at non-alphanumerics and at a lower-case
     /// letter followed by an upper-case one.
     pub(crate) fn matches(&self, key: &[u8]) -> bool {
+        if !self.may_match(key) {
+            return false;
+        }
         // A key that already holds a marker was rewritten by an earlier redaction: its words
         // now come from the marker (`pwd=[REDACTED:generic-password]`), not from the writer.
         if marker::contains_marker(key) {
