@@ -64,6 +64,20 @@ impl Scratch {
     }
 }
 
+/// A multiline window ends at the latest after this many line ends from its keyword (the
+/// keyword's own line included), so that a stream holds at most this many lines for it. A
+/// PEM key of 32 KiB in 64-byte lines has 512.
+pub(crate) const MULTILINE_LINES: usize = 512;
+
+/// The end of a multiline window that would run from `from` to `we`: just past its
+/// [`MULTILINE_LINES`]-th line end, or `we`.
+pub(crate) fn multiline_end(hay: &[u8], from: usize, we: usize) -> usize {
+    match memchr::memchr_iter(b'\n', &hay[from..we]).nth(MULTILINE_LINES - 1) {
+        Some(i) => from + i + 1,
+        None => we,
+    }
+}
+
 /// Keyword hits are collected over this many bytes of a segment at a time.
 const HIT_CHUNK: usize = 64 << 10;
 
@@ -340,7 +354,7 @@ impl Engine {
         out: &mut Vec<Hit>,
     ) {
         let rule = &self.rules[hit.rule as usize];
-        let we = hit.end.saturating_add(rule.reach).min(avail);
+        let we = multiline_end(hay, hit.end, hit.end.saturating_add(rule.reach).min(avail));
         let line_end = match memchr::memchr(b'\n', &hay[hit.end..we]) {
             Some(i) => hit.end + i + 1,
             None => we,

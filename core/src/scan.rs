@@ -122,7 +122,11 @@ impl Driver {
         while i < self.pending.len() {
             let h = self.pending[i];
             let need = h.end.saturating_add(engine.rules[h.rule as usize].reach);
-            if eof || avail >= need || self.releases[i].decided(engine, h, buf, base, avail) {
+            if eof
+                || avail >= need
+                || self.releases[i].lines_done(h, buf, base, avail)
+                || self.releases[i].decided(engine, h, buf, base, avail)
+            {
                 self.pending.swap_remove(i);
                 self.releases.swap_remove(i);
                 let rel = MlHit {
@@ -594,9 +598,21 @@ struct Release {
     fed: usize,
     /// The furthest position where a start's automaton died.
     died_at: usize,
+    /// Line ends seen from the keyword on, and how far they were counted (absolute).
+    lines: usize,
+    counted_to: usize,
 }
 
 impl Release {
+    /// The window has reached its last line (`engine::MULTILINE_LINES`): complete whatever
+    /// comes next.
+    fn lines_done(&mut self, h: MlHit, buf: &[u8], base: usize, avail: usize) -> bool {
+        let from = self.counted_to.max(h.end);
+        self.lines += memchr::memchr_iter(b'\n', &buf[from - base..avail - base]).count();
+        self.counted_to = avail;
+        self.lines >= crate::engine::MULTILINE_LINES
+    }
+
     fn decided(
         &mut self,
         engine: &Engine,

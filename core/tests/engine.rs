@@ -747,3 +747,24 @@ fn a_degenerate_user_rule_is_refused_at_build_time() {
 fn builtin_rules_pass_the_cost_check() {
     Redactor::builder().eager(true).build().unwrap();
 }
+
+/// Whatever the lines after a PEM header hold, a stream holds them for at most 512 lines: a
+/// multiline window ends at its 512th line end (whole input and stream alike).
+#[test]
+fn a_pem_window_holds_at_most_512_lines() {
+    let r = Redactor::new().unwrap();
+    let mut lines = vec!["note -----BEGIN RSA PRIVATE KEY-----\n".to_string()];
+    // Lines of bytes a key body may hold: the window cannot be decided early.
+    lines.extend((0..700).map(|i| format!("2026-12-05 INFO tick {i}\n")));
+    let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let seen = written_after_each_line(&r, &refs);
+    assert_eq!(seen[400], "", "released before its 512 lines");
+    let out_after_512 = &seen[512];
+    assert!(
+        out_after_512.starts_with(&lines[..512].concat()),
+        "not released after 512 lines"
+    );
+    let whole: String = lines.concat();
+    assert_eq!(seen.last().unwrap(), &whole);
+    assert_eq!(r.redact(&whole), whole);
+}

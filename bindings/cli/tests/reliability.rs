@@ -772,3 +772,70 @@ fn stdin_with_in_place_or_output_is_an_error() {
         assert_eq!(err.lines().count(), 1, "{err}");
     }
 }
+
+/// Unmounts a test's tmpfs, whatever happens to the test.
+struct Unmount(PathBuf);
+
+impl Drop for Unmount {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(&self.0).status();
+    }
+}
+
+/// A full disk fails the file with a clear error and loses nothing: `--in-place` leaves the
+/// original as it was and no temporary file behind, `--output` removes its incomplete copy,
+/// and stdout on a full disk is an error (exit 2), not a quiet end. The disk is a 256 KiB
+/// tmpfs mounted for the test (as root); where none can be mounted the test says so and
+/// passes without checking.
+#[test]
+fn a_full_disk_loses_nothing() {
+    let t = tempfile::tempdir().unwrap();
+    let d = t.path();
+    let small = d.join("small");
+    std::fs::create_dir(&small).unwrap();
+    let mounted = Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=256k", "tmpfs"])
+        .arg(&small)
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !mounted {
+        eprintln!("a_full_disk_loses_nothing: skipped, no tmpfs can be mounted here (needs root)");
+        return;
+    }
+    let _unmount = Unmount(small.clone());
+    let line = format!("a {SECRET}\n");
+
+    // In place: the original fits, the original and its redacted copy do not.
+    let original = line.repeat(7_000);
+    write(&small.join("big.log"), &original);
+    let (code, _, err) = run(rd(d).args(["--in-place", "small/big.log"]), b"");
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("big.log"), "{err}");
+    assert!(err.to_lowercase().contains("space"), "{err}");
+    assert_eq!(read(&small.join("big.log")), original, "original changed");
+    assert!(!has_temp(&small), "temporary file left behind");
+    std::fs::remove_file(small.join("big.log")).unwrap();
+
+    // --output onto the full disk: the incomplete copy is removed.
+    write(&d.join("in.log"), &line.repeat(20_000));
+    let (code, _, err) = run(rd(d).args(["-o", "small", "in.log"]), b"");
+    assert_eq!(code, 2, "{err}");
+    assert!(err.to_lowercase().contains("space"), "{err}");
+    assert!(
+        !small.join("in.log").exists(),
+        "incomplete output left behind"
+    );
+
+    // Standard output on the full disk.
+    let out = std::fs::File::create(small.join("stdout.txt")).unwrap();
+    let status = rd(d)
+        .arg("in.log")
+        .stdout(out)
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&status.stderr);
+    assert_eq!(status.status.code(), Some(2), "{err}");
+    assert!(err.to_lowercase().contains("space"), "{err}");
+}
