@@ -1,5 +1,8 @@
 //! End-to-end tests of the `redactum` binary.
 
+mod common;
+use common::run;
+
 use std::io::{Read, Write};
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -28,27 +31,6 @@ fn rules_file(dir: &Path) -> std::path::PathBuf {
     let p = dir.join("rules.toml");
     std::fs::write(&p, RULES).unwrap();
     p
-}
-
-fn run(cmd: &mut Command, stdin: &[u8]) -> (i32, String, String) {
-    let mut child = cmd
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut si = child.stdin.take().unwrap();
-    let data = stdin.to_vec();
-    let t = std::thread::spawn(move || {
-        let _ = si.write_all(&data);
-    });
-    let out = child.wait_with_output().unwrap();
-    t.join().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 #[test]

@@ -3,8 +3,9 @@
 //! through; without the flag the CLI stops with exit status 2 and a one-line error, and the
 //! failing line never reaches stdout.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod common;
+
+use std::process::Command;
 
 const RULES: &str = r#"
 [[rule]]
@@ -23,30 +24,14 @@ fn run(extra: &[&str], stdin: &str) -> (i32, String, String) {
     let dir = tempfile::tempdir().unwrap();
     let rules = dir.path().join("rules.toml");
     std::fs::write(&rules, RULES).unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_redactum"))
-        .arg("--only-rules")
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_redactum"));
+    cmd.arg("--only-rules")
         .arg(&rules)
         .args(extra)
         // The user's environment, not a developer's: no backtraces.
         .env_remove("RUST_BACKTRACE")
-        .env_remove("RUST_LIB_BACKTRACE")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut si = child.stdin.take().unwrap();
-    let data = stdin.to_string();
-    let t = std::thread::spawn(move || {
-        let _ = si.write_all(data.as_bytes());
-    });
-    let out = child.wait_with_output().unwrap();
-    t.join().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+        .env_remove("RUST_LIB_BACKTRACE");
+    common::run(&mut cmd, stdin.as_bytes())
 }
 
 #[test]

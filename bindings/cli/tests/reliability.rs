@@ -4,6 +4,9 @@
 //! `REDACTUM_TEST_BIN=/path/to/redactum` runs these tests against another build (used to show
 //! that each one fails on the code before its fix).
 
+mod common;
+use common::run;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -35,27 +38,6 @@ fn rd(dir: &Path) -> Command {
     let mut c = bin();
     c.current_dir(dir).arg("--only-rules").arg(rules);
     c
-}
-
-fn run(cmd: &mut Command, stdin: &[u8]) -> (i32, String, String) {
-    let mut child = cmd
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut si = child.stdin.take().unwrap();
-    let data = stdin.to_vec();
-    let t = std::thread::spawn(move || {
-        let _ = si.write_all(&data);
-    });
-    let out = child.wait_with_output().unwrap();
-    t.join().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 fn write(p: &Path, text: &str) {
