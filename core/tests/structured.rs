@@ -303,13 +303,36 @@ fn logfmt_pairs() {
     for (input, want) in cases {
         assert_eq!(redact_all_ways(&red, input), want, "{input}");
     }
-    // Auto: two pairs make a logfmt line; one pair is text.
+    // Auto: one pair under a sensitive key is a pair (`.env` files, shell exports, CI
+    // variables, a URL with one sensitive parameter); pairs under other keys stay text.
     let auto = r(Format::Auto);
     assert_eq!(
         auto.redact("level=info secret=abc"),
         format!("level=info secret={m}")
     );
-    assert_eq!(auto.redact("secret=abc"), text().redact("secret=abc"));
+    for (input, want) in [
+        ("secret=abc", format!("secret={m}")),
+        ("DB_PASSWORD=Q7v!truex9Lm", format!("DB_PASSWORD={m}")),
+        (
+            "SESSION_SECRET=kJ8#mN2$pQ5vX9",
+            format!("SESSION_SECRET={m}"),
+        ),
+        ("export API_TOKEN=zq81mfa0", format!("export API_TOKEN={m}")),
+        (
+            "GET https://cdn.example.net/f.js?access_token=eyJhbGciOi0x HTTP/1.1",
+            format!("GET https://cdn.example.net/f.js?access_token={m} HTTP/1.1"),
+        ),
+    ] {
+        assert_eq!(redact_all_ways(&auto, input), want, "{input}");
+        assert_eq!(auto.redact(&want), want, "second redaction of {want}");
+    }
+    for plain in [
+        "level=info",
+        "retries=3 after 2s",
+        "see password reset docs",
+    ] {
+        assert_eq!(auto.redact(plain), text().redact(plain), "{plain}");
+    }
     // Extra keys from the builder.
     let extra = Redactor::builder()
         .format(Format::Logfmt)
@@ -768,5 +791,38 @@ fn member_like_lines_without_a_sensitive_value_are_text() {
             text().redact(line),
             "{line:?}"
         );
+    }
+}
+
+/// Stand-ins under sensitive keys stay as written (the rules still scan them): shell
+/// expansions, templates, runs of a masking character, well-known placeholders. Whole values
+/// only: a real password that contains such a word is replaced.
+#[test]
+fn stand_ins_under_sensitive_keys_stay_as_written() {
+    let auto = r(Format::Auto);
+    for line in [
+        "export GITHUB_TOKEN=$(gh auth token)",
+        "DB_PASSWORD=${DB_PASSWORD}",
+        "api_key={{ secret }}",
+        "password=<password>",
+        "token=%API_TOKEN%",
+        "password: '********'",
+        "secret=xxx",
+        "client_secret: changeme",
+        "api_key=REPLACE_ME",
+        "API_KEY=YOUR_API_KEY_HERE",
+    ] {
+        assert_eq!(redact_all_ways(&auto, line), line, "{line}");
+    }
+    let json = r#"{"api_key": "REPLACE_ME", "password": "<password>", "token": "${TOKEN}"}"#;
+    assert_eq!(redact_all_ways(&auto, json), json);
+    let m = "[REDACTED:sensitive-key]";
+    for (line, want) in [
+        ("password=Password123!", format!("password={m}")),
+        ("DB_PASSWORD=Q7v!truex9Lm", format!("DB_PASSWORD={m}")),
+        ("secret=changeme-42x", format!("secret={m}")),
+        ("password=$uperman1", format!("password={m}")),
+    ] {
+        assert_eq!(redact_all_ways(&auto, line), want, "{line}");
     }
 }

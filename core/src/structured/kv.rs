@@ -6,11 +6,59 @@ use super::KeySet;
 use crate::marker;
 use crate::vault::placeholder_at;
 
-/// A value that starts with a replacement marker or a placeholder was redacted before: the
-/// replacement may have moved where the value seems to end (`password=[REDACTED:pem]rest`), so
-/// replacing it again would not be idempotent. The rules still scan it.
+/// Whether the value of a sensitive key stays as written (the rules still scan it):
+/// - it starts with a replacement marker or a vault placeholder: it was redacted before, and
+///   the replacement may have moved where the value seems to end
+///   (`password=[REDACTED:pem]rest`), so replacing it again would not be idempotent;
+/// - the whole value is a template or a stand-in, not a secret: a shell expansion
+///   (`$(gh auth token)`, `${DB_PASSWORD}`), a template (`{{ secret }}`, `<password>`,
+///   `%API_KEY%`), a run of one masking character (`*****`, `xxx`), or a well-known stand-in
+///   (`REPLACE_ME`, `changeme`, `YOUR_API_KEY_HERE`). Only whole values: `Q7v!truex9Lm` or
+///   `Password123!` are replaced.
 pub(super) fn already_redacted(v: &[u8]) -> bool {
-    marker::starts_with_marker(v) || placeholder_at(v, 0).is_some()
+    marker::starts_with_marker(v) || placeholder_at(v, 0).is_some() || is_stand_in(v)
+}
+
+/// See [`already_redacted`].
+fn is_stand_in(v: &[u8]) -> bool {
+    // Quotes around the value (header and YAML-like values keep them).
+    let v = match v {
+        [q @ (b'"' | b'\''), inner @ .., last] if last == q => inner,
+        _ => v,
+    };
+    if v.starts_with(b"$(") || v.starts_with(b"${") || v.starts_with(b"{{") {
+        return true;
+    }
+    // `<password>`, `<your-api-key>`, `%API_KEY%`: a name, without digits (a value in angle
+    // brackets that holds digits may be a real one, and is replaced).
+    if let [b'<', inner @ .., b'>'] | [b'%', inner @ .., b'%'] = v {
+        return !inner.is_empty()
+            && inner
+                .iter()
+                .all(|&b| b.is_ascii_alphabetic() || matches!(b, b'_' | b'-' | b' '));
+    }
+    if v.len() >= 3 && matches!(v[0], b'*' | b'x' | b'X' | b'#') && v.iter().all(|&b| b == v[0]) {
+        return true;
+    }
+    const STAND_INS: &[&str] = &[
+        "changeme",
+        "change_me",
+        "replace_me",
+        "replaceme",
+        "your_api_key_here",
+        "your_api_key",
+        "your_token_here",
+        "your_password_here",
+        "your_secret_here",
+        "redacted",
+        "none",
+        "null",
+        "todo",
+        "tbd",
+    ];
+    STAND_INS
+        .iter()
+        .any(|s| v.eq_ignore_ascii_case(s.as_bytes()))
 }
 
 fn is_key_byte(b: u8) -> bool {

@@ -60,9 +60,10 @@ pub enum Format {
     Text,
     /// Per line: a line whose first non-blank byte is `{` or `[` and that parses as JSON is a
     /// JSON line (one that starts so but does not parse is text); a line of pretty-printed JSON
-    /// that holds one member under a sensitive key is read as a one-member object; a line with at least two
-    /// `key=value` pairs, or an HTTP header line whose name is sensitive, is a logfmt line; any
-    /// other line is text. A text line that parses as JSON once its findings are replaced (an
+    /// that holds one member under a sensitive key is read as a one-member object; a line with a
+    /// `key=value` pair under a sensitive key (one is enough: `DB_PASSWORD=...`, a URL with a
+    /// `?token=` parameter), or an HTTP header line whose name is sensitive, is a logfmt line;
+    /// any other line is text. A text line that parses as JSON once its findings are replaced (an
     /// invalid escape inside a password) is then rendered as JSON, as a second redaction would
     /// render it. A line where structure changes
     /// nothing (no sensitive key, no escaped string) comes out exactly as in text mode.
@@ -175,8 +176,10 @@ pub(crate) fn classify(format: Format, keys: &KeySet, line: &[u8]) -> Plan {
         }
     }
     let mut spans = Vec::new();
-    let (pairs, sensitive, header) = kv_spans(line, keys, true, &mut spans);
-    if !sensitive || (format == Format::Auto && pairs < 2 && !header) {
+    // One pair is a pair (`.env` lines, `export TOKEN=...`, a URL with one sensitive
+    // parameter): a sensitive key is enough, as a sensitive header name is.
+    let (_, sensitive, _) = kv_spans(line, keys, true, &mut spans);
+    if !sensitive {
         return Plan::Text;
     }
     Plan::Kv(spans)
@@ -296,7 +299,8 @@ fn member(line: &[u8], keys: &KeySet) -> Option<Member> {
 }
 
 /// Sorts and merges overlapping components: a merged span is labelled by its leftmost, then
-/// longest, then first-ranked component (rules before the `sensitive-key` pseudo-rule).
+/// longest, then first-ranked component (rules before the `sensitive-key` pseudo-rule), except
+/// that a `sensitive-key` span takes the label of the first rule finding inside it.
 fn merge(comps: &mut Vec<Span>) {
     comps.sort_unstable_by(|a, b| {
         a.start
@@ -307,7 +311,14 @@ fn merge(comps: &mut Vec<Span>) {
     let mut out: Vec<Span> = Vec::with_capacity(comps.len());
     for c in comps.drain(..) {
         match out.last_mut() {
-            Some(l) if c.start < l.end => l.end = l.end.max(c.end),
+            Some(l) if c.start < l.end => {
+                // A sensitive value that a rule recognises takes the rule's label: the
+                // specific type (`FLY_API_TOKEN="FlyV1 fm2_..."` is a Fly.io token).
+                if l.label == Label::SensitiveKey && matches!(c.label, Label::Rule(_)) {
+                    l.label = c.label;
+                }
+                l.end = l.end.max(c.end);
+            }
             _ => out.push(c),
         }
     }
