@@ -299,8 +299,7 @@ fn member(line: &[u8], keys: &KeySet) -> Option<Member> {
 }
 
 /// Sorts and merges overlapping components: a merged span is labelled by its leftmost, then
-/// longest, then first-ranked component (rules before the `sensitive-key` pseudo-rule), except
-/// that a `sensitive-key` span takes the label of the first rule finding inside it.
+/// longest, then first-ranked component (rules before the `sensitive-key` pseudo-rule).
 fn merge(comps: &mut Vec<Span>) {
     comps.sort_unstable_by(|a, b| {
         a.start
@@ -311,14 +310,7 @@ fn merge(comps: &mut Vec<Span>) {
     let mut out: Vec<Span> = Vec::with_capacity(comps.len());
     for c in comps.drain(..) {
         match out.last_mut() {
-            Some(l) if c.start < l.end => {
-                // A sensitive value that a rule recognises takes the rule's label: the
-                // specific type (`FLY_API_TOKEN="FlyV1 fm2_..."` is a Fly.io token).
-                if l.label == Label::SensitiveKey && matches!(c.label, Label::Rule(_)) {
-                    l.label = c.label;
-                }
-                l.end = l.end.max(c.end);
-            }
+            Some(l) if c.start < l.end => l.end = l.end.max(c.end),
             _ => out.push(c),
         }
     }
