@@ -578,37 +578,36 @@ impl Engine {
             // one is to be tried: a rule the set rules out has no match at `s` (its own search
             // reads a prefix of the set's range, and look-around sees the same bytes).
             let eligible = scratch.kwless_next.iter().filter(|&&n| n <= s).count();
-            let filtered = eligible > 1;
-            if filtered {
+            // The patterns compiled as one automaton already; should they not as a set,
+            // every rule is tried.
+            let set = if eligible > 1 {
+                self.keywordless_set
+                    .get_or_init(|| {
+                        let hirs: Vec<&regex_syntax::hir::Hir> = self
+                            .keywordless
+                            .iter()
+                            .map(|&r| &self.rules[r as usize].hir)
+                            .collect();
+                        crate::compile::build_set(&hirs).ok()
+                    })
+                    .as_ref()
+            } else {
+                None
+            };
+            if let Some(set) = set {
                 scratch.kwless_set.clear();
-                let set = self.keywordless_set.get_or_init(|| {
-                    let hirs: Vec<&regex_syntax::hir::Hir> = self
-                        .keywordless
-                        .iter()
-                        .map(|&r| &self.rules[r as usize].hir)
-                        .collect();
-                    crate::compile::build_set(&hirs).ok()
-                });
-                // The patterns compiled as one automaton already; should they not as a set,
-                // every rule is tried (`all_tried`).
-                if let Some(set) = set {
-                    set.which_overlapping_matches(
-                        &Input::new(hay)
-                            .range(s..s.saturating_add(cap).min(view.end))
-                            .anchored(Anchored::Yes),
-                        &mut scratch.kwless_set,
-                    );
-                }
+                set.which_overlapping_matches(
+                    &Input::new(hay)
+                        .range(s..s.saturating_add(cap).min(view.end))
+                        .anchored(Anchored::Yes),
+                    &mut scratch.kwless_set,
+                );
             }
-            let all_tried = filtered && self.keywordless_set.get().is_some_and(Option::is_none);
             for k in 0..self.keywordless.len() {
                 if scratch.kwless_next[k] > s {
                     continue;
                 }
-                if filtered
-                    && !all_tried
-                    && !scratch.kwless_set.contains(PatternID::new_unchecked(k))
-                {
+                if set.is_some() && !scratch.kwless_set.contains(PatternID::new_unchecked(k)) {
                     scratch.kwless_next[k] = s + 1;
                     continue;
                 }

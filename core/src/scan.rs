@@ -645,55 +645,52 @@ impl Release {
                 let input = regex_automata::Input::new(buf)
                     .range(p - base..avail - base)
                     .anchored(regex_automata::Anchored::Yes);
-                let Ok(mut sid) = dfa.start_state_forward(&input) else {
+                let Ok(sid) = dfa.start_state_forward(&input) else {
                     self.held = true;
                     return false;
                 };
-                let mut q = p;
-                while q < keep_end && !dfa.is_dead_state(sid) && !dfa.is_quit_state(sid) {
-                    sid = dfa.next_state(sid, buf[q - base]);
-                    q += 1;
-                }
-                if dfa.is_quit_state(sid) {
-                    self.held = true;
+                if !self.follow(dfa, sid, buf, base, p, keep_end) {
                     return false;
                 }
-                if dfa.is_dead_state(sid) {
-                    self.died_at = self.died_at.max(q);
-                } else {
-                    self.alive.push(sid);
-                }
             }
         }
-        let Release {
-            alive,
-            fed,
-            died_at,
-            held,
-            ..
-        } = self;
-        let mut k = 0;
-        while k < alive.len() {
-            let mut sid = alive[k];
-            let mut q = *fed;
-            while q < avail && !dfa.is_dead_state(sid) && !dfa.is_quit_state(sid) {
-                sid = dfa.next_state(sid, buf[q - base]);
-                q += 1;
-            }
-            if dfa.is_quit_state(sid) {
-                *held = true;
+        let alive = std::mem::take(&mut self.alive);
+        for sid in alive {
+            if !self.follow(dfa, sid, buf, base, self.fed, avail) {
                 return false;
             }
-            if dfa.is_dead_state(sid) {
-                *died_at = (*died_at).max(q);
-                alive.swap_remove(k);
-            } else {
-                alive[k] = sid;
-                k += 1;
-            }
         }
-        *fed = avail;
-        alive.is_empty() && died_at.saturating_add(RELEASE_MARGIN) <= avail
+        self.fed = avail;
+        self.alive.is_empty() && self.died_at.saturating_add(RELEASE_MARGIN) <= avail
+    }
+
+    /// Runs one start's automaton from `sid` over `from..to`: records where it died, or keeps
+    /// it alive; false (and held for good) if the automaton gives up.
+    fn follow(
+        &mut self,
+        dfa: &crate::compile::ReleaseDfa,
+        mut sid: regex_automata::util::primitives::StateID,
+        buf: &[u8],
+        base: usize,
+        from: usize,
+        to: usize,
+    ) -> bool {
+        use regex_automata::dfa::Automaton;
+        let mut q = from;
+        while q < to && !dfa.is_dead_state(sid) && !dfa.is_quit_state(sid) {
+            sid = dfa.next_state(sid, buf[q - base]);
+            q += 1;
+        }
+        if dfa.is_quit_state(sid) {
+            self.held = true;
+            return false;
+        }
+        if dfa.is_dead_state(sid) {
+            self.died_at = self.died_at.max(q);
+        } else {
+            self.alive.push(sid);
+        }
+        true
     }
 }
 

@@ -65,15 +65,15 @@ fn is_key_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-')
 }
 
-/// Finds the sensitive values of a `key=value` / header / query line. Returns the number of
-/// `key=value` pairs, and whether a sensitive key (or header name) appears at all, replaced
-/// value or not: a line is classified the same before and after redaction.
+/// Finds the sensitive values of a `key=value` / header / query line. Returns whether a
+/// sensitive key (or header name) appears at all, replaced value or not: a line is classified
+/// the same before and after redaction.
 pub(super) fn kv_spans(
     line: &[u8],
     keys: &KeySet,
     headers: bool,
     spans: &mut Vec<(usize, usize)>,
-) -> (usize, bool, bool) {
+) -> bool {
     let end = line.len()
         - line
             .iter()
@@ -114,7 +114,6 @@ pub(super) fn kv_spans(
         }
     }
     let mut sensitive = header;
-    let mut pairs = 0;
     // End of the last sensitive value: pairs inside it are part of the value.
     let mut value_end = 0;
     for eq in memchr::memchr_iter(b'=', line) {
@@ -139,7 +138,6 @@ pub(super) fn kv_spans(
         {
             continue;
         }
-        pairs += 1;
         let query = matches!(before, b'?' | b'&');
         if !(keys.matches(&line[k..eq]) || (query && query_keys().matches(&line[k..eq]))) {
             continue;
@@ -186,5 +184,5 @@ pub(super) fn kv_spans(
             spans.push(span);
         }
     }
-    (pairs, sensitive, header)
+    sensitive
 }

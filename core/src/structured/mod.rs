@@ -178,8 +178,7 @@ pub(crate) fn classify(format: Format, keys: &KeySet, line: &[u8]) -> Plan {
     let mut spans = Vec::new();
     // One pair is a pair (`.env` lines, `export TOKEN=...`, a URL with one sensitive
     // parameter): a sensitive key is enough, as a sensitive header name is.
-    let (_, sensitive, _) = kv_spans(line, keys, true, &mut spans);
-    if !sensitive {
+    if !kv_spans(line, keys, true, &mut spans) {
         return Plan::Text;
     }
     Plan::Kv(spans)
