@@ -38,6 +38,13 @@ pub(crate) struct Table {
     trans: Vec<u32>,
     /// States at or above this id end at least one keyword.
     first_match: u32,
+    /// A power of two above every state that ends no keyword and at most `first_match` (the
+    /// rows between are never reached): the bitwise or of several states is at least this
+    /// exactly when one of them is a match state, one test for four steps.
+    match_bit: u32,
+    /// Rows of padding before the first match state (never touched, so never resident).
+    #[cfg_attr(not(test), allow(dead_code))]
+    pad_rows: usize,
     /// For match state `first_match + k * stride`: `outputs[ranges[k]..ranges[k + 1]]`, the
     /// keywords ending there as (keyword, length), longest first.
     ranges: Vec<u32>,
@@ -183,7 +190,11 @@ impl Table {
                 next += 1;
             }
         }
-        let first_match_index = next;
+        // Match states start at the first row at or above a power of two (see `match_bit`).
+        let match_bit = (next as usize * stride).next_power_of_two();
+        let first_match_index = match_bit.div_ceil(stride) as u32;
+        let pad = first_match_index - next;
+        next = first_match_index;
         let mut ranges: Vec<u32> = vec![0];
         let mut outputs: Vec<(u32, u32)> = Vec::new();
         for (s, e) in ends.iter().enumerate() {
@@ -194,18 +205,30 @@ impl Table {
                 ranges.push(outputs.len() as u32);
             }
         }
-        let mut table: Vec<u32> = vec![0; states * stride];
+        // The padding rows are never written nor read: zeroed pages that stay unmapped.
+        let mut table: Vec<u32> = vec![0; (states + pad as usize) * stride];
         for s in 0..states {
             let row = new_id[s] as usize * stride;
             for c in 0..stride {
                 table[row + c] = new_id[trans[s * stride + c] as usize] * stride as u32;
             }
         }
+        // What `step` relies on to index without a bounds check.
+        let rows = table.len();
+        if table
+            .iter()
+            .any(|&t| t as usize % stride != 0 || t as usize >= rows)
+            || classes.iter().any(|&c| c as usize >= stride)
+        {
+            return None;
+        }
         Some(Table {
             classes,
             stride,
             trans: table,
             first_match: first_match_index * stride as u32,
+            match_bit: match_bit as u32,
+            pad_rows: pad as usize,
             ranges,
             outputs,
             longest: words.iter().map(String::len).max().unwrap_or(0),
@@ -215,7 +238,13 @@ impl Table {
     /// One step of the automaton from state `s` on byte `b`.
     #[inline(always)]
     fn step(&self, s: u32, b: u8) -> u32 {
-        self.trans[s as usize + self.classes[b as usize] as usize]
+        let i = s as usize + self.classes[b as usize] as usize;
+        debug_assert!(i < self.trans.len());
+        // SAFETY: `new` checks that every class is below `stride` and that every entry of
+        // `trans` is the offset of a row (a multiple of `stride` below `trans.len()`). States
+        // come only from `trans` or are 0 (the root), so `i` is in bounds. The bounds check
+        // was two of the loop's instructions per byte.
+        unsafe { *self.trans.get_unchecked(i) }
     }
 
     /// Calls `f` for each keyword that ends at `end` in state `s` (a match state).
@@ -236,10 +265,31 @@ impl Table {
         base: usize,
         f: &mut impl FnMut(usize, usize, usize),
     ) -> u32 {
-        for (i, &b) in bytes.iter().enumerate() {
+        let (fm, mb) = (self.first_match, self.match_bit);
+        let mut chunks = bytes.chunks_exact(4);
+        let mut at = base;
+        // Four steps, then one test whether any of them reached a match state: match states
+        // are rare, so the test is taken once per four bytes.
+        for c in &mut chunks {
+            let s0 = self.step(s, c[0]);
+            let s1 = self.step(s0, c[1]);
+            let s2 = self.step(s1, c[2]);
+            let s3 = self.step(s2, c[3]);
+            if s0 | s1 | s2 | s3 >= mb {
+                for (k, st) in [s0, s1, s2, s3].into_iter().enumerate() {
+                    if st >= fm {
+                        self.emit(st, at + k + 1, f);
+                    }
+                }
+            }
+            s = s3;
+            at += 4;
+        }
+        for &b in chunks.remainder() {
             s = self.step(s, b);
-            if s >= self.first_match {
-                self.emit(s, base + i + 1, f);
+            at += 1;
+            if s >= fm {
+                self.emit(s, at, f);
             }
         }
         s
@@ -278,14 +328,15 @@ impl Table {
             l.clear();
         }
         let [l1, l2, l3] = lanes;
-        let fm = self.first_match;
+        let (fm, mb) = (self.first_match, self.match_bit);
         let (mut s0, mut s1, mut s2, mut s3) = (0u32, 0u32, 0u32, 0u32);
-        for (i, (((&b0, &b1), &b2), &b3)) in a0.iter().zip(a1).zip(a2).zip(a3).enumerate() {
-            s0 = self.step(s0, b0);
-            s1 = self.step(s1, b1);
-            s2 = self.step(s2, b2);
-            s3 = self.step(s3, b3);
-            if s0.max(s1).max(s2).max(s3) >= fm {
+        // One index for the four lanes (all `len` long): no per-lane iterator to advance.
+        for i in 0..len {
+            s0 = self.step(s0, a0[i]);
+            s1 = self.step(s1, a1[i]);
+            s2 = self.step(s2, a2[i]);
+            s3 = self.step(s3, a3[i]);
+            if s0 | s1 | s2 | s3 >= mb {
                 // Positions relative to `bytes`; each lane keeps the ends in its own part.
                 if s0 >= fm && i < q {
                     self.emit(s0, span.start + i + 1, &mut f);
@@ -314,7 +365,9 @@ impl Table {
     /// Bytes held by the tables.
     #[cfg(test)]
     fn heap_bytes(&self) -> usize {
-        self.trans.len() * 4 + self.ranges.len() * 4 + self.outputs.len() * 8
+        (self.trans.len() - self.pad_rows * self.stride) * 4
+            + self.ranges.len() * 4
+            + self.outputs.len() * 8
     }
 }
 
@@ -385,6 +438,12 @@ mod tests {
             panic!("the built-in catalog uses the hand-built table");
         };
         assert!(t.heap_bytes() < 4 << 20, "{} bytes", t.heap_bytes());
+        // The one-test-for-four-steps invariant: every state below `match_bit` ends no
+        // keyword, every state at or above it does.
+        assert!(t.match_bit.is_power_of_two() && t.match_bit <= t.first_match);
+        let nonmatch_rows = t.trans.len() / t.stride - t.pad_rows - (t.ranges.len() - 1);
+        assert!(nonmatch_rows * t.stride <= t.match_bit as usize);
+        assert!(t.trans.iter().all(|&s| s < t.match_bit || s >= t.first_match));
     }
 
     proptest! {
