@@ -25,7 +25,9 @@ pub struct StreamStats {
 pub(crate) struct TextRedactor {
     pub engine: Engine,
     pub render: Renderer,
-    pool: Mutex<Vec<Driver>>,
+    /// Boxed: taking a driver from the pool and putting it back moves a pointer, not the
+    /// driver (two copies of a few hundred bytes per call).
+    pool: Mutex<Vec<Box<Driver>>>,
 }
 
 impl TextRedactor {
@@ -83,7 +85,7 @@ impl TextRedactor {
             .try_lock()
             .ok()
             .and_then(|mut p| p.pop())
-            .unwrap_or_else(|| Driver::new(&self.engine));
+            .unwrap_or_else(|| Box::new(Driver::new(&self.engine)));
         d.reset();
         let out = f(&mut d);
         if let Ok(mut p) = self.pool.try_lock() {
