@@ -443,7 +443,10 @@ mod tests {
         assert!(t.match_bit.is_power_of_two() && t.match_bit <= t.first_match);
         let nonmatch_rows = t.trans.len() / t.stride - t.pad_rows - (t.ranges.len() - 1);
         assert!(nonmatch_rows * t.stride <= t.match_bit as usize);
-        assert!(t.trans.iter().all(|&s| s < t.match_bit || s >= t.first_match));
+        assert!(t
+            .trans
+            .iter()
+            .all(|&s| s < t.match_bit || s >= t.first_match));
     }
 
     proptest! {

@@ -34,6 +34,8 @@ pub(crate) struct Driver {
     /// Findings in a piece's look-ahead (scratch space for settling).
     ahead: Vec<Hit>,
     seg_ml: Vec<MlHit>,
+    /// Whether a multiline rule's keyword was seen since the last reset.
+    pub ml_seen: bool,
 }
 
 impl Driver {
@@ -50,6 +52,7 @@ impl Driver {
             prior: Vec::new(),
             ahead: Vec::new(),
             seg_ml: Vec::new(),
+            ml_seen: false,
         }
     }
 
@@ -61,6 +64,7 @@ impl Driver {
         self.pending.clear();
         self.releases.clear();
         self.found.clear();
+        self.ml_seen = false;
     }
 
     /// Scans every segment that `buf` (holding absolute bytes `base..base + buf.len()`) decides,
@@ -261,6 +265,7 @@ impl Driver {
                 ..*r
             }));
         }
+        self.ml_seen |= !self.seg_ml.is_empty();
         self.pending.extend(self.seg_ml.iter().map(|h| MlHit {
             start: h.start + base,
             end: h.end + base,

@@ -27,6 +27,7 @@ pub(crate) struct TextRedactor {
     pub render: Renderer,
     /// Boxed: taking a driver from the pool and putting it back moves a pointer, not the
     /// driver (two copies of a few hundred bytes per call).
+    #[allow(clippy::vec_box)]
     pool: Mutex<Vec<Box<Driver>>>,
 }
 
@@ -47,6 +48,17 @@ impl TextRedactor {
     /// The merged spans of `hay` as plain text.
     pub(crate) fn spans(&self, hay: &[u8]) -> Vec<Span> {
         self.collect(hay, false)
+    }
+
+    /// The merged spans of `hay` as plain text, and whether it holds a keyword of a multiline
+    /// rule (a window that could have run on past its end).
+    pub(crate) fn spans_and_multiline(&self, hay: &[u8]) -> (Vec<Span>, bool) {
+        self.with_driver(|d| {
+            d.advance(&self.engine, hay, 0, true);
+            let mut comps = Vec::new();
+            components(&self.engine, &mut d.found, &mut comps);
+            (comps, d.ml_seen)
+        })
     }
 
     /// The merged spans of a text run, as `text_run` replaces them (widened to characters for

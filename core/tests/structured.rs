@@ -826,3 +826,57 @@ fn stand_ins_under_sensitive_keys_stay_as_written() {
         assert_eq!(redact_all_ways(&auto, line), want, "{line}");
     }
 }
+
+/// JSON-shaped lines that are scanned as text without a parse (no escape, no `=`, no sensitive
+/// key) come out exactly as the JSON path writes them: unchanged when clean, with findings
+/// replaced inside their strings and numbers turned into strings when not.
+#[test]
+fn plain_json_lines_render_as_the_json_path_does() {
+    let red = r(Format::Auto);
+    let clean = r#"{"ts":"2026-07-19T08:51:06.073Z","level":"warn","trace":{"span_id":"8e0b2474ca1a0a95"},"bytes":5332420}"#;
+    assert_eq!(redact_all_ways(&red, clean), clean);
+    let clean_array = r#"[{"id": 1}, {"id": 2}]"#;
+    assert_eq!(redact_all_ways(&red, clean_array), clean_array);
+    // A finding in a string and a card number written as a JSON number.
+    let line = format!(r#"{{"msg":"key {AWS} used","card":4111111111111111,"n":1}}"#);
+    let out = redact_all_ways(&red, &line);
+    assert_eq!(
+        out,
+        r#"{"msg":"key [REDACTED:aws-access-key-id] used","card":"[REDACTED:credit-card]","n":1}"#
+    );
+    assert_json(&out);
+    // Mixed with text lines, and lines that look like JSON but are not.
+    let mixed = format!(
+        "2026-12-05 INFO start\n{clean}\n[2026-12-05 08:46:57] INFO user ann@example.com\n{{not json}}\n[[package]]\n{line}\n"
+    );
+    let out = redact_all_ways(&red, &mixed);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 6);
+    assert_eq!(lines[1], clean);
+    assert_eq!(lines[2], "[2026-12-05 08:46:57] INFO user [REDACTED:email]");
+    assert_eq!(lines[3], "{not json}");
+    assert_eq!(lines[4], "[[package]]");
+    assert!(lines[5].contains(r#""card":"[REDACTED:credit-card]""#));
+}
+
+/// A line shaped like JSON that holds the keyword of a multiline rule is never cut off from the
+/// lines after it: the key block it opens is found whole, whole input and streaming alike.
+#[test]
+fn a_json_shaped_line_that_opens_a_key_block_is_not_cut() {
+    let body = "lQOYBGVr9x0BCACs3p7Qe0Zk2m1vT8uYqJ4nW6bR5cD9fH3gK7jL2xA0sE8tU1iO\n\
+                yV4wN6mP5qZ3rB7kC2dF9gH1jJ8lK0xM4nS6tU2vW5yA7bD3eG9hI1kL6mO8pQ0r";
+    for open in [
+        "{key: -----BEGIN PGP PRIVATE KEY BLOCK-----}",
+        "[\"x\", -----BEGIN PGP PRIVATE KEY BLOCK-----]",
+    ] {
+        let input =
+            format!("log before\n{open}\n{body}\n-----END PGP PRIVATE KEY BLOCK-----\nlog after\n");
+        let auto = redact_all_ways(&r(Format::Auto), &input);
+        assert!(!auto.contains("lQOYBGVr9x0"), "{open}: {auto}");
+        assert!(
+            auto.starts_with("log before\n") && auto.ends_with("log after\n"),
+            "{auto}"
+        );
+        assert_eq!(auto.lines().count(), input.lines().count(), "{auto}");
+    }
+}

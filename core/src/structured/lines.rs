@@ -2,8 +2,8 @@
 //! redacted exactly as the whole-input path does.
 
 use super::{
-    classify, json_after_text, render_line_guarded, JsonAfterText, Plan, StructuredRedactor,
-    MAX_STRUCTURED_LINE, TEXT_BATCH,
+    classify, json_after_text, plain_json, render_line_guarded, JsonAfterText, Plan,
+    StructuredRedactor, MAX_STRUCTURED_LINE, TEXT_BATCH,
 };
 use crate::span::{Span, StreamFinding};
 use crate::text::{StreamStats, TextStream};
@@ -214,6 +214,21 @@ impl LineStream {
         let line = std::mem::take(&mut self.line);
         let content = line.strip_suffix(b"\n").unwrap_or(&line);
         let (format, keys) = r.structure();
+        // A plain JSON line: its findings first, and a parse only when it has some.
+        let mut comps = None;
+        if plain_json(format, keys, content) {
+            let (c, multiline) = r.components_and_multiline(content);
+            if c.is_empty() && !multiline {
+                self.close_run(out, on);
+                out.extend_from_slice(&line);
+                self.report_line(r, &[], line.len(), on);
+                self.line = line;
+                return;
+            }
+            if !c.is_empty() {
+                comps = Some(c);
+            }
+        }
         let plan = match classify(format, keys, content) {
             Plan::Text => match json_after_text(r, format, keys, content, false, None) {
                 Some(j) => Err(j),
@@ -232,7 +247,7 @@ impl LineStream {
                     marks,
                     plan,
                 } = j;
-                render_line_guarded(r, &text, plan, None, out, &mut self.found);
+                render_line_guarded(r, &text, plan, None, None, out, &mut self.found);
                 out.extend_from_slice(&line[content.len()..]);
                 // Findings of the JSON pass, in the line's positions.
                 comps.extend(self.found.iter().map(|c| {
@@ -250,7 +265,7 @@ impl LineStream {
                 self.close_run(out, on);
                 let mut found = std::mem::take(&mut self.found);
                 found.clear();
-                render_line_guarded(r, content, plan, None, out, &mut found);
+                render_line_guarded(r, content, plan, comps, None, out, &mut found);
                 out.extend_from_slice(&line[content.len()..]);
                 self.report_line(r, &found, line.len(), on);
                 self.found = found;
