@@ -249,6 +249,29 @@ pub fn base64_json_valid(s: &[u8]) -> bool {
         && memchr::memmem::find(head, b"\":").is_some()
 }
 
+/// A DER structure in base64 (a key or PKCS#12 file without PEM armour): the decoded bytes are
+/// one SEQUENCE whose length field matches the decoded length exactly. Random base64 that
+/// merely starts like one (`MII...`) almost never does.
+pub fn der_sequence_valid(s: &[u8]) -> bool {
+    let Some(d) = base64_decode(s) else {
+        return false;
+    };
+    if d.len() < 2 || d[0] != 0x30 {
+        return false;
+    }
+    let (header, len) = match d[1] {
+        n if n < 0x80 => (2, n as usize),
+        0x81 if d.len() >= 3 => (3, d[2] as usize),
+        0x82 if d.len() >= 4 => (4, (d[2] as usize) << 8 | d[3] as usize),
+        0x83 if d.len() >= 5 => (
+            5,
+            (d[2] as usize) << 16 | (d[3] as usize) << 8 | d[4] as usize,
+        ),
+        _ => return false,
+    };
+    header + len == d.len()
+}
+
 /// HTTP Basic / Docker / npm `_auth` credentials: base64 of `user:password`, printable, both
 /// parts non-empty, and the password not a placeholder.
 pub fn base64_userpass_valid(s: &[u8]) -> bool {
@@ -499,6 +522,21 @@ mod tests {
             b"ops_eyJ8q2ZbX0wPxR7mKs9Lh4TvYu1NcE3aGdBf6Wj"
         ));
         assert!(!base64_json_valid(b"glc_AAAAAAAA"));
+    }
+
+    #[test]
+    fn der_sequences() {
+        // SEQUENCE { INTEGER 0 }, 5 bytes: MAMCAQA=
+        assert!(der_sequence_valid(b"MAMCAQA="));
+        // The same with one byte more than its length says.
+        assert!(!der_sequence_valid(b"MAMCAQAA"));
+        // Long form: 30 82 00 03 02 01 00 = MIIAAwIBAA==
+        assert!(der_sequence_valid(b"MIIAAwIBAA=="));
+        // Length 4 claimed, 3 present.
+        assert!(!der_sequence_valid(b"MIIABAIBAA=="));
+        // Not a SEQUENCE, not base64.
+        assert!(!der_sequence_valid(b"AgEA"));
+        assert!(!der_sequence_valid(b"MII*"));
     }
 
     #[test]

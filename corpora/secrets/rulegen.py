@@ -1,0 +1,735 @@
+#!/usr/bin/env python3
+"""Writes the rule files of issue 16 (core/rules/secrets-*.toml listed in FILES below) from the
+definitions in this script: each rule's pattern and metadata, and a generator that makes
+random values in the provider's published format (prefix, alphabet, length, structure), put
+in log-like context to make the examples. Python 3, stdlib only; deterministic (the seed of
+each rule is its id). No value comes from another scanner's rules or tests; none is real.
+
+Run: python3 corpora/secrets/rulegen.py   (then `redactum rules check`)
+"""
+
+import base64
+import json
+import os
+import random
+import string
+
+DIG = string.digits
+LOW = string.ascii_lowercase
+UP = string.ascii_uppercase
+AN = UP + LOW + DIG
+LOWAN = LOW + DIG
+UPAN = UP + DIG
+HEX = "0123456789abcdef"
+B64 = AN + "+/"
+B64U = AN + "-_"
+
+
+def rs(r, alpha, n):
+    return "".join(r.choice(alpha) for _ in range(n))
+
+
+def uuid(r):
+    h = rs(r, HEX, 32)
+    h = h[:12] + "4" + h[13:16] + r.choice("89ab") + h[17:]
+    return "-".join((h[:8], h[8:12], h[12:16], h[16:20], h[20:]))
+
+
+def rbytes(r, n):
+    return bytes(r.getrandbits(8) for _ in range(n))
+
+
+def b64(data):
+    return base64.b64encode(data).decode()
+
+
+def b64u(data):
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def ts(r):
+    return "2026-%02d-%02dT%02d:%02d:%02d.%03dZ" % (
+        r.randint(1, 12), r.randint(1, 28), r.randint(0, 23), r.randint(0, 59), r.randint(0, 59), r.randint(0, 999))
+
+
+def word(r):
+    return r.choice(["orders", "billing", "edge", "ingest", "search", "auth", "reports", "media", "batch", "api"])
+
+
+# --- DER, for keys written without PEM armour -------------------------------------------
+
+def der_len(n):
+    if n < 0x80:
+        return bytes([n])
+    if n < 0x100:
+        return bytes([0x81, n])
+    if n < 0x10000:
+        return bytes([0x82, n >> 8, n & 0xFF])
+    return bytes([0x83, n >> 16, (n >> 8) & 0xFF, n & 0xFF])
+
+
+def tlv(tag, body):
+    return bytes([tag]) + der_len(len(body)) + body
+
+
+def seq(*items):
+    return tlv(0x30, b"".join(items))
+
+
+def integer(body):
+    if body and body[0] & 0x80:
+        body = b"\x00" + body
+    return tlv(0x02, body)
+
+
+def small(n):
+    return tlv(0x02, bytes([n]))
+
+
+def oid(hexstr):
+    return tlv(0x06, bytes.fromhex(hexstr))
+
+
+RSA_OID = "2a864886f70d010101"
+EC_OID = "2a8648ce3d0201"
+P256_OID = "2a8648ce3d030107"
+DATA_OID = "2a864886f70d010701"
+
+
+def rsa_pkcs1(r, bits=2048):
+    n = bits // 8
+    nums = [rbytes(r, n), b"\x01\x00\x01", rbytes(r, n), rbytes(r, n // 2), rbytes(r, n // 2),
+            rbytes(r, n // 2), rbytes(r, n // 2), rbytes(r, n // 2)]
+    nums[0] = b"\xc1" + nums[0][1:]
+    return seq(small(0), *[integer(x) for x in nums])
+
+
+def rsa_pkcs8(r, bits=2048):
+    return seq(small(0), seq(oid(RSA_OID), b"\x05\x00"), tlv(0x04, rsa_pkcs1(r, bits)))
+
+
+def ec_sec1(r):
+    return seq(small(1), tlv(0x04, rbytes(r, 32)), tlv(0xA0, oid(P256_OID)),
+               tlv(0xA1, tlv(0x03, b"\x00\x04" + rbytes(r, 64))))
+
+
+def ed25519_pkcs8(r):
+    return seq(small(0), seq(oid("2b6570")), tlv(0x04, tlv(0x04, rbytes(r, 32))))
+
+
+def pkcs12(r):
+    auth_safe = seq(oid(DATA_OID), tlv(0xA0, tlv(0x04, rbytes(r, r.randint(1200, 2400)))))
+    mac = seq(seq(seq(oid("2b0e03021a"), b"\x05\x00"), tlv(0x04, rbytes(r, 20))), tlv(0x04, rbytes(r, 8)), integer(b"\x08\x00"))
+    return seq(small(3), auth_safe, mac)
+
+
+def pem_b64(r, label, der):
+    body = b64(der)
+    lines = [body[i:i + 64] for i in range(0, len(body), 64)]
+    pem = "-----BEGIN %s-----\n%s\n-----END %s-----\n" % (label, "\n".join(lines), label)
+    return b64(pem.encode())
+
+
+# --- rules ---------------------------------------------------------------------------------
+
+FILES = {}
+
+
+def rule(file, id, name, provider, keywords, pattern, gen, contexts, negatives, references,
+         validators=(), priority=None, overlaps=(), min_len=None, max_len=None, window=None,
+         multiline=False):
+    """Registers one rule: `contexts` are format strings ({s} the value, {ts} a timestamp,
+    {w} a word); `negatives` strings or functions of a random generator."""
+    r = random.Random(id)
+    examples = [c.format(s=gen(r), ts=ts(r), w=word(r)) for c in contexts]
+    negs = [n(r) if callable(n) else n for n in negatives]
+    FILES.setdefault(file, []).append(dict(
+        id=id, name=name, provider=provider, priority=priority, overlaps=list(overlaps),
+        keywords=list(keywords), pattern=pattern, validators=list(validators), min_len=min_len,
+        max_len=max_len, window=window, multiline=multiline, references=list(references),
+        examples=examples, negative_examples=negs))
+
+
+def toml_str(s):
+    return json.dumps(s, ensure_ascii=False)
+
+
+def toml_lit(s):
+    assert "'''" not in s
+    return "'''" + s + "'''"
+
+
+def render(rules, kind):
+    out = ["# redactum secret rules: %s (see docs/rule-format.md)." % kind,
+           "# Generated by corpora/secrets/rulegen.py: edit the script, not this file. Examples are",
+           "# random values in each provider's published format; none is a real credential.", ""]
+    for d in rules:
+        out.append("[[rule]]")
+        out.append("id = %s" % toml_str(d["id"]))
+        out.append("name = %s" % toml_str(d["name"]))
+        out.append('category = "secret"')
+        out.append("provider = %s" % toml_str(d["provider"]))
+        if d["priority"] is not None:
+            out.append("priority = %d" % d["priority"])
+        if d["overlaps"]:
+            out.append("overlaps = [%s]" % ", ".join(toml_str(o) for o in d["overlaps"]))
+        if d["keywords"]:
+            out.append("keywords = [%s]" % ", ".join(toml_lit(k) for k in d["keywords"]))
+        out.append("pattern = %s" % toml_lit(d["pattern"]))
+        if d["validators"]:
+            out.append("validators = [%s]" % ", ".join(toml_str(v) for v in d["validators"]))
+        for k in ("min_len", "max_len", "window"):
+            if d[k] is not None:
+                out.append("%s = %d" % (k, d[k]))
+        if d["multiline"]:
+            out.append("multiline = true")
+        out.append("references = [%s]" % ", ".join(toml_str(x) for x in d["references"]))
+        out.append("examples = [")
+        out.extend("    %s," % toml_str(e) for e in d["examples"])
+        out.append("]")
+        out.append("negative_examples = [")
+        out.extend("    %s," % toml_str(e) for e in d["negative_examples"])
+        out.append("]")
+        out.append("")
+    return "\n".join(out)
+
+
+ASSIGN = r'''["']?\s*(?::=|=>|=|:)\s*["']?'''
+
+# ================================================================ private keys, other encodings
+K = "secrets-key-encodings.toml"
+
+rule(K, "private-key-pkcs1-der-base64", "RSA private key (PKCS#1 DER in base64, no PEM armour)", "PKCS#1 (RFC 8017)",
+     ["IBAAKCA", "IBAAKBgQ"], r'''\b(?P<secret>MII[A-Za-z0-9+/]{3}IBAAK(?:CA|BgQ)[A-Za-z0-9+/]{200,}={0,2})''',
+     lambda r: b64(rsa_pkcs1(r, r.choice([1024, 2048]))),
+     ["RSA_PRIVATE_KEY={s}", '{ts} DEBUG loaded signing key "{s}"'],
+     ["RSA_PRIVATE_KEY=MIIEpAIBAAKCAQEAshort", lambda r: "key: MII" + rs(r, B64, 3) + "IBAAKCA" + rs(r, B64, 400)],
+     ["https://www.rfc-editor.org/rfc/rfc8017#appendix-A.1.2"],
+     validators=["der-sequence"], max_len=8192, multiline=True)
+
+rule(K, "private-key-pkcs8-der-base64", "Private key (PKCS#8 DER in base64, no PEM armour)", "PKCS#8 (RFC 5208)",
+     ["IBADANBgkqhkiG9w0BAQEFAASC", "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEH"],
+     r'''\b(?P<secret>MII[A-Za-z0-9+/]{3}IBADANBgkqhkiG9w0BAQEFAASC[A-Za-z0-9+/]{200,}={0,2}|MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEH[A-Za-z0-9+/]{100,}={0,2})''',
+     lambda r: b64(rsa_pkcs8(r, r.choice([1024, 2048]))),
+     ["JWT_SIGNING_KEY={s}", '  "privateKey": "{s}",'],
+     ["JWT_SIGNING_KEY=MIIEvQIBADANBgkqhkiG9w0BAQEFAASCshort",
+      lambda r: "blob MII" + rs(r, B64, 3) + "IBADANBgkqhkiG9w0BAQEFAASC" + rs(r, B64, 300)],
+     ["https://www.rfc-editor.org/rfc/rfc5208#section-5"],
+     validators=["der-sequence"], max_len=8192, multiline=True)
+
+rule(K, "private-key-ed25519-pkcs8-base64", "Ed25519 private key (PKCS#8 DER in base64)", "PKCS#8 (RFC 8410)",
+     ["MC4CAQAwBQYDK2VwBCIEI"], r'''\b(?P<secret>MC4CAQAwBQYDK2VwBCIEI[A-Za-z0-9+/]{43})(?:[^A-Za-z0-9+/=]|(?m:$))''',
+     lambda r: b64(ed25519_pkcs8(r)),
+     ["ED25519_PRIVATE_KEY={s}", "{ts} INFO signer: using key {s} for webhooks"],
+     ["MC4CAQAwBQYDK2VwBCIEIshort", "MCowBQYDK2VwAyEA" + "Q" * 43 + "="],
+     ["https://www.rfc-editor.org/rfc/rfc8410#section-7"])
+
+rule(K, "private-key-ec-der-base64", "EC private key (SEC 1 DER in base64, P-256)", "SEC 1 (RFC 5915)",
+     ["MHcCAQEEI"], r'''\b(?P<secret>MHcCAQEEI[A-Za-z0-9+/]{150,160}={0,2})''',
+     lambda r: b64(ec_sec1(r)),
+     ["EC_PRIVATE_KEY={s}", '{ts} DEBUG apns: key "{s}"'],
+     ["MHcCAQEEIshort", lambda r: "MHcCAQEEI" + rs(r, B64, 100)],
+     ["https://www.rfc-editor.org/rfc/rfc5915#section-3"],
+     validators=["der-sequence"])
+
+rule(K, "pkcs12-base64", "PKCS#12 / PFX file in base64", "PKCS#12 (RFC 7292)",
+     ["IBAzCC"], r'''\b(?P<secret>MII[A-Za-z0-9+/]{3}IBAzCC[A-Za-z0-9+/]{200,}={0,2})''',
+     lambda r: b64(pkcs12(r)),
+     ["CERTIFICATE_PFX={s}", '  "certificate": {{"data": "{s}", "password": ""}},'],
+     ["CERTIFICATE_PFX=MIIKPAIBAzCCshort", lambda r: "pfx MII" + rs(r, B64, 3) + "IBAzCC" + rs(r, B64, 300)],
+     ["https://www.rfc-editor.org/rfc/rfc7292#section-4"],
+     validators=["der-sequence"], max_len=65536, multiline=True)
+
+PEM_B64 = ["LS0tLS1CRUdJTiBSU0EgUFJJVkFURSBLRVktLS0t", "LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0t",
+           "LS0tLS1CRUdJTiBFQyBQUklWQVRFIEtFWS0tLS0t", "LS0tLS1CRUdJTiBPUEVOU1NIIFBSSVZBVEUgS0VZLS0t",
+           "LS0tLS1CRUdJTiBFTkNSWVBURUQgUFJJVkFURSBLRVktLS0t", "LS0tLS1CRUdJTiBEU0EgUFJJVkFURSBLRVktLS0t"]
+rule(K, "private-key-pem-base64", "PEM private key in base64 (kubeconfig client-key-data, Kubernetes secrets)", "PEM (RFC 7468)",
+     PEM_B64, r'''\b(?P<secret>(?:%s)[A-Za-z0-9+/]{100,}={0,2})''' % "|".join(PEM_B64),
+     lambda r: pem_b64(r, r.choice(["RSA PRIVATE KEY", "PRIVATE KEY", "EC PRIVATE KEY"]), ec_sec1(r)),
+     ["    client-key-data: {s}", "  tls.key: {s}"],
+     ["    client-certificate-data: " + b64(b"-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQ0ZyH8d9sQ3l5qgK1Yb0p7cWm3QwCgYIKoZIzj0EAwIw\n-----END CERTIFICATE-----\n"),
+      "  tls.key: LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0t"],
+     ["https://kubernetes.io/docs/concepts/configuration/organize-cluster-access-kubeconfig/",
+      "https://www.rfc-editor.org/rfc/rfc7468"],
+     max_len=16384, multiline=True)
+
+
+def jwk(r, member):
+    if member == "d":
+        return b64u(rbytes(r, 32))
+    return b64u(rbytes(r, 128))
+
+
+rule(K, "jwk-private-key-member", "JSON Web Key private member (d, p, q, dp, dq, qi, k)", "JOSE (RFC 7517)",
+     ['"kty"'], r'''"(?:d|p|q|dp|dq|qi|k)"\s*:\s*"(?P<secret>[A-Za-z0-9_-]{43,700})"''',
+     lambda r: b64u(rbytes(r, 32)),
+     ['{{"kty":"EC","crv":"P-256","x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU","y":"x_FEzRjGlXcLVmjMuZXjp0N2Ybl6Hs8t1Jeu6VNPpQ4","d":"{s}"}}',
+     '{{"keys":[{{"kty":"OKP","crv":"Ed25519","d":"{s}","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo","kid":"{w}-1"}}]}}'],
+     ['{"kty":"EC","crv":"P-256","x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU","y":"x_FEzRjGlXcLVmjMuZXjp0N2Ybl6Hs8t1Jeu6VNPpQ4"}',
+      '{"d":"ZmFrZS1ub3QtYS1qd2stYXQtYWxsLWp1c3QtYS1maWVsZA","type":"event"}'],
+     ["https://www.rfc-editor.org/rfc/rfc7517#section-4", "https://www.rfc-editor.org/rfc/rfc7518#section-6.2.2.1"],
+     window=1000)
+
+rule(K, "openvpn-static-key", "OpenVPN static key (tls-auth, tls-crypt, secret)", "OpenVPN",
+     ["-----BEGIN OpenVPN Static key V1-----"],
+     r'''-----BEGIN OpenVPN Static key V1-----\r?\n(?P<secret>(?:[0-9a-f]{32}\r?\n){8,16})-----END OpenVPN Static key V1-----''',
+     lambda r: "".join(rs(r, HEX, 32) + "\n" for _ in range(16)),
+     ["<tls-crypt>\n#\n# 2048 bit OpenVPN static key\n#\n-----BEGIN OpenVPN Static key V1-----\n{s}-----END OpenVPN Static key V1-----\n</tls-crypt>",
+      "-----BEGIN OpenVPN Static key V1-----\n{s}-----END OpenVPN Static key V1-----"],
+     ["tls-crypt /etc/openvpn/ta.key", "-----BEGIN OpenVPN Static key V1-----\n-----END OpenVPN Static key V1-----"],
+     ["https://openvpn.net/community-resources/reference-manual-for-openvpn-2-4/"],
+     max_len=1200, multiline=True)
+
+WG_KEY = r'''[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]='''
+
+
+def wg_key(r):
+    return b64(rbytes(r, 32))
+
+
+rule(K, "wireguard-private-key", "WireGuard private key", "WireGuard",
+     ["PrivateKey"], r'''(?i:\bPrivateKey)\s*=\s*(?P<secret>%s)''' % WG_KEY, wg_key,
+     ["[Interface]\nAddress = 10.8.0.2/24\nPrivateKey = {s}", "PrivateKey={s}"],
+     ["PublicKey = " + "x" * 43 + "=", "PrivateKey = <generated by wg genkey>"],
+     ["https://www.wireguard.com/quickstart/", "https://man7.org/linux/man-pages/man8/wg.8.html"])
+
+rule(K, "wireguard-preshared-key", "WireGuard preshared key", "WireGuard",
+     ["PresharedKey"], r'''(?i:\bPresharedKey)\s*=\s*(?P<secret>%s)''' % WG_KEY, wg_key,
+     ["[Peer]\nPublicKey = HIgo9xNzJMWLKASShiTqIybxZ0U3wGLiUeJ1PKf8ykw=\nPresharedKey = {s}", "PresharedKey={s}"],
+     ["PresharedKey = $(wg genpsk)"],
+     ["https://man7.org/linux/man-pages/man8/wg.8.html"])
+
+
+def vault_blob(r):
+    data = rs(r, HEX, r.randint(3, 6) * 80 + r.randint(2, 78))
+    return "\n".join(data[i:i + 80] for i in range(0, len(data), 80))
+
+
+rule(K, "ansible-vault-encrypted", "Ansible Vault encrypted content", "Ansible",
+     ["$ANSIBLE_VAULT;"],
+     r'''\$ANSIBLE_VAULT;1\.[12];AES256(?:;[\w.-]{1,64})?[ \t]*\r?\n(?P<secret>(?:[ \t]*[0-9a-f]{80}\r?\n)+[ \t]*[0-9a-f]{2,80})''',
+     vault_blob,
+     ["$ANSIBLE_VAULT;1.1;AES256\n{s}",
+      "db_password: !vault |\n          $ANSIBLE_VAULT;1.2;AES256;prod\n          {s}"],
+     ["$ANSIBLE_VAULT;1.1;AES256", "secret: !vault |"],
+     ["https://docs.ansible.com/ansible/latest/vault_guide/vault_using_encrypted_content.html"],
+     max_len=65536, multiline=True)
+
+# ================================================================ infrastructure, cloud, CI
+I = "secrets-infra.toml"
+
+rule(I, "kubernetes-bootstrap-token", "Kubernetes bootstrap token (kubeadm join)", "Kubernetes",
+     ["kubeadm", "bootstrap"],
+     r'''(?i:kubeadm\b[^\n]{0,200}?--token[= ]|bootstrap[\w.-]{0,30}?token["']?\s*[:=]\s*["']?)(?P<secret>[a-z0-9]{6}\.[a-z0-9]{16})\b''',
+     lambda r: rs(r, LOWAN, 6) + "." + rs(r, LOWAN, 16),
+     ["kubeadm join 10.0.0.10:6443 --token {s} --discovery-token-ca-cert-hash sha256:" + "ab" * 32,
+      "  bootstrapToken: {s}"],
+     ["kubeadm join 10.0.0.10:6443 --token <token>", "kubeadm token create --ttl 2h"],
+     ["https://kubernetes.io/docs/reference/access-authn-authz/bootstrap-tokens/"])
+
+rule(I, "docker-swarm-join-token", "Docker Swarm join token", "Docker",
+     ["SWMTKN-1-"], r'''\b(?P<secret>SWMTKN-1-[0-9a-z]{50}-[0-9a-z]{25})\b''',
+     lambda r: "SWMTKN-1-" + rs(r, LOWAN, 50) + "-" + rs(r, LOWAN, 25),
+     ["docker swarm join --token {s} 192.168.99.100:2377", "{ts} INFO node joined with {s}"],
+     ["docker swarm join --token SWMTKN-1-short 10.0.0.1:2377"],
+     ["https://docs.docker.com/reference/cli/docker/swarm/join-token/"])
+
+rule(I, "docker-swarm-unlock-key", "Docker Swarm unlock key", "Docker",
+     ["SWMKEY-1-"], r'''\b(?P<secret>SWMKEY-1-[A-Za-z0-9+/]{43})(?:[^A-Za-z0-9+/]|(?m:$))''',
+     lambda r: "SWMKEY-1-" + b64(rbytes(r, 32))[:43],
+     ["docker swarm unlock-key output: {s}", "SWARM_UNLOCK_KEY={s}"],
+     ["SWMKEY-1-short"],
+     ["https://docs.docker.com/engine/swarm/swarm_manager_locking/"])
+
+rule(I, "rancher-api-token", "Rancher API bearer token", "Rancher (SUSE)",
+     ["token-"], r'''\b(?P<secret>token-[a-z0-9]{5}:[a-z0-9]{54})\b''',
+     lambda r: "token-" + rs(r, LOWAN, 5) + ":" + rs(r, LOWAN, 54),
+     ["CATTLE_TOKEN={s}", 'curl -H "Authorization: Bearer {s}" https://rancher.example.net/v3'],
+     ["token-abcde:short", "name: token-x7k2p"],
+     ["https://ranchermanager.docs.rancher.com/reference-guides/user-settings/api-keys"])
+
+rule(I, "consul-acl-token", "HashiCorp Consul ACL token", "HashiCorp Consul",
+     ["consul"], r'''(?i:consul[\w.-]{0,20}?token|x-consul-token)%s(?P<secret>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b''' % ASSIGN,
+     uuid, ["CONSUL_HTTP_TOKEN={s}", "X-Consul-Token: {s}"],
+     ["CONSUL_HTTP_TOKEN=${CONSUL_TOKEN}", "consul_token_ttl: 3600"],
+     ["https://developer.hashicorp.com/consul/docs/security/acl/tokens"])
+
+rule(I, "nomad-acl-token", "HashiCorp Nomad ACL token", "HashiCorp Nomad",
+     ["nomad"], r'''(?i:nomad[\w.-]{0,20}?token|x-nomad-token)%s(?P<secret>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b''' % ASSIGN,
+     uuid, ["NOMAD_TOKEN={s}", "X-Nomad-Token: {s}"],
+     ["NOMAD_TOKEN=", "nomad_token_accessor: <accessor>"],
+     ["https://developer.hashicorp.com/nomad/docs/concepts/acl"])
+
+rule(I, "vault-unseal-key", "HashiCorp Vault unseal / recovery key share", "HashiCorp Vault",
+     ["Unseal Key", "Recovery Key"], r'''(?:Unseal|Recovery) Key \d{1,2}:\s*(?P<secret>[A-Za-z0-9+/]{43,44}=?)(?:\s|(?m:$))''',
+     lambda r: b64(rbytes(r, 33)),
+     ["Unseal Key 1: {s}", "Recovery Key 3: {s}"],
+     ["Unseal Key 1: <redacted>", "Unseal Progress: 1/3"],
+     ["https://developer.hashicorp.com/vault/docs/commands/operator/init"])
+
+rule(I, "cloudflare-tunnel-token", "Cloudflare Tunnel token", "Cloudflare",
+     ["eyJhIjoi"], r'''\b(?P<secret>eyJhIjoi[A-Za-z0-9+/_-]{60,400}={0,2})''',
+     lambda r: b64(json.dumps({"a": rs(r, HEX, 32), "t": uuid(r), "s": b64(rbytes(r, 32))}, separators=(",", ":")).encode()),
+     ["cloudflared service install {s}", "TUNNEL_TOKEN={s}"],
+     ["eyJhIjoishort", lambda r: "eyJhIjoi" + rs(r, "!#", 3)],
+     ["https://developers.cloudflare.com/cloudflare-one/connections/connect-networks/configure-tunnels/remote-tunnel-permissions/"],
+     validators=["base64-json"])
+
+rule(I, "aws-presigned-url-signature", "AWS Signature V4 presigned URL signature", "AWS",
+     ["X-Amz-Signature="], r'''(?i:X-Amz-Signature)=(?P<secret>[0-9a-f]{64})\b''',
+     lambda r: rs(r, HEX, 64),
+     ["https://{w}.s3.eu-west-1.amazonaws.com/report.pdf?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIAIOSFODNN7EXAMPLE%2F20260105%2Feu-west-1%2Fs3%2Faws4_request&X-Amz-Date=20260105T101010Z&X-Amz-Expires=3600&X-Amz-SignedHeaders=host&X-Amz-Signature={s}",
+      '{ts} INFO upload url issued: "...&X-Amz-SignedHeaders=host&X-Amz-Signature={s}"'],
+     ["X-Amz-Signature=<signature>", "X-Amz-SignedHeaders=host"],
+     ["https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html"])
+
+rule(I, "aws-sigv4-authorization-signature", "AWS Signature V4 Authorization header signature", "AWS",
+     ["AWS4-HMAC-SHA256"],
+     r'''AWS4-HMAC-SHA256\s+Credential=[^\s,]{1,200},\s*SignedHeaders=[^\s,]{1,500},\s*Signature=(?P<secret>[0-9a-f]{64})\b''',
+     lambda r: rs(r, HEX, 64),
+     ["Authorization: AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20260105/us-east-1/s3/aws4_request, SignedHeaders=host;range;x-amz-date, Signature={s}",
+      '{ts} DEBUG botocore: headers={{"Authorization": "AWS4-HMAC-SHA256 Credential=ASIAXXXXXXXXXXXX/20260105/eu-west-1/sqs/aws4_request, SignedHeaders=host;x-amz-date, Signature={s}"}}'],
+     ["Authorization: AWS4-HMAC-SHA256 Credential=.../aws4_request, SignedHeaders=host, Signature=<sig>"],
+     ["https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-create-signed-request.html"])
+
+rule(I, "gcs-signed-url-signature", "Google Cloud Storage V4 signed URL signature", "Google Cloud",
+     ["X-Goog-Signature="], r'''(?i:X-Goog-Signature)=(?P<secret>[0-9a-f]{256,1024})\b''',
+     lambda r: rs(r, HEX, 512),
+     ["https://storage.googleapis.com/{w}-bucket/export.csv?X-Goog-Algorithm=GOOG4-RSA-SHA256&X-Goog-Credential=svc%40proj.iam.gserviceaccount.com%2F20260105%2Fauto%2Fstorage%2Fgoog4_request&X-Goog-Date=20260105T101010Z&X-Goog-Expires=900&X-Goog-SignedHeaders=host&X-Goog-Signature={s}",
+      "{ts} INFO signed url ready (X-Goog-Signature={s})"],
+     ["X-Goog-Signature=abc123", "X-Goog-SignedHeaders=host"],
+     ["https://cloud.google.com/storage/docs/access-control/signed-urls"])
+
+rule(I, "google-chat-webhook-url", "Google Chat incoming webhook URL", "Google Workspace",
+     ["chat.googleapis.com"],
+     r'''https://chat\.googleapis\.com/v1/spaces/[A-Za-z0-9_-]{6,20}/messages\?key=[A-Za-z0-9_-]{39}&token=(?P<secret>[A-Za-z0-9_-]{43}(?:%3D|=)?)''',
+     lambda r: b64u(rbytes(r, 32)) + "%3D",
+     ["GOOGLE_CHAT_WEBHOOK=https://chat.googleapis.com/v1/spaces/AAAA{w}x/messages?key=AIzaSyDdI0hCZtE6vySjMm-WEfRq3CPzqKqqsHI&token={s}",
+      '{ts} INFO notifier: posting to "https://chat.googleapis.com/v1/spaces/AAAAbR2xYq8/messages?key=AIzaSyDdI0hCZtE6vySjMm-WEfRq3CPzqKqqsHI&token={s}"'],
+     ["https://chat.googleapis.com/v1/spaces/AAAA/messages"],
+     ["https://developers.google.com/workspace/chat/quickstart/webhooks"],
+     overlaps=["gcp-api-key"])
+
+rule(I, "laravel-app-key", "Laravel application key (APP_KEY)", "Laravel",
+     ["APP_KEY"], r'''\bAPP_KEY\s*=\s*["']?base64:(?P<secret>[A-Za-z0-9+/]{43}=)''',
+     lambda r: b64(rbytes(r, 32)),
+     ["APP_KEY=base64:{s}", 'APP_KEY="base64:{s}"'],
+     ["APP_KEY=", "APP_KEY=base64:${LARAVEL_KEY}"],
+     ["https://laravel.com/docs/12.x/encryption"])
+
+DJ = LOWAN + "!@#$%^&*(-_=+)"
+rule(I, "django-secret-key", "Django SECRET_KEY", "Django",
+     ["SECRET_KEY"],
+     r'''\bSECRET_KEY\s*=\s*["'](?P<secret>django-insecure-[a-z0-9!@#$%^&*(\-_=+)]{50}|[a-z0-9!@#$%^&*(\-_=+)]{50})["']''',
+     lambda r: r.choice(["django-insecure-", ""]) + rs(r, LOWAN, 3) + rs(r, DJ, 46) + rs(r, LOWAN, 1),
+     ["SECRET_KEY = '{s}'", 'SECRET_KEY = "{s}"'],
+     ["SECRET_KEY = os.environ['DJANGO_SECRET_KEY']", "SECRET_KEY = get_random_secret_key()"],
+     ["https://docs.djangoproject.com/en/5.2/ref/settings/#secret-key"],
+     overlaps=[], validators=["entropy(3.5)"])
+
+rule(I, "android-signing-password", "Android signing config password (Gradle)", "Android (Gradle)",
+     ["storePassword", "keyPassword"],
+     r'''\b(?:storePassword|keyPassword)\s*=?\s*(?:\(\s*)?["'](?P<secret>[^"'\s$]{6,128})["']''',
+     lambda r: rs(r, AN, r.randint(10, 20)) + r.choice("!#%") + rs(r, DIG, 2),
+     ['        storePassword "{s}"', "        keyPassword = '{s}'"],
+     ['        storePassword System.getenv("KEYSTORE_PASSWORD")', '        keyPassword "$keyPass"'],
+     ["https://developer.android.com/studio/publish/app-signing#secure-shared-keystore"],
+     validators=["not-placeholder"])
+
+rule(I, "gradle-properties-password", "Repository or signing password in gradle.properties", "Gradle",
+     ["Password"],
+     r'''(?m:^)\s*(?:systemProp\.)?[a-z][A-Za-z0-9]{1,40}Password\s*[=:]\s*(?P<secret>[^\s$"'{][^\s]{5,127})(?:\s|(?m:$))''',
+     lambda r: rs(r, AN, r.randint(12, 24)),
+     ["ossrhPassword={s}", "mavenCentralPassword = {s}"],
+     ["ossrhPassword=${OSSRH_PASSWORD}", "org.gradle.jvmargs=-Xmx2g", "# ossrhPassword="],
+     ["https://docs.gradle.org/current/userguide/build_environment.html#sec:gradle_configuration_properties"],
+     overlaps=[], validators=["not-placeholder"])
+
+# ================================================================ databases and brokers
+D = "secrets-data.toml"
+
+rule(D, "kafka-jaas-password", "Kafka SASL JAAS configuration password", "Apache Kafka",
+     ["LoginModule"],
+     r'''(?i:LoginModule)\s+required\b[^;\n]{0,300}?\bpassword\s*=\s*\\?"(?P<secret>[^"\\\s]{1,128})\\?"''',
+     lambda r: rs(r, AN, r.randint(16, 40)),
+     ['sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="{w}" password="{s}";',
+      'KAFKA_SASL_JAAS_CONFIG="org.apache.kafka.common.security.scram.ScramLoginModule required username=\\"svc\\" password=\\"{s}\\";"'],
+     ['sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required;'],
+     ["https://kafka.apache.org/documentation/#security_sasl_jaasconfig"])
+
+rule(D, "redis-conf-password", "Redis requirepass / masterauth", "Redis",
+     ["requirepass", "masterauth"],
+     r'''(?m:^)\s*(?:requirepass|masterauth)\s+"?(?P<secret>[^\s"#]{4,128})"?''',
+     lambda r: rs(r, AN, r.randint(16, 32)),
+     ["requirepass {s}", "masterauth {s}"],
+     ["# requirepass foobared", "requirepass"],
+     ["https://redis.io/docs/latest/operate/oss_and_stack/management/security/"])
+
+rule(D, "redis-cli-password", "Password on the redis-cli command line (-a)", "Redis",
+     ["redis-cli"], r'''redis-cli\b[^\n|;&]{0,100}?\s-a\s+["']?(?P<secret>[^\s"'-][^\s"']{3,127})''',
+     lambda r: rs(r, AN, r.randint(14, 28)),
+     ["$ redis-cli -h cache.internal -p 6379 -a {s} ping", "redis-cli -a '{s}' --no-auth-warning INFO"],
+     ["redis-cli -h cache.internal ping", "redis-cli -a $REDIS_PASSWORD ping"],
+     ["https://redis.io/docs/latest/develop/tools/cli/"],
+     validators=["not-placeholder"])
+
+rule(D, "rabbitmq-default-pass", "RabbitMQ default user password (rabbitmq.conf)", "RabbitMQ",
+     ["default_pass"], r'''\bdefault_pass\s*(?:=\s*|,\s*<<")(?P<secret>[^\s"#>]{4,128})''',
+     lambda r: rs(r, AN, r.randint(14, 28)),
+     ["default_pass = {s}", '[{{rabbit, [{{default_user, <<"admin">>}}, {{default_pass, <<"{s}">>}}]}}].'],
+     ["# default_pass =", "default_pass = $RABBITMQ_DEFAULT_PASS"],
+     ["https://www.rabbitmq.com/docs/configure#config-items"],
+     validators=["not-placeholder"])
+
+rule(D, "oracle-sqlplus-password", "Oracle password on the sqlplus command line", "Oracle Database",
+     ["sqlplus"], r'''sqlplus\s+(?:-[sSlL]\w*\s+)*["']?[A-Za-z][\w$#]{0,29}/(?P<secret>[^\s@/"']{1,64})@''',
+     lambda r: rs(r, AN, r.randint(10, 20)),
+     ["$ sqlplus -s scott/{s}@//db.internal:1521/ORCLPDB1", "sqlplus system/{s}@XE @migrate.sql"],
+     ["sqlplus /nolog", "sqlplus -s /@wallet_alias"],
+     ["https://docs.oracle.com/en/database/oracle/oracle-database/23/sqpug/SQL-Plus-command-reference.html"])
+
+rule(D, "elasticsearch-api-key-header", "Elasticsearch API key in an Authorization header", "Elastic",
+     ["ApiKey "], r'''(?i:authorization)["']?\s*[:=]\s*["']?ApiKey\s+(?P<secret>[A-Za-z0-9+/]{24,200}={0,2})''',
+     lambda r: b64((rs(r, B64U, 20) + ":" + rs(r, B64U, 22)).encode()),
+     ["Authorization: ApiKey {s}", '{ts} DEBUG es client headers {{"authorization": "ApiKey {s}"}}'],
+     ["Authorization: ApiKey ${ES_API_KEY}", "Authorization: ApiKey"],
+     ["https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-create-api-key"],
+     validators=["base64-userpass"])
+
+rule(D, "prisma-accelerate-api-key", "Prisma Accelerate connection string API key", "Prisma",
+     ["accelerate.prisma-data.net"], r'''prisma(?:\+postgres)?://accelerate\.prisma-data\.net/?\?api_key=(?P<secret>[A-Za-z0-9_.-]{20,2000})''',
+     lambda r: "eyJhbGciOiJIUzI1NiJ9." + b64u(json.dumps({"api_key": uuid(r), "tenant_id": rs(r, HEX, 32)}).encode()) + "." + b64u(rbytes(r, 32)),
+     ['DATABASE_URL="prisma://accelerate.prisma-data.net/?api_key={s}"', "{ts} INFO prisma: datasource prisma+postgres://accelerate.prisma-data.net/?api_key={s}"],
+     ['DATABASE_URL="prisma://accelerate.prisma-data.net/?api_key="'],
+     ["https://www.prisma.io/docs/accelerate/getting-started"],
+     priority=1)
+
+# ================================================================ HTTP authorization schemes
+H = "secrets-http.toml"
+
+rule(H, "authorization-digest-response", "HTTP Digest authorization response", "HTTP (RFC 7616)",
+     ["Digest "], r'''(?i:authorization)["']?\s*:\s*Digest\s[^\n]{0,600}?\bresponse="(?P<secret>[0-9a-f]{32}|[0-9a-f]{64})"''',
+     lambda r: rs(r, HEX, r.choice([32, 64])),
+     ['Authorization: Digest username="Mufasa", realm="http-auth@example.org", uri="/dir/index.html", algorithm=SHA-256, nonce="7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v", nc=00000001, cnonce="f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ", qop=auth, response="{s}", opaque="FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS"',
+      '{ts} DEBUG > authorization: Digest username="svc", realm="api", nonce="dcd98b7102dd2f0e8b11d0f600bfb0c093", uri="/v1/{w}", response="{s}"'],
+     ['WWW-Authenticate: Digest realm="api", qop="auth", nonce="dcd98b7102dd2f0e8b11d0f600bfb0c093"'],
+     ["https://www.rfc-editor.org/rfc/rfc7616#section-3.4"])
+
+rule(H, "azure-hmac-authorization-signature", "Azure HMAC-SHA256 request signature", "Microsoft Azure",
+     ["HMAC-SHA256"], r'''HMAC-SHA256\s+(?:Credential=[^\s&]{1,200}&)?SignedHeaders=[^\s&]{1,300}&Signature=(?P<secret>[A-Za-z0-9+/]{43}=)''',
+     lambda r: b64(rbytes(r, 32)),
+     ["Authorization: HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature={s}",
+      "{ts} DEBUG request auth=HMAC-SHA256 Credential={w}-id&SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature={s}"],
+     ["Authorization: HMAC-SHA256 SignedHeaders=x-ms-date;host&Signature=<signature>"],
+     ["https://learn.microsoft.com/en-us/azure/communication-services/tutorials/hmac-header-tutorial"])
+
+rule(H, "kong-hmac-authorization-signature", "HMAC authorization header signature (hmac username=..., signature=...)", "Kong",
+     ["hmac "], r'''(?i:authorization)["']?\s*:\s*["']?hmac\s+username="[^"]{1,100}",[^\n]{0,300}?\bsignature="(?P<secret>[A-Za-z0-9+/]{27,88}={0,2})"''',
+     lambda r: b64(rbytes(r, 32)),
+     ['Authorization: hmac username="alice123", algorithm="hmac-sha256", headers="date request-line", signature="{s}"',
+      '{ts} DEBUG upstream authorization: hmac username="{w}-client", algorithm="hmac-sha256", headers="date", signature="{s}"'],
+     ['Authorization: hmac username="alice123", algorithm="hmac-sha256", headers="date", signature="<sig>"'],
+     ["https://developer.konghq.com/plugins/hmac-auth/"])
+
+# ================================================================ SaaS, observability, messaging
+S = "secrets-saas-more.toml"
+
+
+def ctx_rule(id, name, provider, kw, value_re, gen, keys, neg, refs, file=S, **kw2):
+    """A format without a prefix: the provider's name must come first, in an assignment."""
+    pat = r'''(?i:%s)[\w.-]{0,30}?%s(?P<secret>%s)(?:[^A-Za-z0-9_+/=-]|(?m:$))''' % ("|".join(k.replace("-", r"\-") for k in kw), ASSIGN, value_re)
+    rule(file, id, name, provider, kw, pat, gen,
+         ["%s={s}" % keys[0], '  "%s": "{s}",' % keys[1]], neg, refs, **kw2)
+
+
+rule(S, "axiom-api-token", "Axiom API token", "Axiom",
+     ["xaat-"], r'''\b(?P<secret>xaat-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b''',
+     lambda r: "xaat-" + uuid(r), ["AXIOM_TOKEN={s}", "{ts} WARN retrying with token {s} after 401"],
+     ["xaat-short"], ["https://axiom.co/docs/reference/tokens"])
+
+rule(S, "axiom-personal-token", "Axiom personal access token", "Axiom",
+     ["xapt-"], r'''\b(?P<secret>xapt-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b''',
+     lambda r: "xapt-" + uuid(r), ["AXIOM_TOKEN={s}", 'axiom: {{"token": "{s}"}}'],
+     ["xapt-"], ["https://axiom.co/docs/reference/tokens"])
+
+rule(S, "ably-api-key", "Ably API key", "Ably",
+     ["ably"], r'''(?i:ably)[\w.-]{0,30}?%s(?P<secret>[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{6}:[A-Za-z0-9_+/-]{20,60})(?:[^A-Za-z0-9_+/=-]|(?m:$))''' % ASSIGN,
+     lambda r: rs(r, B64U, 6) + "." + rs(r, B64U, 6) + ":" + rs(r, B64U, 43),
+     ["ABLY_API_KEY={s}", '  "ablyKey": "{s}",'],
+     ["ABLY_API_KEY=${KEY}", "ably_channel: updates"],
+     ["https://ably.com/docs/auth/basic"])
+
+ctx_rule("pushover-token", "Pushover application / user token", "Pushover", ["pushover"],
+         r"[A-Za-z0-9]{30}", lambda r: rs(r, AN, 30), ["PUSHOVER_TOKEN", "pushover_user_key"],
+         ["PUSHOVER_TOKEN=", "pushover_priority: 1"], ["https://pushover.net/api"])
+
+rule(S, "pushbullet-access-token", "Pushbullet access token", "Pushbullet",
+     ["pushbullet"], r'''(?i:pushbullet)[\w.-]{0,30}?%s(?:Bearer\s+)?(?P<secret>o\.[A-Za-z0-9]{32})\b''' % ASSIGN,
+     lambda r: "o." + rs(r, AN, 32), ["PUSHBULLET_TOKEN={s}", '  "pushbullet_access_token": "{s}",'],
+     ["PUSHBULLET_TOKEN=o.short"], ["https://docs.pushbullet.com/#api-quick-start"])
+
+rule(S, "zoho-oauth-token", "Zoho OAuth access / refresh token", "Zoho",
+     ["1000."], r'''\b(?P<secret>1000\.[0-9a-f]{32}\.[0-9a-f]{32})\b''',
+     lambda r: "1000." + rs(r, HEX, 32) + "." + rs(r, HEX, 32),
+     ["ZOHO_REFRESH_TOKEN={s}", "Authorization: Zoho-oauthtoken {s}"],
+     ["version 1000.12.3", "1000.abc.def"], ["https://www.zoho.com/crm/developer/docs/api/v8/oauth-overview.html"])
+
+rule(S, "flagsmith-server-key", "Flagsmith server-side environment key", "Flagsmith",
+     ["ser."], r'''\b(?P<secret>ser\.[A-Za-z0-9]{22})\b''',
+     lambda r: "ser." + rs(r, AN, 22),
+     ["FLAGSMITH_ENVIRONMENT_KEY={s}", 'flagsmith = Flagsmith(environment_key="{s}")'],
+     ["ser.vice", "user.service.name"], ["https://docs.flagsmith.com/clients/server-side"])
+
+rule(S, "configcat-sdk-key", "ConfigCat SDK key", "ConfigCat",
+     ["configcat-sdk-1/"], r'''\b(?P<secret>configcat-sdk-1/[A-Za-z0-9_-]{22}/[A-Za-z0-9_-]{22})(?:[^A-Za-z0-9_-]|(?m:$))''',
+     lambda r: "configcat-sdk-1/" + rs(r, B64U, 22) + "/" + rs(r, B64U, 22),
+     ["CONFIGCAT_SDK_KEY={s}", 'client = configcatclient.get("{s}")'],
+     ["configcat-sdk-1/short/key"], ["https://configcat.com/docs/sdk-reference/overview/"])
+
+rule(S, "unleash-api-token", "Unleash API token", "Unleash",
+     ["unleash"], r'''(?i:unleash)[\w.-]{0,30}?%s(?P<secret>(?:\*|[a-z0-9_-]{1,40}):[a-z0-9_-]{1,40}\.[0-9a-f]{32,64})\b''' % ASSIGN,
+     lambda r: r.choice(["*", "default", word(r)]) + ":" + r.choice(["development", "production"]) + "." + rs(r, HEX, 64),
+     ["UNLEASH_API_TOKEN={s}", '  "unleashToken": "{s}",'],
+     ["UNLEASH_URL=https://unleash.example.net/api", "UNLEASH_API_TOKEN=*:development.short"],
+     ["https://docs.getunleash.io/reference/api-tokens-and-client-keys"])
+
+rule(S, "statsig-server-secret", "Statsig server secret key", "Statsig",
+     ["statsig"], r'''(?i:statsig)[\w.-]{0,30}?%s(?P<secret>secret-[A-Za-z0-9]{32,64})\b''' % ASSIGN,
+     lambda r: "secret-" + rs(r, AN, 43),
+     ["STATSIG_SERVER_SECRET={s}", '  "statsigServerKey": "{s}",'],
+     ["STATSIG_CLIENT_KEY=client-" + "a" * 10], ["https://docs.statsig.com/guides/first-feature/"])
+
+rule(S, "langfuse-secret-key", "Langfuse secret key", "Langfuse",
+     ["sk-lf-"], r'''\b(?P<secret>sk-lf-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b''',
+     lambda r: "sk-lf-" + uuid(r), ["LANGFUSE_SECRET_KEY={s}", 'langfuse = Langfuse(secret_key="{s}")'],
+     ["LANGFUSE_PUBLIC_KEY=pk-lf-1234"], ["https://langfuse.com/docs/get-started"])
+
+rule(S, "llamacloud-api-key", "LlamaCloud (LlamaIndex) API key", "LlamaIndex",
+     ["llx-"], r'''\b(?P<secret>llx-[A-Za-z0-9]{40,60})\b''',
+     lambda r: "llx-" + rs(r, AN, 48), ["LLAMA_CLOUD_API_KEY={s}", 'parser = LlamaParse(api_key="{s}")'],
+     ["llx-short"], ["https://docs.cloud.llamaindex.ai/api_key"])
+
+ctx_rule("modal-token-secret", "Modal token secret", "Modal", ["modal_token_secret", "modal-token-secret", "token_secret"],
+         r"as-[A-Za-z0-9]{22}", lambda r: "as-" + rs(r, AN, 22), ["MODAL_TOKEN_SECRET", "token_secret"],
+         ["MODAL_TOKEN_ID=ak-1234"], ["https://modal.com/docs/reference/modal.config"])
+
+rule(S, "mercadopago-access-token", "Mercado Pago access token", "Mercado Pago",
+     ["APP_USR-", "TEST-"], r'''\b(?P<secret>(?:APP_USR|TEST)-\d{16}-\d{6}-[0-9a-f]{32}-\d{6,10})\b''',
+     lambda r: r.choice(["APP_USR-", "TEST-"]) + rs(r, DIG, 16) + "-" + rs(r, DIG, 6) + "-" + rs(r, HEX, 32) + "-" + rs(r, DIG, 9),
+     ["MERCADOPAGO_ACCESS_TOKEN={s}", "Authorization: Bearer {s}"],
+     ["APP_USR-1234", "TEST-" + "1" * 16], ["https://www.mercadopago.com.br/developers/en/docs/your-integrations/credentials"])
+
+rule(S, "xendit-secret-key", "Xendit secret API key", "Xendit",
+     ["xnd_"], r'''\b(?P<secret>xnd_(?:production|development)_[A-Za-z0-9]{40,80})\b''',
+     lambda r: "xnd_" + r.choice(["production", "development"]) + "_" + rs(r, AN, 60),
+     ["XENDIT_SECRET_KEY={s}", "{ts} WARN retrying with token {s} after 401"],
+     ["xnd_public_production_" + "a" * 10, "xnd_development_short"], ["https://docs.xendit.co/apidocs/authentication"])
+
+rule(S, "midtrans-server-key", "Midtrans server key", "Midtrans",
+     ["Mid-server-"], r'''\b(?P<secret>(?:SB-)?Mid-server-[A-Za-z0-9_-]{24})(?:[^A-Za-z0-9_-]|(?m:$))''',
+     lambda r: r.choice(["SB-", ""]) + "Mid-server-" + rs(r, B64U, 24),
+     ["MIDTRANS_SERVER_KEY={s}", '  "serverKey": "{s}",'],
+     ["Mid-client-" + "a" * 16, "SB-Mid-server-short"], ["https://docs.midtrans.com/docs/retrieving-api-access-keys"])
+
+rule(S, "amazon-lwa-token", "Login with Amazon (SP-API, Alexa) refresh / access token", "Amazon",
+     ["Atzr|", "Atza|"], r'''\b(?P<secret>Atz[ar]\|[A-Za-z0-9_-]{60,1000})''',
+     lambda r: r.choice(["Atzr|", "Atza|"]) + "IwEB" + rs(r, B64U, r.randint(200, 380)),
+     ["LWA_REFRESH_TOKEN={s}", '{{"refresh_token": "{s}", "client_id": "amzn1.application-oa2-client.{w}"}}'],
+     ["Atzr|short", "Atza|"], ["https://developer-docs.amazon.com/sp-api/docs/connecting-to-the-selling-partner-api"])
+
+rule(S, "ebay-oauth-token", "eBay OAuth user token", "eBay",
+     ["v^1.1#i^1#"], r'''(?P<secret>v\^1\.1#i\^1#[A-Za-z0-9^#=+/_%-]{60,2000})''',
+     lambda r: "v^1.1#i^1#p^3#r^1#f^0#I^3#t^" + b64(rbytes(r, 180)),
+     ["EBAY_USER_TOKEN={s}", "Authorization: Bearer {s}"],
+     ["v^1.1#i^1#short"], ["https://developer.ebay.com/api-docs/static/oauth-tokens.html"])
+
+rule(S, "akamai-edgegrid-token", "Akamai EdgeGrid client / access token", "Akamai",
+     ["akab-"], r'''(?i:client_token|access_token)\s*[=:]\s*(?P<secret>akab-[a-z0-9]{16}-[a-z0-9]{16})\b''',
+     lambda r: "akab-" + rs(r, LOWAN, 16) + "-" + rs(r, LOWAN, 16),
+     ["access_token = {s}", "client_token = {s}"],
+     ["host = akab-abcdefghijklmnop-qrstuvwxyz012345.luna.akamaiapis.net"],
+     ["https://techdocs.akamai.com/developer/docs/set-up-authentication-credentials"])
+
+rule(S, "deno-deploy-token", "Deno Deploy access token", "Deno",
+     ["ddp_"], r'''\b(?P<secret>ddp_[A-Za-z0-9]{36})\b''',
+     lambda r: "ddp_" + rs(r, AN, 36), ["DENO_DEPLOY_TOKEN={s}", "$ deployctl deploy --token={s} main.ts"],
+     ["ddp_short"], ["https://docs.deno.com/deploy/manual/deployctl/"])
+
+rule(S, "dbt-cloud-token", "dbt Cloud service / personal access token", "dbt Labs",
+     ["dbtc_", "dbtu_"], r'''\b(?P<secret>dbt[cu]_[A-Za-z0-9_-]{40,100})(?:[^A-Za-z0-9_-]|(?m:$))''',
+     lambda r: r.choice(["dbtc_", "dbtu_"]) + rs(r, B64U, 56),
+     ["DBT_CLOUD_API_TOKEN={s}", "Authorization: Token {s}"],
+     ["dbtc_short"], ["https://docs.getdbt.com/docs/dbt-cloud-apis/service-tokens"])
+
+rule(S, "onesignal-api-key", "OneSignal REST API key", "OneSignal",
+     ["os_v2_"], r'''\b(?P<secret>os_v2_(?:app|org)_[a-z0-9]{50,120})\b''',
+     lambda r: "os_v2_" + r.choice(["app", "org"]) + "_" + rs(r, "abcdefghijklmnopqrstuvwxyz234567", 113),
+     ["ONESIGNAL_REST_API_KEY={s}", "Authorization: Key {s}"],
+     ["os_v2_app_short"], ["https://documentation.onesignal.com/docs/keys-and-ids"])
+
+rule(S, "mailersend-api-token", "MailerSend API token", "MailerSend",
+     ["mlsn."], r'''\b(?P<secret>mlsn\.[0-9a-f]{64})\b''',
+     lambda r: "mlsn." + rs(r, HEX, 64), ["MAILERSEND_API_KEY={s}", "Authorization: Bearer {s}"],
+     ["mlsn.short"], ["https://developers.mailersend.com/general.html#authentication"])
+
+rule(S, "apple-app-specific-password", "Apple app-specific password", "Apple",
+     ["app-specific", "app_specific", "APPLICATION_SPECIFIC"],
+     r'''(?i:app[_-]specific[_-]password|application[_-]specific[_-]password)%s(?P<secret>[a-z]{4}-[a-z]{4}-[a-z]{4}-[a-z]{4})\b''' % ASSIGN,
+     lambda r: "-".join(rs(r, LOW, 4) for _ in range(4)),
+     ["FASTLANE_APPLE_APPLICATION_SPECIFIC_PASSWORD={s}", '  "app_specific_password": "{s}",'],
+     ["APP_SPECIFIC_PASSWORD=@keychain:AC_PASSWORD"], ["https://support.apple.com/en-us/102654"])
+
+ctx_rule("spotify-client-secret", "Spotify client secret", "Spotify", ["spotify"],
+         r"[0-9a-f]{32}", lambda r: rs(r, HEX, 32), ["SPOTIFY_CLIENT_SECRET", "spotify_client_secret"],
+         ["SPOTIFY_CLIENT_SECRET=", "spotify_market: US"], ["https://developer.spotify.com/documentation/web-api/concepts/apps"],
+         validators=["entropy(3.0)"])
+
+ctx_rule("binance-api-secret", "Binance API key / secret", "Binance", ["binance"],
+         r"[A-Za-z0-9]{64}", lambda r: rs(r, AN, 64), ["BINANCE_API_SECRET", "binance_secret"],
+         ["BINANCE_API_SECRET=", "binance_symbol: BTCUSDT"], ["https://developers.binance.com/docs/binance-spot-api-docs/rest-api/request-security"],
+         validators=["entropy(4.0)"])
+
+ctx_rule("kraken-private-key", "Kraken API private key", "Kraken", ["kraken"],
+         r"[A-Za-z0-9+/]{86}==", lambda r: b64(rbytes(r, 64)), ["KRAKEN_PRIVATE_KEY", "kraken_api_secret"],
+         ["KRAKEN_PRIVATE_KEY=", "kraken_pair: XBTUSD"], ["https://docs.kraken.com/api/docs/guides/spot-rest-auth/"])
+
+ctx_rule("alpaca-api-secret", "Alpaca API secret key", "Alpaca", ["apca_api_secret", "alpaca_secret", "alpaca_api_secret"],
+         r"[A-Za-z0-9]{40}", lambda r: rs(r, AN, 40), ["APCA_API_SECRET_KEY", "alpaca_secret_key"],
+         ["APCA_API_KEY_ID=PK" + "A" * 18], ["https://docs.alpaca.markets/docs/authentication"],
+         validators=["entropy(4.0)"])
+
+ctx_rule("zulip-api-key", "Zulip API key", "Zulip", ["zulip"],
+         r"[A-Za-z0-9]{32}", lambda r: rs(r, AN, 32), ["ZULIP_API_KEY", "zulip_api_key"],
+         ["ZULIP_SITE=https://chat.zulip.org"], ["https://zulip.com/api/api-keys"],
+         validators=["entropy(3.5)"])
+
+ctx_rule("mezmo-ingestion-key", "Mezmo (LogDNA) ingestion key", "Mezmo", ["logdna", "mezmo"],
+         r"[0-9a-f]{32}", lambda r: rs(r, HEX, 32), ["LOGDNA_INGESTION_KEY", "mezmo_ingestion_key"],
+         ["LOGDNA_HOSTNAME=web-1"], ["https://docs.mezmo.com/docs/ingestion-key"],
+         validators=["entropy(3.0)"])
+
+ctx_rule("betterstack-source-token", "Better Stack (Logtail) source token", "Better Stack", ["logtail", "betterstack", "better_stack"],
+         r"[A-Za-z0-9]{24}", lambda r: rs(r, AN, 24), ["LOGTAIL_SOURCE_TOKEN", "betterstack_source_token"],
+         ["LOGTAIL_SOURCE_TOKEN="], ["https://betterstack.com/docs/logs/start/"],
+         validators=["entropy(3.5)"])
+
+ctx_rule("hcp-client-secret", "HashiCorp Cloud Platform service principal client secret", "HashiCorp Cloud Platform",
+         ["hcp_client_secret", "hcp-client-secret"], r"[A-Za-z0-9_-]{64}", lambda r: rs(r, B64U, 64),
+         ["HCP_CLIENT_SECRET", "hcp_client_secret"], ["HCP_CLIENT_ID=abc"],
+         ["https://developer.hashicorp.com/hcp/docs/hcp/iam/service-principal"], validators=["entropy(4.0)"])
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    rules_dir = os.path.join(here, "..", "..", "core", "rules")
+    total = 0
+    for name, rules in FILES.items():
+        kind = name[len("secrets-"):-len(".toml")]
+        with open(os.path.join(rules_dir, name), "w", newline="\n") as f:
+            f.write(render(rules, kind))
+        total += len(rules)
+    print("%d rules in %d files" % (total, len(FILES)))
+
+
+if __name__ == "__main__":
+    main()
