@@ -438,7 +438,7 @@ rule(I, "android-signing-password", "Android signing config password (Gradle)", 
 
 rule(I, "gradle-properties-password", "Repository or signing password in gradle.properties", "Gradle",
      ["Password"],
-     r'''(?m:^)\s*(?:systemProp\.)?[a-z][A-Za-z0-9]{1,40}Password\s*[=:]\s*(?P<secret>[^\s$"'{][^\s]{5,127})(?:\s|(?m:$))''',
+     r'''(?m:^)\s*(?:systemProp\.)?(?i:ossrh|sonatype|nexus|maven|mavenCentral|artifactory|jfrog|signing|gpr|github|gitlab|repo|repository|publish|publishing|deploy|bintray|cloudsmith|keystore)[A-Za-z0-9]{0,20}Password\s*[=:]\s*(?P<secret>[^\s$"'{][^\s]{5,127})(?:\s|(?m:$))''',
      lambda r: rs(r, AN, r.randint(12, 24)),
      ["ossrhPassword={s}", "mavenCentralPassword = {s}"],
      ["ossrhPassword=${OSSRH_PASSWORD}", "org.gradle.jvmargs=-Xmx2g", "# ossrhPassword="],
@@ -553,7 +553,7 @@ rule(S, "axiom-personal-token", "Axiom personal access token", "Axiom",
      ["xapt-"], ["https://axiom.co/docs/reference/tokens"])
 
 rule(S, "ably-api-key", "Ably API key", "Ably",
-     ["ably"], r'''(?i:ably)[\w.-]{0,30}?%s(?P<secret>[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{6}:[A-Za-z0-9_+/-]{20,60})(?:[^A-Za-z0-9_+/=-]|(?m:$))''' % ASSIGN,
+     ["ably_", "ably-", "ablykey"], r'''(?i:\bably)[\w.-]{0,30}?%s(?P<secret>[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{6}:[A-Za-z0-9_+/-]{20,60})(?:[^A-Za-z0-9_+/=-]|(?m:$))''' % ASSIGN,
      lambda r: rs(r, B64U, 6) + "." + rs(r, B64U, 6) + ":" + rs(r, B64U, 43),
      ["ABLY_API_KEY={s}", '  "ablyKey": "{s}",'],
      ["ABLY_API_KEY=${KEY}", "ably_channel: updates"],
