@@ -719,6 +719,201 @@ ctx_rule("hcp-client-secret", "HashiCorp Cloud Platform service principal client
          ["https://developer.hashicorp.com/hcp/docs/hcp/iam/service-principal"], validators=["entropy(4.0)"])
 
 
+# ================================================================ batch 2
+# Keys and keystores
+def jks(r, magic):
+    body = magic + b"\x00\x00\x00\x02\x00\x00\x00\x01\x00\x00\x00\x01\x00\x06" + r.choice([b"server", b"signer"]) + rbytes(r, r.randint(600, 1200))
+    return b64(body)
+
+
+rule(K, "java-keystore-base64", "Java keystore (JKS / JCEKS) in base64", "Java (Oracle)",
+     ["/u3+7QAAAA", "zs7OzgAAAA"], r'''(?:^|[^A-Za-z0-9+/])(?P<secret>(?:/u3\+7Q|zs7Ozg)AAAA[A-Za-z0-9+/]{100,}={0,2})''',
+     lambda r: jks(r, r.choice([b"\xfe\xed\xfe\xed", b"\xce\xce\xce\xce"])),
+     ["KEYSTORE_BASE64={s}", "  keystore.jks: {s}"],
+     ["KEYSTORE_BASE64=/u3+7QAAAAIshort", "/u3+7Q"],
+     ["https://docs.oracle.com/en/java/javase/21/docs/specs/man/keytool.html"],
+     max_len=65536, multiline=True)
+
+
+def minisign_key(r, magic):
+    return b64(magic + rbytes(r, 152))
+
+
+rule(K, "minisign-secret-key", "minisign secret key", "minisign",
+     ["minisign encrypted secret key", "minisign secret key"],
+     r'''untrusted comment: minisign (?:encrypted )?secret key[^\n]{0,100}\r?\n(?P<secret>RWRTY0Iy[A-Za-z0-9+/]{150,250}={0,2})''',
+     lambda r: minisign_key(r, b"EdScB2"),
+     ["untrusted comment: minisign encrypted secret key\n{s}", "$ cat ~/.minisign/minisign.key\nuntrusted comment: minisign encrypted secret key\n{s}\n"],
+     ["untrusted comment: minisign public key 5A1BC8FF0D2B3CD1\nRWTRGsg/DSs80ZW4k2wqu9TM1mXjS86mGCngdphXHvVXzxMMoM4+XyXf"],
+     ["https://jedisct1.github.io/minisign/"], multiline=True, max_len=400)
+
+rule(K, "signify-secret-key", "OpenBSD signify secret key", "OpenBSD signify",
+     ["signify secret key"],
+     r'''untrusted comment: [^\n]{0,80}secret key\r?\n(?P<secret>RWRCSw[A-Za-z0-9+/]{150,250}={0,2})''',
+     lambda r: minisign_key(r, b"EdBK\x00\x00\x00" + bytes([r.choice([0, 42])])),
+     ["untrusted comment: signify secret key\n{s}", "$ cat release.sec\nuntrusted comment: signify secret key\n{s}\n"],
+     ["untrusted comment: signify public key\nRWQ" + "A" * 52],
+     ["https://man.openbsd.org/signify"], multiline=True, max_len=400)
+
+
+def rsa_xml(r):
+    f = lambda n: b64(rbytes(r, n))
+    return ("<RSAKeyValue><Modulus>%s</Modulus><Exponent>AQAB</Exponent><P>%s</P><Q>%s</Q><DP>%s</DP><DQ>%s</DQ>"
+            "<InverseQ>%s</InverseQ><D>%s</D></RSAKeyValue>") % (f(256), f(128), f(128), f(128), f(128), f(128), f(256))
+
+
+rule(K, "private-key-dotnet-xml", "RSA private key in .NET XML form (RSAKeyValue with P, Q, D)", ".NET",
+     ["<RSAKeyValue>"],
+     r'''(?P<secret><RSAKeyValue>\s*<Modulus>[A-Za-z0-9+/=\s]{40,}</Modulus>\s*<Exponent>[A-Za-z0-9+/=]{1,12}</Exponent>\s*<P>[A-Za-z0-9+/=\s]{20,}</P>(?:\s*<(?:Q|DP|DQ|InverseQ|D)>[A-Za-z0-9+/=\s]{20,}</(?:Q|DP|DQ|InverseQ|D)>){1,5}\s*</RSAKeyValue>)''',
+     rsa_xml,
+     ["{s}", '  <add key="SigningKey" value="" />\n  <signingKey>{s}</signingKey>'],
+     ["<RSAKeyValue><Modulus>" + "A" * 100 + "</Modulus><Exponent>AQAB</Exponent></RSAKeyValue>"],
+     ["https://learn.microsoft.com/en-us/dotnet/api/system.security.cryptography.rsa.toxmlstring"],
+     multiline=True, max_len=8192)
+
+# Infrastructure
+rule(I, "terraform-state-secret-attribute", "Secret attribute in Terraform state (secret_string, ses_smtp_password_v4)", "HashiCorp Terraform",
+     ['"secret_string"', '"ses_smtp_password_v4"'],
+     r'''"(?:secret_string|ses_smtp_password_v4)"\s*:\s*"(?P<secret>(?:[^"\\]|\\.)+)"''',
+     lambda r: r.choice(['{\\"username\\":\\"app\\",\\"password\\":\\"%s\\"}' % rs(r, AN, 20), "B" + b64(rbytes(r, 32))[:42] + "="]),
+     ['            "secret_string": "{s}",', '            "ses_smtp_password_v4": "{s}",'],
+     ['            "secret_string": "",', '            "secret_string_wo": null,'],
+     ["https://developer.hashicorp.com/terraform/language/state/sensitive-data",
+      "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/secretsmanager_secret_version"],
+     max_len=1024)
+
+rule(I, "exoscale-api-key", "Exoscale API key", "Exoscale",
+     ["EXO"], r'''\b(?P<secret>EXO[0-9a-f]{24})\b''',
+     lambda r: "EXO" + rs(r, HEX, 24),
+     ["EXOSCALE_API_KEY={s}", "{ts} WARN retrying with key {s} after 403"],
+     ["EXOPLANET", "EXO123"], ["https://community.exoscale.com/documentation/iam/quick-start/"])
+
+ctx_rule("exoscale-api-secret", "Exoscale API secret", "Exoscale", ["exoscale"],
+         r"[A-Za-z0-9_-]{43}", lambda r: b64u(rbytes(r, 32)), ["EXOSCALE_API_SECRET", "exoscale_api_secret"],
+         ["EXOSCALE_API_SECRET=", "exoscale_zone: ch-gva-2"], ["https://community.exoscale.com/documentation/iam/quick-start/"],
+         file=I, validators=["entropy(4.0)"])
+
+ctx_rule("backblaze-application-key", "Backblaze B2 application key", "Backblaze", ["b2_application_key", "b2-application-key", "backblaze"],
+         r"K[0-9]{3}[A-Za-z0-9+/]{27}", lambda r: "K00" + r.choice("0123456") + rs(r, AN, 27),
+         ["B2_APPLICATION_KEY", "backblaze_application_key"], ["B2_APPLICATION_KEY_ID=0012345"],
+         ["https://www.backblaze.com/docs/cloud-storage-application-keys"], file=I)
+
+ctx_rule("huawei-cloud-secret-key", "Huawei Cloud secret access key", "Huawei Cloud", ["huaweicloud", "huawei_cloud", "huawei-cloud"],
+         r"[A-Za-z0-9]{40}", lambda r: rs(r, AN, 40), ["HUAWEICLOUD_SDK_SK", "huaweicloud_secret_key"],
+         ["HUAWEICLOUD_SDK_AK=", "huaweicloud_region: ap-southeast-1"], ["https://support.huaweicloud.com/intl/en-us/usermanual-ca/ca_01_0003.html"],
+         file=I, validators=["entropy(4.0)"])
+
+rule(I, "healthchecks-ping-url", "Healthchecks.io ping URL", "Healthchecks.io",
+     ["hc-ping.com/"], r'''hc-ping\.com/(?P<secret>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b''',
+     uuid, ["*/5 * * * * /usr/local/bin/backup.sh && curl -fsS -m 10 --retry 5 https://hc-ping.com/{s}", "HEALTHCHECK_URL=https://hc-ping.com/{s}/fail"],
+     ["https://hc-ping.com/", "https://healthchecks.io/docs/"], ["https://healthchecks.io/docs/http_api/"])
+
+rule(I, "deadmanssnitch-url", "Dead Man's Snitch check-in URL", "Dead Man's Snitch",
+     ["nosnch.in/"], r'''nosnch\.in/(?P<secret>[0-9a-f]{10})\b''',
+     lambda r: rs(r, HEX, 10),
+     ["0 3 * * * /opt/jobs/nightly.sh && curl -d s=$? https://nosnch.in/{s}", "SNITCH_URL=https://nosnch.in/{s}"],
+     ["https://nosnch.in/"], ["https://deadmanssnitch.com/docs/integrations/cron"])
+
+rule(I, "quay-robot-token", "Quay.io robot account token", "Red Hat Quay",
+     ["quay"], r'''-u[= ]?["']?[a-z0-9_-]{1,60}\+[a-z0-9_]{1,60}["']?\s+(?:-p|--password)[= ]?["']?(?P<secret>[A-Z0-9]{64})\b''',
+     lambda r: rs(r, UPAN, 64),
+     ["docker login -u=\"acme+{w}_ci\" -p=\"{s}\" quay.io", "$ podman login -u acme+deployer -p {s} quay.io"],
+     ["docker login -u=\"acme+ci\" -p=\"$QUAY_TOKEN\" quay.io"], ["https://docs.quay.io/glossary/robot-accounts.html"])
+
+rule(I, "clojars-deploy-token", "Clojars deploy token", "Clojars",
+     ["CLOJARS_"], r'''\b(?P<secret>CLOJARS_[0-9a-f]{60})\b''',
+     lambda r: "CLOJARS_" + rs(r, HEX, 60),
+     ["CLOJARS_PASSWORD={s}", '{{:url "https://repo.clojars.org" :username "acme" :password "{s}"}}'],
+     ["CLOJARS_USERNAME=acme", "CLOJARS_short"], ["https://github.com/clojars/clojars-web/wiki/Deploy-Tokens"])
+
+rule(I, "adafruit-io-key", "Adafruit IO key", "Adafruit",
+     ["aio_"], r'''\b(?P<secret>aio_[A-Za-z0-9]{28})\b''',
+     lambda r: "aio_" + rs(r, AN, 28),
+     ["ADAFRUIT_IO_KEY={s}", 'aio = Client("{w}", "{s}")'],
+     ["aio_short", "import aio_pika"], ["https://io.adafruit.com/api/docs/#authentication"])
+
+for _id, _name, _prov, _kw, _keys, _ref in [
+    ("saucelabs-access-key", "Sauce Labs access key", "Sauce Labs", ["sauce_access_key", "sauce-access-key", "sauceaccesskey", "saucelabs"], ["SAUCE_ACCESS_KEY", "sauceAccessKey"], "https://docs.saucelabs.com/basics/environment-variables/"),
+    ("cypress-record-key", "Cypress Cloud record key", "Cypress", ["cypress_record_key", "cypress-record-key", "record-key"], ["CYPRESS_RECORD_KEY", "cypress_record_key"], "https://docs.cypress.io/cloud/account-management/projects#Record-key"),
+    ("appsignal-push-api-key", "AppSignal push API key", "AppSignal", ["appsignal"], ["APPSIGNAL_PUSH_API_KEY", "appsignal_push_api_key"], "https://docs.appsignal.com/appsignal/terminology.html#push-api-key"),
+]:
+    ctx_rule(_id, _name, _prov, _kw, r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", uuid, _keys,
+             [_keys[0] + "=", _keys[0] + "=${{ secrets.%s }}" % _keys[0]], [_ref], file=I)
+
+ctx_rule("browserstack-access-key", "BrowserStack access key", "BrowserStack", ["browserstack"],
+         r"[A-Za-z0-9]{20}", lambda r: rs(r, AN, 20), ["BROWSERSTACK_ACCESS_KEY", "browserstack_access_key"],
+         ["BROWSERSTACK_USERNAME=acme1", "BROWSERSTACK_ACCESS_KEY="], ["https://www.browserstack.com/docs/automate/selenium/getting-started/python"],
+         file=I, validators=["entropy(3.5)"])
+
+ctx_rule("coveralls-repo-token", "Coveralls repository token", "Coveralls", ["coveralls"],
+         r"[A-Za-z0-9]{32,40}", lambda r: rs(r, AN, 35), ["COVERALLS_REPO_TOKEN", "coveralls_repo_token"],
+         ["COVERALLS_REPO_TOKEN=", "coveralls_service_name: github"], ["https://docs.coveralls.io/api-introduction"],
+         file=I, validators=["entropy(4.0)"])
+
+# Data stores
+rule(D, "neo4j-auth-env", "Neo4j password in NEO4J_AUTH", "Neo4j",
+     ["NEO4J_AUTH"], r'''\bNEO4J_AUTH["']?\s*[:=]\s*["']?[A-Za-z0-9_]{1,64}/(?P<secret>[^\s"'/]{4,128})''',
+     lambda r: rs(r, AN, r.randint(12, 24)),
+     ["docker run -e NEO4J_AUTH=neo4j/{s} neo4j:5", "      NEO4J_AUTH: neo4j/{s}"],
+     ["NEO4J_AUTH=none", "NEO4J_AUTH=neo4j/${NEO4J_PASSWORD}"],
+     ["https://neo4j.com/docs/operations-manual/current/docker/introduction/"],
+     validators=["not-placeholder"])
+
+rule(D, "sqlcmd-password", "SQL Server password on the sqlcmd / bcp command line (-P)", "Microsoft SQL Server",
+     ["sqlcmd", "bcp "], r'''\b(?:sqlcmd|bcp)\b[^\n|;&]{0,200}?\s-P\s*["']?(?P<secret>[^\s"'$-][^\s"']{3,127})''',
+     lambda r: rs(r, AN, r.randint(10, 18)) + r.choice("!#%"),
+     ["$ sqlcmd -S tcp:db.internal,1433 -U sa -P {s} -Q \"SELECT 1\"", "bcp dbo.orders out orders.dat -S db01 -U loader -P '{s}' -c"],
+     ["sqlcmd -S db.internal -E -Q \"SELECT 1\"", "sqlcmd -S db -U sa -P $SA_PASSWORD"],
+     ["https://learn.microsoft.com/en-us/sql/tools/sqlcmd/sqlcmd-utility"],
+     validators=["not-placeholder"])
+
+ctx_rule("influxdb-token", "InfluxDB API token", "InfluxData", ["influx"],
+         r"[A-Za-z0-9_-]{86}==", lambda r: b64u(rbytes(r, 64)) + "==", ["INFLUX_TOKEN", "influxdb_token"],
+         ["INFLUX_TOKEN=", "influx_org: acme"], ["https://docs.influxdata.com/influxdb/v2/admin/tokens/"],
+         file=D)
+
+# HTTP
+rule(H, "http-ntlm-authenticate", "NTLM authenticate message (NTLMv2 response) in an HTTP header", "Microsoft (MS-NLMP)",
+     ["TlRMTVNTUAAD"], r'''(?:NTLM|Negotiate)\s+(?P<secret>TlRMTVNTUAAD[A-Za-z0-9+/]{40,}={0,2})''',
+     lambda r: b64(b"NTLMSSP\x00\x03\x00\x00\x00" + rbytes(r, r.randint(200, 400))),
+     ["Authorization: NTLM {s}", "{ts} DEBUG > Proxy-Authorization: Negotiate {s}"],
+     ["WWW-Authenticate: NTLM", "Authorization: NTLM TlRMTVNTUAABAAAAB4IIogAAAAAAAAAAAAAAAAAAAAAKAGFKAAAADw=="],
+     ["https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-nlmp/b34032e5-3aae-4bc6-84c3-c6d80eadf7f2"])
+
+rule(H, "http-negotiate-kerberos", "Kerberos (SPNEGO) token in an HTTP Negotiate header", "Kerberos (RFC 4559)",
+     ["Negotiate YII"], r'''(?i:authorization)["']?\s*:\s*["']?Negotiate\s+(?P<secret>YII[A-Za-z0-9+/]{100,}={0,2})''',
+     lambda r: b64(b"\x60\x82\x05\x21\x06\x06\x2b\x06\x01\x05\x05\x02\xa0\x82\x05\x15" + rbytes(r, r.randint(300, 600))),
+     ["Authorization: Negotiate {s}", '{ts} DEBUG request headers: {{"Authorization": "Negotiate {s}"}}'],
+     ["WWW-Authenticate: Negotiate", "Authorization: Negotiate YIIshort"],
+     ["https://www.rfc-editor.org/rfc/rfc4559#section-4"])
+
+# SaaS
+rule(S, "pubnub-secret-key", "PubNub secret key", "PubNub",
+     ["sec-c-"], r'''\b(?P<secret>sec-c-[A-Za-z0-9]{40,64})\b''',
+     lambda r: "sec-c-" + rs(r, AN, 48),
+     ["PUBNUB_SECRET_KEY={s}", 'pubnub = PubNub(publish_key="pub-c-{w}", secret_key="{s}")'],
+     ["PUBNUB_PUBLISH_KEY=pub-c-12345", "sec-c-short"], ["https://www.pubnub.com/docs/general/setup/account-setup"])
+
+ctx_rule("airbrake-project-key", "Airbrake project key", "Airbrake", ["airbrake"],
+         r"[0-9a-f]{32}", lambda r: rs(r, HEX, 32), ["AIRBRAKE_PROJECT_KEY", "airbrake_project_key"],
+         ["AIRBRAKE_PROJECT_ID=123456"], ["https://docs.airbrake.io/docs/overview/api-key/"],
+         validators=["entropy(3.0)"])
+
+ctx_rule("logzio-token", "Logz.io shipping / API token", "Logz.io", ["logzio", "logz_io", "logz-io"],
+         r"[A-Za-z]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", lambda r: rs(r, UP + LOW, 32),
+         ["LOGZIO_TOKEN", "logzio_shipping_token"], ["LOGZIO_LISTENER=listener.logz.io"],
+         ["https://docs.logz.io/docs/user-guide/admin/authentication-tokens/"], validators=["entropy(3.5)"])
+
+ctx_rule("uptimerobot-api-key", "UptimeRobot API key", "UptimeRobot", ["uptimerobot", "uptime_robot"],
+         r"u[r]?\d{6,9}-[0-9a-f]{24}|m\d{6,9}-[0-9a-f]{24}", lambda r: r.choice(["u", "ur", "m"]) + rs(r, DIG, 7) + "-" + rs(r, HEX, 24),
+         ["UPTIMEROBOT_API_KEY", "uptimerobot_api_key"], ["UPTIMEROBOT_MONITOR=homepage"],
+         ["https://uptimerobot.com/api/"])
+
+ctx_rule("fal-api-key", "fal.ai API key", "fal.ai", ["fal_key", "fal-key"],
+         r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:[0-9a-f]{32}", lambda r: uuid(r) + ":" + rs(r, HEX, 32),
+         ["FAL_KEY", "fal_key"], ["FAL_KEY=", "FAL_KEY_ID=" + "1" * 8], ["https://docs.fal.ai/authentication/key-based"])
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     rules_dir = os.path.join(here, "..", "..", "core", "rules")
