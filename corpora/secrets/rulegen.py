@@ -361,7 +361,7 @@ rule(I, "nomad-acl-token", "HashiCorp Nomad ACL token", "HashiCorp Nomad",
      ["https://developer.hashicorp.com/nomad/docs/concepts/acl"])
 
 rule(I, "vault-unseal-key", "HashiCorp Vault unseal / recovery key share", "HashiCorp Vault",
-     ["Unseal Key", "Recovery Key"], r'''(?:Unseal|Recovery) Key \d{1,2}:\s*(?P<secret>[A-Za-z0-9+/]{43,44}=?)(?:\s|(?m:$))''',
+     ["Unseal Key", "Recovery Key"], r'''(?:Unseal|Recovery) Key \d{1,2}:\s*(?P<secret>[A-Za-z0-9+/]{43,44}=?)(?:[^A-Za-z0-9+/=]|(?m:$))''',
      lambda r: b64(rbytes(r, 33)),
      ["Unseal Key 1: {s}", "Recovery Key 3: {s}"],
      ["Unseal Key 1: <redacted>", "Unseal Progress: 1/3"],
@@ -438,7 +438,7 @@ rule(I, "android-signing-password", "Android signing config password (Gradle)", 
 
 rule(I, "gradle-properties-password", "Repository or signing password in gradle.properties", "Gradle",
      ["Password"],
-     r'''(?m:^)\s*(?:systemProp\.)?(?i:ossrh|sonatype|nexus|maven|mavenCentral|artifactory|jfrog|signing|gpr|github|gitlab|repo|repository|publish|publishing|deploy|bintray|cloudsmith|keystore)[A-Za-z0-9]{0,20}Password\s*[=:]\s*(?P<secret>[^\s$"'{][^\s]{5,127})(?:\s|(?m:$))''',
+     r'''\b(?:systemProp\.)?(?i:ossrh|sonatype|nexus|maven|mavenCentral|artifactory|jfrog|signing|gpr|github|gitlab|repo|repository|publish|publishing|deploy|bintray|cloudsmith|keystore)[A-Za-z0-9]{0,20}Password\s*[=:]\s*(?P<secret>[^\s$"'{,;][^\s"',;]{5,127})''',
      lambda r: rs(r, AN, r.randint(12, 24)),
      ["ossrhPassword={s}", "mavenCentralPassword = {s}"],
      ["ossrhPassword=${OSSRH_PASSWORD}", "org.gradle.jvmargs=-Xmx2g", "# ossrhPassword="],
@@ -459,11 +459,12 @@ rule(D, "kafka-jaas-password", "Kafka SASL JAAS configuration password", "Apache
 
 rule(D, "redis-conf-password", "Redis requirepass / masterauth", "Redis",
      ["requirepass", "masterauth"],
-     r'''(?m:^)\s*(?:requirepass|masterauth)\s+"?(?P<secret>[^\s"#]{4,128})"?''',
+     r'''#[ \t]*(?:requirepass|masterauth)\s+\S+|\b(?:requirepass|masterauth)\s+"?(?P<secret>[^\s"'#,;]{4,128})''',
      lambda r: rs(r, AN, r.randint(16, 32)),
      ["requirepass {s}", "masterauth {s}"],
-     ["# requirepass foobared", "requirepass"],
-     ["https://redis.io/docs/latest/operate/oss_and_stack/management/security/"])
+     ["# requirepass foobared", "requirepass", "set the requirepass directive in redis.conf"],
+     ["https://redis.io/docs/latest/operate/oss_and_stack/management/security/"],
+     validators=["not-placeholder", "entropy(3.0)"])
 
 rule(D, "redis-cli-password", "Password on the redis-cli command line (-a)", "Redis",
      ["redis-cli"], r'''redis-cli\b[^\n|;&]{0,100}?\s-a\s+["']?(?P<secret>[^\s"'-][^\s"']{3,127})''',
@@ -912,6 +913,174 @@ ctx_rule("uptimerobot-api-key", "UptimeRobot API key", "UptimeRobot", ["uptimero
 ctx_rule("fal-api-key", "fal.ai API key", "fal.ai", ["fal_key", "fal-key"],
          r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:[0-9a-f]{32}", lambda r: uuid(r) + ":" + rs(r, HEX, 32),
          ["FAL_KEY", "fal_key"], ["FAL_KEY=", "FAL_KEY_ID=" + "1" * 8], ["https://docs.fal.ai/authentication/key-based"])
+
+
+# ================================================================ batch 3
+# Cloud connection strings and keys
+rule(I, "azure-app-configuration-secret", "Azure App Configuration connection string secret", "Microsoft Azure",
+     [".azconfig.io"], r'''Endpoint=https://[\w-]{1,64}\.azconfig\.io;\s*Id=[^;\s]{1,64};\s*Secret=(?P<secret>[A-Za-z0-9+/]{43}=)''',
+     lambda r: b64(rbytes(r, 32)),
+     ["AZURE_APPCONFIG_CONNECTION_STRING=Endpoint=https://{w}-config.azconfig.io;Id=Xb7q-l9-s0:AbCdEf1234;Secret={s}",
+      '  "ConnectionStrings": {{"AppConfig": "Endpoint=https://acme.azconfig.io;Id=1a2B-lx-s0:Q8rT2;Secret={s}"}},'],
+     ["Endpoint=https://acme.azconfig.io;Id=1a2B-lx-s0:Q8rT2;Secret=<secret>"],
+     ["https://learn.microsoft.com/en-us/azure/azure-app-configuration/howto-best-practices"])
+
+rule(I, "azure-signalr-access-key", "Azure SignalR / Web PubSub connection string access key", "Microsoft Azure",
+     ["signalr.net", "webpubsub.azure.com"],
+     r'''Endpoint=https://[\w-]{1,64}\.(?:service\.signalr\.net|webpubsub\.azure\.com);\s*AccessKey=(?P<secret>[A-Za-z0-9+/]{43}=)''',
+     lambda r: b64(rbytes(r, 32)),
+     ["Azure__SignalR__ConnectionString=Endpoint=https://{w}-hub.service.signalr.net;AccessKey={s};Version=1.0;",
+      'WEBPUBSUB_CONNECTION="Endpoint=https://acme-chat.webpubsub.azure.com;AccessKey={s};Version=1.0;"'],
+     ["Endpoint=https://acme.service.signalr.net;AuthType=azure.msi;Version=1.0;"],
+     ["https://learn.microsoft.com/en-us/azure/azure-signalr/concept-connection-string"])
+
+rule(D, "redis-connection-string-password", "Redis password in a StackExchange.Redis connection string", "Redis",
+     [",password="], r'''[\w.-]{1,253}:\d{2,5},(?:[A-Za-z]{2,30}=[^,\s"';]{0,100},){0,10}?password=(?P<secret>[^,\s"';]{4,128})''',
+     lambda r: b64(rbytes(r, 32)),
+     ["REDIS_CONNECTION={w}.redis.cache.windows.net:6380,password={s},ssl=True,abortConnect=False",
+      '  "Redis": "cache-01.internal:6379,abortConnect=false,password={s},connectTimeout=5000"'],
+     ["cache.internal:6379,ssl=False,abortConnect=False", "redis:6379,password=${REDIS_PASSWORD}"],
+     ["https://stackexchange.github.io/StackExchange.Redis/Configuration.html",
+      "https://learn.microsoft.com/en-us/azure/azure-cache-for-redis/cache-dotnet-how-to-use-azure-redis-cache"],
+     validators=["not-placeholder"])
+
+rule(I, "aws-appsync-api-key", "AWS AppSync API key", "AWS",
+     ["da2-"], r'''\b(?P<secret>da2-[a-z0-9]{26})\b''',
+     lambda r: "da2-" + rs(r, LOWAN, 26),
+     ["APPSYNC_API_KEY={s}", "curl -H 'x-api-key: {s}' https://{w}.appsync-api.eu-west-1.amazonaws.com/graphql"],
+     ["da2-short", "panda2-release"], ["https://docs.aws.amazon.com/appsync/latest/devguide/security-authz.html#api-key-authorization"])
+
+ctx_rule("cloudflare-r2-secret-access-key", "Cloudflare R2 secret access key", "Cloudflare", ["r2_secret", "r2-secret", "r2secret"],
+         r"[0-9a-f]{64}", lambda r: rs(r, HEX, 64), ["R2_SECRET_ACCESS_KEY", "r2_secret_access_key"],
+         ["R2_ACCESS_KEY_ID=", "R2_SECRET_ACCESS_KEY=${{ secrets.R2 }}"], ["https://developers.cloudflare.com/r2/api/tokens/"],
+         file=I, validators=["entropy(3.0)"])
+
+rule(I, "youtrack-permanent-token", "JetBrains YouTrack / Hub permanent token", "JetBrains",
+     ["perm:"], r'''\b(?P<secret>perm:[A-Za-z0-9+/=_-]{4,64}\.[A-Za-z0-9+/=_-]{4,64}\.[A-Za-z0-9]{30})\b''',
+     lambda r: "perm:" + b64(rs(r, LOW, 6).encode()) + "." + b64(rs(r, DIG, 2).encode() + b"-" + rs(r, DIG, 1).encode()) + "." + rs(r, AN, 30),
+     ["YOUTRACK_TOKEN={s}", "Authorization: Bearer {s}"],
+     ["perm:read", "perm:abc.def.short"], ["https://www.jetbrains.com/help/youtrack/server/manage-permanent-token.html"])
+
+rule(I, "gemfury-push-url", "Gemfury push / install URL token", "Gemfury",
+     ["fury.io/"], r'''https://(?P<secret>[A-Za-z0-9_-]{16,40})(?::[^@\s]{0,64})?@(?:push|pypi|npm-proxy|repo|gem|npm|maven)\.fury\.io/''',
+     lambda r: rs(r, AN + "-_", 20),
+     ["git remote add fury https://{s}@push.fury.io/acme/", "--extra-index-url https://{s}:@pypi.fury.io/acme/"],
+     ["https://push.fury.io/acme/", "https://gemfury.com/help/"], ["https://gemfury.com/help/repository-url/"])
+
+rule(I, "docker-config-identitytoken", "Docker config.json registry identity (refresh) token", "Docker",
+     ['"identitytoken"'], r'''"identitytoken"\s*:\s*"(?P<secret>[^"\s]{20,2048})"''',
+     lambda r: "eyJhbGciOiJSUzI1NiJ9." + b64u(json.dumps({"sub": uuid(r), "grant_type": "refresh_token"}).encode()) + "." + b64u(rbytes(r, 64)),
+     ['    "acme.azurecr.io": {{"auth": "MDAwMDAwMDAtMDAwMC0wMDAwLTAwMDAtMDAwMDAwMDAwMDAwOg==", "identitytoken": "{s}"}}',
+      '{{"auths": {{"registry.{w}.example": {{"identitytoken": "{s}"}}}}}}'],
+     ['"identitytoken": ""'], ["https://docs.docker.com/reference/cli/docker/login/#credential-stores"],
+     priority=1)
+
+rule(I, "anaconda-channel-token-url", "Anaconda token in a conda channel URL (/t/TOKEN/)", "Anaconda",
+     ["anaconda.org/t/"], r'''anaconda\.org/t/(?P<secret>[a-z0-9]{2}-[\w-]{28})/''',
+     lambda r: rs(r, LOWAN, 2) + "-" + rs(r, LOWAN + "-", 28),
+     ["channel_alias: https://conda.anaconda.org/t/{s}/", "conda install -c https://conda.anaconda.org/t/{s}/acme pkg"],
+     ["https://conda.anaconda.org/conda-forge/"], ["https://docs.anaconda.com/anacondaorg/user-guide/tasks/work-with-accounts/"])
+
+def crc16_xmodem(data):
+    crc = 0
+    for b in data:
+        crc ^= b << 8
+        for _ in range(8):
+            crc = ((crc << 1) ^ 0x1021) & 0xFFFF if crc & 0x8000 else (crc << 1) & 0xFFFF
+    return crc
+
+
+def nkey_seed(r, kind):
+    """An NKey seed: seed prefix (18 << 3) and the key kind in two bytes, 32 random bytes,
+    CRC-16/XMODEM little-endian; base32 without padding."""
+    raw = bytes([(18 << 3) | (kind >> 5), (kind & 31) << 3]) + rbytes(r, 32)
+    raw += crc16_xmodem(raw).to_bytes(2, "little")
+    return base64.b32encode(raw).decode().rstrip("=")
+
+
+# Data stores and brokers
+rule(D, "cqlsh-password", "Cassandra password on the cqlsh command line (-p)", "Apache Cassandra",
+     ["cqlsh"], r'''cqlsh\b[^\n|;&]{0,200}?\s(?:-p|--password)[= ]\s*["']?(?P<secret>[^\s"'$-][^\s"']{3,127})''',
+     lambda r: rs(r, AN, r.randint(10, 20)),
+     ["$ cqlsh cassandra-0.internal 9042 -u app -p {s}", "cqlsh --username=admin --password='{s}' -e 'DESCRIBE KEYSPACES'"],
+     ["cqlsh cassandra-0.internal 9042", "cqlsh -u app -p $CASSANDRA_PASSWORD"],
+     ["https://cassandra.apache.org/doc/stable/cassandra/managing/tools/cqlsh.html"],
+     validators=["not-placeholder"])
+
+rule(D, "nats-nkey-seed", "NATS NKey seed (user, account, operator)", "NATS",
+     ["SUA", "SAA", "SOA"], r'''\b(?P<secret>S[UAO]A[A-Z2-7]{55})\b''',
+     lambda r: nkey_seed(r, r.choice([20 << 3, 0, 14 << 3])),
+     ["-----BEGIN USER NKEY SEED-----\n{s}\n------END USER NKEY SEED------", "NATS_NKEY_SEED={s}"],
+     ["SUAVE", "SOAP-ENV:Envelope", "UAABC" + "A" * 53],
+     ["https://docs.nats.io/running-a-nats-service/configuration/securing_nats/auth_intro/nkey_auth"],
+     validators=["nkey-seed"])
+
+# HTTP schemes
+rule(H, "http-token-authorization", "HTTP Token authorization scheme with a 40-hex token (GitHub legacy, Django REST framework)", "HTTP",
+     ["token "], r'''(?i:authorization)["']?\s*[:=]\s*["']?(?i:token)\s+(?P<secret>[0-9a-f]{40})\b''',
+     lambda r: rs(r, HEX, 40),
+     ["Authorization: token {s}", '{ts} DEBUG headers={{"Authorization": "Token {s}"}}'],
+     ["Authorization: token $GITHUB_TOKEN", "Authorization: Token <token>"],
+     ["https://www.django-rest-framework.org/api-guide/authentication/#tokenauthentication",
+      "https://docs.github.com/en/rest/authentication/authenticating-to-the-rest-api"],
+     priority=1)
+
+rule(H, "klaviyo-private-api-key", "Klaviyo private API key (Klaviyo-API-Key scheme)", "Klaviyo",
+     ["Klaviyo-API-Key"], r'''Klaviyo-API-Key\s+(?P<secret>pk_[A-Za-z0-9]{30,40})\b''',
+     lambda r: "pk_" + rs(r, HEX, 34),
+     ["Authorization: Klaviyo-API-Key {s}", "curl -H 'Authorization: Klaviyo-API-Key {s}' https://a.klaviyo.com/api/profiles"],
+     ["Authorization: Klaviyo-API-Key your-private-api-key"], ["https://developers.klaviyo.com/en/docs/authenticate_"])
+
+rule(H, "oauth1-token-secret", "OAuth 1.0a token secret", "OAuth 1.0a (RFC 5849)",
+     ["oauth_token_secret"], r'''\boauth_token_secret["']?\s*[=:]\s*["']?(?P<secret>[A-Za-z0-9_.~%-]{16,128})''',
+     lambda r: rs(r, AN, 40),
+     ["oauth_token=370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb&oauth_token_secret={s}&oauth_callback_confirmed=true",
+      '  "oauth_token_secret": "{s}",'],
+     ["oauth_token_secret=", "oauth_signature_method=HMAC-SHA1"], ["https://www.rfc-editor.org/rfc/rfc5849#section-2.3"],
+     validators=["not-placeholder"])
+
+# SaaS
+rule(S, "woocommerce-api-key", "WooCommerce REST API consumer key / secret", "WooCommerce",
+     ["ck_", "cs_"], r'''\b(?P<secret>c[ks]_[0-9a-f]{40})\b''',
+     lambda r: r.choice(["ck_", "cs_"]) + rs(r, HEX, 40),
+     ["WOOCOMMERCE_CONSUMER_SECRET={s}", "curl https://shop.example.net/wp-json/wc/v3/orders -u ck_" + "0a1b2c3d4e5f" * 3 + "0a1b:{s}"],
+     ["cs_short", "ck_" + "g" * 40], ["https://woocommerce.github.io/woocommerce-rest-api-docs/#authentication"])
+
+rule(S, "helicone-api-key", "Helicone API key", "Helicone",
+     ["sk-helicone-"], r'''\b(?P<secret>sk-helicone-(?:eu-)?[a-z0-9]{7}-[a-z0-9]{7}-[a-z0-9]{7}-[a-z0-9]{7})\b''',
+     lambda r: "sk-helicone-" + "-".join(rs(r, LOWAN, 7) for _ in range(4)),
+     ["HELICONE_API_KEY={s}", 'headers={{"Helicone-Auth": "Bearer {s}"}}'],
+     ["sk-helicone-short"], ["https://docs.helicone.ai/getting-started/quick-start"],
+     overlaps=[])
+
+rule(S, "neptune-api-token", "Neptune.ai API token", "Neptune.ai",
+     ["eyJhcGlfYWRkcmVzcyI6"], r'''\b(?P<secret>eyJhcGlfYWRkcmVzcyI6[A-Za-z0-9+/_-]{40,400}={0,2})''',
+     lambda r: b64(json.dumps({"api_address": "https://app.neptune.ai", "api_url": "https://app.neptune.ai", "api_key": uuid(r)}).encode()),
+     ["NEPTUNE_API_TOKEN={s}", 'run = neptune.init_run(project="acme/{w}", api_token="{s}")'],
+     ["NEPTUNE_API_TOKEN=eyJhcGlfYWRkcmVzcyI6short"], ["https://docs.neptune.ai/setup/setting_api_token/"],
+     validators=["base64-json"])
+
+rule(S, "kaggle-api-key", "Kaggle API key (kaggle.json, KAGGLE_KEY)", "Kaggle",
+     ['"username"', "kaggle_key"],
+     r'''(?:"username"\s*:\s*"[^"\n]{1,64}"\s*,\s*"key"\s*:\s*"|(?i:kaggle_key)["']?\s*[=:]\s*["']?)(?P<secret>[0-9a-f]{32})\b''',
+     lambda r: rs(r, HEX, 32),
+     ['{{"username":"{w}lab","key":"{s}"}}', "KAGGLE_KEY={s}"],
+     ['{"username":"acme","key":""}', "KAGGLE_USERNAME=acme"], ["https://www.kaggle.com/docs/api#authentication"])
+
+for _id, _name, _prov, _kw, _keys, _val, _gen, _ref in [
+    ("papertrail-api-token", "Papertrail API token", "Papertrail (SolarWinds)", ["papertrail"], ["PAPERTRAIL_API_TOKEN", "papertrail_api_token"],
+     r"[A-Za-z0-9]{20}", lambda r: rs(r, AN, 20), "https://www.papertrail.com/help/http-api/"),
+    ("pipedrive-api-token", "Pipedrive API token", "Pipedrive", ["pipedrive"], ["PIPEDRIVE_API_TOKEN", "pipedrive_api_token"],
+     r"[0-9a-f]{40}", lambda r: rs(r, HEX, 40), "https://pipedrive.readme.io/docs/how-to-find-the-api-token"),
+    ("shortcut-api-token", "Shortcut API token", "Shortcut", ["shortcut_api", "shortcut-api", "shortcut_token", "clubhouse_api"], ["SHORTCUT_API_TOKEN", "shortcut_api_token"],
+     r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", uuid, "https://developer.shortcut.com/api/rest/v3#Authentication"),
+    ("todoist-api-token", "Todoist API token", "Todoist", ["todoist"], ["TODOIST_API_TOKEN", "todoist_token"],
+     r"[0-9a-f]{40}", lambda r: rs(r, HEX, 40), "https://developer.todoist.com/rest/v2/#authorization"),
+    ("vimeo-access-token", "Vimeo access token", "Vimeo", ["vimeo"], ["VIMEO_ACCESS_TOKEN", "vimeo_access_token"],
+     r"[0-9a-f]{32}", lambda r: rs(r, HEX, 32), "https://developer.vimeo.com/api/authentication"),
+]:
+    ctx_rule(_id, _name, _prov, _kw, _val, _gen, _keys, [_keys[0] + "=", _keys[0] + "=${%s}" % _keys[0]], [_ref],
+             validators=["entropy(3.0)"])
 
 
 def main():

@@ -272,6 +272,42 @@ pub fn der_sequence_valid(s: &[u8]) -> bool {
     header + len == d.len()
 }
 
+/// A NATS NKey seed: RFC 4648 base32 (no padding) of 36 bytes, the seed prefix in the top five
+/// bits of the first byte, a 32-byte key, and a CRC-16 (XMODEM: polynomial 0x1021, initial 0)
+/// of the first 34 bytes, little-endian.
+pub fn nkey_seed_valid(s: &[u8]) -> bool {
+    let mut out = Vec::with_capacity(36);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for &b in s {
+        let v = match b {
+            b'A'..=b'Z' => b - b'A',
+            b'2'..=b'7' => b - b'2' + 26,
+            _ => return false,
+        };
+        acc = (acc << 5) | v as u32;
+        bits += 5;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+        }
+    }
+    if out.len() != 36 || out[0] & 0xF8 != 18 << 3 {
+        return false;
+    }
+    let mut crc: u16 = 0;
+    for &b in &out[..34] {
+        crc ^= (b as u16) << 8;
+        for _ in 0..8 {
+            crc = if crc & 0x8000 != 0 {
+                (crc << 1) ^ 0x1021
+            } else {
+                crc << 1
+            };
+        }
+    }
+    crc == u16::from_le_bytes([out[34], out[35]])
+}
+
 /// HTTP Basic / Docker / npm `_auth` credentials: base64 of `user:password`, printable, both
 /// parts non-empty, and the password not a placeholder.
 pub fn base64_userpass_valid(s: &[u8]) -> bool {
@@ -537,6 +573,22 @@ mod tests {
         // Not a SEQUENCE, not base64.
         assert!(!der_sequence_valid(b"AgEA"));
         assert!(!der_sequence_valid(b"MII*"));
+    }
+
+    #[test]
+    fn nkey_seeds() {
+        // A user seed made as corpora/secrets/rulegen.py's nkey_seed makes them.
+        let good = b"SUAJ6QN5LPF3B4OXXWTOZBYH2534N4J7UYG6MKA4L54N4P3BRMNJEP4CQA";
+        assert!(nkey_seed_valid(good));
+        let mut bad = good.to_vec();
+        bad[20] = if bad[20] == b'A' { b'B' } else { b'A' };
+        assert!(!nkey_seed_valid(&bad));
+        assert!(!nkey_seed_valid(&good[..good.len() - 1]));
+        assert!(!nkey_seed_valid(b"SUAVE"));
+        // A public key (35 bytes, prefix U): valid checksum, not a seed.
+        assert!(!nkey_seed_valid(
+            b"UBFFB5RSRLQK3IBUF3YPPMBS6736IYSMAVOGUKXPEVBRAVCN2GNJMW56"
+        ));
     }
 
     #[test]
