@@ -1083,6 +1083,84 @@ for _id, _name, _prov, _kw, _keys, _val, _gen, _ref in [
              validators=["entropy(3.0)"])
 
 
+# ================================================================ batch 4: capability URLs (the URL is the credential)
+def url_rule(file, id, name, provider, keywords, pattern, gen, contexts, negatives, refs, **kw):
+    rule(file, id, name, provider, keywords, pattern, gen, contexts, negatives, refs, **kw)
+
+
+url_rule(S, "ifttt-webhook-key", "IFTTT Webhooks key in a trigger URL", "IFTTT",
+         ["maker.ifttt.com/"], r'''maker\.ifttt\.com/trigger/[^/\s]{1,64}/(?:json/)?with/key/(?P<secret>[A-Za-z0-9_-]{20,43})''',
+         lambda r: rs(r, B64U, 22),
+         ["curl -X POST https://maker.ifttt.com/trigger/{w}_done/with/key/{s}", 'IFTTT_URL="https://maker.ifttt.com/trigger/alert/json/with/key/{s}"'],
+         ["https://maker.ifttt.com/trigger/alert/with/key/"], ["https://help.ifttt.com/hc/en-us/articles/115010230347-Webhooks-service-FAQ"])
+
+url_rule(S, "make-webhook-url", "Make (Integromat) webhook URL", "Make",
+         ["make.com/", "integromat.com/"], r'''https://hook\.(?:[a-z]{2}[0-9]\.)?(?:make|integromat)\.com/(?P<secret>[a-z0-9]{32})\b''',
+         lambda r: rs(r, LOWAN, 32),
+         ["MAKE_WEBHOOK=https://hook.eu1.make.com/{s}", "{ts} INFO forwarding event to https://hook.us1.make.com/{s}"],
+         ["https://www.make.com/en/help/tools/webhooks", "https://hook.eu1.make.com/"], ["https://www.make.com/en/help/tools/webhooks"])
+
+rule(S, "pagerduty-routing-key", "PagerDuty Events API v2 routing (integration) key", "PagerDuty",
+     ["routing_key"], r'''"routing_key"\s*:\s*"(?P<secret>[0-9a-f]{32})"''',
+     lambda r: rs(r, HEX, 32),
+     ['{{"routing_key": "{s}", "event_action": "trigger", "payload": {{"summary": "disk full", "severity": "critical", "source": "{w}-1"}}}}',
+      '  "routing_key": "{s}",'],
+     ['{"routing_key": "orders.created", "exchange": "events"}'], ["https://developer.pagerduty.com/docs/events-api-v2/trigger-events/"],
+     validators=["entropy(3.0)"])
+
+url_rule(S, "victorops-rest-endpoint", "Splunk On-Call (VictorOps) REST endpoint key", "Splunk On-Call",
+         ["alert.victorops.com/"], r'''alert\.victorops\.com/integrations/[\w./-]{1,60}?/alert/(?P<secret>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b''',
+         uuid, ["VICTOROPS_URL=https://alert.victorops.com/integrations/generic/20131114/alert/{s}/{w}", "curl -X POST https://alert.victorops.com/integrations/generic/20131114/alert/{s}/ops -d @alert.json"],
+         ["https://alert.victorops.com/integrations/generic/20131114/alert/$API_KEY/ops"], ["https://help.victorops.com/knowledge-base/rest-endpoint-integration-guide/"])
+
+url_rule(S, "cronitor-telemetry-key", "Cronitor telemetry URL key", "Cronitor",
+         ["cronitor.link/"], r'''cronitor\.link/p/(?P<secret>[0-9a-f]{32})/''',
+         lambda r: rs(r, HEX, 32),
+         ["0 * * * * /opt/sync.sh && curl https://cronitor.link/p/{s}/{w}-sync?state=complete", "CRONITOR_URL=https://cronitor.link/p/{s}/nightly"],
+         ["https://cronitor.link/p/", "https://cronitor.io/docs/telemetry-api"], ["https://cronitor.io/docs/telemetry-api"])
+
+url_rule(S, "betterstack-heartbeat-url", "Better Stack (Better Uptime) heartbeat URL", "Better Stack",
+         ["/api/v1/heartbeat/"], r'''(?:uptime\.betterstack\.com|betteruptime\.com)/api/v1/heartbeat/(?P<secret>[A-Za-z0-9]{20,32})\b''',
+         lambda r: rs(r, AN, 24),
+         ["curl https://uptime.betterstack.com/api/v1/heartbeat/{s}", "HEARTBEAT_URL=https://betteruptime.com/api/v1/heartbeat/{s}"],
+         ["https://uptime.betterstack.com/api/v1/heartbeat/"], ["https://betterstack.com/docs/uptime/cron-and-heartbeat-monitor/"])
+
+url_rule(I, "netlify-build-hook", "Netlify build hook URL", "Netlify",
+         ["api.netlify.com/build_hooks/"], r'''api\.netlify\.com/build_hooks/(?P<secret>[0-9a-f]{24})\b''',
+         lambda r: rs(r, HEX, 24),
+         ["curl -X POST -d {{}} https://api.netlify.com/build_hooks/{s}", "NETLIFY_BUILD_HOOK=https://api.netlify.com/build_hooks/{s}?trigger_title=cms"],
+         ["https://api.netlify.com/build_hooks/"], ["https://docs.netlify.com/configure-builds/build-hooks/"])
+
+url_rule(I, "vercel-deploy-hook", "Vercel deploy hook URL", "Vercel",
+         ["api.vercel.com/v1/integrations/deploy/"], r'''api\.vercel\.com/v1/integrations/deploy/prj_[A-Za-z0-9]{20,40}/(?P<secret>[A-Za-z0-9]{8,16})\b''',
+         lambda r: rs(r, AN, 10),
+         ["curl -X POST https://api.vercel.com/v1/integrations/deploy/prj_" + "Q3xJ9kLmN2pR5sT8uV1wY4zA" + "/{s}", "VERCEL_DEPLOY_HOOK=https://api.vercel.com/v1/integrations/deploy/prj_" + "a8B2c4D6e8F0g2H4i6J8k0L2" + "/{s}"],
+         ["https://api.vercel.com/v1/integrations/deploy/prj_" + "a8B2c4D6e8F0g2H4i6J8k0L2" + "/"], ["https://vercel.com/docs/deploy-hooks"])
+
+url_rule(I, "render-deploy-hook", "Render deploy hook URL key", "Render",
+         ["api.render.com/deploy/"], r'''api\.render\.com/deploy/srv-[a-z0-9]{20}\?key=(?P<secret>[A-Za-z0-9_-]{8,20})\b''',
+         lambda r: rs(r, B64U, 11),
+         ["curl https://api.render.com/deploy/srv-" + "c9k2m4p6r8t0v2x4z6b8" + "?key={s}", "RENDER_DEPLOY_HOOK_URL=https://api.render.com/deploy/srv-" + "d1f3h5j7l9n1p3r5t7v9" + "?key={s}"],
+         ["https://api.render.com/deploy/srv-" + "d1f3h5j7l9n1p3r5t7v9" + "?key="], ["https://render.com/docs/deploy-hooks"])
+
+url_rule(I, "cloudflare-pages-deploy-hook", "Cloudflare Pages deploy hook URL", "Cloudflare",
+         ["deploy_hooks/"], r'''api\.cloudflare\.com/client/v4/pages/webhooks/deploy_hooks/(?P<secret>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b''',
+         uuid, ["curl -X POST https://api.cloudflare.com/client/v4/pages/webhooks/deploy_hooks/{s}", "PAGES_HOOK=https://api.cloudflare.com/client/v4/pages/webhooks/deploy_hooks/{s}"],
+         ["https://api.cloudflare.com/client/v4/pages/webhooks/deploy_hooks/"], ["https://developers.cloudflare.com/pages/configuration/deploy-hooks/"])
+
+url_rule(S, "google-analytics-mp-api-secret", "Google Analytics 4 Measurement Protocol API secret", "Google Analytics",
+         ["google-analytics.com/"], r'''google-analytics\.com/(?:debug/)?mp/collect\?[^\s"']{0,200}?\bapi_secret=(?P<secret>[A-Za-z0-9_-]{16,32})\b''',
+         lambda r: rs(r, B64U, 22),
+         ['POST https://www.google-analytics.com/mp/collect?measurement_id=G-8XK2LQ4ZPM&api_secret={s}', '{ts} DEBUG ga4: url="https://www.google-analytics.com/debug/mp/collect?api_secret={s}&measurement_id=G-8XK2LQ4ZPM"'],
+         ["https://www.google-analytics.com/mp/collect?measurement_id=G-8XK2LQ4ZPM&api_secret="], ["https://developers.google.com/analytics/devguides/collection/protocol/ga4/sending-events"])
+
+rule(I, "databricks-oauth-secret", "Databricks service principal OAuth secret", "Databricks",
+     ["dose"], r'''\b(?P<secret>dose[0-9a-f]{32})\b''',
+     lambda r: "dose" + rs(r, HEX, 32),
+     ["DATABRICKS_CLIENT_SECRET={s}", "{ts} WARN oauth client_secret={s} rejected"],
+     ["dose 20mg twice daily", "dosefe5a"], ["https://docs.databricks.com/aws/en/dev-tools/auth/oauth-m2m"])
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     rules_dir = os.path.join(here, "..", "..", "core", "rules")
