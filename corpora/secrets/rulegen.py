@@ -1155,10 +1155,13 @@ url_rule(S, "google-analytics-mp-api-secret", "Google Analytics 4 Measurement Pr
          ["https://www.google-analytics.com/mp/collect?measurement_id=G-8XK2LQ4ZPM&api_secret="], ["https://developers.google.com/analytics/devguides/collection/protocol/ga4/sending-events"])
 
 rule(I, "databricks-oauth-secret", "Databricks service principal OAuth secret", "Databricks",
-     ["dose"], r'''\b(?P<secret>dose[0-9a-f]{32})\b''',
+     ["dose"], r'''\b(?P<secret>dose[A-Za-z0-9]{32,64})\b''',
      lambda r: "dose" + rs(r, HEX, 32),
      ["DATABRICKS_CLIENT_SECRET={s}", "{ts} WARN oauth client_secret={s} rejected"],
-     ["dose 20mg twice daily", "dosefe5a"], ["https://docs.databricks.com/aws/en/dev-tools/auth/oauth-m2m"])
+     ["dose 20mg twice daily", "dosefe5a", "dosesPerDayRecommendedForAdultsOver"],
+     ["https://docs.databricks.com/aws/en/dev-tools/auth/oauth-m2m",
+      "https://docs.aws.amazon.com/secretsmanager/latest/userguide/mes-partner-DatabricksSPSecret.html"],
+     validators=["entropy(3.5)"])
 
 
 def main():
