@@ -819,7 +819,8 @@ rule(I, "quay-robot-token", "Quay.io robot account token", "Red Hat Quay",
      ["quay"], r'''-u[= ]?["']?[a-z0-9_-]{1,60}\+[a-z0-9_]{1,60}["']?\s+(?:-p|--password)[= ]?["']?(?P<secret>[A-Z0-9]{64})\b''',
      lambda r: rs(r, UPAN, 64),
      ["docker login -u=\"acme+{w}_ci\" -p=\"{s}\" quay.io", "$ podman login -u acme+deployer -p {s} quay.io"],
-     ["docker login -u=\"acme+ci\" -p=\"$QUAY_TOKEN\" quay.io"], ["https://docs.quay.io/glossary/robot-accounts.html"])
+     ["docker login -u=\"acme+ci\" -p=\"$QUAY_TOKEN\" quay.io"], ["https://docs.quay.io/glossary/robot-accounts.html"],
+     priority=2)
 
 rule(I, "clojars-deploy-token", "Clojars deploy token", "Clojars",
      ["CLOJARS_"], r'''\b(?P<secret>CLOJARS_[0-9a-f]{60})\b''',
@@ -1162,6 +1163,97 @@ rule(I, "databricks-oauth-secret", "Databricks service principal OAuth secret", 
      ["https://docs.databricks.com/aws/en/dev-tools/auth/oauth-m2m",
       "https://docs.aws.amazon.com/secretsmanager/latest/userguide/mes-partner-DatabricksSPSecret.html"],
      validators=["entropy(3.5)"])
+
+
+# ================================================================ batch 5: passwords on command lines (shell history, CI logs)
+CLI_VALUE = r'''["']?(?P<secret>[^\s"'$-][^\s"']{3,127})'''
+
+
+def cli_password(r):
+    return rs(r, AN, r.randint(10, 18)) + r.choice("!#%@")
+
+
+rule(D, "mongo-shell-password", "MongoDB shell / tools password on the command line (-p, --password)", "MongoDB",
+     ["mongo"], r'''\bmongo(?:sh|dump|restore|export|import|stat|top|files)?\b[^\n|;&]{0,200}?\s(?:-p|--password)(?:=|\s+)''' + CLI_VALUE,
+     cli_password,
+     ["$ mongosh mongodb://db-0.internal:27017/app -u app -p {s} --authenticationDatabase admin", "mongodump --host db-0 --username backup --password='{s}' --out /backups/{w}"],
+     ["mongosh mongodb://db-0.internal:27017/app -u app -p", "mongodump --password $MONGO_PASSWORD"],
+     ["https://www.mongodb.com/docs/mongodb-shell/reference/options/"],
+     validators=["not-placeholder"], overlaps=[])
+
+rule(D, "etcdctl-user-password", "etcd password in etcdctl --user user:password", "etcd",
+     ["etcdctl"], r'''etcdctl\b[^\n|;&]{0,200}?--user[= ]["']?[^:\s"']{1,64}:(?P<secret>[^\s"']{1,128})''',
+     cli_password,
+     ["$ ETCDCTL_API=3 etcdctl --endpoints=https://10.0.0.5:2379 --user root:{s} get / --prefix --keys-only", "etcdctl --user='backup:{s}' snapshot save /var/backups/etcd.db"],
+     ["etcdctl --user root get /config", "etcdctl --endpoints=https://10.0.0.5:2379 member list"],
+     ["https://etcd.io/docs/v3.5/op-guide/authentication/rbac/"])
+
+rule(I, "htpasswd-batch-password", "Password given to htpasswd in batch mode (-b)", "Apache httpd",
+     ["htpasswd"], r'''htpasswd\s+(?:-[a-zA-Z]*b[a-zA-Z]*\s+)(?:-[a-zA-Z]+\s+)*(?:-c\s+)?[^\s-]\S{0,200}\s+[^\s-]\S{0,63}\s+["']?(?P<secret>[^\s"']{1,128})''',
+     cli_password,
+     ["$ htpasswd -b /etc/nginx/.htpasswd admin {s}", "htpasswd -bc /etc/apache2/.htpasswd {w} '{s}'"],
+     ["htpasswd -c /etc/nginx/.htpasswd admin", "htpasswd -v /etc/nginx/.htpasswd admin"],
+     ["https://httpd.apache.org/docs/2.4/programs/htpasswd.html"])
+
+rule(I, "openssl-pass-argument", "OpenSSL pass phrase argument (pass:PASSWORD)", "OpenSSL",
+     ["pass:"], r'''-(?:pass(?:in|out)?|passphrase|k|kfile)?\s+["']?pass:(?P<secret>[^\s"']{1,128})''',
+     cli_password,
+     ["$ openssl pkcs12 -export -in cert.pem -inkey key.pem -out bundle.p12 -passout pass:{s}", "openssl rsa -in server.key -passin 'pass:{s}' -out server.nopass.key"],
+     ["openssl rsa -in server.key -passin env:KEY_PASS -out plain.key", "openssl pkcs12 -in b.p12 -passin file:/run/secrets/p12"],
+     ["https://docs.openssl.org/3.0/man1/openssl-passphrase-options/"])
+
+rule(I, "keytool-password", "Keystore password on the keytool command line (-storepass, -keypass)", "Java (Oracle)",
+     ["storepass", "keypass"], r'''\s-(?:src|dest)?(?:storepass|keypass)\s+''' + CLI_VALUE,
+     cli_password,
+     ["$ keytool -importcert -alias ca -file ca.crt -keystore truststore.jks -storepass {s} -noprompt", "keytool -genkeypair -alias app -keystore app.p12 -storetype PKCS12 -keypass '{s}' -dname CN=app"],
+     ["keytool -list -keystore truststore.jks", "keytool -importcert -keystore t.jks -storepass:env STOREPASS"],
+     ["https://docs.oracle.com/en/java/javase/21/docs/specs/man/keytool.html"],
+     validators=["not-placeholder"])
+
+rule(I, "smbclient-password", "SMB password in smbclient -U user%password", "Samba",
+     ["smbclient"], r'''smbclient\b[^\n|;&]{0,200}?\s(?:-U|--user)[= ]?["']?(?:[^%\s"'/\\]{1,64}[/\\])?[^%\s"']{1,64}%(?P<secret>[^\s"']{1,128})''',
+     cli_password,
+     ["$ smbclient //files.internal/share -U backup%{s} -c 'ls'", "smbclient -L //nas01 --user='CORP\\svc_scan%{s}'"],
+     ["smbclient //files.internal/share -U backup", "smbclient -L //nas01 -N"],
+     ["https://www.samba.org/samba/docs/current/man-html/smbclient.1.html"])
+
+rule(I, "docker-login-password", "Registry password on docker / podman login -p", "Docker",
+     ["login"], r'''\b(?:docker|podman|buildah|skopeo|nerdctl)\s+login\b[^\n|;&]{0,200}?\s(?:-p|--password)(?:=|\s+)''' + CLI_VALUE,
+     cli_password,
+     ["$ docker login -u deploy -p {s} registry.{w}.example", "podman login --username ci --password '{s}' ghcr.io"],
+     ["echo \"$TOKEN\" | docker login -u deploy --password-stdin ghcr.io", "docker login -u deploy -p $REGISTRY_PASSWORD registry.example"],
+     ["https://docs.docker.com/reference/cli/docker/login/"],
+     validators=["not-placeholder"], priority=1, overlaps=["quay-robot-token"])
+
+rule(I, "azure-cli-login-password", "Password or client secret on az login -p", "Microsoft Azure",
+     ["az login"], r'''\baz\s+login\b[^\n|;&]{0,300}?\s(?:-p|--password)(?:=|\s+)''' + CLI_VALUE,
+     cli_password,
+     ["$ az login -u ops@acme.onmicrosoft.com -p {s}",
+      "az login --service-principal --username $APP_ID --password={s} --tenant $TENANT"],
+     ["az login --service-principal -u $APP_ID -p $SECRET --tenant $TENANT", "az login --identity"],
+     ["https://learn.microsoft.com/en-us/cli/azure/reference-index#az-login"],
+     validators=["not-placeholder"], priority=1)
+
+rule(I, "kubectl-from-literal", "Kubernetes secret value on kubectl create secret --from-literal", "Kubernetes",
+     ["--from-literal"], r'''\bcreate\s+configmap\b[^\n]*|--from-literal[= ]["']?[\w.-]{1,64}=(?P<secret>[^\s"']{1,256})''',
+     cli_password,
+     ["$ kubectl -n {w} create secret generic db-creds --from-literal=username=app --from-literal=password={s}",
+      "kubectl create secret generic api --from-literal='token={s}'"],
+     ["kubectl create configmap app --from-literal=LOG_LEVEL=debug --from-literal=REGION=eu-west-1",
+      "kubectl create secret generic tls --from-file=tls.key"],
+     ["https://kubernetes.io/docs/tasks/configmap-secret/managing-secret-using-kubectl/"])
+
+rule(I, "aws-configure-set-secret", "AWS secret access key on aws configure set", "AWS",
+     ["aws_secret_access_key"], r'''\baws\s+configure\s+set\s+(?:[\w.-]+\.)?aws_secret_access_key\s+["']?(?P<secret>[A-Za-z0-9/+=]{40})(?:[^A-Za-z0-9/+=]|(?m:$))''',
+     lambda r: rs(r, B64, 40),
+     ["$ aws configure set aws_secret_access_key {s} --profile {w}", "aws configure set profile.ci.aws_secret_access_key '{s}'"],
+     ["aws configure set aws_secret_access_key $AWS_SECRET_ACCESS_KEY", "aws configure set region eu-west-1"],
+     ["https://docs.aws.amazon.com/cli/latest/reference/configure/set.html"])
+
+ctx_rule("duo-secret-key", "Duo Security integration secret key", "Cisco Duo", ["duo_skey", "duo_secret", "duo-skey", "duo-secret"],
+         r"[A-Za-z0-9]{40}", lambda r: rs(r, AN, 40), ["DUO_SKEY", "duo_secret_key"],
+         ["DUO_IKEY=DIWJ8X6AEYOR5OMC6TQ1", "DUO_SKEY="], ["https://duo.com/docs/duoweb"],
+         file=I, validators=["entropy(4.0)"])
 
 
 def main():
