@@ -87,9 +87,12 @@ mod text;
 // the public redactor and its builder.
 mod builder;
 mod redact;
+// the rule-quality gate over a built rule set.
+mod check;
 
 pub use builder::RedactorBuilder;
 pub use catalog::builtin_rule_files;
+pub use check::{check, CatalogStats, CheckReport, Problem, ProblemKind};
 pub use error::{Error, ErrorKind};
 pub use redact::{FindIter, Redactor, RuleInfo, StreamRedactor};
 pub use render::{ReplaceFn, Style};

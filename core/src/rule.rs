@@ -41,6 +41,10 @@ pub struct RuleSpec {
     pub name: String,
     /// `secret` or `pii`.
     pub category: Category,
+    /// Who issues the credential (`GitHub`, `Stripe`), or the format's family for generic
+    /// shapes (`PEM`, `URL`); listed by `redactum rules --provider`.
+    #[serde(default)]
+    pub provider: Option<String>,
     /// Case-insensitive ASCII literals; a keyworded rule only fires near one of them.
     #[serde(default)]
     pub keywords: Vec<String>,
@@ -70,6 +74,11 @@ pub struct RuleSpec {
     /// Breaks ties between overlapping findings; higher wins.
     #[serde(default)]
     pub priority: i32,
+    /// Ids of the rules whose examples this rule also finds, declared on purpose (a generic
+    /// shape under a provider's format, a connection string around a password); `*` for a
+    /// fallback rule that may overlap any rule. Checked by `redactum rules check`.
+    #[serde(default)]
+    pub overlaps: Vec<String>,
     /// Free text.
     #[serde(default)]
     pub description: Option<String>,
@@ -91,6 +100,7 @@ impl RuleSpec {
             id: id.to_string(),
             name: name.to_string(),
             category,
+            provider: None,
             keywords: Vec::new(),
             pattern: pattern.to_string(),
             validators: Vec::new(),
@@ -101,6 +111,7 @@ impl RuleSpec {
             stopwords: Vec::new(),
             multiline: false,
             priority: 0,
+            overlaps: Vec::new(),
             description: None,
             references: Vec::new(),
             examples: Vec::new(),

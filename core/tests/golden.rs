@@ -28,6 +28,7 @@ const CORPORA: &[&str] = &[
     "corpora/secrets/planted.txt",
     "corpora/pii/planted.txt",
     "corpora/secrets/decoy.txt",
+    "corpora/secrets/decoy-config.txt",
     "corpora/pii/decoy-lognoise.txt",
 ];
 

@@ -11,7 +11,7 @@ fn render() -> String {
         let specs = redactum::parse_rules(file, text).expect("built-in rules parse");
         total += specs.len();
         out.push_str(&format!("\n## {file} ({} rules)\n\n", specs.len()));
-        out.push_str("| id | category | name | keywords | validators | reference |\n|---|---|---|---|---|---|\n");
+        out.push_str("| id | category | provider | name | keywords | validators | reference |\n|---|---|---|---|---|---|---|\n");
         for s in specs {
             let cell = |v: &[String]| {
                 v.iter()
@@ -20,9 +20,10 @@ fn render() -> String {
                     .join(", ")
             };
             out.push_str(&format!(
-                "| `{}` | {} | {} | {} | {} | {} |\n",
+                "| `{}` | {} | {} | {} | {} | {} | {} |\n",
                 s.id,
                 s.category,
+                s.provider.as_deref().unwrap_or("").replace('|', "\\|"),
                 s.name.replace('|', "\\|"),
                 cell(&s.keywords),
                 cell(&s.validators),

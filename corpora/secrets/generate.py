@@ -8,7 +8,10 @@ Writes, next to this script:
                            starts), rule (the rule id expected to catch it), secret (exact value);
   decoy.txt                >= 2 MB of look-alike noise (UUIDs, git SHAs, digests, base64,
                            minified JS, lock files, versions, timestamps, prose) on which the
-                           catalog must report nothing.
+                           catalog must report nothing;
+  decoy-config.txt         >= 1 MB of configuration without secrets (lock-file integrity
+                           hashes, source maps, Terraform plans and state, Kubernetes manifests
+                           and kubeconfigs with certificates only, public JWKs...), also quiet.
 
 Secrets are generated from each provider's published format (alphabet, length, fixed parts,
 checksums), never copied from elsewhere. Run: python3 corpora/secrets/generate.py
@@ -869,6 +872,110 @@ def decoy_lines(r):
                              r.choice(["production", "debug", str(r.randint(1000, 9999)), "eu-west-1", "UTC", rs(r, HEX, 40), uuid(r)]))
 
 
+def pem_b64_cert(r):
+    """A certificate in base64 PEM, as kubeconfig certificate-authority-data holds it."""
+    body = "MIIC" + rs(r, B64, 60)
+    lines = [body] + [rs(r, B64, 64) for _ in range(r.randint(8, 14))]
+    return b64(("-----BEGIN CERTIFICATE-----\n" + "\n".join(lines) + "\n-----END CERTIFICATE-----\n").encode())
+
+
+def vlq(r, n):
+    segs = []
+    for _ in range(n):
+        segs.append("".join(rs(r, B64, r.choice([4, 4, 5, 6])) for _ in range(r.randint(1, 5))))
+    return ";".join(",".join(segs[i:i + 4]) for i in range(0, len(segs), 4))
+
+
+def decoy_config_lines(r):
+    """Configuration, manifests and build output that hold no secret but look like the places
+    secrets live (issue 16): lock-file integrity hashes, source maps, Terraform plans and
+    state, Kubernetes manifests and kubeconfigs with certificates only, public JWKs,
+    WireGuard public keys, Kafka and Redis settings without passwords."""
+    while True:
+        k = r.randint(0, 15)
+        name = pkg(r)
+        if k == 0:
+            yield ('    "node_modules/%s": {\n      "version": "%s",\n      "resolved": "https://registry.npmjs.org/%s/-/%s-%s.tgz",\n'
+                   '      "integrity": "sha512-%s",\n      "license": "MIT"\n    },') % (
+                name, semver(r), name, name.split("/")[-1], semver(r), b64(rbytes(r, 64)))
+        elif k == 1:
+            yield ('{"version":3,"file":"%s.min.js","sources":["webpack:///./src/%s.ts","webpack:///./src/%s.ts"],'
+                   '"names":["e","t","n","%s"],"mappings":"%s","sourceRoot":""}') % (
+                r.choice(WORDS), r.choice(WORDS), r.choice(WORDS), r.choice(WORDS), vlq(r, r.randint(20, 60)))
+        elif k == 2:
+            sm = json.dumps({"version": 3, "sources": ["src/%s.ts" % r.choice(WORDS)], "names": [], "mappings": vlq(r, 12)})
+            yield "//# sourceMappingURL=data:application/json;charset=utf-8;base64," + b64(sm.encode())
+        elif k == 3:
+            res = r.choice(["aws_db_instance", "aws_iam_access_key", "google_sql_user", "azurerm_key_vault_secret", "random_password"])
+            yield ('  # %s.%s will be created\n  + resource "%s" "%s" {\n      + arn      = (known after apply)\n'
+                   '      + id       = (known after apply)\n      + password = (sensitive value)\n      + secret   = (sensitive value)\n'
+                   '      + tags     = {\n          + "Name" = "%s"\n        }\n    }\n\nPlan: %d to add, %d to change, 0 to destroy.') % (
+                res, r.choice(WORDS), res, r.choice(WORDS), r.choice(WORDS), r.randint(1, 9), r.randint(0, 3))
+        elif k == 4:
+            yield ('    {\n      "mode": "managed",\n      "type": "aws_instance",\n      "name": "%s",\n      "instances": [\n        {\n'
+                   '          "schema_version": 1,\n          "attributes": {\n            "ami": "ami-%s",\n            "arn": "arn:aws:ec2:eu-west-1:%s:instance/i-%s",\n'
+                   '            "availability_zone": "eu-west-1%s",\n            "user_data": "%s"\n          },\n          "sensitive_attributes": [],\n'
+                   '          "private": "%s"\n        }\n      ]\n    },') % (
+                r.choice(WORDS), rs(r, HEX, 17), rs(r, DIG, 12), rs(r, HEX, 17), r.choice("abc"), rs(r, HEX, 40),
+                b64(json.dumps({"schema_version": "1"}).encode()))
+        elif k == 5:
+            app = r.choice(WORDS)
+            yield ('apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: %s\n  annotations:\n    checksum/config: %s\nspec:\n  template:\n    spec:\n'
+                   '      serviceAccountName: %s\n      imagePullSecrets:\n        - name: regcred\n      containers:\n        - name: %s\n'
+                   '          image: ghcr.io/acme/%s@sha256:%s\n          env:\n            - name: DB_PASSWORD\n              valueFrom:\n'
+                   '                secretKeyRef:\n                  name: %s-db\n                  key: password\n            - name: API_TOKEN\n'
+                   '              valueFrom:\n                secretKeyRef: {name: %s-api, key: token}\n---') % (
+                app, rs(r, HEX, 64), app, app, app, rs(r, HEX, 64), app, app)
+        elif k == 6:
+            yield ('apiVersion: v1\nkind: Config\nclusters:\n- cluster:\n    certificate-authority-data: %s\n    server: https://%s.k8s.example.net:6443\n'
+                   '  name: %s\nusers:\n- name: %s\n  user:\n    exec:\n      apiVersion: client.authentication.k8s.io/v1beta1\n      command: aws\n'
+                   '      args: ["eks", "get-token", "--cluster-name", "%s"]') % (
+                pem_b64_cert(r), r.choice(WORDS), r.choice(WORDS), r.choice(WORDS), r.choice(WORDS))
+        elif k == 7:
+            yield ('{"keys":[{"kty":"RSA","use":"sig","alg":"RS256","kid":"%s","n":"%s","e":"AQAB"},'
+                   '{"kty":"EC","crv":"P-256","kid":"%s","x":"%s","y":"%s"}]}') % (
+                rs(r, HEX, 16), b64url(rbytes(r, 256)), rs(r, HEX, 16), b64url(rbytes(r, 32)), b64url(rbytes(r, 32)))
+        elif k == 8:
+            yield "[Peer]\nPublicKey = %s\nAllowedIPs = fd00:%x::/64\nEndpoint = %s.example.net:51820\nPersistentKeepalive = 25" % (
+                b64(rbytes(r, 32)), r.randint(2, 254), r.choice(WORDS))
+        elif k == 9:
+            yield r.choice([
+                "security.protocol=SASL_SSL\nsasl.mechanism=SCRAM-SHA-512\nssl.endpoint.identification.algorithm=https",
+                "sasl.jaas.config=${KAFKA_JAAS_CONFIG}", "# requirepass foobared\nmaxmemory-policy allkeys-lru\nappendonly yes",
+                "APP_KEY=\nAPP_ENV=production\nAPP_DEBUG=false", "SECRET_KEY = os.environ['DJANGO_SECRET_KEY']",
+                "docker swarm join-token worker", "kubeadm token create --print-join-command",
+                "X-Amz-Content-Sha256: %s" % rs(r, HEX, 64), "x-goog-hash: crc32c=%s, md5=%s" % (b64(rbytes(r, 4)), b64(rbytes(r, 16))),
+                "ansible-vault encrypt_string --vault-id prod@prompt 'value' --name 'db_password'",
+                "storePassword System.getenv(\"KEYSTORE_PASSWORD\")", "ossrhUsername=%s" % r.choice(WORDS),
+            ])
+        elif k == 10:
+            yield '  "x5c": ["%s"],' % b64(bytes([0x30, 0x82, 0x03, 0x10, 0x30, 0x82, 0x02, 0x78, 0xA0, 0x03, 0x02, 0x01, 0x02]) + rbytes(r, 200))
+        elif k == 11:
+            yield "%s  %s  %s" % (rs(r, HEX, 64), r.choice(["sha256", "sha512"]), "charts/%s-%s.tgz" % (r.choice(WORDS), semver(r)))
+        elif k == 12:
+            yield ('resource "aws_s3_bucket_policy" "%s" {\n  bucket = aws_s3_bucket.%s.id\n  policy = data.aws_iam_policy_document.%s.json\n}\n'
+                   'variable "db_password" {\n  type      = string\n  sensitive = true\n}') % (r.choice(WORDS), r.choice(WORDS), r.choice(WORDS))
+        elif k == 13:
+            yield "%s [INFO] terraform: Refreshing state... [id=%s]\n%s [INFO] terraform: module.%s.aws_kms_key.this: Still creating... [10s elapsed]" % (
+                ts(r), r.choice(["i-", "sg-", "vpc-", "subnet-"]) + rs(r, HEX, 17), ts(r), r.choice(WORDS))
+        elif k == 14:
+            yield "%s@%s: resolved %s, integrity sha512-%s" % (name, semver(r), rs(r, HEX, 40), b64(rbytes(r, 64)))
+        else:
+            yield '    <server>\n      <id>%s</id>\n      <username>${env.MAVEN_USER}</username>\n      <password>${env.MAVEN_PASSWORD}</password>\n    </server>' % r.choice(WORDS)
+
+
+def write_decoy_config(here, size=1_100_000):
+    gen = decoy_config_lines(random.Random(1616))
+    out, n = [], 0
+    while n < size:
+        line = next(gen)
+        out.append(line)
+        n += len(line) + 1
+    with open(os.path.join(here, "decoy-config.txt"), "w", newline="\n") as f:
+        f.write("\n".join(out) + "\n")
+    return n
+
+
 def write_planted(here):
     r = random.Random(20260311)
     fill = decoy_lines(random.Random(7))
@@ -910,7 +1017,8 @@ def main():
     here = os.path.dirname(os.path.abspath(__file__))
     planted = write_planted(here)
     size = write_decoy(here)
-    print("planted %d secrets; decoy %d bytes" % (planted, size))
+    config = write_decoy_config(here)
+    print("planted %d secrets; decoy %d bytes; config decoy %d bytes" % (planted, size, config))
 
 
 if __name__ == "__main__":

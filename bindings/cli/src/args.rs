@@ -19,6 +19,8 @@ pub enum Command {
     #[default]
     Redact,
     Rules,
+    /// `rules check`: the rule-quality gate.
+    RulesCheck,
     Validators,
     Help,
     Version,
@@ -67,6 +69,10 @@ pub struct Args {
     pub sensitive_keys: Vec<String>,
     /// `--style-for RULE_OR_CATEGORY=STYLE`, in order.
     pub style_for: Vec<(String, String)>,
+    /// `rules --category`: list only this category.
+    pub category: Option<String>,
+    /// `rules --provider`: list only this provider (ASCII case ignored).
+    pub provider: Option<String>,
 }
 
 impl Args {
@@ -176,12 +182,32 @@ pub fn parse_from(mut p: lexopt::Parser) -> Result<Args, String> {
                 }
                 a.threads = Some(n);
             }
+            Long("category") => {
+                let c = p.value().map_err(err)?.string().map_err(err)?;
+                if c != "secret" && c != "pii" {
+                    return Err(format!(
+                        "unknown category `{}` (secret, pii)",
+                        c.escape_debug()
+                    ));
+                }
+                a.category = Some(c);
+            }
+            Long("provider") => a.provider = Some(p.value().map_err(err)?.string().map_err(err)?),
             Value(v) if first && v == "rules" => a.command = Command::Rules,
+            Value(v) if a.command == Command::Rules && a.paths.is_empty() && v == "check" => {
+                a.command = Command::RulesCheck
+            }
             Value(v) if first && v == "validators" => a.command = Command::Validators,
             Value(v) => a.paths.push(v.into()),
             _ => return Err(arg.unexpected().to_string()),
         }
         first = false;
+    }
+    if (a.category.is_some() || a.provider.is_some()) && a.command != Command::Rules {
+        return Err("--category and --provider filter `redactum rules`".into());
+    }
+    if !a.paths.is_empty() && matches!(a.command, Command::Rules | Command::RulesCheck) {
+        return Err("`redactum rules` takes no path (add rule files with --rules)".into());
     }
     if a.in_place && a.output.is_some() {
         return Err("--in-place and --output exclude each other".into());
@@ -300,5 +326,22 @@ mod tests {
         assert!(parse(&["-o", "out"]).is_err());
         assert!(parse(&["-o", "out", "a.log"]).is_ok());
         assert!(parse(&["rules", "-o", "out"]).is_ok());
+    }
+
+    #[test]
+    fn rules_subcommands_and_filters() {
+        assert_eq!(
+            parse(&["rules", "check"]).unwrap().command,
+            Command::RulesCheck
+        );
+        let a = parse(&["rules", "--category", "secret", "--provider", "GitHub"]).unwrap();
+        assert_eq!(a.command, Command::Rules);
+        assert_eq!(a.category.as_deref(), Some("secret"));
+        assert_eq!(a.provider.as_deref(), Some("GitHub"));
+        assert!(parse(&["rules", "--category", "other"]).is_err());
+        assert!(parse(&["--provider", "GitHub", "a.log"]).is_err());
+        assert!(parse(&["rules", "check", "extra"]).is_err());
+        // A file named `check` is still a path when redacting.
+        assert_eq!(parse(&["check"]).unwrap().paths.len(), 1);
     }
 }

@@ -23,6 +23,7 @@ mod error;
 mod inplace;
 mod paths;
 mod report;
+mod rules;
 mod show;
 mod signals;
 mod start;
@@ -38,7 +39,11 @@ redactum: redact secrets and personal data from text
 
 USAGE:
     redactum [OPTIONS] [PATH...]      redact stdin (or files, directories) to stdout
-    redactum rules                    list the rule catalog
+    redactum rules                    list the rule catalog: id, category, provider, name,
+                                      keywords (--category C, --provider P filter it)
+    redactum rules check              check every rule against its examples and the whole
+                                      catalog (with --rules: added files too); exit 1 on a
+                                      problem; statistics of the catalog
     redactum validators               list the validators rules can use
 
 With no PATH (or '-') redactum is a filter: stdin to stdout, each line written as soon as it
@@ -193,23 +198,15 @@ fn run(argv: Vec<OsString>, stdout_closed: bool) -> Result<u8, CliError> {
         // Before any other thread starts: the signal mask is inherited.
         signals::install();
     }
-    let redactor = build(&args)?;
-    if let Command::Rules = args.command {
-        let mut out = BufWriter::new(io::stdout().lock());
-        for r in redactor.rules() {
-            writeln!(
-                out,
-                "{}\t{}\t{}\t{}",
-                r.id,
-                r.category,
-                r.name,
-                r.keywords.join(",")
-            )
-            .map_err(stdout_err)?;
+    match args.command {
+        Command::Rules => {
+            build(&args)?;
+            return rules::list(&args, &builder(&args)?);
         }
-        out.flush().map_err(stdout_err)?;
-        return Ok(0);
+        Command::RulesCheck => return rules::check(&builder(&args)?),
+        _ => {}
     }
+    let redactor = build(&args)?;
     if let Some(t) = args.threads {
         // Ignore the error of a pool that was already built.
         let _ = rayon::ThreadPoolBuilder::new()
@@ -466,6 +463,19 @@ impl Run<'_> {
 }
 
 fn build(args: &Args) -> Result<Redactor, CliError> {
+    let b = builder(args)?;
+    let redactor = b.build().map_err(|e| CliError::msg(e.to_string()))?;
+    if !args.rules.is_empty() || !args.only_rules.is_empty() {
+        // Imported (gitleaks) rules that could not be expressed, one line each.
+        for w in b.warnings().map_err(|e| CliError::msg(e.to_string()))? {
+            warn(&w.to_string());
+        }
+    }
+    Ok(redactor)
+}
+
+/// The builder the options describe (rules, filters, styles, format, key).
+fn builder(args: &Args) -> Result<RedactorBuilder, CliError> {
     let mut b = RedactorBuilder::new();
     if !args.only_rules.is_empty() {
         b.builtin_rules(false);
@@ -511,14 +521,7 @@ fn build(args: &Args) -> Result<Redactor, CliError> {
         }
         b.hash_key(k);
     }
-    let redactor = b.build().map_err(|e| CliError::msg(e.to_string()))?;
-    if !args.rules.is_empty() || !args.only_rules.is_empty() {
-        // Imported (gitleaks) rules that could not be expressed, one line each.
-        for w in b.warnings().map_err(|e| CliError::msg(e.to_string()))? {
-            warn(&w.to_string());
-        }
-    }
-    Ok(redactor)
+    Ok(b)
 }
 
 /// The largest rule file read: the built-in catalog is well under 1 MB.

@@ -302,7 +302,65 @@ fn rules_and_validators_listing() {
     let rules = rules_file(dir.path());
     let (code, out, _) = run(bin().arg("rules").arg("--only-rules").arg(&rules), b"");
     assert_eq!(code, 0);
-    assert_eq!(out, "tok\tsecret\tTest token\ttok_\ncard\tpii\tCard\t\n");
+    assert_eq!(
+        out,
+        "tok\tsecret\tTest token\ttok_\t-\ncard\tpii\tCard\t\t-\n"
+    );
+    let (code, out, _) = run(
+        bin()
+            .arg("rules")
+            .arg("--only-rules")
+            .arg(&rules)
+            .args(["--category", "pii"]),
+        b"",
+    );
+    assert_eq!(code, 0);
+    assert_eq!(out, "card\tpii\tCard\t\t-\n");
+}
+
+#[test]
+fn rules_filters_on_the_catalog() {
+    let (code, out, _) = run(bin().args(["rules", "--provider", "github"]), b"");
+    assert_eq!(code, 0);
+    assert!(out.lines().count() >= 7, "{out}");
+    assert!(out.lines().all(|l| l.ends_with("\tGitHub")), "{out}");
+    let (_, all, _) = run(bin().arg("rules"), b"");
+    let (_, secret, _) = run(bin().args(["rules", "--category", "secret"]), b"");
+    let (_, pii, _) = run(bin().args(["rules", "--category", "pii"]), b"");
+    assert_eq!(
+        all.lines().count(),
+        secret.lines().count() + pii.lines().count()
+    );
+    assert!(pii.lines().all(|l| l.split('\t').nth(1) == Some("pii")));
+}
+
+#[test]
+fn rules_check_passes_on_the_catalog_and_fails_on_a_bad_rule() {
+    let (code, out, err) = run(bin().args(["rules", "check"]), b"");
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains(" 0 problem(s)"), "{out}");
+    assert!(out.contains("rules per provider"), "{out}");
+    assert!(out.contains("keywords shared by several rules"), "{out}");
+    let dir = tempfile::tempdir().unwrap();
+    let rules = rules_file(dir.path());
+    // The test rules have no examples, references or provider.
+    let (code, out, _) = run(
+        bin().args(["rules", "check", "--only-rules"]).arg(&rules),
+        b"",
+    );
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("problem: "), "{out}");
+    assert!(out.contains("tok: too-few-examples"), "{out}");
+    // A rule file that does not build is an error (exit 2).
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(
+        &bad,
+        "[[rule]]\nid='c'\nname='c'\ncategory='secret'\npattern='''[a-z]{1,1024}x'''\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(bin().args(["rules", "check", "--rules"]).arg(&bad), b"");
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("too costly"), "{err}");
 }
 
 #[test]

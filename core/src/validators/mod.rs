@@ -46,6 +46,8 @@ const REGISTRY: &[(&str, Kind)] = &[
     ("base64-userpass", Plain(tokens::base64_userpass_valid)),
     ("discord-bot-token", Plain(tokens::discord_bot_token_valid)),
     ("age-bech32", Plain(tokens::age_bech32_valid)),
+    ("der-sequence", Plain(tokens::der_sequence_valid)),
+    ("nkey-seed", Plain(tokens::nkey_seed_valid)),
     ("not-code-reference", Plain(|s| !is_code_reference(s))),
     // Personal data (pii/): generic check-digit schemes (check_digits.rs).
     (

@@ -249,6 +249,65 @@ pub fn base64_json_valid(s: &[u8]) -> bool {
         && memchr::memmem::find(head, b"\":").is_some()
 }
 
+/// A DER structure in base64 (a key or PKCS#12 file without PEM armour): the decoded bytes are
+/// one SEQUENCE whose length field matches the decoded length exactly. Random base64 that
+/// merely starts like one (`MII...`) almost never does.
+pub fn der_sequence_valid(s: &[u8]) -> bool {
+    let Some(d) = base64_decode(s) else {
+        return false;
+    };
+    if d.len() < 2 || d[0] != 0x30 {
+        return false;
+    }
+    let (header, len) = match d[1] {
+        n if n < 0x80 => (2, n as usize),
+        0x81 if d.len() >= 3 => (3, d[2] as usize),
+        0x82 if d.len() >= 4 => (4, (d[2] as usize) << 8 | d[3] as usize),
+        0x83 if d.len() >= 5 => (
+            5,
+            (d[2] as usize) << 16 | (d[3] as usize) << 8 | d[4] as usize,
+        ),
+        _ => return false,
+    };
+    header + len == d.len()
+}
+
+/// A NATS NKey seed: RFC 4648 base32 (no padding) of 36 bytes, the seed prefix in the top five
+/// bits of the first byte, a 32-byte key, and a CRC-16 (XMODEM: polynomial 0x1021, initial 0)
+/// of the first 34 bytes, little-endian.
+pub fn nkey_seed_valid(s: &[u8]) -> bool {
+    let mut out = Vec::with_capacity(36);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for &b in s {
+        let v = match b {
+            b'A'..=b'Z' => b - b'A',
+            b'2'..=b'7' => b - b'2' + 26,
+            _ => return false,
+        };
+        acc = (acc << 5) | v as u32;
+        bits += 5;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+        }
+    }
+    if out.len() != 36 || out[0] & 0xF8 != 18 << 3 {
+        return false;
+    }
+    let mut crc: u16 = 0;
+    for &b in &out[..34] {
+        crc ^= (b as u16) << 8;
+        for _ in 0..8 {
+            crc = if crc & 0x8000 != 0 {
+                (crc << 1) ^ 0x1021
+            } else {
+                crc << 1
+            };
+        }
+    }
+    crc == u16::from_le_bytes([out[34], out[35]])
+}
+
 /// HTTP Basic / Docker / npm `_auth` credentials: base64 of `user:password`, printable, both
 /// parts non-empty, and the password not a placeholder.
 pub fn base64_userpass_valid(s: &[u8]) -> bool {
@@ -499,6 +558,37 @@ mod tests {
             b"ops_eyJ8q2ZbX0wPxR7mKs9Lh4TvYu1NcE3aGdBf6Wj"
         ));
         assert!(!base64_json_valid(b"glc_AAAAAAAA"));
+    }
+
+    #[test]
+    fn der_sequences() {
+        // SEQUENCE { INTEGER 0 }, 5 bytes: MAMCAQA=
+        assert!(der_sequence_valid(b"MAMCAQA="));
+        // The same with one byte more than its length says.
+        assert!(!der_sequence_valid(b"MAMCAQAA"));
+        // Long form: 30 82 00 03 02 01 00 = MIIAAwIBAA==
+        assert!(der_sequence_valid(b"MIIAAwIBAA=="));
+        // Length 4 claimed, 3 present.
+        assert!(!der_sequence_valid(b"MIIABAIBAA=="));
+        // Not a SEQUENCE, not base64.
+        assert!(!der_sequence_valid(b"AgEA"));
+        assert!(!der_sequence_valid(b"MII*"));
+    }
+
+    #[test]
+    fn nkey_seeds() {
+        // A user seed made as corpora/secrets/rulegen.py's nkey_seed makes them.
+        let good = b"SUAJ6QN5LPF3B4OXXWTOZBYH2534N4J7UYG6MKA4L54N4P3BRMNJEP4CQA";
+        assert!(nkey_seed_valid(good));
+        let mut bad = good.to_vec();
+        bad[20] = if bad[20] == b'A' { b'B' } else { b'A' };
+        assert!(!nkey_seed_valid(&bad));
+        assert!(!nkey_seed_valid(&good[..good.len() - 1]));
+        assert!(!nkey_seed_valid(b"SUAVE"));
+        // A public key (35 bytes, prefix U): valid checksum, not a seed.
+        assert!(!nkey_seed_valid(
+            b"UBFFB5RSRLQK3IBUF3YPPMBS6736IYSMAVOGUKXPEVBRAVCN2GNJMW56"
+        ));
     }
 
     #[test]

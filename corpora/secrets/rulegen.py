@@ -1,0 +1,1272 @@
+#!/usr/bin/env python3
+"""Writes the rule files of issue 16 (core/rules/secrets-*.toml listed in FILES below) from the
+definitions in this script: each rule's pattern and metadata, and a generator that makes
+random values in the provider's published format (prefix, alphabet, length, structure), put
+in log-like context to make the examples. Python 3, stdlib only; deterministic (the seed of
+each rule is its id). No value comes from another scanner's rules or tests; none is real.
+
+Run: python3 corpora/secrets/rulegen.py   (then `redactum rules check`)
+"""
+
+import base64
+import json
+import os
+import random
+import string
+
+DIG = string.digits
+LOW = string.ascii_lowercase
+UP = string.ascii_uppercase
+AN = UP + LOW + DIG
+LOWAN = LOW + DIG
+UPAN = UP + DIG
+HEX = "0123456789abcdef"
+B64 = AN + "+/"
+B64U = AN + "-_"
+
+
+def rs(r, alpha, n):
+    return "".join(r.choice(alpha) for _ in range(n))
+
+
+def uuid(r):
+    h = rs(r, HEX, 32)
+    h = h[:12] + "4" + h[13:16] + r.choice("89ab") + h[17:]
+    return "-".join((h[:8], h[8:12], h[12:16], h[16:20], h[20:]))
+
+
+def rbytes(r, n):
+    return bytes(r.getrandbits(8) for _ in range(n))
+
+
+def b64(data):
+    return base64.b64encode(data).decode()
+
+
+def b64u(data):
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def ts(r):
+    return "2026-%02d-%02dT%02d:%02d:%02d.%03dZ" % (
+        r.randint(1, 12), r.randint(1, 28), r.randint(0, 23), r.randint(0, 59), r.randint(0, 59), r.randint(0, 999))
+
+
+def word(r):
+    return r.choice(["orders", "billing", "edge", "ingest", "search", "auth", "reports", "media", "batch", "api"])
+
+
+# --- DER, for keys written without PEM armour -------------------------------------------
+
+def der_len(n):
+    if n < 0x80:
+        return bytes([n])
+    if n < 0x100:
+        return bytes([0x81, n])
+    if n < 0x10000:
+        return bytes([0x82, n >> 8, n & 0xFF])
+    return bytes([0x83, n >> 16, (n >> 8) & 0xFF, n & 0xFF])
+
+
+def tlv(tag, body):
+    return bytes([tag]) + der_len(len(body)) + body
+
+
+def seq(*items):
+    return tlv(0x30, b"".join(items))
+
+
+def integer(body):
+    if body and body[0] & 0x80:
+        body = b"\x00" + body
+    return tlv(0x02, body)
+
+
+def small(n):
+    return tlv(0x02, bytes([n]))
+
+
+def oid(hexstr):
+    return tlv(0x06, bytes.fromhex(hexstr))
+
+
+RSA_OID = "2a864886f70d010101"
+EC_OID = "2a8648ce3d0201"
+P256_OID = "2a8648ce3d030107"
+DATA_OID = "2a864886f70d010701"
+
+
+def rsa_pkcs1(r, bits=2048):
+    n = bits // 8
+    nums = [rbytes(r, n), b"\x01\x00\x01", rbytes(r, n), rbytes(r, n // 2), rbytes(r, n // 2),
+            rbytes(r, n // 2), rbytes(r, n // 2), rbytes(r, n // 2)]
+    nums[0] = b"\xc1" + nums[0][1:]
+    return seq(small(0), *[integer(x) for x in nums])
+
+
+def rsa_pkcs8(r, bits=2048):
+    return seq(small(0), seq(oid(RSA_OID), b"\x05\x00"), tlv(0x04, rsa_pkcs1(r, bits)))
+
+
+def ec_sec1(r):
+    return seq(small(1), tlv(0x04, rbytes(r, 32)), tlv(0xA0, oid(P256_OID)),
+               tlv(0xA1, tlv(0x03, b"\x00\x04" + rbytes(r, 64))))
+
+
+def ed25519_pkcs8(r):
+    return seq(small(0), seq(oid("2b6570")), tlv(0x04, tlv(0x04, rbytes(r, 32))))
+
+
+def pkcs12(r):
+    auth_safe = seq(oid(DATA_OID), tlv(0xA0, tlv(0x04, rbytes(r, r.randint(1200, 2400)))))
+    mac = seq(seq(seq(oid("2b0e03021a"), b"\x05\x00"), tlv(0x04, rbytes(r, 20))), tlv(0x04, rbytes(r, 8)), integer(b"\x08\x00"))
+    return seq(small(3), auth_safe, mac)
+
+
+def pem_b64(r, label, der):
+    body = b64(der)
+    lines = [body[i:i + 64] for i in range(0, len(body), 64)]
+    pem = "-----BEGIN %s-----\n%s\n-----END %s-----\n" % (label, "\n".join(lines), label)
+    return b64(pem.encode())
+
+
+# --- rules ---------------------------------------------------------------------------------
+
+FILES = {}
+
+
+def rule(file, id, name, provider, keywords, pattern, gen, contexts, negatives, references,
+         validators=(), priority=None, overlaps=(), min_len=None, max_len=None, window=None,
+         multiline=False):
+    """Registers one rule: `contexts` are format strings ({s} the value, {ts} a timestamp,
+    {w} a word); `negatives` strings or functions of a random generator."""
+    r = random.Random(id)
+    examples = [c.format(s=gen(r), ts=ts(r), w=word(r)) for c in contexts]
+    negs = [n(r) if callable(n) else n for n in negatives]
+    FILES.setdefault(file, []).append(dict(
+        id=id, name=name, provider=provider, priority=priority, overlaps=list(overlaps),
+        keywords=list(keywords), pattern=pattern, validators=list(validators), min_len=min_len,
+        max_len=max_len, window=window, multiline=multiline, references=list(references),
+        examples=examples, negative_examples=negs))
+
+
+def toml_str(s):
+    return json.dumps(s, ensure_ascii=False)
+
+
+def toml_lit(s):
+    assert "'''" not in s
+    return "'''" + s + "'''"
+
+
+def render(rules, kind):
+    out = ["# redactum secret rules: %s (see docs/rule-format.md)." % kind,
+           "# Generated by corpora/secrets/rulegen.py: edit the script, not this file. Examples are",
+           "# random values in each provider's published format; none is a real credential.", ""]
+    for d in rules:
+        out.append("[[rule]]")
+        out.append("id = %s" % toml_str(d["id"]))
+        out.append("name = %s" % toml_str(d["name"]))
+        out.append('category = "secret"')
+        out.append("provider = %s" % toml_str(d["provider"]))
+        if d["priority"] is not None:
+            out.append("priority = %d" % d["priority"])
+        if d["overlaps"]:
+            out.append("overlaps = [%s]" % ", ".join(toml_str(o) for o in d["overlaps"]))
+        if d["keywords"]:
+            out.append("keywords = [%s]" % ", ".join(toml_lit(k) for k in d["keywords"]))
+        out.append("pattern = %s" % toml_lit(d["pattern"]))
+        if d["validators"]:
+            out.append("validators = [%s]" % ", ".join(toml_str(v) for v in d["validators"]))
+        for k in ("min_len", "max_len", "window"):
+            if d[k] is not None:
+                out.append("%s = %d" % (k, d[k]))
+        if d["multiline"]:
+            out.append("multiline = true")
+        out.append("references = [%s]" % ", ".join(toml_str(x) for x in d["references"]))
+        out.append("examples = [")
+        out.extend("    %s," % toml_str(e) for e in d["examples"])
+        out.append("]")
+        out.append("negative_examples = [")
+        out.extend("    %s," % toml_str(e) for e in d["negative_examples"])
+        out.append("]")
+        out.append("")
+    return "\n".join(out)
+
+
+ASSIGN = r'''["']?\s*(?::=|=>|=|:)\s*["']?'''
+
+# ================================================================ private keys, other encodings
+K = "secrets-key-encodings.toml"
+
+rule(K, "private-key-pkcs1-der-base64", "RSA private key (PKCS#1 DER in base64, no PEM armour)", "PKCS#1 (RFC 8017)",
+     ["IBAAKCA", "IBAAKBgQ"], r'''\b(?P<secret>MII[A-Za-z0-9+/]{3}IBAAK(?:CA|BgQ)[A-Za-z0-9+/]{200,}={0,2})''',
+     lambda r: b64(rsa_pkcs1(r, r.choice([1024, 2048]))),
+     ["RSA_PRIVATE_KEY={s}", '{ts} DEBUG loaded signing key "{s}"'],
+     ["RSA_PRIVATE_KEY=MIIEpAIBAAKCAQEAshort", lambda r: "key: MII" + rs(r, B64, 3) + "IBAAKCA" + rs(r, B64, 400)],
+     ["https://www.rfc-editor.org/rfc/rfc8017#appendix-A.1.2"],
+     validators=["der-sequence"], max_len=8192, multiline=True)
+
+rule(K, "private-key-pkcs8-der-base64", "Private key (PKCS#8 DER in base64, no PEM armour)", "PKCS#8 (RFC 5208)",
+     ["IBADANBgkqhkiG9w0BAQEFAASC", "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEH"],
+     r'''\b(?P<secret>MII[A-Za-z0-9+/]{3}IBADANBgkqhkiG9w0BAQEFAASC[A-Za-z0-9+/]{200,}={0,2}|MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEH[A-Za-z0-9+/]{100,}={0,2})''',
+     lambda r: b64(rsa_pkcs8(r, r.choice([1024, 2048]))),
+     ["JWT_SIGNING_KEY={s}", '  "privateKey": "{s}",'],
+     ["JWT_SIGNING_KEY=MIIEvQIBADANBgkqhkiG9w0BAQEFAASCshort",
+      lambda r: "blob MII" + rs(r, B64, 3) + "IBADANBgkqhkiG9w0BAQEFAASC" + rs(r, B64, 300)],
+     ["https://www.rfc-editor.org/rfc/rfc5208#section-5"],
+     validators=["der-sequence"], max_len=8192, multiline=True)
+
+rule(K, "private-key-ed25519-pkcs8-base64", "Ed25519 private key (PKCS#8 DER in base64)", "PKCS#8 (RFC 8410)",
+     ["MC4CAQAwBQYDK2VwBCIEI"], r'''\b(?P<secret>MC4CAQAwBQYDK2VwBCIEI[A-Za-z0-9+/]{43})(?:[^A-Za-z0-9+/=]|(?m:$))''',
+     lambda r: b64(ed25519_pkcs8(r)),
+     ["ED25519_PRIVATE_KEY={s}", "{ts} INFO signer: using key {s} for webhooks"],
+     ["MC4CAQAwBQYDK2VwBCIEIshort", "MCowBQYDK2VwAyEA" + "Q" * 43 + "="],
+     ["https://www.rfc-editor.org/rfc/rfc8410#section-7"])
+
+rule(K, "private-key-ec-der-base64", "EC private key (SEC 1 DER in base64, P-256)", "SEC 1 (RFC 5915)",
+     ["MHcCAQEEI"], r'''\b(?P<secret>MHcCAQEEI[A-Za-z0-9+/]{150,160}={0,2})''',
+     lambda r: b64(ec_sec1(r)),
+     ["EC_PRIVATE_KEY={s}", '{ts} DEBUG apns: key "{s}"'],
+     ["MHcCAQEEIshort", lambda r: "MHcCAQEEI" + rs(r, B64, 100)],
+     ["https://www.rfc-editor.org/rfc/rfc5915#section-3"],
+     validators=["der-sequence"])
+
+rule(K, "pkcs12-base64", "PKCS#12 / PFX file in base64", "PKCS#12 (RFC 7292)",
+     ["IBAzCC"], r'''\b(?P<secret>MII[A-Za-z0-9+/]{3}IBAzCC[A-Za-z0-9+/]{200,}={0,2})''',
+     lambda r: b64(pkcs12(r)),
+     ["CERTIFICATE_PFX={s}", '  "certificate": {{"data": "{s}", "password": ""}},'],
+     ["CERTIFICATE_PFX=MIIKPAIBAzCCshort", lambda r: "pfx MII" + rs(r, B64, 3) + "IBAzCC" + rs(r, B64, 300)],
+     ["https://www.rfc-editor.org/rfc/rfc7292#section-4"],
+     validators=["der-sequence"], max_len=65536, multiline=True)
+
+PEM_B64 = ["LS0tLS1CRUdJTiBSU0EgUFJJVkFURSBLRVktLS0t", "LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0t",
+           "LS0tLS1CRUdJTiBFQyBQUklWQVRFIEtFWS0tLS0t", "LS0tLS1CRUdJTiBPUEVOU1NIIFBSSVZBVEUgS0VZLS0t",
+           "LS0tLS1CRUdJTiBFTkNSWVBURUQgUFJJVkFURSBLRVktLS0t", "LS0tLS1CRUdJTiBEU0EgUFJJVkFURSBLRVktLS0t"]
+rule(K, "private-key-pem-base64", "PEM private key in base64 (kubeconfig client-key-data, Kubernetes secrets)", "PEM (RFC 7468)",
+     PEM_B64, r'''\b(?P<secret>(?:%s)[A-Za-z0-9+/]{100,}={0,2})''' % "|".join(PEM_B64),
+     lambda r: pem_b64(r, r.choice(["RSA PRIVATE KEY", "PRIVATE KEY", "EC PRIVATE KEY"]), ec_sec1(r)),
+     ["    client-key-data: {s}", "  tls.key: {s}"],
+     ["    client-certificate-data: " + b64(b"-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQ0ZyH8d9sQ3l5qgK1Yb0p7cWm3QwCgYIKoZIzj0EAwIw\n-----END CERTIFICATE-----\n"),
+      "  tls.key: LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0t"],
+     ["https://kubernetes.io/docs/concepts/configuration/organize-cluster-access-kubeconfig/",
+      "https://www.rfc-editor.org/rfc/rfc7468"],
+     max_len=16384, multiline=True)
+
+
+def jwk(r, member):
+    if member == "d":
+        return b64u(rbytes(r, 32))
+    return b64u(rbytes(r, 128))
+
+
+rule(K, "jwk-private-key-member", "JSON Web Key private member (d, p, q, dp, dq, qi, k)", "JOSE (RFC 7517)",
+     ['"kty"'], r'''"(?:d|p|q|dp|dq|qi|k)"\s*:\s*"(?P<secret>[A-Za-z0-9_-]{43,700})"''',
+     lambda r: b64u(rbytes(r, 32)),
+     ['{{"kty":"EC","crv":"P-256","x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU","y":"x_FEzRjGlXcLVmjMuZXjp0N2Ybl6Hs8t1Jeu6VNPpQ4","d":"{s}"}}',
+     '{{"keys":[{{"kty":"OKP","crv":"Ed25519","d":"{s}","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo","kid":"{w}-1"}}]}}'],
+     ['{"kty":"EC","crv":"P-256","x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU","y":"x_FEzRjGlXcLVmjMuZXjp0N2Ybl6Hs8t1Jeu6VNPpQ4"}',
+      '{"d":"ZmFrZS1ub3QtYS1qd2stYXQtYWxsLWp1c3QtYS1maWVsZA","type":"event"}'],
+     ["https://www.rfc-editor.org/rfc/rfc7517#section-4", "https://www.rfc-editor.org/rfc/rfc7518#section-6.2.2.1"],
+     window=1000)
+
+rule(K, "openvpn-static-key", "OpenVPN static key (tls-auth, tls-crypt, secret)", "OpenVPN",
+     ["-----BEGIN OpenVPN Static key V1-----"],
+     r'''-----BEGIN OpenVPN Static key V1-----\r?\n(?P<secret>(?:[0-9a-f]{32}\r?\n){8,16})-----END OpenVPN Static key V1-----''',
+     lambda r: "".join(rs(r, HEX, 32) + "\n" for _ in range(16)),
+     ["<tls-crypt>\n#\n# 2048 bit OpenVPN static key\n#\n-----BEGIN OpenVPN Static key V1-----\n{s}-----END OpenVPN Static key V1-----\n</tls-crypt>",
+      "-----BEGIN OpenVPN Static key V1-----\n{s}-----END OpenVPN Static key V1-----"],
+     ["tls-crypt /etc/openvpn/ta.key", "-----BEGIN OpenVPN Static key V1-----\n-----END OpenVPN Static key V1-----"],
+     ["https://openvpn.net/community-resources/reference-manual-for-openvpn-2-4/"],
+     max_len=1200, multiline=True)
+
+WG_KEY = r'''[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]='''
+
+
+def wg_key(r):
+    return b64(rbytes(r, 32))
+
+
+rule(K, "wireguard-private-key", "WireGuard private key", "WireGuard",
+     ["PrivateKey"], r'''(?i:\bPrivateKey)\s*=\s*(?P<secret>%s)''' % WG_KEY, wg_key,
+     ["[Interface]\nAddress = 10.8.0.2/24\nPrivateKey = {s}", "PrivateKey={s}"],
+     ["PublicKey = " + "x" * 43 + "=", "PrivateKey = <generated by wg genkey>"],
+     ["https://www.wireguard.com/quickstart/", "https://man7.org/linux/man-pages/man8/wg.8.html"])
+
+rule(K, "wireguard-preshared-key", "WireGuard preshared key", "WireGuard",
+     ["PresharedKey"], r'''(?i:\bPresharedKey)\s*=\s*(?P<secret>%s)''' % WG_KEY, wg_key,
+     ["[Peer]\nPublicKey = HIgo9xNzJMWLKASShiTqIybxZ0U3wGLiUeJ1PKf8ykw=\nPresharedKey = {s}", "PresharedKey={s}"],
+     ["PresharedKey = $(wg genpsk)"],
+     ["https://man7.org/linux/man-pages/man8/wg.8.html"])
+
+
+def vault_blob(r):
+    data = rs(r, HEX, r.randint(3, 6) * 80 + r.randint(2, 78))
+    return "\n".join(data[i:i + 80] for i in range(0, len(data), 80))
+
+
+rule(K, "ansible-vault-encrypted", "Ansible Vault encrypted content", "Ansible",
+     ["$ANSIBLE_VAULT;"],
+     r'''\$ANSIBLE_VAULT;1\.[12];AES256(?:;[\w.-]{1,64})?[ \t]*\r?\n(?P<secret>(?:[ \t]*[0-9a-f]{80}\r?\n)+[ \t]*[0-9a-f]{2,80})''',
+     vault_blob,
+     ["$ANSIBLE_VAULT;1.1;AES256\n{s}",
+      "db_password: !vault |\n          $ANSIBLE_VAULT;1.2;AES256;prod\n          {s}"],
+     ["$ANSIBLE_VAULT;1.1;AES256", "secret: !vault |"],
+     ["https://docs.ansible.com/ansible/latest/vault_guide/vault_using_encrypted_content.html"],
+     max_len=65536, multiline=True)
+
+# ================================================================ infrastructure, cloud, CI
+I = "secrets-infra.toml"
+
+rule(I, "kubernetes-bootstrap-token", "Kubernetes bootstrap token (kubeadm join)", "Kubernetes",
+     ["kubeadm", "bootstrap"],
+     r'''(?i:kubeadm\b[^\n]{0,200}?--token[= ]|bootstrap[\w.-]{0,30}?token["']?\s*[:=]\s*["']?)(?P<secret>[a-z0-9]{6}\.[a-z0-9]{16})\b''',
+     lambda r: rs(r, LOWAN, 6) + "." + rs(r, LOWAN, 16),
+     ["kubeadm join 10.0.0.10:6443 --token {s} --discovery-token-ca-cert-hash sha256:" + "ab" * 32,
+      "  bootstrapToken: {s}"],
+     ["kubeadm join 10.0.0.10:6443 --token <token>", "kubeadm token create --ttl 2h"],
+     ["https://kubernetes.io/docs/reference/access-authn-authz/bootstrap-tokens/"])
+
+rule(I, "docker-swarm-join-token", "Docker Swarm join token", "Docker",
+     ["SWMTKN-1-"], r'''\b(?P<secret>SWMTKN-1-[0-9a-z]{50}-[0-9a-z]{25})\b''',
+     lambda r: "SWMTKN-1-" + rs(r, LOWAN, 50) + "-" + rs(r, LOWAN, 25),
+     ["docker swarm join --token {s} 192.168.99.100:2377", "{ts} INFO node joined with {s}"],
+     ["docker swarm join --token SWMTKN-1-short 10.0.0.1:2377"],
+     ["https://docs.docker.com/reference/cli/docker/swarm/join-token/"])
+
+rule(I, "docker-swarm-unlock-key", "Docker Swarm unlock key", "Docker",
+     ["SWMKEY-1-"], r'''\b(?P<secret>SWMKEY-1-[A-Za-z0-9+/]{43})(?:[^A-Za-z0-9+/]|(?m:$))''',
+     lambda r: "SWMKEY-1-" + b64(rbytes(r, 32))[:43],
+     ["docker swarm unlock-key output: {s}", "SWARM_UNLOCK_KEY={s}"],
+     ["SWMKEY-1-short"],
+     ["https://docs.docker.com/engine/swarm/swarm_manager_locking/"])
+
+rule(I, "rancher-api-token", "Rancher API bearer token", "Rancher (SUSE)",
+     ["token-"], r'''\b(?P<secret>token-[a-z0-9]{5}:[a-z0-9]{54})\b''',
+     lambda r: "token-" + rs(r, LOWAN, 5) + ":" + rs(r, LOWAN, 54),
+     ["CATTLE_TOKEN={s}", 'curl -H "Authorization: Bearer {s}" https://rancher.example.net/v3'],
+     ["token-abcde:short", "name: token-x7k2p"],
+     ["https://ranchermanager.docs.rancher.com/reference-guides/user-settings/api-keys"])
+
+rule(I, "consul-acl-token", "HashiCorp Consul ACL token", "HashiCorp Consul",
+     ["consul"], r'''(?i:consul[\w.-]{0,20}?token|x-consul-token)%s(?P<secret>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b''' % ASSIGN,
+     uuid, ["CONSUL_HTTP_TOKEN={s}", "X-Consul-Token: {s}"],
+     ["CONSUL_HTTP_TOKEN=${CONSUL_TOKEN}", "consul_token_ttl: 3600"],
+     ["https://developer.hashicorp.com/consul/docs/security/acl/tokens"])
+
+rule(I, "nomad-acl-token", "HashiCorp Nomad ACL token", "HashiCorp Nomad",
+     ["nomad"], r'''(?i:nomad[\w.-]{0,20}?token|x-nomad-token)%s(?P<secret>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b''' % ASSIGN,
+     uuid, ["NOMAD_TOKEN={s}", "X-Nomad-Token: {s}"],
+     ["NOMAD_TOKEN=", "nomad_token_accessor: <accessor>"],
+     ["https://developer.hashicorp.com/nomad/docs/concepts/acl"])
+
+rule(I, "vault-unseal-key", "HashiCorp Vault unseal / recovery key share", "HashiCorp Vault",
+     ["Unseal Key", "Recovery Key"], r'''(?:Unseal|Recovery) Key \d{1,2}:\s*(?P<secret>[A-Za-z0-9+/]{43,44}=?)(?:[^A-Za-z0-9+/=]|(?m:$))''',
+     lambda r: b64(rbytes(r, 33)),
+     ["Unseal Key 1: {s}", "Recovery Key 3: {s}"],
+     ["Unseal Key 1: <redacted>", "Unseal Progress: 1/3"],
+     ["https://developer.hashicorp.com/vault/docs/commands/operator/init"])
+
+rule(I, "cloudflare-tunnel-token", "Cloudflare Tunnel token", "Cloudflare",
+     ["eyJhIjoi"], r'''\b(?P<secret>eyJhIjoi[A-Za-z0-9+/_-]{60,400}={0,2})''',
+     lambda r: b64(json.dumps({"a": rs(r, HEX, 32), "t": uuid(r), "s": b64(rbytes(r, 32))}, separators=(",", ":")).encode()),
+     ["cloudflared service install {s}", "TUNNEL_TOKEN={s}"],
+     ["eyJhIjoishort", lambda r: "eyJhIjoi" + rs(r, "!#", 3)],
+     ["https://developers.cloudflare.com/cloudflare-one/connections/connect-networks/configure-tunnels/remote-tunnel-permissions/"],
+     validators=["base64-json"])
+
+rule(I, "aws-presigned-url-signature", "AWS Signature V4 presigned URL signature", "AWS",
+     ["X-Amz-Signature="], r'''(?i:X-Amz-Signature)=(?P<secret>[0-9a-f]{64})\b''',
+     lambda r: rs(r, HEX, 64),
+     ["https://{w}.s3.eu-west-1.amazonaws.com/report.pdf?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIAIOSFODNN7EXAMPLE%2F20260105%2Feu-west-1%2Fs3%2Faws4_request&X-Amz-Date=20260105T101010Z&X-Amz-Expires=3600&X-Amz-SignedHeaders=host&X-Amz-Signature={s}",
+      '{ts} INFO upload url issued: "...&X-Amz-SignedHeaders=host&X-Amz-Signature={s}"'],
+     ["X-Amz-Signature=<signature>", "X-Amz-SignedHeaders=host"],
+     ["https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html"])
+
+rule(I, "aws-sigv4-authorization-signature", "AWS Signature V4 Authorization header signature", "AWS",
+     ["AWS4-HMAC-SHA256"],
+     r'''AWS4-HMAC-SHA256\s+Credential=[^\s,]{1,200},\s*SignedHeaders=[^\s,]{1,500},\s*Signature=(?P<secret>[0-9a-f]{64})\b''',
+     lambda r: rs(r, HEX, 64),
+     ["Authorization: AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20260105/us-east-1/s3/aws4_request, SignedHeaders=host;range;x-amz-date, Signature={s}",
+      '{ts} DEBUG botocore: headers={{"Authorization": "AWS4-HMAC-SHA256 Credential=ASIAXXXXXXXXXXXX/20260105/eu-west-1/sqs/aws4_request, SignedHeaders=host;x-amz-date, Signature={s}"}}'],
+     ["Authorization: AWS4-HMAC-SHA256 Credential=.../aws4_request, SignedHeaders=host, Signature=<sig>"],
+     ["https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-create-signed-request.html"])
+
+rule(I, "gcs-signed-url-signature", "Google Cloud Storage V4 signed URL signature", "Google Cloud",
+     ["X-Goog-Signature="], r'''(?i:X-Goog-Signature)=(?P<secret>[0-9a-f]{256,1024})\b''',
+     lambda r: rs(r, HEX, 512),
+     ["https://storage.googleapis.com/{w}-bucket/export.csv?X-Goog-Algorithm=GOOG4-RSA-SHA256&X-Goog-Credential=svc%40proj.iam.gserviceaccount.com%2F20260105%2Fauto%2Fstorage%2Fgoog4_request&X-Goog-Date=20260105T101010Z&X-Goog-Expires=900&X-Goog-SignedHeaders=host&X-Goog-Signature={s}",
+      "{ts} INFO signed url ready (X-Goog-Signature={s})"],
+     ["X-Goog-Signature=abc123", "X-Goog-SignedHeaders=host"],
+     ["https://cloud.google.com/storage/docs/access-control/signed-urls"])
+
+rule(I, "google-chat-webhook-url", "Google Chat incoming webhook URL", "Google Workspace",
+     ["chat.googleapis.com"],
+     r'''https://chat\.googleapis\.com/v1/spaces/[A-Za-z0-9_-]{6,20}/messages\?key=[A-Za-z0-9_-]{39}&token=(?P<secret>[A-Za-z0-9_-]{43}(?:%3D|=)?)''',
+     lambda r: b64u(rbytes(r, 32)) + "%3D",
+     ["GOOGLE_CHAT_WEBHOOK=https://chat.googleapis.com/v1/spaces/AAAA{w}x/messages?key=AIzaSyDdI0hCZtE6vySjMm-WEfRq3CPzqKqqsHI&token={s}",
+      '{ts} INFO notifier: posting to "https://chat.googleapis.com/v1/spaces/AAAAbR2xYq8/messages?key=AIzaSyDdI0hCZtE6vySjMm-WEfRq3CPzqKqqsHI&token={s}"'],
+     ["https://chat.googleapis.com/v1/spaces/AAAA/messages"],
+     ["https://developers.google.com/workspace/chat/quickstart/webhooks"],
+     overlaps=["gcp-api-key"])
+
+rule(I, "laravel-app-key", "Laravel application key (APP_KEY)", "Laravel",
+     ["APP_KEY"], r'''\bAPP_KEY\s*=\s*["']?base64:(?P<secret>[A-Za-z0-9+/]{43}=)''',
+     lambda r: b64(rbytes(r, 32)),
+     ["APP_KEY=base64:{s}", 'APP_KEY="base64:{s}"'],
+     ["APP_KEY=", "APP_KEY=base64:${LARAVEL_KEY}"],
+     ["https://laravel.com/docs/12.x/encryption"])
+
+DJ = LOWAN + "!@#$%^&*(-_=+)"
+rule(I, "django-secret-key", "Django SECRET_KEY", "Django",
+     ["SECRET_KEY"],
+     r'''\bSECRET_KEY\s*=\s*["'](?P<secret>django-insecure-[a-z0-9!@#$%^&*(\-_=+)]{50}|[a-z0-9!@#$%^&*(\-_=+)]{50})["']''',
+     lambda r: r.choice(["django-insecure-", ""]) + rs(r, LOWAN, 3) + rs(r, DJ, 46) + rs(r, LOWAN, 1),
+     ["SECRET_KEY = '{s}'", 'SECRET_KEY = "{s}"'],
+     ["SECRET_KEY = os.environ['DJANGO_SECRET_KEY']", "SECRET_KEY = get_random_secret_key()"],
+     ["https://docs.djangoproject.com/en/5.2/ref/settings/#secret-key"],
+     overlaps=[], validators=["entropy(3.5)"])
+
+rule(I, "android-signing-password", "Android signing config password (Gradle)", "Android (Gradle)",
+     ["storePassword", "keyPassword"],
+     r'''\b(?:storePassword|keyPassword)\s*=?\s*(?:\(\s*)?["'](?P<secret>[^"'\s$]{6,128})["']''',
+     lambda r: rs(r, AN, r.randint(10, 20)) + r.choice("!#%") + rs(r, DIG, 2),
+     ['        storePassword "{s}"', "        keyPassword = '{s}'"],
+     ['        storePassword System.getenv("KEYSTORE_PASSWORD")', '        keyPassword "$keyPass"'],
+     ["https://developer.android.com/studio/publish/app-signing#secure-shared-keystore"],
+     validators=["not-placeholder"])
+
+rule(I, "gradle-properties-password", "Repository or signing password in gradle.properties", "Gradle",
+     ["Password"],
+     r'''\b(?:systemProp\.)?(?i:ossrh|sonatype|nexus|maven|mavenCentral|artifactory|jfrog|signing|gpr|github|gitlab|repo|repository|publish|publishing|deploy|bintray|cloudsmith|keystore)[A-Za-z0-9]{0,20}Password\s*[=:]\s*(?P<secret>[^\s$"'{,;][^\s"',;]{5,127})''',
+     lambda r: rs(r, AN, r.randint(12, 24)),
+     ["ossrhPassword={s}", "mavenCentralPassword = {s}"],
+     ["ossrhPassword=${OSSRH_PASSWORD}", "org.gradle.jvmargs=-Xmx2g", "# ossrhPassword="],
+     ["https://docs.gradle.org/current/userguide/build_environment.html#sec:gradle_configuration_properties"],
+     overlaps=[], validators=["not-placeholder"])
+
+# ================================================================ databases and brokers
+D = "secrets-data.toml"
+
+rule(D, "kafka-jaas-password", "Kafka SASL JAAS configuration password", "Apache Kafka",
+     ["LoginModule"],
+     r'''(?i:LoginModule)\s+required\b[^;\n]{0,300}?\bpassword\s*=\s*\\?"(?P<secret>[^"\\\s]{1,128})\\?"''',
+     lambda r: rs(r, AN, r.randint(16, 40)),
+     ['sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="{w}" password="{s}";',
+      'KAFKA_SASL_JAAS_CONFIG="org.apache.kafka.common.security.scram.ScramLoginModule required username=\\"svc\\" password=\\"{s}\\";"'],
+     ['sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required;'],
+     ["https://kafka.apache.org/documentation/#security_sasl_jaasconfig"])
+
+rule(D, "redis-conf-password", "Redis requirepass / masterauth", "Redis",
+     ["requirepass", "masterauth"],
+     r'''#[ \t]*(?:requirepass|masterauth)\s+\S+|\b(?:requirepass|masterauth)\s+"?(?P<secret>[^\s"'#,;]{4,128})''',
+     lambda r: rs(r, AN, r.randint(16, 32)),
+     ["requirepass {s}", "masterauth {s}"],
+     ["# requirepass foobared", "requirepass", "set the requirepass directive in redis.conf"],
+     ["https://redis.io/docs/latest/operate/oss_and_stack/management/security/"],
+     validators=["not-placeholder", "entropy(3.0)"])
+
+rule(D, "redis-cli-password", "Password on the redis-cli command line (-a)", "Redis",
+     ["redis-cli"], r'''redis-cli\b[^\n|;&]{0,100}?\s-a\s+["']?(?P<secret>[^\s"'-][^\s"']{3,127})''',
+     lambda r: rs(r, AN, r.randint(14, 28)),
+     ["$ redis-cli -h cache.internal -p 6379 -a {s} ping", "redis-cli -a '{s}' --no-auth-warning INFO"],
+     ["redis-cli -h cache.internal ping", "redis-cli -a $REDIS_PASSWORD ping"],
+     ["https://redis.io/docs/latest/develop/tools/cli/"],
+     validators=["not-placeholder"])
+
+rule(D, "rabbitmq-default-pass", "RabbitMQ default user password (rabbitmq.conf)", "RabbitMQ",
+     ["default_pass"], r'''\bdefault_pass\s*(?:=\s*|,\s*<<")(?P<secret>[^\s"#>]{4,128})''',
+     lambda r: rs(r, AN, r.randint(14, 28)),
+     ["default_pass = {s}", '[{{rabbit, [{{default_user, <<"admin">>}}, {{default_pass, <<"{s}">>}}]}}].'],
+     ["# default_pass =", "default_pass = $RABBITMQ_DEFAULT_PASS"],
+     ["https://www.rabbitmq.com/docs/configure#config-items"],
+     validators=["not-placeholder"])
+
+rule(D, "oracle-sqlplus-password", "Oracle password on the sqlplus command line", "Oracle Database",
+     ["sqlplus"], r'''sqlplus\s+(?:-[sSlL]\w*\s+)*["']?[A-Za-z][\w$#]{0,29}/(?P<secret>[^\s@/"']{1,64})@''',
+     lambda r: rs(r, AN, r.randint(10, 20)),
+     ["$ sqlplus -s scott/{s}@//db.internal:1521/ORCLPDB1", "sqlplus system/{s}@XE @migrate.sql"],
+     ["sqlplus /nolog", "sqlplus -s /@wallet_alias"],
+     ["https://docs.oracle.com/en/database/oracle/oracle-database/23/sqpug/SQL-Plus-command-reference.html"])
+
+rule(D, "elasticsearch-api-key-header", "Elasticsearch API key in an Authorization header", "Elastic",
+     ["ApiKey "], r'''(?i:authorization)["']?\s*[:=]\s*["']?ApiKey\s+(?P<secret>[A-Za-z0-9+/]{24,200}={0,2})''',
+     lambda r: b64((rs(r, B64U, 20) + ":" + rs(r, B64U, 22)).encode()),
+     ["Authorization: ApiKey {s}", '{ts} DEBUG es client headers {{"authorization": "ApiKey {s}"}}'],
+     ["Authorization: ApiKey ${ES_API_KEY}", "Authorization: ApiKey"],
+     ["https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-create-api-key"],
+     validators=["base64-userpass"])
+
+rule(D, "prisma-accelerate-api-key", "Prisma Accelerate connection string API key", "Prisma",
+     ["accelerate.prisma-data.net"], r'''prisma(?:\+postgres)?://accelerate\.prisma-data\.net/?\?api_key=(?P<secret>[A-Za-z0-9_.-]{20,2000})''',
+     lambda r: "eyJhbGciOiJIUzI1NiJ9." + b64u(json.dumps({"api_key": uuid(r), "tenant_id": rs(r, HEX, 32)}).encode()) + "." + b64u(rbytes(r, 32)),
+     ['DATABASE_URL="prisma://accelerate.prisma-data.net/?api_key={s}"', "{ts} INFO prisma: datasource prisma+postgres://accelerate.prisma-data.net/?api_key={s}"],
+     ['DATABASE_URL="prisma://accelerate.prisma-data.net/?api_key="'],
+     ["https://www.prisma.io/docs/accelerate/getting-started"],
+     priority=1)
+
+# ================================================================ HTTP authorization schemes
+H = "secrets-http.toml"
+
+rule(H, "authorization-digest-response", "HTTP Digest authorization response", "HTTP (RFC 7616)",
+     ["Digest "], r'''(?i:authorization)["']?\s*:\s*Digest\s[^\n]{0,600}?\bresponse="(?P<secret>[0-9a-f]{32}|[0-9a-f]{64})"''',
+     lambda r: rs(r, HEX, r.choice([32, 64])),
+     ['Authorization: Digest username="Mufasa", realm="http-auth@example.org", uri="/dir/index.html", algorithm=SHA-256, nonce="7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v", nc=00000001, cnonce="f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ", qop=auth, response="{s}", opaque="FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS"',
+      '{ts} DEBUG > authorization: Digest username="svc", realm="api", nonce="dcd98b7102dd2f0e8b11d0f600bfb0c093", uri="/v1/{w}", response="{s}"'],
+     ['WWW-Authenticate: Digest realm="api", qop="auth", nonce="dcd98b7102dd2f0e8b11d0f600bfb0c093"'],
+     ["https://www.rfc-editor.org/rfc/rfc7616#section-3.4"])
+
+rule(H, "azure-hmac-authorization-signature", "Azure HMAC-SHA256 request signature", "Microsoft Azure",
+     ["HMAC-SHA256"], r'''HMAC-SHA256\s+(?:Credential=[^\s&]{1,200}&)?SignedHeaders=[^\s&]{1,300}&Signature=(?P<secret>[A-Za-z0-9+/]{43}=)''',
+     lambda r: b64(rbytes(r, 32)),
+     ["Authorization: HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature={s}",
+      "{ts} DEBUG request auth=HMAC-SHA256 Credential={w}-id&SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature={s}"],
+     ["Authorization: HMAC-SHA256 SignedHeaders=x-ms-date;host&Signature=<signature>"],
+     ["https://learn.microsoft.com/en-us/azure/communication-services/tutorials/hmac-header-tutorial"])
+
+rule(H, "kong-hmac-authorization-signature", "HMAC authorization header signature (hmac username=..., signature=...)", "Kong",
+     ["hmac "], r'''(?i:authorization)["']?\s*:\s*["']?hmac\s+username="[^"]{1,100}",[^\n]{0,300}?\bsignature="(?P<secret>[A-Za-z0-9+/]{27,88}={0,2})"''',
+     lambda r: b64(rbytes(r, 32)),
+     ['Authorization: hmac username="alice123", algorithm="hmac-sha256", headers="date request-line", signature="{s}"',
+      '{ts} DEBUG upstream authorization: hmac username="{w}-client", algorithm="hmac-sha256", headers="date", signature="{s}"'],
+     ['Authorization: hmac username="alice123", algorithm="hmac-sha256", headers="date", signature="<sig>"'],
+     ["https://developer.konghq.com/plugins/hmac-auth/"])
+
+# ================================================================ SaaS, observability, messaging
+S = "secrets-saas-more.toml"
+
+
+def ctx_rule(id, name, provider, kw, value_re, gen, keys, neg, refs, file=S, **kw2):
+    """A format without a prefix: the provider's name must come first, in an assignment."""
+    pat = r'''(?i:%s)[\w.-]{0,30}?%s(?P<secret>%s)(?:[^A-Za-z0-9_+/=-]|(?m:$))''' % ("|".join(k.replace("-", r"\-") for k in kw), ASSIGN, value_re)
+    rule(file, id, name, provider, kw, pat, gen,
+         ["%s={s}" % keys[0], '  "%s": "{s}",' % keys[1]], neg, refs, **kw2)
+
+
+rule(S, "axiom-api-token", "Axiom API token", "Axiom",
+     ["xaat-"], r'''\b(?P<secret>xaat-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b''',
+     lambda r: "xaat-" + uuid(r), ["AXIOM_TOKEN={s}", "{ts} WARN retrying with token {s} after 401"],
+     ["xaat-short"], ["https://axiom.co/docs/reference/tokens"])
+
+rule(S, "axiom-personal-token", "Axiom personal access token", "Axiom",
+     ["xapt-"], r'''\b(?P<secret>xapt-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b''',
+     lambda r: "xapt-" + uuid(r), ["AXIOM_TOKEN={s}", 'axiom: {{"token": "{s}"}}'],
+     ["xapt-"], ["https://axiom.co/docs/reference/tokens"])
+
+rule(S, "ably-api-key", "Ably API key", "Ably",
+     ["ably_", "ably-", "ablykey"], r'''(?i:\bably)[\w.-]{0,30}?%s(?P<secret>[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{6}:[A-Za-z0-9_+/-]{20,60})(?:[^A-Za-z0-9_+/=-]|(?m:$))''' % ASSIGN,
+     lambda r: rs(r, B64U, 6) + "." + rs(r, B64U, 6) + ":" + rs(r, B64U, 43),
+     ["ABLY_API_KEY={s}", '  "ablyKey": "{s}",'],
+     ["ABLY_API_KEY=${KEY}", "ably_channel: updates"],
+     ["https://ably.com/docs/auth/basic"])
+
+ctx_rule("pushover-token", "Pushover application / user token", "Pushover", ["pushover"],
+         r"[A-Za-z0-9]{30}", lambda r: rs(r, AN, 30), ["PUSHOVER_TOKEN", "pushover_user_key"],
+         ["PUSHOVER_TOKEN=", "pushover_priority: 1"], ["https://pushover.net/api"])
+
+rule(S, "pushbullet-access-token", "Pushbullet access token", "Pushbullet",
+     ["pushbullet"], r'''(?i:pushbullet)[\w.-]{0,30}?%s(?:Bearer\s+)?(?P<secret>o\.[A-Za-z0-9]{32})\b''' % ASSIGN,
+     lambda r: "o." + rs(r, AN, 32), ["PUSHBULLET_TOKEN={s}", '  "pushbullet_access_token": "{s}",'],
+     ["PUSHBULLET_TOKEN=o.short"], ["https://docs.pushbullet.com/#api-quick-start"])
+
+rule(S, "zoho-oauth-token", "Zoho OAuth access / refresh token", "Zoho",
+     ["1000."], r'''\b(?P<secret>1000\.[0-9a-f]{32}\.[0-9a-f]{32})\b''',
+     lambda r: "1000." + rs(r, HEX, 32) + "." + rs(r, HEX, 32),
+     ["ZOHO_REFRESH_TOKEN={s}", "Authorization: Zoho-oauthtoken {s}"],
+     ["version 1000.12.3", "1000.abc.def"], ["https://www.zoho.com/crm/developer/docs/api/v8/oauth-overview.html"])
+
+rule(S, "flagsmith-server-key", "Flagsmith server-side environment key", "Flagsmith",
+     ["ser."], r'''\b(?P<secret>ser\.[A-Za-z0-9]{22})\b''',
+     lambda r: "ser." + rs(r, AN, 22),
+     ["FLAGSMITH_ENVIRONMENT_KEY={s}", 'flagsmith = Flagsmith(environment_key="{s}")'],
+     ["ser.vice", "user.service.name"], ["https://docs.flagsmith.com/clients/server-side"])
+
+rule(S, "configcat-sdk-key", "ConfigCat SDK key", "ConfigCat",
+     ["configcat-sdk-1/"], r'''\b(?P<secret>configcat-sdk-1/[A-Za-z0-9_-]{22}/[A-Za-z0-9_-]{22})(?:[^A-Za-z0-9_-]|(?m:$))''',
+     lambda r: "configcat-sdk-1/" + rs(r, B64U, 22) + "/" + rs(r, B64U, 22),
+     ["CONFIGCAT_SDK_KEY={s}", 'client = configcatclient.get("{s}")'],
+     ["configcat-sdk-1/short/key"], ["https://configcat.com/docs/sdk-reference/overview/"])
+
+rule(S, "unleash-api-token", "Unleash API token", "Unleash",
+     ["unleash"], r'''(?i:unleash)[\w.-]{0,30}?%s(?P<secret>(?:\*|[a-z0-9_-]{1,40}):[a-z0-9_-]{1,40}\.[0-9a-f]{32,64})\b''' % ASSIGN,
+     lambda r: r.choice(["*", "default", word(r)]) + ":" + r.choice(["development", "production"]) + "." + rs(r, HEX, 64),
+     ["UNLEASH_API_TOKEN={s}", '  "unleashToken": "{s}",'],
+     ["UNLEASH_URL=https://unleash.example.net/api", "UNLEASH_API_TOKEN=*:development.short"],
+     ["https://docs.getunleash.io/reference/api-tokens-and-client-keys"])
+
+rule(S, "statsig-server-secret", "Statsig server secret key", "Statsig",
+     ["statsig"], r'''(?i:statsig)[\w.-]{0,30}?%s(?P<secret>secret-[A-Za-z0-9]{32,64})\b''' % ASSIGN,
+     lambda r: "secret-" + rs(r, AN, 43),
+     ["STATSIG_SERVER_SECRET={s}", '  "statsigServerKey": "{s}",'],
+     ["STATSIG_CLIENT_KEY=client-" + "a" * 10], ["https://docs.statsig.com/guides/first-feature/"])
+
+rule(S, "langfuse-secret-key", "Langfuse secret key", "Langfuse",
+     ["sk-lf-"], r'''\b(?P<secret>sk-lf-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b''',
+     lambda r: "sk-lf-" + uuid(r), ["LANGFUSE_SECRET_KEY={s}", 'langfuse = Langfuse(secret_key="{s}")'],
+     ["LANGFUSE_PUBLIC_KEY=pk-lf-1234"], ["https://langfuse.com/docs/get-started"])
+
+rule(S, "llamacloud-api-key", "LlamaCloud (LlamaIndex) API key", "LlamaIndex",
+     ["llx-"], r'''\b(?P<secret>llx-[A-Za-z0-9]{40,60})\b''',
+     lambda r: "llx-" + rs(r, AN, 48), ["LLAMA_CLOUD_API_KEY={s}", 'parser = LlamaParse(api_key="{s}")'],
+     ["llx-short"], ["https://docs.cloud.llamaindex.ai/api_key"])
+
+ctx_rule("modal-token-secret", "Modal token secret", "Modal", ["modal_token_secret", "modal-token-secret", "token_secret"],
+         r"as-[A-Za-z0-9]{22}", lambda r: "as-" + rs(r, AN, 22), ["MODAL_TOKEN_SECRET", "token_secret"],
+         ["MODAL_TOKEN_ID=ak-1234"], ["https://modal.com/docs/reference/modal.config"])
+
+rule(S, "mercadopago-access-token", "Mercado Pago access token", "Mercado Pago",
+     ["APP_USR-", "TEST-"], r'''\b(?P<secret>(?:APP_USR|TEST)-\d{16}-\d{6}-[0-9a-f]{32}-\d{6,10})\b''',
+     lambda r: r.choice(["APP_USR-", "TEST-"]) + rs(r, DIG, 16) + "-" + rs(r, DIG, 6) + "-" + rs(r, HEX, 32) + "-" + rs(r, DIG, 9),
+     ["MERCADOPAGO_ACCESS_TOKEN={s}", "Authorization: Bearer {s}"],
+     ["APP_USR-1234", "TEST-" + "1" * 16], ["https://www.mercadopago.com.br/developers/en/docs/your-integrations/credentials"])
+
+rule(S, "xendit-secret-key", "Xendit secret API key", "Xendit",
+     ["xnd_"], r'''\b(?P<secret>xnd_(?:production|development)_[A-Za-z0-9]{40,80})\b''',
+     lambda r: "xnd_" + r.choice(["production", "development"]) + "_" + rs(r, AN, 60),
+     ["XENDIT_SECRET_KEY={s}", "{ts} WARN retrying with token {s} after 401"],
+     ["xnd_public_production_" + "a" * 10, "xnd_development_short"], ["https://docs.xendit.co/apidocs/authentication"])
+
+rule(S, "midtrans-server-key", "Midtrans server key", "Midtrans",
+     ["Mid-server-"], r'''\b(?P<secret>(?:SB-)?Mid-server-[A-Za-z0-9_-]{24})(?:[^A-Za-z0-9_-]|(?m:$))''',
+     lambda r: r.choice(["SB-", ""]) + "Mid-server-" + rs(r, B64U, 24),
+     ["MIDTRANS_SERVER_KEY={s}", '  "serverKey": "{s}",'],
+     ["Mid-client-" + "a" * 16, "SB-Mid-server-short"], ["https://docs.midtrans.com/docs/retrieving-api-access-keys"])
+
+rule(S, "amazon-lwa-token", "Login with Amazon (SP-API, Alexa) refresh / access token", "Amazon",
+     ["Atzr|", "Atza|"], r'''\b(?P<secret>Atz[ar]\|[A-Za-z0-9_-]{60,1000})''',
+     lambda r: r.choice(["Atzr|", "Atza|"]) + "IwEB" + rs(r, B64U, r.randint(200, 380)),
+     ["LWA_REFRESH_TOKEN={s}", '{{"refresh_token": "{s}", "client_id": "amzn1.application-oa2-client.{w}"}}'],
+     ["Atzr|short", "Atza|"], ["https://developer-docs.amazon.com/sp-api/docs/connecting-to-the-selling-partner-api"])
+
+rule(S, "ebay-oauth-token", "eBay OAuth user token", "eBay",
+     ["v^1.1#i^1#"], r'''(?P<secret>v\^1\.1#i\^1#[A-Za-z0-9^#=+/_%-]{60,2000})''',
+     lambda r: "v^1.1#i^1#p^3#r^1#f^0#I^3#t^" + b64(rbytes(r, 180)),
+     ["EBAY_USER_TOKEN={s}", "Authorization: Bearer {s}"],
+     ["v^1.1#i^1#short"], ["https://developer.ebay.com/api-docs/static/oauth-tokens.html"])
+
+rule(S, "akamai-edgegrid-token", "Akamai EdgeGrid client / access token", "Akamai",
+     ["akab-"], r'''(?i:client_token|access_token)\s*[=:]\s*(?P<secret>akab-[a-z0-9]{16}-[a-z0-9]{16})\b''',
+     lambda r: "akab-" + rs(r, LOWAN, 16) + "-" + rs(r, LOWAN, 16),
+     ["access_token = {s}", "client_token = {s}"],
+     ["host = akab-abcdefghijklmnop-qrstuvwxyz012345.luna.akamaiapis.net"],
+     ["https://techdocs.akamai.com/developer/docs/set-up-authentication-credentials"])
+
+rule(S, "deno-deploy-token", "Deno Deploy access token", "Deno",
+     ["ddp_"], r'''\b(?P<secret>ddp_[A-Za-z0-9]{36})\b''',
+     lambda r: "ddp_" + rs(r, AN, 36), ["DENO_DEPLOY_TOKEN={s}", "$ deployctl deploy --token={s} main.ts"],
+     ["ddp_short"], ["https://docs.deno.com/deploy/manual/deployctl/"])
+
+rule(S, "dbt-cloud-token", "dbt Cloud service / personal access token", "dbt Labs",
+     ["dbtc_", "dbtu_"], r'''\b(?P<secret>dbt[cu]_[A-Za-z0-9_-]{40,100})(?:[^A-Za-z0-9_-]|(?m:$))''',
+     lambda r: r.choice(["dbtc_", "dbtu_"]) + rs(r, B64U, 56),
+     ["DBT_CLOUD_API_TOKEN={s}", "Authorization: Token {s}"],
+     ["dbtc_short"], ["https://docs.getdbt.com/docs/dbt-cloud-apis/service-tokens"])
+
+rule(S, "onesignal-api-key", "OneSignal REST API key", "OneSignal",
+     ["os_v2_"], r'''\b(?P<secret>os_v2_(?:app|org)_[a-z0-9]{50,120})\b''',
+     lambda r: "os_v2_" + r.choice(["app", "org"]) + "_" + rs(r, "abcdefghijklmnopqrstuvwxyz234567", 113),
+     ["ONESIGNAL_REST_API_KEY={s}", "Authorization: Key {s}"],
+     ["os_v2_app_short"], ["https://documentation.onesignal.com/docs/keys-and-ids"])
+
+rule(S, "mailersend-api-token", "MailerSend API token", "MailerSend",
+     ["mlsn."], r'''\b(?P<secret>mlsn\.[0-9a-f]{64})\b''',
+     lambda r: "mlsn." + rs(r, HEX, 64), ["MAILERSEND_API_KEY={s}", "Authorization: Bearer {s}"],
+     ["mlsn.short"], ["https://developers.mailersend.com/general.html#authentication"])
+
+rule(S, "apple-app-specific-password", "Apple app-specific password", "Apple",
+     ["app-specific", "app_specific", "APPLICATION_SPECIFIC"],
+     r'''(?i:app[_-]specific[_-]password|application[_-]specific[_-]password)%s(?P<secret>[a-z]{4}-[a-z]{4}-[a-z]{4}-[a-z]{4})\b''' % ASSIGN,
+     lambda r: "-".join(rs(r, LOW, 4) for _ in range(4)),
+     ["FASTLANE_APPLE_APPLICATION_SPECIFIC_PASSWORD={s}", '  "app_specific_password": "{s}",'],
+     ["APP_SPECIFIC_PASSWORD=@keychain:AC_PASSWORD"], ["https://support.apple.com/en-us/102654"])
+
+ctx_rule("spotify-client-secret", "Spotify client secret", "Spotify", ["spotify"],
+         r"[0-9a-f]{32}", lambda r: rs(r, HEX, 32), ["SPOTIFY_CLIENT_SECRET", "spotify_client_secret"],
+         ["SPOTIFY_CLIENT_SECRET=", "spotify_market: US"], ["https://developer.spotify.com/documentation/web-api/concepts/apps"],
+         validators=["entropy(3.0)"])
+
+ctx_rule("binance-api-secret", "Binance API key / secret", "Binance", ["binance"],
+         r"[A-Za-z0-9]{64}", lambda r: rs(r, AN, 64), ["BINANCE_API_SECRET", "binance_secret"],
+         ["BINANCE_API_SECRET=", "binance_symbol: BTCUSDT"], ["https://developers.binance.com/docs/binance-spot-api-docs/rest-api/request-security"],
+         validators=["entropy(4.0)"])
+
+ctx_rule("kraken-private-key", "Kraken API private key", "Kraken", ["kraken"],
+         r"[A-Za-z0-9+/]{86}==", lambda r: b64(rbytes(r, 64)), ["KRAKEN_PRIVATE_KEY", "kraken_api_secret"],
+         ["KRAKEN_PRIVATE_KEY=", "kraken_pair: XBTUSD"], ["https://docs.kraken.com/api/docs/guides/spot-rest-auth/"])
+
+ctx_rule("alpaca-api-secret", "Alpaca API secret key", "Alpaca", ["apca_api_secret", "alpaca_secret", "alpaca_api_secret"],
+         r"[A-Za-z0-9]{40}", lambda r: rs(r, AN, 40), ["APCA_API_SECRET_KEY", "alpaca_secret_key"],
+         ["APCA_API_KEY_ID=PK" + "A" * 18], ["https://docs.alpaca.markets/docs/authentication"],
+         validators=["entropy(4.0)"])
+
+ctx_rule("zulip-api-key", "Zulip API key", "Zulip", ["zulip"],
+         r"[A-Za-z0-9]{32}", lambda r: rs(r, AN, 32), ["ZULIP_API_KEY", "zulip_api_key"],
+         ["ZULIP_SITE=https://chat.zulip.org"], ["https://zulip.com/api/api-keys"],
+         validators=["entropy(3.5)"])
+
+ctx_rule("mezmo-ingestion-key", "Mezmo (LogDNA) ingestion key", "Mezmo", ["logdna", "mezmo"],
+         r"[0-9a-f]{32}", lambda r: rs(r, HEX, 32), ["LOGDNA_INGESTION_KEY", "mezmo_ingestion_key"],
+         ["LOGDNA_HOSTNAME=web-1"], ["https://docs.mezmo.com/docs/ingestion-key"],
+         validators=["entropy(3.0)"])
+
+ctx_rule("betterstack-source-token", "Better Stack (Logtail) source token", "Better Stack", ["logtail", "betterstack", "better_stack"],
+         r"[A-Za-z0-9]{24}", lambda r: rs(r, AN, 24), ["LOGTAIL_SOURCE_TOKEN", "betterstack_source_token"],
+         ["LOGTAIL_SOURCE_TOKEN="], ["https://betterstack.com/docs/logs/start/"],
+         validators=["entropy(3.5)"])
+
+ctx_rule("hcp-client-secret", "HashiCorp Cloud Platform service principal client secret", "HashiCorp Cloud Platform",
+         ["hcp_client_secret", "hcp-client-secret"], r"[A-Za-z0-9_-]{64}", lambda r: rs(r, B64U, 64),
+         ["HCP_CLIENT_SECRET", "hcp_client_secret"], ["HCP_CLIENT_ID=abc"],
+         ["https://developer.hashicorp.com/hcp/docs/hcp/iam/service-principal"], validators=["entropy(4.0)"])
+
+
+# ================================================================ batch 2
+# Keys and keystores
+def jks(r, magic):
+    body = magic + b"\x00\x00\x00\x02\x00\x00\x00\x01\x00\x00\x00\x01\x00\x06" + r.choice([b"server", b"signer"]) + rbytes(r, r.randint(600, 1200))
+    return b64(body)
+
+
+rule(K, "java-keystore-base64", "Java keystore (JKS / JCEKS) in base64", "Java (Oracle)",
+     ["/u3+7QAAAA", "zs7OzgAAAA"], r'''(?:^|[^A-Za-z0-9+/])(?P<secret>(?:/u3\+7Q|zs7Ozg)AAAA[A-Za-z0-9+/]{100,}={0,2})''',
+     lambda r: jks(r, r.choice([b"\xfe\xed\xfe\xed", b"\xce\xce\xce\xce"])),
+     ["KEYSTORE_BASE64={s}", "  keystore.jks: {s}"],
+     ["KEYSTORE_BASE64=/u3+7QAAAAIshort", "/u3+7Q"],
+     ["https://docs.oracle.com/en/java/javase/21/docs/specs/man/keytool.html"],
+     max_len=65536, multiline=True)
+
+
+def minisign_key(r, magic):
+    return b64(magic + rbytes(r, 152))
+
+
+rule(K, "minisign-secret-key", "minisign secret key", "minisign",
+     ["minisign encrypted secret key", "minisign secret key"],
+     r'''untrusted comment: minisign (?:encrypted )?secret key[^\n]{0,100}\r?\n(?P<secret>RWRTY0Iy[A-Za-z0-9+/]{150,250}={0,2})''',
+     lambda r: minisign_key(r, b"EdScB2"),
+     ["untrusted comment: minisign encrypted secret key\n{s}", "$ cat ~/.minisign/minisign.key\nuntrusted comment: minisign encrypted secret key\n{s}\n"],
+     ["untrusted comment: minisign public key 5A1BC8FF0D2B3CD1\nRWTRGsg/DSs80ZW4k2wqu9TM1mXjS86mGCngdphXHvVXzxMMoM4+XyXf"],
+     ["https://jedisct1.github.io/minisign/"], multiline=True, max_len=400)
+
+rule(K, "signify-secret-key", "OpenBSD signify secret key", "OpenBSD signify",
+     ["signify secret key"],
+     r'''untrusted comment: [^\n]{0,80}secret key\r?\n(?P<secret>RWRCSw[A-Za-z0-9+/]{150,250}={0,2})''',
+     lambda r: minisign_key(r, b"EdBK\x00\x00\x00" + bytes([r.choice([0, 42])])),
+     ["untrusted comment: signify secret key\n{s}", "$ cat release.sec\nuntrusted comment: signify secret key\n{s}\n"],
+     ["untrusted comment: signify public key\nRWQ" + "A" * 52],
+     ["https://man.openbsd.org/signify"], multiline=True, max_len=400)
+
+
+def rsa_xml(r):
+    f = lambda n: b64(rbytes(r, n))
+    return ("<RSAKeyValue><Modulus>%s</Modulus><Exponent>AQAB</Exponent><P>%s</P><Q>%s</Q><DP>%s</DP><DQ>%s</DQ>"
+            "<InverseQ>%s</InverseQ><D>%s</D></RSAKeyValue>") % (f(256), f(128), f(128), f(128), f(128), f(128), f(256))
+
+
+rule(K, "private-key-dotnet-xml", "RSA private key in .NET XML form (RSAKeyValue with P, Q, D)", ".NET",
+     ["<RSAKeyValue>"],
+     r'''(?P<secret><RSAKeyValue>\s*<Modulus>[A-Za-z0-9+/=\s]{40,}</Modulus>\s*<Exponent>[A-Za-z0-9+/=]{1,12}</Exponent>\s*<P>[A-Za-z0-9+/=\s]{20,}</P>(?:\s*<(?:Q|DP|DQ|InverseQ|D)>[A-Za-z0-9+/=\s]{20,}</(?:Q|DP|DQ|InverseQ|D)>){1,5}\s*</RSAKeyValue>)''',
+     rsa_xml,
+     ["{s}", '  <add key="SigningKey" value="" />\n  <signingKey>{s}</signingKey>'],
+     ["<RSAKeyValue><Modulus>" + "A" * 100 + "</Modulus><Exponent>AQAB</Exponent></RSAKeyValue>"],
+     ["https://learn.microsoft.com/en-us/dotnet/api/system.security.cryptography.rsa.toxmlstring"],
+     multiline=True, max_len=8192)
+
+# Infrastructure
+rule(I, "terraform-state-secret-attribute", "Secret attribute in Terraform state (secret_string, ses_smtp_password_v4)", "HashiCorp Terraform",
+     ['"secret_string"', '"ses_smtp_password_v4"'],
+     r'''"(?:secret_string|ses_smtp_password_v4)"\s*:\s*"(?P<secret>(?:[^"\\]|\\.)+)"''',
+     lambda r: r.choice(['{\\"username\\":\\"app\\",\\"password\\":\\"%s\\"}' % rs(r, AN, 20), "B" + b64(rbytes(r, 32))[:42] + "="]),
+     ['            "secret_string": "{s}",', '            "ses_smtp_password_v4": "{s}",'],
+     ['            "secret_string": "",', '            "secret_string_wo": null,'],
+     ["https://developer.hashicorp.com/terraform/language/state/sensitive-data",
+      "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/secretsmanager_secret_version"],
+     max_len=1024)
+
+rule(I, "exoscale-api-key", "Exoscale API key", "Exoscale",
+     ["EXO"], r'''\b(?P<secret>EXO[0-9a-f]{24})\b''',
+     lambda r: "EXO" + rs(r, HEX, 24),
+     ["EXOSCALE_API_KEY={s}", "{ts} WARN retrying with key {s} after 403"],
+     ["EXOPLANET", "EXO123"], ["https://community.exoscale.com/documentation/iam/quick-start/"])
+
+ctx_rule("exoscale-api-secret", "Exoscale API secret", "Exoscale", ["exoscale"],
+         r"[A-Za-z0-9_-]{43}", lambda r: b64u(rbytes(r, 32)), ["EXOSCALE_API_SECRET", "exoscale_api_secret"],
+         ["EXOSCALE_API_SECRET=", "exoscale_zone: ch-gva-2"], ["https://community.exoscale.com/documentation/iam/quick-start/"],
+         file=I, validators=["entropy(4.0)"])
+
+ctx_rule("backblaze-application-key", "Backblaze B2 application key", "Backblaze", ["b2_application_key", "b2-application-key", "backblaze"],
+         r"K[0-9]{3}[A-Za-z0-9+/]{27}", lambda r: "K00" + r.choice("0123456") + rs(r, AN, 27),
+         ["B2_APPLICATION_KEY", "backblaze_application_key"], ["B2_APPLICATION_KEY_ID=0012345"],
+         ["https://www.backblaze.com/docs/cloud-storage-application-keys"], file=I)
+
+ctx_rule("huawei-cloud-secret-key", "Huawei Cloud secret access key", "Huawei Cloud", ["huaweicloud", "huawei_cloud", "huawei-cloud"],
+         r"[A-Za-z0-9]{40}", lambda r: rs(r, AN, 40), ["HUAWEICLOUD_SDK_SK", "huaweicloud_secret_key"],
+         ["HUAWEICLOUD_SDK_AK=", "huaweicloud_region: ap-southeast-1"], ["https://support.huaweicloud.com/intl/en-us/usermanual-ca/ca_01_0003.html"],
+         file=I, validators=["entropy(4.0)"])
+
+rule(I, "healthchecks-ping-url", "Healthchecks.io ping URL", "Healthchecks.io",
+     ["hc-ping.com/"], r'''hc-ping\.com/(?P<secret>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b''',
+     uuid, ["*/5 * * * * /usr/local/bin/backup.sh && curl -fsS -m 10 --retry 5 https://hc-ping.com/{s}", "HEALTHCHECK_URL=https://hc-ping.com/{s}/fail"],
+     ["https://hc-ping.com/", "https://healthchecks.io/docs/"], ["https://healthchecks.io/docs/http_api/"])
+
+rule(I, "deadmanssnitch-url", "Dead Man's Snitch check-in URL", "Dead Man's Snitch",
+     ["nosnch.in/"], r'''nosnch\.in/(?P<secret>[0-9a-f]{10})\b''',
+     lambda r: rs(r, HEX, 10),
+     ["0 3 * * * /opt/jobs/nightly.sh && curl -d s=$? https://nosnch.in/{s}", "SNITCH_URL=https://nosnch.in/{s}"],
+     ["https://nosnch.in/"], ["https://deadmanssnitch.com/docs/integrations/cron"])
+
+rule(I, "quay-robot-token", "Quay.io robot account token", "Red Hat Quay",
+     ["quay"], r'''-u[= ]?["']?[a-z0-9_-]{1,60}\+[a-z0-9_]{1,60}["']?\s+(?:-p|--password)[= ]?["']?(?P<secret>[A-Z0-9]{64})\b''',
+     lambda r: rs(r, UPAN, 64),
+     ["docker login -u=\"acme+{w}_ci\" -p=\"{s}\" quay.io", "$ podman login -u acme+deployer -p {s} quay.io"],
+     ["docker login -u=\"acme+ci\" -p=\"$QUAY_TOKEN\" quay.io"], ["https://docs.quay.io/glossary/robot-accounts.html"],
+     priority=2)
+
+rule(I, "clojars-deploy-token", "Clojars deploy token", "Clojars",
+     ["CLOJARS_"], r'''\b(?P<secret>CLOJARS_[0-9a-f]{60})\b''',
+     lambda r: "CLOJARS_" + rs(r, HEX, 60),
+     ["CLOJARS_PASSWORD={s}", '{{:url "https://repo.clojars.org" :username "acme" :password "{s}"}}'],
+     ["CLOJARS_USERNAME=acme", "CLOJARS_short"], ["https://github.com/clojars/clojars-web/wiki/Deploy-Tokens"])
+
+rule(I, "adafruit-io-key", "Adafruit IO key", "Adafruit",
+     ["aio_"], r'''\b(?P<secret>aio_[A-Za-z0-9]{28})\b''',
+     lambda r: "aio_" + rs(r, AN, 28),
+     ["ADAFRUIT_IO_KEY={s}", 'aio = Client("{w}", "{s}")'],
+     ["aio_short", "import aio_pika"], ["https://io.adafruit.com/api/docs/#authentication"])
+
+for _id, _name, _prov, _kw, _keys, _ref in [
+    ("saucelabs-access-key", "Sauce Labs access key", "Sauce Labs", ["sauce_access_key", "sauce-access-key", "sauceaccesskey", "saucelabs"], ["SAUCE_ACCESS_KEY", "sauceAccessKey"], "https://docs.saucelabs.com/basics/environment-variables/"),
+    ("cypress-record-key", "Cypress Cloud record key", "Cypress", ["cypress_record_key", "cypress-record-key", "record-key"], ["CYPRESS_RECORD_KEY", "cypress_record_key"], "https://docs.cypress.io/cloud/account-management/projects#Record-key"),
+    ("appsignal-push-api-key", "AppSignal push API key", "AppSignal", ["appsignal"], ["APPSIGNAL_PUSH_API_KEY", "appsignal_push_api_key"], "https://docs.appsignal.com/appsignal/terminology.html#push-api-key"),
+]:
+    ctx_rule(_id, _name, _prov, _kw, r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", uuid, _keys,
+             [_keys[0] + "=", _keys[0] + "=${{ secrets.%s }}" % _keys[0]], [_ref], file=I)
+
+ctx_rule("browserstack-access-key", "BrowserStack access key", "BrowserStack", ["browserstack"],
+         r"[A-Za-z0-9]{20}", lambda r: rs(r, AN, 20), ["BROWSERSTACK_ACCESS_KEY", "browserstack_access_key"],
+         ["BROWSERSTACK_USERNAME=acme1", "BROWSERSTACK_ACCESS_KEY="], ["https://www.browserstack.com/docs/automate/selenium/getting-started/python"],
+         file=I, validators=["entropy(3.5)"])
+
+ctx_rule("coveralls-repo-token", "Coveralls repository token", "Coveralls", ["coveralls"],
+         r"[A-Za-z0-9]{32,40}", lambda r: rs(r, AN, 35), ["COVERALLS_REPO_TOKEN", "coveralls_repo_token"],
+         ["COVERALLS_REPO_TOKEN=", "coveralls_service_name: github"], ["https://docs.coveralls.io/api-introduction"],
+         file=I, validators=["entropy(4.0)"])
+
+# Data stores
+rule(D, "neo4j-auth-env", "Neo4j password in NEO4J_AUTH", "Neo4j",
+     ["NEO4J_AUTH"], r'''\bNEO4J_AUTH["']?\s*[:=]\s*["']?[A-Za-z0-9_]{1,64}/(?P<secret>[^\s"'/]{4,128})''',
+     lambda r: rs(r, AN, r.randint(12, 24)),
+     ["docker run -e NEO4J_AUTH=neo4j/{s} neo4j:5", "      NEO4J_AUTH: neo4j/{s}"],
+     ["NEO4J_AUTH=none", "NEO4J_AUTH=neo4j/${NEO4J_PASSWORD}"],
+     ["https://neo4j.com/docs/operations-manual/current/docker/introduction/"],
+     validators=["not-placeholder"])
+
+rule(D, "sqlcmd-password", "SQL Server password on the sqlcmd / bcp command line (-P)", "Microsoft SQL Server",
+     ["sqlcmd", "bcp "], r'''\b(?:sqlcmd|bcp)\b[^\n|;&]{0,200}?\s-P\s*["']?(?P<secret>[^\s"'$-][^\s"']{3,127})''',
+     lambda r: rs(r, AN, r.randint(10, 18)) + r.choice("!#%"),
+     ["$ sqlcmd -S tcp:db.internal,1433 -U sa -P {s} -Q \"SELECT 1\"", "bcp dbo.orders out orders.dat -S db01 -U loader -P '{s}' -c"],
+     ["sqlcmd -S db.internal -E -Q \"SELECT 1\"", "sqlcmd -S db -U sa -P $SA_PASSWORD"],
+     ["https://learn.microsoft.com/en-us/sql/tools/sqlcmd/sqlcmd-utility"],
+     validators=["not-placeholder"])
+
+ctx_rule("influxdb-token", "InfluxDB API token", "InfluxData", ["influx"],
+         r"[A-Za-z0-9_-]{86}==", lambda r: b64u(rbytes(r, 64)) + "==", ["INFLUX_TOKEN", "influxdb_token"],
+         ["INFLUX_TOKEN=", "influx_org: acme"], ["https://docs.influxdata.com/influxdb/v2/admin/tokens/"],
+         file=D)
+
+# HTTP
+rule(H, "http-ntlm-authenticate", "NTLM authenticate message (NTLMv2 response) in an HTTP header", "Microsoft (MS-NLMP)",
+     ["TlRMTVNTUAAD"], r'''(?:NTLM|Negotiate)\s+(?P<secret>TlRMTVNTUAAD[A-Za-z0-9+/]{40,}={0,2})''',
+     lambda r: b64(b"NTLMSSP\x00\x03\x00\x00\x00" + rbytes(r, r.randint(200, 400))),
+     ["Authorization: NTLM {s}", "{ts} DEBUG > Proxy-Authorization: Negotiate {s}"],
+     ["WWW-Authenticate: NTLM", "Authorization: NTLM TlRMTVNTUAABAAAAB4IIogAAAAAAAAAAAAAAAAAAAAAKAGFKAAAADw=="],
+     ["https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-nlmp/b34032e5-3aae-4bc6-84c3-c6d80eadf7f2"])
+
+rule(H, "http-negotiate-kerberos", "Kerberos (SPNEGO) token in an HTTP Negotiate header", "Kerberos (RFC 4559)",
+     ["Negotiate YII"], r'''(?i:authorization)["']?\s*:\s*["']?Negotiate\s+(?P<secret>YII[A-Za-z0-9+/]{100,}={0,2})''',
+     lambda r: b64(b"\x60\x82\x05\x21\x06\x06\x2b\x06\x01\x05\x05\x02\xa0\x82\x05\x15" + rbytes(r, r.randint(300, 600))),
+     ["Authorization: Negotiate {s}", '{ts} DEBUG request headers: {{"Authorization": "Negotiate {s}"}}'],
+     ["WWW-Authenticate: Negotiate", "Authorization: Negotiate YIIshort"],
+     ["https://www.rfc-editor.org/rfc/rfc4559#section-4"])
+
+# SaaS
+rule(S, "pubnub-secret-key", "PubNub secret key", "PubNub",
+     ["sec-c-"], r'''\b(?P<secret>sec-c-[A-Za-z0-9]{40,64})\b''',
+     lambda r: "sec-c-" + rs(r, AN, 48),
+     ["PUBNUB_SECRET_KEY={s}", 'pubnub = PubNub(publish_key="pub-c-{w}", secret_key="{s}")'],
+     ["PUBNUB_PUBLISH_KEY=pub-c-12345", "sec-c-short"], ["https://www.pubnub.com/docs/general/setup/account-setup"])
+
+ctx_rule("airbrake-project-key", "Airbrake project key", "Airbrake", ["airbrake"],
+         r"[0-9a-f]{32}", lambda r: rs(r, HEX, 32), ["AIRBRAKE_PROJECT_KEY", "airbrake_project_key"],
+         ["AIRBRAKE_PROJECT_ID=123456"], ["https://docs.airbrake.io/docs/overview/api-key/"],
+         validators=["entropy(3.0)"])
+
+ctx_rule("logzio-token", "Logz.io shipping / API token", "Logz.io", ["logzio", "logz_io", "logz-io"],
+         r"[A-Za-z]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", lambda r: rs(r, UP + LOW, 32),
+         ["LOGZIO_TOKEN", "logzio_shipping_token"], ["LOGZIO_LISTENER=listener.logz.io"],
+         ["https://docs.logz.io/docs/user-guide/admin/authentication-tokens/"], validators=["entropy(3.5)"])
+
+ctx_rule("uptimerobot-api-key", "UptimeRobot API key", "UptimeRobot", ["uptimerobot", "uptime_robot"],
+         r"u[r]?\d{6,9}-[0-9a-f]{24}|m\d{6,9}-[0-9a-f]{24}", lambda r: r.choice(["u", "ur", "m"]) + rs(r, DIG, 7) + "-" + rs(r, HEX, 24),
+         ["UPTIMEROBOT_API_KEY", "uptimerobot_api_key"], ["UPTIMEROBOT_MONITOR=homepage"],
+         ["https://uptimerobot.com/api/"])
+
+ctx_rule("fal-api-key", "fal.ai API key", "fal.ai", ["fal_key", "fal-key"],
+         r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:[0-9a-f]{32}", lambda r: uuid(r) + ":" + rs(r, HEX, 32),
+         ["FAL_KEY", "fal_key"], ["FAL_KEY=", "FAL_KEY_ID=" + "1" * 8], ["https://docs.fal.ai/authentication/key-based"])
+
+
+# ================================================================ batch 3
+# Cloud connection strings and keys
+rule(I, "azure-app-configuration-secret", "Azure App Configuration connection string secret", "Microsoft Azure",
+     [".azconfig.io"], r'''Endpoint=https://[\w-]{1,64}\.azconfig\.io;\s*Id=[^;\s]{1,64};\s*Secret=(?P<secret>[A-Za-z0-9+/]{43}=)''',
+     lambda r: b64(rbytes(r, 32)),
+     ["AZURE_APPCONFIG_CONNECTION_STRING=Endpoint=https://{w}-config.azconfig.io;Id=Xb7q-l9-s0:AbCdEf1234;Secret={s}",
+      '  "ConnectionStrings": {{"AppConfig": "Endpoint=https://acme.azconfig.io;Id=1a2B-lx-s0:Q8rT2;Secret={s}"}},'],
+     ["Endpoint=https://acme.azconfig.io;Id=1a2B-lx-s0:Q8rT2;Secret=<secret>"],
+     ["https://learn.microsoft.com/en-us/azure/azure-app-configuration/howto-best-practices"])
+
+rule(I, "azure-signalr-access-key", "Azure SignalR / Web PubSub connection string access key", "Microsoft Azure",
+     ["signalr.net", "webpubsub.azure.com"],
+     r'''Endpoint=https://[\w-]{1,64}\.(?:service\.signalr\.net|webpubsub\.azure\.com);\s*AccessKey=(?P<secret>[A-Za-z0-9+/]{43}=)''',
+     lambda r: b64(rbytes(r, 32)),
+     ["Azure__SignalR__ConnectionString=Endpoint=https://{w}-hub.service.signalr.net;AccessKey={s};Version=1.0;",
+      'WEBPUBSUB_CONNECTION="Endpoint=https://acme-chat.webpubsub.azure.com;AccessKey={s};Version=1.0;"'],
+     ["Endpoint=https://acme.service.signalr.net;AuthType=azure.msi;Version=1.0;"],
+     ["https://learn.microsoft.com/en-us/azure/azure-signalr/concept-connection-string"])
+
+rule(D, "redis-connection-string-password", "Redis password in a StackExchange.Redis connection string", "Redis",
+     [",password="], r'''[\w.-]{1,253}:\d{2,5},(?:[A-Za-z]{2,30}=[^,\s"';]{0,100},){0,10}?password=(?P<secret>[^,\s"';]{4,128})''',
+     lambda r: b64(rbytes(r, 32)),
+     ["REDIS_CONNECTION={w}.redis.cache.windows.net:6380,password={s},ssl=True,abortConnect=False",
+      '  "Redis": "cache-01.internal:6379,abortConnect=false,password={s},connectTimeout=5000"'],
+     ["cache.internal:6379,ssl=False,abortConnect=False", "redis:6379,password=${REDIS_PASSWORD}"],
+     ["https://stackexchange.github.io/StackExchange.Redis/Configuration.html",
+      "https://learn.microsoft.com/en-us/azure/azure-cache-for-redis/cache-dotnet-how-to-use-azure-redis-cache"],
+     validators=["not-placeholder"])
+
+rule(I, "aws-appsync-api-key", "AWS AppSync API key", "AWS",
+     ["da2-"], r'''\b(?P<secret>da2-[a-z0-9]{26})\b''',
+     lambda r: "da2-" + rs(r, LOWAN, 26),
+     ["APPSYNC_API_KEY={s}", "curl -H 'x-api-key: {s}' https://{w}.appsync-api.eu-west-1.amazonaws.com/graphql"],
+     ["da2-short", "panda2-release"], ["https://docs.aws.amazon.com/appsync/latest/devguide/security-authz.html#api-key-authorization"])
+
+ctx_rule("cloudflare-r2-secret-access-key", "Cloudflare R2 secret access key", "Cloudflare", ["r2_secret", "r2-secret", "r2secret"],
+         r"[0-9a-f]{64}", lambda r: rs(r, HEX, 64), ["R2_SECRET_ACCESS_KEY", "r2_secret_access_key"],
+         ["R2_ACCESS_KEY_ID=", "R2_SECRET_ACCESS_KEY=${{ secrets.R2 }}"], ["https://developers.cloudflare.com/r2/api/tokens/"],
+         file=I, validators=["entropy(3.0)"])
+
+rule(I, "youtrack-permanent-token", "JetBrains YouTrack / Hub permanent token", "JetBrains",
+     ["perm:"], r'''\b(?P<secret>perm:[A-Za-z0-9+/=_-]{4,64}\.[A-Za-z0-9+/=_-]{4,64}\.[A-Za-z0-9]{30})\b''',
+     lambda r: "perm:" + b64(rs(r, LOW, 6).encode()) + "." + b64(rs(r, DIG, 2).encode() + b"-" + rs(r, DIG, 1).encode()) + "." + rs(r, AN, 30),
+     ["YOUTRACK_TOKEN={s}", "Authorization: Bearer {s}"],
+     ["perm:read", "perm:abc.def.short"], ["https://www.jetbrains.com/help/youtrack/server/manage-permanent-token.html"])
+
+rule(I, "gemfury-push-url", "Gemfury push / install URL token", "Gemfury",
+     ["fury.io/"], r'''https://(?P<secret>[A-Za-z0-9_-]{16,40})(?::[^@\s]{0,64})?@(?:push|pypi|npm-proxy|repo|gem|npm|maven)\.fury\.io/''',
+     lambda r: rs(r, AN + "-_", 20),
+     ["git remote add fury https://{s}@push.fury.io/acme/", "--extra-index-url https://{s}:@pypi.fury.io/acme/"],
+     ["https://push.fury.io/acme/", "https://gemfury.com/help/"], ["https://gemfury.com/help/repository-url/"])
+
+rule(I, "docker-config-identitytoken", "Docker config.json registry identity (refresh) token", "Docker",
+     ['"identitytoken"'], r'''"identitytoken"\s*:\s*"(?P<secret>[^"\s]{20,2048})"''',
+     lambda r: "eyJhbGciOiJSUzI1NiJ9." + b64u(json.dumps({"sub": uuid(r), "grant_type": "refresh_token"}).encode()) + "." + b64u(rbytes(r, 64)),
+     ['    "acme.azurecr.io": {{"auth": "MDAwMDAwMDAtMDAwMC0wMDAwLTAwMDAtMDAwMDAwMDAwMDAwOg==", "identitytoken": "{s}"}}',
+      '{{"auths": {{"registry.{w}.example": {{"identitytoken": "{s}"}}}}}}'],
+     ['"identitytoken": ""'], ["https://docs.docker.com/reference/cli/docker/login/#credential-stores"],
+     priority=1)
+
+rule(I, "anaconda-channel-token-url", "Anaconda token in a conda channel URL (/t/TOKEN/)", "Anaconda",
+     ["anaconda.org/t/"], r'''anaconda\.org/t/(?P<secret>[a-z0-9]{2}-[\w-]{28})/''',
+     lambda r: rs(r, LOWAN, 2) + "-" + rs(r, LOWAN + "-", 28),
+     ["channel_alias: https://conda.anaconda.org/t/{s}/", "conda install -c https://conda.anaconda.org/t/{s}/acme pkg"],
+     ["https://conda.anaconda.org/conda-forge/"], ["https://docs.anaconda.com/anacondaorg/user-guide/tasks/work-with-accounts/"])
+
+def crc16_xmodem(data):
+    crc = 0
+    for b in data:
+        crc ^= b << 8
+        for _ in range(8):
+            crc = ((crc << 1) ^ 0x1021) & 0xFFFF if crc & 0x8000 else (crc << 1) & 0xFFFF
+    return crc
+
+
+def nkey_seed(r, kind):
+    """An NKey seed: seed prefix (18 << 3) and the key kind in two bytes, 32 random bytes,
+    CRC-16/XMODEM little-endian; base32 without padding."""
+    raw = bytes([(18 << 3) | (kind >> 5), (kind & 31) << 3]) + rbytes(r, 32)
+    raw += crc16_xmodem(raw).to_bytes(2, "little")
+    return base64.b32encode(raw).decode().rstrip("=")
+
+
+# Data stores and brokers
+rule(D, "cqlsh-password", "Cassandra password on the cqlsh command line (-p)", "Apache Cassandra",
+     ["cqlsh"], r'''cqlsh\b[^\n|;&]{0,200}?\s(?:-p|--password)[= ]\s*["']?(?P<secret>[^\s"'$-][^\s"']{3,127})''',
+     lambda r: rs(r, AN, r.randint(10, 20)),
+     ["$ cqlsh cassandra-0.internal 9042 -u app -p {s}", "cqlsh --username=admin --password='{s}' -e 'DESCRIBE KEYSPACES'"],
+     ["cqlsh cassandra-0.internal 9042", "cqlsh -u app -p $CASSANDRA_PASSWORD"],
+     ["https://cassandra.apache.org/doc/stable/cassandra/managing/tools/cqlsh.html"],
+     validators=["not-placeholder"])
+
+rule(D, "nats-nkey-seed", "NATS NKey seed (user, account, operator)", "NATS",
+     ["SUA", "SAA", "SOA"], r'''\b(?P<secret>S[UAO]A[A-Z2-7]{55})\b''',
+     lambda r: nkey_seed(r, r.choice([20 << 3, 0, 14 << 3])),
+     ["-----BEGIN USER NKEY SEED-----\n{s}\n------END USER NKEY SEED------", "NATS_NKEY_SEED={s}"],
+     ["SUAVE", "SOAP-ENV:Envelope", "UAABC" + "A" * 53],
+     ["https://docs.nats.io/running-a-nats-service/configuration/securing_nats/auth_intro/nkey_auth"],
+     validators=["nkey-seed"])
+
+# HTTP schemes
+rule(H, "http-token-authorization", "HTTP Token authorization scheme with a 40-hex token (GitHub legacy, Django REST framework)", "HTTP",
+     ["token "], r'''(?i:authorization)["']?\s*[:=]\s*["']?(?i:token)\s+(?P<secret>[0-9a-f]{40})\b''',
+     lambda r: rs(r, HEX, 40),
+     ["Authorization: token {s}", '{ts} DEBUG headers={{"Authorization": "Token {s}"}}'],
+     ["Authorization: token $GITHUB_TOKEN", "Authorization: Token <token>"],
+     ["https://www.django-rest-framework.org/api-guide/authentication/#tokenauthentication",
+      "https://docs.github.com/en/rest/authentication/authenticating-to-the-rest-api"],
+     priority=1)
+
+rule(H, "klaviyo-private-api-key", "Klaviyo private API key (Klaviyo-API-Key scheme)", "Klaviyo",
+     ["Klaviyo-API-Key"], r'''Klaviyo-API-Key\s+(?P<secret>pk_[A-Za-z0-9]{30,40})\b''',
+     lambda r: "pk_" + rs(r, HEX, 34),
+     ["Authorization: Klaviyo-API-Key {s}", "curl -H 'Authorization: Klaviyo-API-Key {s}' https://a.klaviyo.com/api/profiles"],
+     ["Authorization: Klaviyo-API-Key your-private-api-key"], ["https://developers.klaviyo.com/en/docs/authenticate_"])
+
+rule(H, "oauth1-token-secret", "OAuth 1.0a token secret", "OAuth 1.0a (RFC 5849)",
+     ["oauth_token_secret"], r'''\boauth_token_secret["']?\s*[=:]\s*["']?(?P<secret>[A-Za-z0-9_.~%-]{16,128})''',
+     lambda r: rs(r, AN, 40),
+     ["oauth_token=370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb&oauth_token_secret={s}&oauth_callback_confirmed=true",
+      '  "oauth_token_secret": "{s}",'],
+     ["oauth_token_secret=", "oauth_signature_method=HMAC-SHA1"], ["https://www.rfc-editor.org/rfc/rfc5849#section-2.3"],
+     validators=["not-placeholder"])
+
+# SaaS
+rule(S, "woocommerce-api-key", "WooCommerce REST API consumer key / secret", "WooCommerce",
+     ["ck_", "cs_"], r'''\b(?P<secret>c[ks]_[0-9a-f]{40})\b''',
+     lambda r: r.choice(["ck_", "cs_"]) + rs(r, HEX, 40),
+     ["WOOCOMMERCE_CONSUMER_SECRET={s}", "curl https://shop.example.net/wp-json/wc/v3/orders -u ck_" + "0a1b2c3d4e5f" * 3 + "0a1b:{s}"],
+     ["cs_short", "ck_" + "g" * 40], ["https://woocommerce.github.io/woocommerce-rest-api-docs/#authentication"])
+
+rule(S, "helicone-api-key", "Helicone API key", "Helicone",
+     ["sk-helicone-"], r'''\b(?P<secret>sk-helicone-(?:eu-)?[a-z0-9]{7}-[a-z0-9]{7}-[a-z0-9]{7}-[a-z0-9]{7})\b''',
+     lambda r: "sk-helicone-" + "-".join(rs(r, LOWAN, 7) for _ in range(4)),
+     ["HELICONE_API_KEY={s}", 'headers={{"Helicone-Auth": "Bearer {s}"}}'],
+     ["sk-helicone-short"], ["https://docs.helicone.ai/getting-started/quick-start"],
+     overlaps=[])
+
+rule(S, "neptune-api-token", "Neptune.ai API token", "Neptune.ai",
+     ["eyJhcGlfYWRkcmVzcyI6"], r'''\b(?P<secret>eyJhcGlfYWRkcmVzcyI6[A-Za-z0-9+/_-]{40,400}={0,2})''',
+     lambda r: b64(json.dumps({"api_address": "https://app.neptune.ai", "api_url": "https://app.neptune.ai", "api_key": uuid(r)}).encode()),
+     ["NEPTUNE_API_TOKEN={s}", 'run = neptune.init_run(project="acme/{w}", api_token="{s}")'],
+     ["NEPTUNE_API_TOKEN=eyJhcGlfYWRkcmVzcyI6short"], ["https://docs.neptune.ai/setup/setting_api_token/"],
+     validators=["base64-json"])
+
+rule(S, "kaggle-api-key", "Kaggle API key (kaggle.json, KAGGLE_KEY)", "Kaggle",
+     ['"username"', "kaggle_key"],
+     r'''(?:"username"\s*:\s*"[^"\n]{1,64}"\s*,\s*"key"\s*:\s*"|(?i:kaggle_key)["']?\s*[=:]\s*["']?)(?P<secret>[0-9a-f]{32})\b''',
+     lambda r: rs(r, HEX, 32),
+     ['{{"username":"{w}lab","key":"{s}"}}', "KAGGLE_KEY={s}"],
+     ['{"username":"acme","key":""}', "KAGGLE_USERNAME=acme"], ["https://www.kaggle.com/docs/api#authentication"])
+
+for _id, _name, _prov, _kw, _keys, _val, _gen, _ref in [
+    ("papertrail-api-token", "Papertrail API token", "Papertrail (SolarWinds)", ["papertrail"], ["PAPERTRAIL_API_TOKEN", "papertrail_api_token"],
+     r"[A-Za-z0-9]{20}", lambda r: rs(r, AN, 20), "https://www.papertrail.com/help/http-api/"),
+    ("pipedrive-api-token", "Pipedrive API token", "Pipedrive", ["pipedrive"], ["PIPEDRIVE_API_TOKEN", "pipedrive_api_token"],
+     r"[0-9a-f]{40}", lambda r: rs(r, HEX, 40), "https://pipedrive.readme.io/docs/how-to-find-the-api-token"),
+    ("shortcut-api-token", "Shortcut API token", "Shortcut", ["shortcut_api", "shortcut-api", "shortcut_token", "clubhouse_api"], ["SHORTCUT_API_TOKEN", "shortcut_api_token"],
+     r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", uuid, "https://developer.shortcut.com/api/rest/v3#Authentication"),
+    ("todoist-api-token", "Todoist API token", "Todoist", ["todoist"], ["TODOIST_API_TOKEN", "todoist_token"],
+     r"[0-9a-f]{40}", lambda r: rs(r, HEX, 40), "https://developer.todoist.com/rest/v2/#authorization"),
+    ("vimeo-access-token", "Vimeo access token", "Vimeo", ["vimeo"], ["VIMEO_ACCESS_TOKEN", "vimeo_access_token"],
+     r"[0-9a-f]{32}", lambda r: rs(r, HEX, 32), "https://developer.vimeo.com/api/authentication"),
+]:
+    ctx_rule(_id, _name, _prov, _kw, _val, _gen, _keys, [_keys[0] + "=", _keys[0] + "=${%s}" % _keys[0]], [_ref],
+             validators=["entropy(3.0)"])
+
+
+# ================================================================ batch 4: capability URLs (the URL is the credential)
+def url_rule(file, id, name, provider, keywords, pattern, gen, contexts, negatives, refs, **kw):
+    rule(file, id, name, provider, keywords, pattern, gen, contexts, negatives, refs, **kw)
+
+
+url_rule(S, "ifttt-webhook-key", "IFTTT Webhooks key in a trigger URL", "IFTTT",
+         ["maker.ifttt.com/"], r'''maker\.ifttt\.com/trigger/[^/\s]{1,64}/(?:json/)?with/key/(?P<secret>[A-Za-z0-9_-]{20,43})''',
+         lambda r: rs(r, B64U, 22),
+         ["curl -X POST https://maker.ifttt.com/trigger/{w}_done/with/key/{s}", 'IFTTT_URL="https://maker.ifttt.com/trigger/alert/json/with/key/{s}"'],
+         ["https://maker.ifttt.com/trigger/alert/with/key/"], ["https://help.ifttt.com/hc/en-us/articles/115010230347-Webhooks-service-FAQ"])
+
+url_rule(S, "make-webhook-url", "Make (Integromat) webhook URL", "Make",
+         ["make.com/", "integromat.com/"], r'''https://hook\.(?:[a-z]{2}[0-9]\.)?(?:make|integromat)\.com/(?P<secret>[a-z0-9]{32})\b''',
+         lambda r: rs(r, LOWAN, 32),
+         ["MAKE_WEBHOOK=https://hook.eu1.make.com/{s}", "{ts} INFO forwarding event to https://hook.us1.make.com/{s}"],
+         ["https://www.make.com/en/help/tools/webhooks", "https://hook.eu1.make.com/"], ["https://www.make.com/en/help/tools/webhooks"])
+
+rule(S, "pagerduty-routing-key", "PagerDuty Events API v2 routing (integration) key", "PagerDuty",
+     ["routing_key"], r'''"routing_key"\s*:\s*"(?P<secret>[0-9a-f]{32})"''',
+     lambda r: rs(r, HEX, 32),
+     ['{{"routing_key": "{s}", "event_action": "trigger", "payload": {{"summary": "disk full", "severity": "critical", "source": "{w}-1"}}}}',
+      '  "routing_key": "{s}",'],
+     ['{"routing_key": "orders.created", "exchange": "events"}'], ["https://developer.pagerduty.com/docs/events-api-v2/trigger-events/"],
+     validators=["entropy(3.0)"])
+
+url_rule(S, "victorops-rest-endpoint", "Splunk On-Call (VictorOps) REST endpoint key", "Splunk On-Call",
+         ["alert.victorops.com/"], r'''alert\.victorops\.com/integrations/[\w./-]{1,60}?/alert/(?P<secret>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b''',
+         uuid, ["VICTOROPS_URL=https://alert.victorops.com/integrations/generic/20131114/alert/{s}/{w}", "curl -X POST https://alert.victorops.com/integrations/generic/20131114/alert/{s}/ops -d @alert.json"],
+         ["https://alert.victorops.com/integrations/generic/20131114/alert/$API_KEY/ops"], ["https://help.victorops.com/knowledge-base/rest-endpoint-integration-guide/"])
+
+url_rule(S, "cronitor-telemetry-key", "Cronitor telemetry URL key", "Cronitor",
+         ["cronitor.link/"], r'''cronitor\.link/p/(?P<secret>[0-9a-f]{32})/''',
+         lambda r: rs(r, HEX, 32),
+         ["0 * * * * /opt/sync.sh && curl https://cronitor.link/p/{s}/{w}-sync?state=complete", "CRONITOR_URL=https://cronitor.link/p/{s}/nightly"],
+         ["https://cronitor.link/p/", "https://cronitor.io/docs/telemetry-api"], ["https://cronitor.io/docs/telemetry-api"])
+
+url_rule(S, "betterstack-heartbeat-url", "Better Stack (Better Uptime) heartbeat URL", "Better Stack",
+         ["/api/v1/heartbeat/"], r'''(?:uptime\.betterstack\.com|betteruptime\.com)/api/v1/heartbeat/(?P<secret>[A-Za-z0-9]{20,32})\b''',
+         lambda r: rs(r, AN, 24),
+         ["curl https://uptime.betterstack.com/api/v1/heartbeat/{s}", "HEARTBEAT_URL=https://betteruptime.com/api/v1/heartbeat/{s}"],
+         ["https://uptime.betterstack.com/api/v1/heartbeat/"], ["https://betterstack.com/docs/uptime/cron-and-heartbeat-monitor/"])
+
+url_rule(I, "netlify-build-hook", "Netlify build hook URL", "Netlify",
+         ["api.netlify.com/build_hooks/"], r'''api\.netlify\.com/build_hooks/(?P<secret>[0-9a-f]{24})\b''',
+         lambda r: rs(r, HEX, 24),
+         ["curl -X POST -d {{}} https://api.netlify.com/build_hooks/{s}", "NETLIFY_BUILD_HOOK=https://api.netlify.com/build_hooks/{s}?trigger_title=cms"],
+         ["https://api.netlify.com/build_hooks/"], ["https://docs.netlify.com/configure-builds/build-hooks/"])
+
+url_rule(I, "vercel-deploy-hook", "Vercel deploy hook URL", "Vercel",
+         ["api.vercel.com/v1/integrations/deploy/"], r'''api\.vercel\.com/v1/integrations/deploy/prj_[A-Za-z0-9]{20,40}/(?P<secret>[A-Za-z0-9]{8,16})\b''',
+         lambda r: rs(r, AN, 10),
+         ["curl -X POST https://api.vercel.com/v1/integrations/deploy/prj_" + "Q3xJ9kLmN2pR5sT8uV1wY4zA" + "/{s}", "VERCEL_DEPLOY_HOOK=https://api.vercel.com/v1/integrations/deploy/prj_" + "a8B2c4D6e8F0g2H4i6J8k0L2" + "/{s}"],
+         ["https://api.vercel.com/v1/integrations/deploy/prj_" + "a8B2c4D6e8F0g2H4i6J8k0L2" + "/"], ["https://vercel.com/docs/deploy-hooks"])
+
+url_rule(I, "render-deploy-hook", "Render deploy hook URL key", "Render",
+         ["api.render.com/deploy/"], r'''api\.render\.com/deploy/srv-[a-z0-9]{20}\?key=(?P<secret>[A-Za-z0-9_-]{8,20})\b''',
+         lambda r: rs(r, B64U, 11),
+         ["curl https://api.render.com/deploy/srv-" + "c9k2m4p6r8t0v2x4z6b8" + "?key={s}", "RENDER_DEPLOY_HOOK_URL=https://api.render.com/deploy/srv-" + "d1f3h5j7l9n1p3r5t7v9" + "?key={s}"],
+         ["https://api.render.com/deploy/srv-" + "d1f3h5j7l9n1p3r5t7v9" + "?key="], ["https://render.com/docs/deploy-hooks"])
+
+url_rule(I, "cloudflare-pages-deploy-hook", "Cloudflare Pages deploy hook URL", "Cloudflare",
+         ["deploy_hooks/"], r'''api\.cloudflare\.com/client/v4/pages/webhooks/deploy_hooks/(?P<secret>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b''',
+         uuid, ["curl -X POST https://api.cloudflare.com/client/v4/pages/webhooks/deploy_hooks/{s}", "PAGES_HOOK=https://api.cloudflare.com/client/v4/pages/webhooks/deploy_hooks/{s}"],
+         ["https://api.cloudflare.com/client/v4/pages/webhooks/deploy_hooks/"], ["https://developers.cloudflare.com/pages/configuration/deploy-hooks/"])
+
+url_rule(S, "google-analytics-mp-api-secret", "Google Analytics 4 Measurement Protocol API secret", "Google Analytics",
+         ["google-analytics.com/"], r'''google-analytics\.com/(?:debug/)?mp/collect\?[^\s"']{0,200}?\bapi_secret=(?P<secret>[A-Za-z0-9_-]{16,32})\b''',
+         lambda r: rs(r, B64U, 22),
+         ['POST https://www.google-analytics.com/mp/collect?measurement_id=G-8XK2LQ4ZPM&api_secret={s}', '{ts} DEBUG ga4: url="https://www.google-analytics.com/debug/mp/collect?api_secret={s}&measurement_id=G-8XK2LQ4ZPM"'],
+         ["https://www.google-analytics.com/mp/collect?measurement_id=G-8XK2LQ4ZPM&api_secret="], ["https://developers.google.com/analytics/devguides/collection/protocol/ga4/sending-events"])
+
+rule(I, "databricks-oauth-secret", "Databricks service principal OAuth secret", "Databricks",
+     ["dose"], r'''\b(?P<secret>dose[A-Za-z0-9]{32,64})\b''',
+     lambda r: "dose" + rs(r, HEX, 32),
+     ["DATABRICKS_CLIENT_SECRET={s}", "{ts} WARN oauth client_secret={s} rejected"],
+     ["dose 20mg twice daily", "dosefe5a", "dosesPerDayRecommendedForAdultsOver"],
+     ["https://docs.databricks.com/aws/en/dev-tools/auth/oauth-m2m",
+      "https://docs.aws.amazon.com/secretsmanager/latest/userguide/mes-partner-DatabricksSPSecret.html"],
+     validators=["entropy(3.5)"])
+
+
+# ================================================================ batch 5: passwords on command lines (shell history, CI logs)
+CLI_VALUE = r'''["']?(?P<secret>[^\s"'$-][^\s"']{3,127})'''
+
+
+def cli_password(r):
+    return rs(r, AN, r.randint(10, 18)) + r.choice("!#%@")
+
+
+rule(D, "mongo-shell-password", "MongoDB shell / tools password on the command line (-p, --password)", "MongoDB",
+     ["mongo"], r'''\bmongo(?:sh|dump|restore|export|import|stat|top|files)?\b[^\n|;&]{0,200}?\s(?:-p|--password)(?:=|\s+)''' + CLI_VALUE,
+     cli_password,
+     ["$ mongosh mongodb://db-0.internal:27017/app -u app -p {s} --authenticationDatabase admin", "mongodump --host db-0 --username backup --password='{s}' --out /backups/{w}"],
+     ["mongosh mongodb://db-0.internal:27017/app -u app -p", "mongodump --password $MONGO_PASSWORD"],
+     ["https://www.mongodb.com/docs/mongodb-shell/reference/options/"],
+     validators=["not-placeholder"], overlaps=[])
+
+rule(D, "etcdctl-user-password", "etcd password in etcdctl --user user:password", "etcd",
+     ["etcdctl"], r'''etcdctl\b[^\n|;&]{0,200}?--user[= ]["']?[^:\s"']{1,64}:(?P<secret>[^\s"']{1,128})''',
+     cli_password,
+     ["$ ETCDCTL_API=3 etcdctl --endpoints=https://10.0.0.5:2379 --user root:{s} get / --prefix --keys-only", "etcdctl --user='backup:{s}' snapshot save /var/backups/etcd.db"],
+     ["etcdctl --user root get /config", "etcdctl --endpoints=https://10.0.0.5:2379 member list"],
+     ["https://etcd.io/docs/v3.5/op-guide/authentication/rbac/"])
+
+rule(I, "htpasswd-batch-password", "Password given to htpasswd in batch mode (-b)", "Apache httpd",
+     ["htpasswd"], r'''htpasswd\s+(?:-[a-zA-Z]*b[a-zA-Z]*\s+)(?:-[a-zA-Z]+\s+)*(?:-c\s+)?[^\s-]\S{0,200}\s+[^\s-]\S{0,63}\s+["']?(?P<secret>[^\s"']{1,128})''',
+     cli_password,
+     ["$ htpasswd -b /etc/nginx/.htpasswd admin {s}", "htpasswd -bc /etc/apache2/.htpasswd {w} '{s}'"],
+     ["htpasswd -c /etc/nginx/.htpasswd admin", "htpasswd -v /etc/nginx/.htpasswd admin"],
+     ["https://httpd.apache.org/docs/2.4/programs/htpasswd.html"])
+
+rule(I, "openssl-pass-argument", "OpenSSL pass phrase argument (pass:PASSWORD)", "OpenSSL",
+     ["pass:"], r'''-(?:pass(?:in|out)?|passphrase|k|kfile)?\s+["']?pass:(?P<secret>[^\s"']{1,128})''',
+     cli_password,
+     ["$ openssl pkcs12 -export -in cert.pem -inkey key.pem -out bundle.p12 -passout pass:{s}", "openssl rsa -in server.key -passin 'pass:{s}' -out server.nopass.key"],
+     ["openssl rsa -in server.key -passin env:KEY_PASS -out plain.key", "openssl pkcs12 -in b.p12 -passin file:/run/secrets/p12"],
+     ["https://docs.openssl.org/3.0/man1/openssl-passphrase-options/"])
+
+rule(I, "keytool-password", "Keystore password on the keytool command line (-storepass, -keypass)", "Java (Oracle)",
+     ["storepass", "keypass"], r'''\s-(?:src|dest)?(?:storepass|keypass)\s+''' + CLI_VALUE,
+     cli_password,
+     ["$ keytool -importcert -alias ca -file ca.crt -keystore truststore.jks -storepass {s} -noprompt", "keytool -genkeypair -alias app -keystore app.p12 -storetype PKCS12 -keypass '{s}' -dname CN=app"],
+     ["keytool -list -keystore truststore.jks", "keytool -importcert -keystore t.jks -storepass:env STOREPASS"],
+     ["https://docs.oracle.com/en/java/javase/21/docs/specs/man/keytool.html"],
+     validators=["not-placeholder"])
+
+rule(I, "smbclient-password", "SMB password in smbclient -U user%password", "Samba",
+     ["smbclient"], r'''smbclient\b[^\n|;&]{0,200}?\s(?:-U|--user)[= ]?["']?(?:[^%\s"'/\\]{1,64}[/\\])?[^%\s"']{1,64}%(?P<secret>[^\s"']{1,128})''',
+     cli_password,
+     ["$ smbclient //files.internal/share -U backup%{s} -c 'ls'", "smbclient -L //nas01 --user='CORP\\svc_scan%{s}'"],
+     ["smbclient //files.internal/share -U backup", "smbclient -L //nas01 -N"],
+     ["https://www.samba.org/samba/docs/current/man-html/smbclient.1.html"])
+
+rule(I, "docker-login-password", "Registry password on docker / podman login -p", "Docker",
+     ["login"], r'''\b(?:docker|podman|buildah|skopeo|nerdctl)\s+login\b[^\n|;&]{0,200}?\s(?:-p|--password)(?:=|\s+)''' + CLI_VALUE,
+     cli_password,
+     ["$ docker login -u deploy -p {s} registry.{w}.example", "podman login --username ci --password '{s}' ghcr.io"],
+     ["echo \"$TOKEN\" | docker login -u deploy --password-stdin ghcr.io", "docker login -u deploy -p $REGISTRY_PASSWORD registry.example"],
+     ["https://docs.docker.com/reference/cli/docker/login/"],
+     validators=["not-placeholder"], priority=1, overlaps=["quay-robot-token"])
+
+rule(I, "azure-cli-login-password", "Password or client secret on az login -p", "Microsoft Azure",
+     ["az login"], r'''\baz\s+login\b[^\n|;&]{0,300}?\s(?:-p|--password)(?:=|\s+)''' + CLI_VALUE,
+     cli_password,
+     ["$ az login -u ops@acme.onmicrosoft.com -p {s}",
+      "az login --service-principal --username $APP_ID --password={s} --tenant $TENANT"],
+     ["az login --service-principal -u $APP_ID -p $SECRET --tenant $TENANT", "az login --identity"],
+     ["https://learn.microsoft.com/en-us/cli/azure/reference-index#az-login"],
+     validators=["not-placeholder"], priority=1)
+
+rule(I, "kubectl-from-literal", "Kubernetes secret value on kubectl create secret --from-literal", "Kubernetes",
+     ["--from-literal"], r'''\bcreate\s+configmap\b[^\n]*|--from-literal[= ]["']?[\w.-]{1,64}=(?P<secret>[^\s"']{1,256})''',
+     cli_password,
+     ["$ kubectl -n {w} create secret generic db-creds --from-literal=username=app --from-literal=password={s}",
+      "kubectl create secret generic api --from-literal='token={s}'"],
+     ["kubectl create configmap app --from-literal=LOG_LEVEL=debug --from-literal=REGION=eu-west-1",
+      "kubectl create secret generic tls --from-file=tls.key"],
+     ["https://kubernetes.io/docs/tasks/configmap-secret/managing-secret-using-kubectl/"])
+
+rule(I, "aws-configure-set-secret", "AWS secret access key on aws configure set", "AWS",
+     ["aws_secret_access_key"], r'''\baws\s+configure\s+set\s+(?:[\w.-]+\.)?aws_secret_access_key\s+["']?(?P<secret>[A-Za-z0-9/+=]{40})(?:[^A-Za-z0-9/+=]|(?m:$))''',
+     lambda r: rs(r, B64, 40),
+     ["$ aws configure set aws_secret_access_key {s} --profile {w}", "aws configure set profile.ci.aws_secret_access_key '{s}'"],
+     ["aws configure set aws_secret_access_key $AWS_SECRET_ACCESS_KEY", "aws configure set region eu-west-1"],
+     ["https://docs.aws.amazon.com/cli/latest/reference/configure/set.html"])
+
+ctx_rule("duo-secret-key", "Duo Security integration secret key", "Cisco Duo", ["duo_skey", "duo_secret", "duo-skey", "duo-secret"],
+         r"[A-Za-z0-9]{40}", lambda r: rs(r, AN, 40), ["DUO_SKEY", "duo_secret_key"],
+         ["DUO_IKEY=DIWJ8X6AEYOR5OMC6TQ1", "DUO_SKEY="], ["https://duo.com/docs/duoweb"],
+         file=I, validators=["entropy(4.0)"])
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    rules_dir = os.path.join(here, "..", "..", "core", "rules")
+    total = 0
+    for name, rules in FILES.items():
+        kind = name[len("secrets-"):-len(".toml")]
+        with open(os.path.join(rules_dir, name), "w", newline="\n") as f:
+            f.write(render(rules, kind))
+        total += len(rules)
+    print("%d rules in %d files" % (total, len(FILES)))
+
+
+if __name__ == "__main__":
+    main()
