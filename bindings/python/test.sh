@@ -4,6 +4,7 @@
 #   bindings/python/test.sh [pytest args...]
 # Environment: PYTHON (interpreter for the venv, default python3), CARGO_TARGET_DIR (default:
 # the workspace's target/), MATURIN_ARGS (e.g. "--release").
+# The module is built with the test-hooks feature (the test-panic validator); a package never is.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -32,7 +33,7 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$root/target}"
 (
     cd "$here"
     VIRTUAL_ENV="$venv" PATH="$venv/bin:$PATH" \
-        "$venv/bin/maturin" develop --quiet ${MATURIN_ARGS:-}
+        "$venv/bin/maturin" develop --quiet --features test-hooks ${MATURIN_ARGS:-}
 )
 
 # With no arguments, the whole suite; otherwise what the arguments name (paths relative to
