@@ -412,3 +412,42 @@ fn hash_without_key_names_the_cli_flags() {
         "{err}"
     );
 }
+
+/// docs/options.md: every CLI spelling in the table is a flag the command documents and
+/// parses (given with a value where it takes one, it is not an unknown argument).
+#[test]
+fn every_cli_spelling_of_the_options_table_is_accepted() {
+    let doc = include_str!("../../../docs/options.md");
+    let start = doc.find("<!-- options-table: begin -->").unwrap();
+    let end = doc.find("<!-- options-table: end -->").unwrap();
+    let (_, help, _) = run(bin().arg("--help"), b"");
+    let mut flags = 0;
+    for row in doc[start..end]
+        .lines()
+        .filter(|l| l.starts_with('|'))
+        .skip(2)
+    {
+        let cli = row.trim_matches('|').split(" | ").nth(1).unwrap();
+        for spelling in cli.split(", ") {
+            let spelling = spelling.trim().trim_matches('`');
+            if spelling == "—" {
+                continue;
+            }
+            let flag = spelling.split(' ').next().unwrap();
+            assert!(help.contains(flag), "{flag} is not in --help");
+            let (_, _, err) = run(
+                bin()
+                    .args(spelling.split(' '))
+                    .arg("--check")
+                    .arg("/nonexistent"),
+                b"",
+            );
+            assert!(
+                !err.contains("invalid option") && !err.contains("unexpected"),
+                "{spelling}: {err}"
+            );
+            flags += 1;
+        }
+    }
+    assert!(flags >= 15, "{flags}");
+}

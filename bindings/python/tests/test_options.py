@@ -3,6 +3,8 @@ replacement callables, redaction with findings, dict redaction, the shared catal
 
 from __future__ import annotations
 
+import inspect
+import pathlib
 import sys
 import time
 from typing import Any
@@ -190,3 +192,20 @@ def test_second_construction_shares_the_compiled_catalog() -> None:
     second = time.perf_counter() - t0
     assert a.redact(EMAIL) == b.redact(EMAIL) == "*" * len(EMAIL)
     assert second < first / 5, (first, second)
+
+
+def _options_table() -> list[list[str]]:
+    doc = (pathlib.Path(__file__).resolve().parents[3] / "docs" / "options.md").read_text(encoding="utf-8")
+    table = doc.split("<!-- options-table: begin -->")[1].split("<!-- options-table: end -->")[0]
+    rows = [line.strip("|").split(" | ") for line in table.strip().splitlines()[2:]]
+    return [[cell.strip().strip("`") for cell in row] for row in rows]
+
+
+def test_python_names_match_the_options_table() -> None:
+    # docs/options.md: the Python column is exactly the keyword arguments of Redactor, in order.
+    names = [row[2] for row in _options_table()]
+    params = list(inspect.signature(redactum.Redactor).parameters)
+    assert sorted(names) == sorted(params)
+    # And core knows each of them: a wrong value is core's ConfigError naming the problem.
+    with pytest.raises(redactum.ConfigError, match="unknown format"):
+        redactum.Redactor(format="yaml")
