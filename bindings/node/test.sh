@@ -6,7 +6,9 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
 echo "== redactum node binding: npm ci"
-npm ci --no-audit --no-fund --loglevel=error
+# The package's install hook would build a release addon when none loads yet: this script
+# builds its own (debug) one below.
+REDACTUM_SKIP_INSTALL_BUILD=1 npm ci --no-audit --no-fund --loglevel=error
 
 profile=()
 if [[ "${REDACTUM_NODE_RELEASE:-0}" == 1 ]]; then profile=(--release); fi
