@@ -26,7 +26,7 @@ if ! "$venv/bin/python" -c 'import sys; assert sys.version_info >= (3, 9)' 2>/de
 fi
 vpy="$venv/bin/python"
 "$vpy" -m pip install --quiet --disable-pip-version-check \
-    "maturin>=1.5,<2" "pytest>=7" "mypy>=1.8" "python-json-logger>=3.1"
+    "maturin>=1.9,<2" "pytest>=7" "mypy>=1.8" "python-json-logger>=3.1"
 
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$root/target}"
 # maturin installs into the environment named by VIRTUAL_ENV.

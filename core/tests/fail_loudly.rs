@@ -139,3 +139,59 @@ fn a_typed_placeholder_is_never_restored() {
     other.merge(&vault);
     assert_eq!(other.restore(answer), want);
 }
+
+/// The `test-panic` validator (it panics on purpose) exists only under the `test-hooks`
+/// feature: no package enables it, only the test builds do (so the panic tests still run).
+#[test]
+fn the_test_panic_validator_is_only_in_test_builds() {
+    // This test binary is a test build: core's dev-dependency enables the feature.
+    assert!(redactum::validators::names().contains(&"test-panic"));
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+    let read = |p: &str| std::fs::read_to_string(format!("{root}/{p}")).unwrap();
+    let section = |text: &str, name: &str| -> String {
+        let mut out = String::new();
+        let mut inside = false;
+        for line in text.lines() {
+            if line.starts_with('[') {
+                inside = line.trim() == name;
+            } else if inside {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+        out
+    };
+    let core = read("core/Cargo.toml");
+    assert!(
+        !section(&core, "[features]").contains("default"),
+        "no default feature"
+    );
+    for p in [
+        "core/Cargo.toml",
+        "bindings/cli/Cargo.toml",
+        "bindings/python/Cargo.toml",
+        "bindings/node/Cargo.toml",
+    ] {
+        let deps = section(&read(p), "[dependencies]");
+        assert!(
+            !deps.contains("test-hooks"),
+            "{p} enables test-hooks in [dependencies]"
+        );
+    }
+    for p in [
+        "bindings/python/pyproject.toml",
+        "bindings/node/package.json",
+        "bindings/node/tools/install.js",
+    ] {
+        assert!(
+            !read(p).contains("test-hooks"),
+            "{p} builds packages with test-hooks"
+        );
+    }
+    for p in ["bindings/python/test.sh", "bindings/node/test.sh"] {
+        assert!(
+            read(p).contains("--features test-hooks"),
+            "{p} must build with test-hooks for its panic tests"
+        );
+    }
+}

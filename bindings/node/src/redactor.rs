@@ -559,8 +559,10 @@ pub struct Redacted {
 }
 
 /// Internal, for tests: panics inside the guard, which must surface as an `Error`. Not
-/// exported by `index.js` nor declared: the tests load it from `binding.js`.
+/// exported by `index.js` nor declared: the tests load it from `binding.js`. Only in test
+/// builds (the `test-hooks` feature).
 #[doc(hidden)]
+#[cfg(feature = "test-hooks")]
 #[napi(js_name = "__panicForTests", skip_typescript)]
 pub fn panic_for_tests() -> napi::Result<()> {
     guard(|| panic!("deliberate panic for tests"))

@@ -134,3 +134,11 @@ test('a second Redactor with the same options shares the compiled catalog', () =
   assert.equal(a.redact(EMAIL), b.redact(EMAIL))
   assert.ok(second < first / 5, `first ${first} ms, second ${second} ms`)
 })
+
+test('a validator that panics inside the scan (test-hooks build) never crashes the process', () => {
+  const rules = "[[rule]]\nid = 'p'\nname = 'p'\ncategory = 'secret'\npattern = '[A-Z]{5}'\nvalidators = ['test-panic']\n"
+  const closed = new Redactor({ rules, failClosed: true })
+  assert.equal(closed.redact('ok\nhas PANIC here\n'), 'ok\n[REDACTED:internal-error]\n')
+  const open = new Redactor({ rules })
+  assert.throws(() => open.redact('has PANIC here'), (err) => err instanceof Error && /panic/i.test(err.message))
+})

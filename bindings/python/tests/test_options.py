@@ -209,3 +209,12 @@ def test_python_names_match_the_options_table() -> None:
     # And core knows each of them: a wrong value is core's ConfigError naming the problem.
     with pytest.raises(redactum.ConfigError, match="unknown format"):
         redactum.Redactor(format="yaml")
+
+
+def test_the_package_declares_and_ships_the_licenses() -> None:
+    here = pathlib.Path(__file__).resolve().parents[1]
+    pyproject = (here / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'license = "MIT OR Apache-2.0"' in pyproject
+    assert 'license-files = ["LICENSE-MIT", "LICENSE-APACHE"]' in pyproject
+    for name in ("LICENSE-MIT", "LICENSE-APACHE"):
+        assert (here / name).read_text(encoding="utf-8") == (here.parents[1] / name).read_text(encoding="utf-8")

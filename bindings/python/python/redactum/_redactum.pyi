@@ -99,7 +99,7 @@ class StreamStats:
     @property
     def findings(self) -> int: ...
 
-def _panic_for_tests() -> None: ...
+def _panic_for_tests() -> None: ...  # test builds only (the test-hooks feature)
 
 @final
 class Vault:
