@@ -52,6 +52,12 @@ export declare class Redactor {
    * results in input order, a Buffer for a Buffer. Anything else rejects the Promise.
    */
   redactBatch<T extends string | Buffer>(texts: T[]): Promise<T[]>
+  /**
+   * Redacts a string and returns the replaced spans with it, in one pass: `{ text,
+   * findings }`. Unlike `find`, the findings follow the `format` option (the values of
+   * sensitive keys in structured lines are included, as `sensitive-key`).
+   */
+  redactWithFindings(text: string): Redacted
   /** The compiled rules, in order. */
   rules(): Array<RuleInfo>
 }
@@ -138,7 +144,18 @@ export interface Finding {
   byteEnd: number
 }
 
-/** Options of `new Redactor(options)` and `createRedactStream(options)`. */
+/** The result of `redactWithFindings`. */
+export interface Redacted {
+  /** The redacted text, as `redact` returns it. */
+  text: string
+  /** The replaced spans, in order. */
+  findings: Array<Finding>
+}
+
+/**
+ * Options of `new Redactor(options)` and `createRedactStream(options)`: core's options
+ * (`docs/options.md`), in camelCase.
+ */
 export interface RedactorOptions {
   /** Rules in redactum's TOML format that replace the built-in catalog. */
   rules?: string
@@ -167,10 +184,11 @@ export interface RedactorOptions {
    */
   failClosed?: boolean
   /**
-   * How lines are read (default `text`: the rules only). `json`: lines that parse as JSON
-   * are rewritten in place and the values of sensitive keys replaced; `logfmt`: every line
-   * is `key=value` pairs (HTTP headers and URL query parameters too); `auto`: decided per
-   * line. `find` and `isMatch` read their input as text whatever the format.
+   * How lines are read (default `auto`: decided per line, as on the command line and in
+   * Python). `text`: the rules only; `json`: lines that parse as JSON are rewritten in
+   * place and the values of sensitive keys replaced; `logfmt`: every line is `key=value`
+   * pairs (HTTP headers and URL query parameters too). `find` and `isMatch` read their
+   * input as text whatever the format.
    */
   format?: 'text' | 'auto' | 'json' | 'logfmt'
   /**
@@ -178,6 +196,18 @@ export interface RedactorOptions {
    * default ones (`password`, `token`, `api_key`...). Case and separators are ignored.
    */
   sensitiveKeys?: Array<string>
+  /**
+   * Per-type styles: a rule id, `secret`, `pii` or `sensitive-key` to a style
+   * (`{ 'credit-card': 'partial:0:4', email: 'hash' }`).
+   */
+  styleFor?: Record<string, string>
+  /**
+   * Gives each replacement: called with the value found and the rule id, returns the text
+   * that replaces it. Called on the JavaScript thread. If it throws or returns something
+   * other than a string, the call that redacts throws (`redactBatch` rejects) and nothing
+   * redacted is returned: the value never passes.
+   */
+  replaceWith?: (value: string, ruleId: string) => string
 }
 
 /** A compiled rule, as listed by `Redactor.rules()`. */

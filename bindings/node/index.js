@@ -4,7 +4,22 @@
 
 const fs = require('node:fs')
 const { Transform, Writable } = require('node:stream')
-const native = require('./binding.js')
+const native = loadNative()
+
+/** The native addon, or an error that says what to do instead of napi's generic text. */
+function loadNative() {
+  try {
+    return require('./binding.js')
+  } catch (err) {
+    const e = new Error(
+      `redactum: the native addon for ${process.platform}-${process.arch} is missing or does not load. ` +
+        'Reinstall from a checkout (npm install ./bindings/node builds it; needs Rust from https://rustup.rs), ' +
+        'or build it in bindings/node with npm run build:release.',
+    )
+    e.cause = err
+    throw e
+  }
+}
 
 // Named, not spread: the addon also carries internal functions for the tests and benchmarks
 // (`__echo`, `__panicForTests`) that are not part of the API.

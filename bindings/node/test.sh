@@ -6,12 +6,15 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
 echo "== redactum node binding: npm ci"
-npm ci --no-audit --no-fund --loglevel=error
+# The package's install hook would build a release addon when none loads yet: this script
+# builds its own (debug) one below.
+REDACTUM_SKIP_INSTALL_BUILD=1 npm ci --no-audit --no-fund --loglevel=error
 
 profile=()
 if [[ "${REDACTUM_NODE_RELEASE:-0}" == 1 ]]; then profile=(--release); fi
 echo "== napi build ${profile[*]:-(debug)}"
-npx --no-install napi build --platform "${profile[@]}" --js binding.js --dts binding.d.ts
+# The test-hooks feature compiles in the test-panic validator; packages never have it.
+npx --no-install napi build --platform "${profile[@]}" --features test-hooks --js binding.js --dts binding.d.ts
 
 echo "== tsc (declarations against test/types.ts)"
 npx --no-install tsc -p test/tsconfig.json

@@ -4,6 +4,7 @@
 #   bindings/python/test.sh [pytest args...]
 # Environment: PYTHON (interpreter for the venv, default python3), CARGO_TARGET_DIR (default:
 # the workspace's target/), MATURIN_ARGS (e.g. "--release").
+# The module is built with the test-hooks feature (the test-panic validator); a package never is.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -25,14 +26,14 @@ if ! "$venv/bin/python" -c 'import sys; assert sys.version_info >= (3, 9)' 2>/de
 fi
 vpy="$venv/bin/python"
 "$vpy" -m pip install --quiet --disable-pip-version-check \
-    "maturin>=1.5,<2" "pytest>=7" "mypy>=1.8" "python-json-logger>=3.1"
+    "maturin>=1.9,<2" "pytest>=7" "mypy>=1.8" "python-json-logger>=3.1"
 
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$root/target}"
 # maturin installs into the environment named by VIRTUAL_ENV.
 (
     cd "$here"
     VIRTUAL_ENV="$venv" PATH="$venv/bin:$PATH" \
-        "$venv/bin/maturin" develop --quiet ${MATURIN_ARGS:-}
+        "$venv/bin/maturin" develop --quiet --features test-hooks ${MATURIN_ARGS:-}
 )
 
 # With no arguments, the whole suite; otherwise what the arguments name (paths relative to

@@ -85,7 +85,8 @@ impl RedactorBuilder {
     }
 
     /// Adds the rules of a TOML text (redactum's format, or a gitleaks configuration).
-    /// A rule with the id of a built-in rule replaces it. Parsed by [`build`](Self::build).
+    /// A rule with the id of a built-in rule replaces it if it says `replace = true`, and is
+    /// an error otherwise. Parsed by [`build`](Self::build).
     pub fn add_rules(&mut self, source_name: &str, toml_text: &str) -> &mut Self {
         self.sources.push(Source::Text {
             name: source_name.to_string(),
@@ -124,7 +125,8 @@ impl RedactorBuilder {
         self
     }
 
-    /// Turns off the rules with these ids.
+    /// Turns off the rules with these ids ([`build`](Self::build) fails on an id that no rule
+    /// has, as for [`only_rules`](Self::only_rules)).
     pub fn disable_rules<I: IntoIterator<Item = S>, S: Into<String>>(
         &mut self,
         ids: I,
@@ -159,7 +161,9 @@ impl RedactorBuilder {
         self
     }
 
-    /// How lines are interpreted (default [`Format::Text`]); see [`Format`] and the
+    /// How lines are interpreted (default [`Format::Text`] in this low-level builder, which
+    /// the benchmarks and the streaming invariants measure; [`Options`](crate::Options), the
+    /// surface shared by every interface, defaults to [`Format::Auto`]); see [`Format`] and the
     /// `structured` section of the crate docs.
     pub fn format(&mut self, format: Format) -> &mut Self {
         self.format = format;
@@ -272,9 +276,34 @@ impl RedactorBuilder {
                     .iter()
                     .position(|(_, s)| s.id == spec.id)
                 {
-                    Some(i) => out[i] = (src.clone(), spec),
+                    Some(i) if spec.replace => out[i] = (src.clone(), spec),
+                    Some(_) => {
+                        return Err(Error::new(
+                            ErrorKind::DuplicateId,
+                            "a built-in rule has this id: add `replace = true` to the rule to \
+                             replace the built-in one, or give it another id",
+                        )
+                        .with_source(&name)
+                        .with_rule(&spec.id))
+                    }
+                    None if spec.replace && self.builtin => {
+                        return Err(Error::new(
+                            ErrorKind::Config,
+                            "`replace = true` but no built-in rule has this id",
+                        )
+                        .with_source(&name)
+                        .with_rule(&spec.id))
+                    }
                     None => out.push((src.clone(), spec)),
                 }
+            }
+        }
+        for id in &self.disabled {
+            if !out.iter().any(|(_, s)| &s.id == id) {
+                return Err(Error::new(
+                    ErrorKind::Config,
+                    format!("no rule has the id `{id}` (in the rules to disable)"),
+                ));
             }
         }
         if let Some(only) = &self.only {
@@ -282,7 +311,7 @@ impl RedactorBuilder {
                 if !out.iter().any(|(_, s)| &s.id == id) {
                     return Err(Error::new(
                         ErrorKind::Config,
-                        format!("no rule has the id `{id}`"),
+                        format!("no rule has the id `{id}` (in the only rules to keep)"),
                     ));
                 }
             }
@@ -311,10 +340,7 @@ impl RedactorBuilder {
                 .iter()
                 .any(|(_, s)| matches!(s, Style::Hash));
         if hashes && self.key.as_ref().is_none_or(|k| k.is_empty()) {
-            return Err(Error::new(
-                ErrorKind::Config,
-                "the hash style needs a key (e.g. --key or REDACTUM_KEY)",
-            ));
+            return Err(Error::new(ErrorKind::Config, "the hash style needs a key"));
         }
         if let Some(k) = self
             .sensitive_keys
@@ -331,6 +357,13 @@ impl RedactorBuilder {
             ));
         }
         let specs = self.specs()?;
+        if specs.is_empty() {
+            return Err(Error::new(
+                ErrorKind::Config,
+                "no rule is left to apply: the categories, rules, only-rules and disabled \
+                 rules given select none, and a redactor without rules would redact nothing",
+            ));
+        }
         let to_compile: Vec<SpecToCompile<'_>> = specs
             .iter()
             .map(|(source, spec)| SpecToCompile {

@@ -31,8 +31,8 @@
 //! highest `priority`, then the rule that comes first.
 //!
 //! # Structured logs
-//! [`RedactorBuilder::format`] picks how lines are read ([`Format`]: `Text`, the default,
-//! `Auto`, `Json`, `Logfmt`). In a JSON line every string is scanned (strings written with
+//! [`RedactorBuilder::format`] picks how lines are read ([`Format`]: `Text`, the builder's
+//! default, `Auto`, the default of [`Options`] and so of every interface, `Json`, `Logfmt`). In a JSON line every string is scanned (strings written with
 //! escapes are decoded first, and a finding maps back to the escaped source), the value of a
 //! sensitive key ([`DEFAULT_SENSITIVE_KEYS`] plus [`RedactorBuilder::sensitive_keys`]) is replaced
 //! whatever it holds, and the line is rewritten in place: untouched bytes, key order and spacing
@@ -84,8 +84,9 @@ mod scan;
 mod render;
 mod structured;
 mod text;
-// the public redactor and its builder.
+// the public redactor and its builder; options by name, on top of the builder.
 mod builder;
+mod options;
 mod redact;
 // the rule-quality gate over a built rule set.
 mod check;
@@ -94,8 +95,9 @@ pub use builder::RedactorBuilder;
 pub use catalog::builtin_rule_files;
 pub use check::{check, CatalogStats, CheckReport, Problem, ProblemKind};
 pub use error::{Error, ErrorKind};
+pub use options::{canonical_name, Options, RuleSource, Value, KEY_ENV, OPTION_NAMES};
 pub use redact::{FindIter, Redactor, RuleInfo, StreamRedactor};
-pub use render::{ReplaceFn, Style};
+pub use render::{label_marker, ReplaceFn, Style, MAX_KEEP};
 pub use rule::{parse_rules, Category, RuleSpec};
 pub use span::{Finding, StreamFinding, SENSITIVE_KEY_RULE};
 pub use structured::{Format, DEFAULT_SENSITIVE_KEYS, QUERY_SENSITIVE_KEYS};
@@ -146,5 +148,6 @@ mod testoibits {
         assert_all::<RuleSpec>();
         assert_all::<Vault>();
         assert_all::<Format>();
+        assert_all::<Options>();
     }
 }

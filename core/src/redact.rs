@@ -203,6 +203,34 @@ impl Redactor {
         }
     }
 
+    /// Redacts `text` and returns the replaced spans with it, in one pass: the output of
+    /// [`redact`](Self::redact) and, in order, a finding per replaced span with its byte
+    /// offsets in `text`, 1-based line and byte column. Unlike
+    /// [`find_iter`](Self::find_iter), the findings follow the [`Format`]: values of
+    /// sensitive keys in structured lines are included.
+    ///
+    /// # Example
+    /// ```
+    /// let r = redactum::Options::new().build()?; // format `auto`
+    /// let (out, found) = r.redact_with_findings("password=hunter2 mail ann@example.com");
+    /// assert_eq!(out, "password=[REDACTED:sensitive-key] mail [REDACTED:email]");
+    /// assert_eq!(found.len(), 2);
+    /// assert_eq!(found[1].finding.rule_id(), "email");
+    /// assert_eq!(found[1].finding.span(), 22..37);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn redact_with_findings(&self, text: &str) -> (String, Vec<StreamFinding>) {
+        let mut found = Vec::new();
+        let mut out = Vec::with_capacity(text.len() + 64);
+        // Writing to a Vec cannot fail, and the stream's output equals `redact_bytes`.
+        let _ = self.stream_redact_with(text.as_bytes(), &mut out, |f| found.push(f.clone()));
+        let out = match String::from_utf8(out) {
+            Ok(s) => s,
+            Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+        };
+        (out, found)
+    }
+
     /// Redacts many texts in parallel (rayon); results in input order.
     pub fn redact_batch<S: AsRef<str> + Sync>(&self, texts: &[S]) -> Vec<String> {
         use rayon::prelude::*;

@@ -65,6 +65,64 @@ impl fmt::Debug for Style {
     }
 }
 
+/// The marker of the label style for a rule id: `[REDACTED:<rule-id>]`. For replacement
+/// callables that fail: their finding gets this instead, never the original value.
+pub fn label_marker(rule_id: &str) -> String {
+    let mut out = Vec::new();
+    marker::write_label(&mut out, rule_id);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The most characters the partial style keeps at one end: keeping more is no longer
+/// redaction, and the bound keeps `keep_start + keep_end` far from overflowing.
+pub const MAX_KEEP: usize = 256;
+
+impl std::str::FromStr for Style {
+    type Err = crate::error::Error;
+
+    /// `label`, `mask`, `hash`, `partial` (4 characters kept at each end) or
+    /// `partial:START:END` (each at most [`MAX_KEEP`]): the names every interface accepts.
+    fn from_str(s: &str) -> Result<Style, Self::Err> {
+        use crate::error::{Error, ErrorKind};
+        Ok(match s {
+            "label" => Style::Label,
+            "mask" => Style::Mask,
+            "hash" => Style::Hash,
+            "partial" => Style::Partial {
+                keep_start: 4,
+                keep_end: 4,
+            },
+            other => {
+                let Some(rest) = other.strip_prefix("partial:") else {
+                    return Err(Error::new(
+                        ErrorKind::Config,
+                        format!(
+                            "unknown style {other:?} (expected \"label\", \"mask\", \"partial\", \"partial:START:END\" or \"hash\")"
+                        ),
+                    ));
+                };
+                let bad = || {
+                    Error::new(
+                        ErrorKind::Config,
+                        format!(
+                            "bad partial style {other:?}: partial:START:END takes two whole numbers, each at most {MAX_KEEP} (e.g. partial:0:4)"
+                        ),
+                    )
+                };
+                let (a, b) = rest.split_once(':').ok_or_else(bad)?;
+                let num = |t: &str| match t.parse::<usize>() {
+                    Ok(n) if n <= MAX_KEEP && !t.starts_with('+') => Ok(n),
+                    _ => Err(bad()),
+                };
+                Style::Partial {
+                    keep_start: num(a)?,
+                    keep_end: num(b)?,
+                }
+            }
+        })
+    }
+}
+
 /// How each label is replaced: the styles chosen per rule, and what they need.
 pub(crate) struct Renderer {
     /// The default style.

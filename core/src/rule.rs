@@ -24,6 +24,22 @@ impl Category {
     }
 }
 
+impl std::str::FromStr for Category {
+    type Err = crate::error::Error;
+
+    /// `secret` (or `secrets`) and `pii`, the names every interface accepts.
+    fn from_str(s: &str) -> Result<Category, Self::Err> {
+        match s {
+            "secret" | "secrets" => Ok(Category::Secret),
+            "pii" => Ok(Category::Pii),
+            other => Err(Error::new(
+                ErrorKind::Config,
+                format!("unknown category {other:?} (expected \"secret\" or \"pii\")"),
+            )),
+        }
+    }
+}
+
 impl std::fmt::Display for Category {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
@@ -91,6 +107,10 @@ pub struct RuleSpec {
     /// Texts in which this rule must find nothing.
     #[serde(default)]
     pub negative_examples: Vec<String>,
+    /// An added rule with the id of a built-in rule replaces it only when this is true;
+    /// otherwise the id clash is an error (a typo must not silently drop a built-in rule).
+    #[serde(default)]
+    pub replace: bool,
 }
 
 impl RuleSpec {
@@ -116,6 +136,7 @@ impl RuleSpec {
             references: Vec::new(),
             examples: Vec::new(),
             negative_examples: Vec::new(),
+            replace: false,
         }
     }
 }

@@ -209,6 +209,11 @@ impl Vault {
     /// next free number of its type. Returns the placeholders of `other` that were renamed
     /// (old name to new name): text written with `other`'s names needs them applied before
     /// [`restore`](Self::restore).
+    ///
+    /// Known limit: a name that `other` reserved (the user typed `<EMAIL_1>` in text redacted
+    /// with `other`) but this vault gave out for a value stays this vault's; restoring
+    /// `other`'s text with this vault then fills in that value. Restore a text with the vault
+    /// that redacted it, or merge before redacting.
     pub fn merge(&mut self, other: &Vault) -> BTreeMap<String, String> {
         let mut renamed = BTreeMap::new();
         for e in &other.entries {

@@ -4,9 +4,8 @@
 use std::ffi::OsString;
 use std::path::PathBuf;
 
-/// The most characters `partial` may keep at one end of a secret: keeping more is no longer
-/// redaction, and the bound keeps `keep_start + keep_end` far from overflowing.
-pub const MAX_KEEP: usize = 256;
+/// The most characters `partial` may keep at one end of a secret (core's bound).
+pub const MAX_KEEP: usize = redactum::MAX_KEEP;
 /// The most threads `-j` accepts: more only costs start-up time and memory.
 pub const MAX_THREADS: usize = 256;
 /// The largest `--key-file` read: a key is a few dozen bytes.
@@ -50,8 +49,14 @@ pub struct Args {
     pub output: Option<PathBuf>,
     pub in_place: bool,
     pub follow: bool,
+    /// `--rules` (deprecated: adds, as `--extra-rules` does).
     pub rules: Vec<PathBuf>,
+    /// `--extra-rules`: files added to the catalog.
+    pub extra_rules: Vec<PathBuf>,
+    /// `--only-rules`: files that replace the catalog (the `rules` option).
     pub only_rules: Vec<PathBuf>,
+    /// `--only`: the ids of the rules to keep (the `only_rules` option).
+    pub only: Vec<String>,
     pub disable: Vec<String>,
     pub no_secrets: bool,
     pub no_pii: bool,
@@ -126,7 +131,9 @@ pub fn parse_from(mut p: lexopt::Parser) -> Result<Args, String> {
             Short('i') | Long("in-place") => a.in_place = true,
             Long("follow") => a.follow = true,
             Long("rules") => a.rules.push(p.value().map_err(err)?.into()),
+            Long("extra-rules") => a.extra_rules.push(p.value().map_err(err)?.into()),
             Long("only-rules") => a.only_rules.push(p.value().map_err(err)?.into()),
+            Long("only") => a.only.push(p.value().map_err(err)?.string().map_err(err)?),
             Long("disable") => a
                 .disable
                 .push(p.value().map_err(err)?.string().map_err(err)?),

@@ -16,7 +16,7 @@ use std::sync::Mutex;
 use std::time::Instant;
 
 use rayon::prelude::*;
-use redactum::{Format, Redactor, RedactorBuilder, StreamFinding, Style};
+use redactum::{Options, Redactor, RuleSource, StreamFinding, Value};
 
 mod args;
 mod error;
@@ -29,7 +29,7 @@ mod signals;
 mod start;
 mod xattr;
 
-use args::{Args, Command, KeySource};
+use args::{Args, Command};
 use error::{CliError, OutputTag};
 use paths::Input;
 use report::{Record, Report, Tracked, Tracker};
@@ -61,12 +61,15 @@ OPTIONS:
                             with nothing to redact are not touched)
         --follow            follow symbolic links inside directories (they are skipped,
                             with a note on stderr, otherwise)
-        --rules FILE        add the rules of FILE (redactum or gitleaks TOML); repeatable
+        --extra-rules FILE  add the rules of FILE (redactum or gitleaks TOML) to the
+                            catalog; repeatable
+        --rules FILE        deprecated spelling of --extra-rules (a warning says so)
         --only-rules FILE   use only the rules of FILE (no built-in catalog); repeatable
+        --only ID           keep only the rule ID; repeatable
         --disable ID        turn a rule off; repeatable
         --no-secrets        do not look for secrets
         --no-pii            do not look for personal data
-        --style STYLE       label (default), mask, partial, hash
+        --style STYLE       label (default), mask, partial, partial:START:END, hash
         --keep N            with --style partial: characters kept at each end (default 4,
                             at most 256)
         --style-for SEL=STYLE
@@ -84,7 +87,8 @@ OPTIONS:
                             besides password, secret, token, api_key, authorization,
                             cookie...; case and separators are ignored; repeatable
         --key KEY           key for --style hash, its bytes as given (or the
-                            REDACTUM_KEY environment variable); at least 16 bytes
+                            REDACTUM_KEY environment variable, which the Rust, Python
+                            and Node interfaces read too); at least 16 bytes
         --key-hex HEX       the key in hexadecimal
         --key-file FILE     the key is the content of FILE (one final newline dropped)
         --report FORMAT     json or sarif: list findings (never the values) on stderr,
@@ -463,55 +467,99 @@ impl Run<'_> {
 }
 
 fn build(args: &Args) -> Result<Redactor, CliError> {
-    let b = builder(args)?;
-    let redactor = b.build().map_err(|e| CliError::msg(e.to_string()))?;
-    if !args.rules.is_empty() || !args.only_rules.is_empty() {
+    let o = options(args)?;
+    let redactor = o.build().map_err(|e| {
+        if e.kind() == redactum::ErrorKind::Config
+            && o.effective_key().is_none()
+            && e.message().contains("hash style needs a key")
+        {
+            // Core's errors name no flag; the command line says which of its own to use.
+            CliError::Usage(format!(
+                "{e} (--key, --key-hex, --key-file or {})",
+                redactum::KEY_ENV
+            ))
+        } else {
+            CliError::msg(e.to_string())
+        }
+    })?;
+    if o.rule_sources().next().is_some() {
         // Imported (gitleaks) rules that could not be expressed, one line each.
-        for w in b.warnings().map_err(|e| CliError::msg(e.to_string()))? {
+        for w in o
+            .builder()
+            .warnings()
+            .map_err(|e| CliError::msg(e.to_string()))?
+        {
             warn(&w.to_string());
         }
     }
     Ok(redactor)
 }
 
-/// The builder the options describe (rules, filters, styles, format, key).
-fn builder(args: &Args) -> Result<RedactorBuilder, CliError> {
-    let mut b = RedactorBuilder::new();
+/// The core builder the options describe (for `rules` and `rules check`).
+fn builder(args: &Args) -> Result<redactum::RedactorBuilder, CliError> {
+    Ok(options(args)?.builder())
+}
+
+/// The options the command line gives (rules, filters, styles, format, key).
+fn options(args: &Args) -> Result<Options, CliError> {
+    let mut o = Options::new();
+    let usage = |e: redactum::Error| CliError::Usage(e.to_string());
     if !args.only_rules.is_empty() {
-        b.builtin_rules(false);
-        for f in &args.only_rules {
-            b.add_rules_file(checked_rules_file(f)?);
+        o.set("rules", Value::Rules(read_rules(&args.only_rules)?))
+            .map_err(usage)?;
+    }
+    if !args.rules.is_empty() {
+        warn("--rules is deprecated: it adds rules to the catalog, as --extra-rules does (say --extra-rules to add, --only-rules to replace the catalog)");
+    }
+    let extra: Vec<_> = args
+        .rules
+        .iter()
+        .chain(&args.extra_rules)
+        .cloned()
+        .collect();
+    if !extra.is_empty() {
+        o.set("extra_rules", Value::Rules(read_rules(&extra)?))
+            .map_err(usage)?;
+    }
+    if args.no_secrets || args.no_pii {
+        let mut cats = Vec::new();
+        if !args.no_secrets {
+            cats.push("secret".to_string());
         }
+        if !args.no_pii {
+            cats.push("pii".to_string());
+        }
+        o.set("categories", cats).map_err(usage)?;
     }
-    for f in &args.rules {
-        b.add_rules_file(checked_rules_file(f)?);
+    if !args.only.is_empty() {
+        o.set("only_rules", args.only.clone()).map_err(usage)?;
     }
-    b.fail_closed(args.fail_closed);
-    b.secrets(!args.no_secrets)
-        .pii(!args.no_pii)
-        .disable_rules(args.disable.iter().cloned());
-    b.style(parse_style(
-        args.style.as_deref().unwrap_or("label"),
-        args.keep,
-    )?);
-    for (sel, style) in &args.style_for {
-        b.style_for(sel, parse_style(style, args.keep)?);
+    o.set("disable_rules", args.disable.clone())
+        .map_err(usage)?;
+    let keep = i64::try_from(args.keep).unwrap_or(i64::MAX);
+    o.set("keep_start", keep).map_err(usage)?;
+    o.set("keep_end", keep).map_err(usage)?;
+    if let Some(style) = &args.style {
+        o.set("style", style.as_str()).map_err(usage)?;
     }
-    let format = args.format.as_deref().unwrap_or("auto");
-    b.format(Format::from_name(format).ok_or_else(|| {
-        CliError::Usage(format!(
-            "unknown format `{}` (auto, text, json, logfmt)",
-            format.escape_debug()
-        ))
-    })?);
-    b.sensitive_keys(args.sensitive_keys.iter().cloned());
-    let key = match &args.key {
-        Some(src) => Some(args::key_bytes(src).map_err(CliError::Usage)?),
-        None => std::env::var_os("REDACTUM_KEY")
-            .map(|k| args::key_bytes(&KeySource::Arg(k)).map_err(CliError::Usage))
-            .transpose()?,
-    };
-    if let Some(k) = key {
+    if !args.style_for.is_empty() {
+        o.set("style_for", Value::Map(args.style_for.clone()))
+            .map_err(usage)?;
+    }
+    if let Some(format) = &args.format {
+        o.set("format", format.as_str()).map_err(usage)?;
+    }
+    o.set("sensitive_keys", args.sensitive_keys.clone())
+        .map_err(usage)?;
+    o.set("fail_closed", args.fail_closed).map_err(usage)?;
+    if let Some(src) = &args.key {
+        o.set(
+            "key",
+            Value::Bytes(args::key_bytes(src).map_err(CliError::Usage)?),
+        )
+        .map_err(usage)?;
+    }
+    if let Some(k) = o.effective_key() {
         if k.len() < args::MIN_KEY_LEN {
             warn(&format!(
                 "the hash key is {} bytes: keys shorter than {} bytes can be guessed, and the hashed values with them",
@@ -519,9 +567,23 @@ fn builder(args: &Args) -> Result<RedactorBuilder, CliError> {
                 args::MIN_KEY_LEN
             ));
         }
-        b.hash_key(k);
     }
-    Ok(b)
+    Ok(o)
+}
+
+/// The rule files, read (each checked first).
+fn read_rules(paths: &[std::path::PathBuf]) -> Result<Vec<RuleSource>, CliError> {
+    paths
+        .iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(checked_rules_file(p)?)
+                .map_err(|e| CliError::file(p, e))?;
+            Ok(RuleSource {
+                name: p.display().to_string(),
+                text,
+            })
+        })
+        .collect()
 }
 
 /// The largest rule file read: the built-in catalog is well under 1 MB.
@@ -545,49 +607,4 @@ fn checked_rules_file(p: &Path) -> Result<&Path, CliError> {
         )));
     }
     Ok(p)
-}
-
-/// `label`, `mask`, `hash`, `partial` (keeping `keep` at each end) or `partial:START:END`.
-fn parse_style(s: &str, keep: usize) -> Result<Style, CliError> {
-    Ok(match s {
-        "label" => Style::Label,
-        "mask" => Style::Mask,
-        "partial" => Style::Partial {
-            keep_start: keep,
-            keep_end: keep,
-        },
-        "hash" => Style::Hash,
-        other => match other
-            .strip_prefix("partial:")
-            .and_then(|r| r.split_once(':'))
-        {
-            Some((a, b)) => match (a.parse::<u128>(), b.parse::<u128>()) {
-                (Ok(s), Ok(e)) if s <= args::MAX_KEEP as u128 && e <= args::MAX_KEEP as u128 => {
-                    Style::Partial {
-                        keep_start: s as usize,
-                        keep_end: e as usize,
-                    }
-                }
-                (Ok(_), Ok(_)) => {
-                    return Err(CliError::Usage(format!(
-                        "partial style `{}`: START and END are at most {}",
-                        other.escape_debug(),
-                        args::MAX_KEEP
-                    )))
-                }
-                _ => {
-                    return Err(CliError::Usage(format!(
-                        "bad partial style `{}` (partial:START:END, e.g. partial:0:4)",
-                        other.escape_debug()
-                    )))
-                }
-            },
-            None => {
-                return Err(CliError::Usage(format!(
-                    "unknown style `{}` (label, mask, partial, partial:START:END, hash)",
-                    other.escape_debug()
-                )))
-            }
-        },
-    })
 }

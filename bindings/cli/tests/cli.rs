@@ -143,7 +143,7 @@ fn bad_rule_files_fail_with_one_line_naming_the_rule() {
             format!("[[rule]]\nid = \"{id}\"\nname = \"n\"\ncategory = \"secret\"\n{body}\n"),
         )
         .unwrap();
-        let (code, out, err) = run(bin().arg("--rules").arg(&p), b"x\n");
+        let (code, out, err) = run(bin().arg("--extra-rules").arg(&p), b"x\n");
         assert_eq!(code, 2, "{id}: {err}");
         assert!(out.is_empty());
         assert_eq!(err.trim_end().lines().count(), 1, "{id}: one line: {err}");
@@ -414,4 +414,98 @@ fn gitleaks_config_imports_with_warnings() {
             .any(|l| l.starts_with("redactum: warning: ") && l.contains("rule `pem-file`")),
         "{err}"
     );
+}
+
+/// Issue 18: `--extra-rules` adds, `--only-rules` replaces the catalog, `--rules` still adds
+/// but says it is deprecated; `--only ID` keeps one rule, an unknown id fails loudly.
+#[test]
+fn rule_options_add_replace_and_select() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = rules_file(dir.path());
+    let input = b"tok_ABCDEFGH12345678 ann@example.com\n";
+    let (code, out, err) = run(bin().arg("--extra-rules").arg(&rules), input);
+    assert_eq!(
+        (code, out.as_str()),
+        (0, "[REDACTED:tok] [REDACTED:email]\n"),
+        "{err}"
+    );
+    assert!(err.is_empty(), "{err}");
+    let (code, out, err) = run(bin().arg("--rules").arg(&rules), input);
+    assert_eq!(
+        (code, out.as_str()),
+        (0, "[REDACTED:tok] [REDACTED:email]\n")
+    );
+    assert!(
+        err.contains("--rules is deprecated") && err.contains("--extra-rules"),
+        "{err}"
+    );
+    let (code, out, _) = run(bin().arg("--only-rules").arg(&rules), input);
+    assert_eq!(
+        (code, out.as_str()),
+        (0, "[REDACTED:tok] ann@example.com\n")
+    );
+    let (code, out, _) = run(bin().arg("--only").arg("email"), input);
+    assert_eq!(
+        (code, out.as_str()),
+        (0, "tok_ABCDEFGH12345678 [REDACTED:email]\n")
+    );
+    let (code, _, err) = run(bin().arg("--disable").arg("emial"), input);
+    assert_eq!(code, 2);
+    assert!(err.contains("emial"), "{err}");
+    let (code, _, err) = run(bin().arg("--no-secrets").arg("--no-pii"), input);
+    assert_eq!(code, 2);
+    assert!(err.contains("no rule"), "{err}");
+}
+
+/// The hash-key error of core names no flag; the command line adds its own.
+#[test]
+fn hash_without_key_names_the_cli_flags() {
+    let (code, _, err) = run(
+        bin().arg("--style").arg("hash").env_remove("REDACTUM_KEY"),
+        b"x\n",
+    );
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("needs a key") && err.contains("--key"),
+        "{err}"
+    );
+}
+
+/// docs/options.md: every CLI spelling in the table is a flag the command documents and
+/// parses (given with a value where it takes one, it is not an unknown argument).
+#[test]
+fn every_cli_spelling_of_the_options_table_is_accepted() {
+    let doc = include_str!("../../../docs/options.md");
+    let start = doc.find("<!-- options-table: begin -->").unwrap();
+    let end = doc.find("<!-- options-table: end -->").unwrap();
+    let (_, help, _) = run(bin().arg("--help"), b"");
+    let mut flags = 0;
+    for row in doc[start..end]
+        .lines()
+        .filter(|l| l.starts_with('|'))
+        .skip(2)
+    {
+        let cli = row.trim_matches('|').split(" | ").nth(1).unwrap();
+        for spelling in cli.split(", ") {
+            let spelling = spelling.trim().trim_matches('`');
+            if spelling == "—" {
+                continue;
+            }
+            let flag = spelling.split(' ').next().unwrap();
+            assert!(help.contains(flag), "{flag} is not in --help");
+            let (_, _, err) = run(
+                bin()
+                    .args(spelling.split(' '))
+                    .arg("--check")
+                    .arg("/nonexistent"),
+                b"",
+            );
+            assert!(
+                !err.contains("invalid option") && !err.contains("unexpected"),
+                "{spelling}: {err}"
+            );
+            flags += 1;
+        }
+    }
+    assert!(flags >= 15, "{flags}");
 }

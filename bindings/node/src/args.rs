@@ -21,6 +21,8 @@ const OPTION_NAMES: &[&str] = &[
     "failClosed",
     "format",
     "sensitiveKeys",
+    "styleFor",
+    "replaceWith",
 ];
 
 /// An `Error` with `code: 'InvalidArg'`.
@@ -187,6 +189,20 @@ fn check_option(name: &str, value: &Unknown<'_>) -> napi::Result<()> {
     let ok = match name {
         "rules" | "extraRules" | "style" | "format" => ty == ValueType::String,
         "failClosed" => ty == ValueType::Boolean,
+        "replaceWith" => ty == ValueType::Function,
+        "styleFor" => {
+            // An object whose values are strings.
+            ty == ValueType::Object && !value.is_array()? && !value.is_buffer()? && {
+                // SAFETY: checked to be an object just above.
+                let object = unsafe { value.cast::<Object>() }?;
+                let mut all = true;
+                for k in Object::keys(&object)? {
+                    let v = object.get::<Unknown>(&k)?;
+                    all &= v.is_some_and(|v| v.get_type().ok() == Some(ValueType::String));
+                }
+                all
+            }
+        }
         "key" => ty == ValueType::String || (ty == ValueType::Object && value.is_buffer()?),
         "keepStart" | "keepEnd" => {
             ty == ValueType::Number && {
@@ -216,6 +232,8 @@ fn check_option(name: &str, value: &Unknown<'_>) -> napi::Result<()> {
         "rules" | "extraRules" => "a string (TOML rules)",
         "style" | "format" => "a string",
         "failClosed" => "a boolean",
+        "replaceWith" => "a function (value, ruleId) => string",
+        "styleFor" => "an object of styles by rule id or category, such as { email: 'mask' }",
         "key" => "a string or a Buffer",
         "keepStart" | "keepEnd" => "a whole number of characters, zero or more",
         _ => "an array of strings",

@@ -14,7 +14,10 @@ mod tasks;
 mod vault;
 
 #[doc(hidden)]
-pub use redactor::{echo, panic_for_tests};
+pub use redactor::echo;
+#[doc(hidden)]
+#[cfg(feature = "test-hooks")]
+pub use redactor::panic_for_tests;
 pub use redactor::{Finding, Redactor, RedactorOptions, RuleInfo};
 pub use stream::{StreamRedactor, StreamStats};
 pub use vault::{Vault, VaultEntry};

@@ -1,19 +1,22 @@
 //! The `Redactor` class: options, whole-input redaction, findings with JavaScript offsets.
 
 use std::borrow::Cow;
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use napi::bindgen_prelude::{
-    AsyncTask, Buffer, BufferSlice, Either, FnArgs, Function, JsObjectValue, Object, Unknown,
+    AsyncTask, Buffer, BufferSlice, Either, FnArgs, Function, FunctionRef, JsObjectValue, Object,
+    Unknown,
 };
 use napi::{Env, JsString};
 use napi_derive::napi;
 
+use crate::args::Item;
 use crate::error::{core_error, guard};
 use crate::tasks::RedactBatch;
 
-/// Options of `new Redactor(options)` and `createRedactStream(options)`.
-#[napi(object)]
+/// Options of `new Redactor(options)` and `createRedactStream(options)`: core's options
+/// (`docs/options.md`), in camelCase.
+#[napi(object, object_to_js = false)]
 #[derive(Default)]
 pub struct RedactorOptions {
     /// Rules in redactum's TOML format that replace the built-in catalog.
@@ -40,15 +43,76 @@ pub struct RedactorOptions {
     /// On an internal error while scanning, replace the segment whole instead of passing it
     /// through (default false).
     pub fail_closed: Option<bool>,
-    /// How lines are read (default `text`: the rules only). `json`: lines that parse as JSON
-    /// are rewritten in place and the values of sensitive keys replaced; `logfmt`: every line
-    /// is `key=value` pairs (HTTP headers and URL query parameters too); `auto`: decided per
-    /// line. `find` and `isMatch` read their input as text whatever the format.
+    /// How lines are read (default `auto`: decided per line, as on the command line and in
+    /// Python). `text`: the rules only; `json`: lines that parse as JSON are rewritten in
+    /// place and the values of sensitive keys replaced; `logfmt`: every line is `key=value`
+    /// pairs (HTTP headers and URL query parameters too). `find` and `isMatch` read their
+    /// input as text whatever the format.
     #[napi(ts_type = "'text' | 'auto' | 'json' | 'logfmt'")]
     pub format: Option<String>,
     /// Keys whose values are replaced whatever they hold in structured lines, added to the
     /// default ones (`password`, `token`, `api_key`...). Case and separators are ignored.
     pub sensitive_keys: Option<Vec<String>>,
+    /// Per-type styles: a rule id, `secret`, `pii` or `sensitive-key` to a style
+    /// (`{ 'credit-card': 'partial:0:4', email: 'hash' }`).
+    #[napi(ts_type = "Record<string, string>")]
+    pub style_for: Option<std::collections::HashMap<String, String>>,
+    /// Gives each replacement: called with the value found and the rule id, returns the text
+    /// that replaces it. Called on the JavaScript thread. If it throws or returns something
+    /// other than a string, the call that redacts throws (`redactBatch` rejects) and nothing
+    /// redacted is returned: the value never passes.
+    #[napi(ts_type = "(value: string, ruleId: string) => string")]
+    pub replace_with: Option<FunctionRef<FnArgs<(String, String)>, String>>,
+}
+
+/// A `replaceWith` function: called by core's renderer on the JavaScript thread that created
+/// it; its first failure is kept for the call that redacts to throw.
+pub(crate) struct Censor {
+    f: FunctionRef<FnArgs<(String, String)>, String>,
+    env: usize,
+    thread: std::thread::ThreadId,
+    error: Mutex<Option<String>>,
+}
+
+impl Censor {
+    /// The failure of the censor during the last call, taken.
+    pub(crate) fn take_error(&self) -> napi::Result<()> {
+        match self.error.lock().ok().and_then(|mut e| e.take()) {
+            None => Ok(()),
+            Some(e) => Err(napi::Error::from_reason(format!(
+                "options.replaceWith failed, nothing was returned: {e}"
+            ))),
+        }
+    }
+
+    fn fail(&self, e: String) {
+        if let Ok(mut slot) = self.error.lock() {
+            slot.get_or_insert(e);
+        }
+    }
+
+    fn replacer(censor: Arc<Censor>) -> Arc<redactum::ReplaceFn> {
+        let c = std::panic::AssertUnwindSafe(censor);
+        Arc::new(move |finding: &redactum::Finding, bytes: &[u8]| {
+            let marker = redactum::label_marker(finding.rule_id());
+            if std::thread::current().id() != c.thread {
+                c.fail("it can only run on the JavaScript thread".into());
+                return marker;
+            }
+            let env = Env::from_raw(c.env as napi::sys::napi_env);
+            let value = String::from_utf8_lossy(bytes).into_owned();
+            let out =
+                c.f.borrow_back(&env)
+                    .and_then(|f| f.call(FnArgs::from((value, finding.rule_id().to_string()))));
+            match out {
+                Ok(s) => s,
+                Err(e) => {
+                    c.fail(e.reason.clone());
+                    marker
+                }
+            }
+        })
+    }
 }
 
 /// One replaced span.
@@ -88,95 +152,108 @@ pub struct RuleInfo {
 pub struct Redactor {
     pub(crate) inner: redactum::Redactor,
     /// The options, to build `structured` from.
-    builder: redactum::RedactorBuilder,
-    /// The `format` option.
-    format: redactum::Format,
+    options: redactum::Options,
+    /// The `replaceWith` function, if any.
+    pub(crate) censor: Option<Arc<Censor>>,
     /// For `redactJson` when `format` is `text` or `logfmt`: the same options with JSON lines
     /// read as JSON, built on first use.
     structured: OnceLock<redactum::Redactor>,
 }
 
-fn builder(options: &RedactorOptions) -> napi::Result<redactum::RedactorBuilder> {
-    let mut b = redactum::Redactor::builder();
-    if let Some(rules) = &options.rules {
-        b.builtin_rules(false).add_rules("options.rules", rules);
-    }
-    if let Some(rules) = &options.extra_rules {
-        b.add_rules("options.extraRules", rules);
-    }
-    if let Some(categories) = &options.categories {
-        let (mut secrets, mut pii) = (false, false);
-        for c in categories {
-            match c.as_str() {
-                "secret" => secrets = true,
-                "pii" => pii = true,
-                other => {
-                    return Err(napi::Error::new(napi::Status::InvalidArg, format!(
-                        "unknown category `{other}` in options.categories (expected \"secret\" or \"pii\")"
-                    )))
-                }
-            }
-        }
-        b.secrets(secrets).pii(pii);
-    }
-    let style = match options.style.as_deref().unwrap_or("label") {
-        "label" => redactum::Style::Label,
-        "mask" => redactum::Style::Mask,
-        "partial" => redactum::Style::Partial {
-            keep_start: options.keep_start.unwrap_or(4) as usize,
-            keep_end: options.keep_end.unwrap_or(4) as usize,
-        },
-        "hash" => redactum::Style::Hash,
-        other => {
-            return Err(napi::Error::new(
-                napi::Status::InvalidArg,
-                format!(
-                "unknown style `{other}` in options.style (expected label, mask, partial or hash)"
-            ),
-            ))
-        }
-    };
-    let hash = matches!(style, redactum::Style::Hash);
-    b.style(style);
-    if let Some(ids) = &options.only_rules {
-        b.only_rules(ids.iter().cloned());
-    }
-    if let Some(ids) = &options.disable_rules {
-        b.disable_rules(ids.iter().cloned());
-    }
-    if let Some(yes) = options.fail_closed {
-        b.fail_closed(yes);
-    }
-    if let Some(name) = &options.format {
-        let format = redactum::Format::from_name(name).ok_or_else(|| {
+/// Core's options from JavaScript's (types already checked by `args`); errors name the option
+/// as JavaScript spells it.
+fn core_options(
+    env: &Env,
+    options: &mut RedactorOptions,
+) -> napi::Result<(redactum::Options, Option<Arc<Censor>>)> {
+    use redactum::{RuleSource, Value};
+    let mut o = redactum::Options::new();
+    let mut set = |js: &str, value: Value| -> napi::Result<()> {
+        o.set(js, value).map(|_| ()).map_err(|e| {
             napi::Error::new(
                 napi::Status::InvalidArg,
-                format!(
-                    "unknown format `{name}` in options.format (expected text, auto, json or logfmt)"
-                ),
+                format!("options.{js}: {}", e.message()),
             )
-        })?;
-        b.format(format);
+        })
+    };
+    let rules = |name: &str, text: &String| {
+        Value::Rules(vec![RuleSource {
+            name: name.to_string(),
+            text: text.clone(),
+        }])
+    };
+    if let Some(r) = &options.rules {
+        set("rules", rules("options.rules", r))?;
+    }
+    if let Some(r) = &options.extra_rules {
+        set("extraRules", rules("options.extraRules", r))?;
+    }
+    if let Some(c) = &options.categories {
+        set("categories", Value::List(c.clone()))?;
+    }
+    if let Some(s) = &options.style {
+        set("style", Value::Str(s.clone()))?;
+    }
+    match &options.key {
+        Some(Either::A(s)) => set("key", Value::Bytes(s.as_bytes().to_vec()))?,
+        Some(Either::B(b)) => set("key", Value::Bytes(b.to_vec()))?,
+        None => {}
+    }
+    if let Some(n) = options.keep_start {
+        set("keepStart", Value::Int(n.into()))?;
+    }
+    if let Some(n) = options.keep_end {
+        set("keepEnd", Value::Int(n.into()))?;
+    }
+    if let Some(ids) = &options.only_rules {
+        set("onlyRules", Value::List(ids.clone()))?;
+    }
+    if let Some(ids) = &options.disable_rules {
+        set("disableRules", Value::List(ids.clone()))?;
+    }
+    if let Some(yes) = options.fail_closed {
+        set("failClosed", Value::Bool(yes))?;
+    }
+    if let Some(f) = &options.format {
+        set("format", Value::Str(f.clone()))?;
     }
     if let Some(keys) = &options.sensitive_keys {
-        b.sensitive_keys(keys.iter().cloned());
+        set("sensitiveKeys", Value::List(keys.clone()))?;
     }
-    let key: &[u8] = match &options.key {
-        Some(Either::A(s)) => s.as_bytes(),
-        Some(Either::B(buf)) => buf,
-        None => &[],
+    if let Some(m) = &options.style_for {
+        let mut pairs: Vec<(String, String)> =
+            m.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        pairs.sort();
+        set("styleFor", Value::Map(pairs))?;
+    }
+    let censor = match options.replace_with.take() {
+        None => None,
+        Some(f) => {
+            let c = Arc::new(Censor {
+                f,
+                env: env.raw() as usize,
+                thread: std::thread::current().id(),
+                error: Mutex::new(None),
+            });
+            set("replaceWith", Value::Replace(Censor::replacer(c.clone())))?;
+            Some(c)
+        }
     };
-    if hash && key.is_empty() {
-        // Core's message names the CLI's flag and variable.
-        return Err(napi::Error::new(
+    Ok((o, censor))
+}
+
+/// A core build error; the hash style's names the JavaScript option.
+fn build_error(e: redactum::Error) -> napi::Error {
+    if e.kind() == redactum::ErrorKind::Config && e.message().contains("hash style needs a key") {
+        return napi::Error::new(
             napi::Status::InvalidArg,
-            "the hash style needs a key: new Redactor({ style: 'hash', key: ... }) (options.key, a string or a Buffer)".to_string(),
-        ));
+            format!(
+                "{e}: new Redactor({{ style: 'hash', key: ... }}) (options.key, a string or a Buffer, or the {} environment variable)",
+                redactum::KEY_ENV
+            ),
+        );
     }
-    if options.key.is_some() {
-        b.hash_key(key);
-    }
-    Ok(b)
+    core_error(e)
 }
 
 /// Imported (gitleaks) rules that were skipped or changed: one `process.emitWarning` each,
@@ -229,20 +306,15 @@ impl Redactor {
     )]
     pub fn new(env: Env, options: Option<Unknown<'_>>) -> napi::Result<Self> {
         guard(|| {
-            let options = crate::args::redactor_options(&env, options)?;
-            let builder = builder(&options)?;
-            let inner = builder.build().map_err(core_error)?;
+            let mut options = crate::args::redactor_options(&env, options)?;
+            let (core, censor) = core_options(&env, &mut options)?;
+            // Core shares the compiled rules between redactors with the same options.
+            let inner = core.build().map_err(build_error)?;
             emit_rule_warnings(&env, &options)?;
-            // Checked by `builder`.
-            let format = options
-                .format
-                .as_deref()
-                .and_then(redactum::Format::from_name)
-                .unwrap_or_default();
             Ok(Redactor {
                 inner,
-                builder,
-                format,
+                options: core,
+                censor,
                 structured: OnceLock::new(),
             })
         })
@@ -260,6 +332,7 @@ impl Redactor {
                 Cow::Borrowed(_) => None,
                 Cow::Owned(s) => Some(s),
             };
+            self.censor_ok()?;
             Ok(match out {
                 None => Either::A(utf8.into_value()),
                 Some(s) => Either::B(s),
@@ -283,6 +356,7 @@ impl Redactor {
                 Cow::Borrowed(_) => None,
                 Cow::Owned(s) => Some(s),
             };
+            self.censor_ok()?;
             Ok(match out {
                 None => Either::A(utf8.into_value()),
                 Some(s) => Either::B(s),
@@ -304,6 +378,7 @@ impl Redactor {
                 Cow::Borrowed(_) => None,
                 Cow::Owned(v) => Some(v),
             };
+            self.censor_ok()?;
             Ok(match out {
                 None => Either::A(buf),
                 // JavaScript-owned memory, which the garbage collector accounts for.
@@ -360,9 +435,70 @@ impl Redactor {
         ts_return_type = "Promise<T[]>"
     )]
     pub fn redact_batch(&self, texts: Unknown<'_>) -> AsyncTask<RedactBatch> {
+        let items = guard(|| crate::args::batch(texts));
+        if self.censor.is_none() {
+            return AsyncTask::new(RedactBatch {
+                redactor: self.inner.clone(),
+                items,
+                done: false,
+            });
+        }
+        // `replaceWith` runs on the JavaScript thread: the work is done now, the Promise
+        // settles with it.
+        let items = items.and_then(|items| {
+            guard(|| {
+                let out = items
+                    .into_iter()
+                    .map(|i| match i {
+                        Item::Text(s) => Item::Text(self.inner.redact(&s).into_owned()),
+                        Item::Bytes(b) => Item::Bytes(self.inner.redact_bytes(&b).into_owned()),
+                    })
+                    .collect();
+                self.censor_ok()?;
+                Ok(out)
+            })
+        });
         AsyncTask::new(RedactBatch {
             redactor: self.inner.clone(),
-            items: guard(|| crate::args::batch(texts)),
+            items,
+            done: true,
+        })
+    }
+
+    /// Redacts a string and returns the replaced spans with it, in one pass: `{ text,
+    /// findings }`. Unlike `find`, the findings follow the `format` option (the values of
+    /// sensitive keys in structured lines are included, as `sensitive-key`).
+    #[napi(ts_args_type = "text: string")]
+    pub fn redact_with_findings(&self, text: Unknown<'_>) -> napi::Result<Redacted> {
+        guard(|| {
+            let text = crate::args::string(text, "redactWithFindings()")?.into_utf8()?;
+            let (out, found) = self.inner.redact_with_findings(text.as_str()?);
+            self.censor_ok()?;
+            let bytes = text.as_slice();
+            let (mut at_byte, mut at_unit) = (0usize, 0usize);
+            let mut to_units = |byte: usize| {
+                at_unit += utf16_units(&bytes[at_byte..byte]);
+                at_byte = byte;
+                at_unit as u32
+            };
+            let findings = found
+                .into_iter()
+                .map(|f| {
+                    let f = f.finding;
+                    Finding {
+                        rule_id: f.rule_id().to_string(),
+                        category: f.category().as_str().to_string(),
+                        start: to_units(f.start()),
+                        end: to_units(f.end()),
+                        byte_start: f.start() as f64,
+                        byte_end: f.end() as f64,
+                    }
+                })
+                .collect();
+            Ok(Redacted {
+                text: out,
+                findings,
+            })
         })
     }
 
@@ -388,29 +524,45 @@ impl Redactor {
 impl Redactor {
     /// The redactor of `redactJson`: this one when it already reads JSON lines as JSON.
     fn structured(&self) -> napi::Result<&redactum::Redactor> {
-        let format = match self.format {
+        let format = match self.options.format() {
             redactum::Format::Text | redactum::Format::Json => redactum::Format::Json,
             _ => redactum::Format::Auto,
         };
-        if format == self.format {
+        if format == self.options.format() {
             return Ok(&self.inner);
         }
         if let Some(r) = self.structured.get() {
             return Ok(r);
         }
-        let built = self
-            .builder
-            .clone()
-            .format(format)
-            .build()
-            .map_err(core_error)?;
+        let mut options = self.options.clone();
+        options.set("format", format.as_str()).map_err(core_error)?;
+        let built = options.build().map_err(core_error)?;
         Ok(self.structured.get_or_init(|| built))
+    }
+
+    /// An error if `replaceWith` failed during the call that just ran.
+    pub(crate) fn censor_ok(&self) -> napi::Result<()> {
+        match &self.censor {
+            Some(c) => c.take_error(),
+            None => Ok(()),
+        }
     }
 }
 
+/// The result of `redactWithFindings`.
+#[napi(object)]
+pub struct Redacted {
+    /// The redacted text, as `redact` returns it.
+    pub text: String,
+    /// The replaced spans, in order.
+    pub findings: Vec<Finding>,
+}
+
 /// Internal, for tests: panics inside the guard, which must surface as an `Error`. Not
-/// exported by `index.js` nor declared: the tests load it from `binding.js`.
+/// exported by `index.js` nor declared: the tests load it from `binding.js`. Only in test
+/// builds (the `test-hooks` feature).
 #[doc(hidden)]
+#[cfg(feature = "test-hooks")]
 #[napi(js_name = "__panicForTests", skip_typescript)]
 pub fn panic_for_tests() -> napi::Result<()> {
     guard(|| panic!("deliberate panic for tests"))

@@ -26,9 +26,19 @@ pub struct StreamStats {
 pub struct StreamRedactor {
     inner: redactum::StreamRedactor,
     out: Vec<u8>,
+    /// The redactor's `replaceWith` function, whose failures throw.
+    censor: Option<std::sync::Arc<crate::redactor::Censor>>,
 }
 
 impl StreamRedactor {
+    /// An error if `replaceWith` failed: the output gathered is dropped, never returned.
+    fn censor_ok(&mut self) -> napi::Result<()> {
+        match &self.censor {
+            Some(c) => c.take_error().inspect_err(|_| self.out.clear()),
+            None => Ok(()),
+        }
+    }
+
     /// The output gathered in `self.out`, copied into a JavaScript-owned Buffer: V8 counts its
     /// memory, so the garbage collector keeps pace with a long stream (a Buffer over a Rust
     /// `Vec` is invisible to it).
@@ -50,6 +60,7 @@ impl StreamRedactor {
             Ok(StreamRedactor {
                 inner: redactor.inner.stream(),
                 out: Vec::new(),
+                censor: redactor.censor.clone(),
             })
         })
     }
@@ -60,6 +71,7 @@ impl StreamRedactor {
     pub fn push<'env>(&mut self, env: &'env Env, chunk: &[u8]) -> napi::Result<BufferSlice<'env>> {
         guard(|| {
             self.inner.push(chunk, &mut self.out);
+            self.censor_ok()?;
             self.take_output(env)
         })
     }
@@ -69,6 +81,7 @@ impl StreamRedactor {
     pub fn finish<'env>(&mut self, env: &'env Env) -> napi::Result<BufferSlice<'env>> {
         guard(|| {
             self.inner.finish(&mut self.out);
+            self.censor_ok()?;
             self.take_output(env)
         })
     }

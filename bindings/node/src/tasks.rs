@@ -11,6 +11,8 @@ pub struct RedactBatch {
     pub(crate) redactor: redactum::Redactor,
     /// The texts, or why they are not texts: the error rejects the Promise.
     pub(crate) items: napi::Result<Vec<Item>>,
+    /// The items are already redacted (by a `replaceWith` function, on the JavaScript thread).
+    pub(crate) done: bool,
 }
 
 impl Task for RedactBatch {
@@ -19,6 +21,9 @@ impl Task for RedactBatch {
 
     fn compute(&mut self) -> napi::Result<Vec<Item>> {
         let items = std::mem::replace(&mut self.items, Ok(Vec::new()))?;
+        if self.done {
+            return Ok(items);
+        }
         guard(|| {
             let texts: Vec<&str> = items
                 .iter()

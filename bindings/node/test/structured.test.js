@@ -13,12 +13,13 @@ const { RULES, AWS, EMAIL } = require('./fixtures.js')
 const LINE = '{"user":"bob","password":"hunter2"}'
 const REDACTED = '{"user":"bob","password":"[REDACTED:sensitive-key]"}'
 
-test('format json replaces the value of a sensitive key; the default text does not', () => {
+test('format json and the default auto replace the value of a sensitive key; text does not', () => {
   assert.equal(new Redactor({ format: 'json' }).redact(LINE), REDACTED)
+  // The default is `auto`, as on the command line and in Python (issue 18).
+  assert.equal(new Redactor().redact(LINE), REDACTED)
+  assert.equal(new Redactor({ format: undefined }).redact(LINE), REDACTED)
   // `hunter2` alone matches no rule of the built-in catalog: only the JSON key gives it away.
-  assert.equal(new Redactor().redact(LINE), LINE)
   assert.equal(new Redactor({ format: 'text' }).redact(LINE), LINE)
-  assert.equal(new Redactor({ format: undefined }).redact(LINE), LINE)
 })
 
 test('each format', () => {
@@ -57,7 +58,7 @@ test('sensitiveKeys are added to the default keys', () => {
   // Core's matching ignores case and separators, and matches a key ending with the name.
   assert.equal(r.redact('{"X-Session-Hint": 7}'), '{"X-Session-Hint": "[REDACTED:sensitive-key]"}')
   // Without a structured format there are no keys: the option changes nothing.
-  const text = new Redactor({ rules: RULES, sensitiveKeys: ['session_hint'] })
+  const text = new Redactor({ rules: RULES, sensitiveKeys: ['session_hint'], format: 'text' })
   assert.equal(text.redact('{"session_hint":"abc"}'), '{"session_hint":"abc"}')
   assert.equal(new Redactor({ rules: RULES, format: 'json', sensitiveKeys: [] }).redact(line), new Redactor({ rules: RULES, format: 'json' }).redact(line))
 })
@@ -140,7 +141,7 @@ test('an unknown format throws the configuration error naming the accepted value
       (err) => {
         assert.ok(err instanceof Error)
         assert.equal(err.code, 'InvalidArg')
-        assert.equal(err.message, `unknown format \`${format}\` in options.format (expected text, auto, json or logfmt)`)
+        assert.equal(err.message, `options.format: unknown format "${format}" (expected "auto", "text", "json" or "logfmt")`)
         return true
       },
     )

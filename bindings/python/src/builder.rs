@@ -2,11 +2,12 @@
 //! arguments for pickling.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use pyo3::exceptions::{PyFileNotFoundError, PyOSError, PyPermissionError, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString};
-use redactum::{Format, RedactorBuilder, Style};
+use redactum::{Finding, Options, RedactorBuilder, ReplaceFn, RuleSource, Value};
 
 use crate::error::config;
 
@@ -20,15 +21,15 @@ pub struct RuleText {
     pub text: String,
 }
 
-/// Everything needed to rebuild the same redactor.
-#[derive(Clone, Debug)]
+/// Everything needed to rebuild the same redactor: the arguments as given (for pickling) and
+/// core's options, which check every value (names and meanings are core's, shared with the
+/// command line and Node).
+#[derive(Clone)]
 pub struct Config {
     /// `rules=`: replaces the built-in catalog when present.
     pub rules: Option<Vec<RuleText>>,
-    /// `extra_rules=`: added to (or replacing same-id rules of) the catalog.
+    /// `extra_rules=`: added to the catalog.
     pub extra_rules: Vec<RuleText>,
-    pub secrets: bool,
-    pub pii: bool,
     pub categories: Option<Vec<String>>,
     pub style: String,
     pub key: Option<Vec<u8>>,
@@ -36,13 +37,15 @@ pub struct Config {
     pub keep_end: usize,
     pub only_rules: Option<Vec<String>>,
     pub disable_rules: Vec<String>,
-    /// `format=`: `text`, `auto`, `json` or `logfmt` (checked by `from_args`).
     pub format: String,
-    /// `sensitive_keys=`: added to core's default sensitive keys.
     pub sensitive_keys: Vec<String>,
-    /// `fail_closed=`: an internal error while scanning a line replaces that line with
-    /// `[REDACTED:internal-error]` instead of raising.
     pub fail_closed: bool,
+    /// `style_for=`: selector to style, in the order given.
+    pub style_for: Vec<(String, String)>,
+    /// `replace_with=`: a callable `(value, rule_id) -> str`.
+    pub replace_with: Option<Arc<Py<PyAny>>>,
+    /// Core's options, checked.
+    pub options: Options,
 }
 
 /// The raw constructor arguments.
@@ -59,6 +62,32 @@ pub struct Args<'py> {
     pub format: String,
     pub sensitive_keys: Option<Bound<'py, PyAny>>,
     pub fail_closed: bool,
+    pub style_for: Option<Bound<'py, PyAny>>,
+    pub replace_with: Option<Bound<'py, PyAny>>,
+}
+
+/// The replacement of a finding by a Python callable. The callable runs with the GIL taken
+/// again (scans run without it); if it raises or returns something other than a `str`, the
+/// error is reported through `sys.unraisablehook` and the finding gets the label marker: the
+/// original value never passes.
+fn python_replacer(f: Arc<Py<PyAny>>) -> Arc<ReplaceFn> {
+    // A panic cannot leave the callable half-changed: Python owns its state.
+    let f = std::panic::AssertUnwindSafe(f);
+    Arc::new(move |finding: &Finding, bytes: &[u8]| {
+        Python::attach(|py| {
+            let value = String::from_utf8_lossy(bytes);
+            let out = f
+                .call1(py, (value.as_ref(), finding.rule_id()))
+                .and_then(|r| r.extract::<String>(py));
+            match out {
+                Ok(s) => s,
+                Err(e) => {
+                    e.write_unraisable(py, Some(f.bind(py)));
+                    redactum::label_marker(finding.rule_id())
+                }
+            }
+        })
+    })
 }
 
 impl Config {
@@ -72,28 +101,6 @@ impl Config {
             .categories
             .map(|c| strings(&c, "categories"))
             .transpose()?;
-        let (mut secrets, mut pii) = (true, true);
-        if let Some(cats) = &categories {
-            secrets = false;
-            pii = false;
-            for c in cats {
-                match c.as_str() {
-                    "secret" | "secrets" => secrets = true,
-                    "pii" => pii = true,
-                    other => {
-                        return Err(config(format!(
-                            "unknown category {other:?}: expected \"secret\" or \"pii\""
-                        )))
-                    }
-                }
-            }
-        }
-        if !matches!(args.style.as_str(), "label" | "mask" | "partial" | "hash") {
-            return Err(config(format!(
-                "unknown style {:?}: expected \"label\", \"mask\", \"partial\" or \"hash\"",
-                args.style
-            )));
-        }
         let key = match args.key {
             None => None,
             Some(k) => {
@@ -109,76 +116,104 @@ impl Config {
                 }
             }
         };
-        if Format::from_name(&args.format).is_none() {
-            return Err(config(format!(
-                "unknown format {:?}: expected \"text\", \"auto\", \"json\" or \"logfmt\"",
-                args.format
-            )));
-        }
-        if args.style == "hash" && key.as_ref().is_none_or(|k| k.is_empty()) {
-            return Err(config(
-                "the hash style needs a key: Redactor(style=\"hash\", key=...)",
-            ));
-        }
-        let keep = |v: i64, name: &str| {
-            usize::try_from(v).map_err(|_| config(format!("{name} must be zero or more, not {v}")))
+        let style_for = match args.style_for {
+            None => Vec::new(),
+            Some(d) => {
+                let d = d.cast::<PyDict>().map_err(|_| {
+                    PyTypeError::new_err(
+                        "style_for must be a dict of selector to style, e.g. {\"credit-card\": \"partial:0:4\"}",
+                    )
+                })?;
+                let mut out = Vec::new();
+                for (k, v) in d.iter() {
+                    let (Ok(k), Ok(v)) = (k.extract::<String>(), v.extract::<String>()) else {
+                        return Err(PyTypeError::new_err(
+                            "style_for must map str selectors to str styles",
+                        ));
+                    };
+                    out.push((k, v));
+                }
+                out
+            }
         };
+        let replace_with = match args.replace_with {
+            None => None,
+            Some(f) if f.is_callable() => Some(Arc::new(f.unbind())),
+            Some(f) => {
+                return Err(PyTypeError::new_err(format!(
+                    "replace_with must be a callable (value, rule_id) -> str, not {}",
+                    f.get_type().name()?
+                )))
+            }
+        };
+        let only_rules = args
+            .only_rules
+            .map(|o| strings(&o, "only_rules"))
+            .transpose()?;
+        let disable_rules = match args.disable_rules {
+            Some(d) => strings(&d, "disable_rules")?,
+            None => Vec::new(),
+        };
+        let sensitive_keys = match args.sensitive_keys {
+            Some(k) => strings(&k, "sensitive_keys")?,
+            None => Vec::new(),
+        };
+        let source = |v: &[RuleText]| {
+            Value::Rules(
+                v.iter()
+                    .map(|r| RuleSource {
+                        name: r.name.clone(),
+                        text: r.text.clone(),
+                    })
+                    .collect(),
+            )
+        };
+        let mut o = Options::new();
+        let e = |e: redactum::Error| config(e.to_string());
+        if let Some(r) = &rules {
+            o.set("rules", source(r)).map_err(e)?;
+        }
+        o.set("extra_rules", source(&extra_rules)).map_err(e)?;
+        if let Some(c) = &categories {
+            o.set("categories", c.clone()).map_err(e)?;
+        }
+        o.set("style", args.style.as_str()).map_err(e)?;
+        if let Some(k) = &key {
+            o.set("key", Value::Bytes(k.clone())).map_err(e)?;
+        }
+        o.set("keep_start", args.keep_start).map_err(e)?;
+        o.set("keep_end", args.keep_end).map_err(e)?;
+        if let Some(ids) = &only_rules {
+            o.set("only_rules", ids.clone()).map_err(e)?;
+        }
+        o.set("disable_rules", disable_rules.clone()).map_err(e)?;
+        o.set("format", args.format.as_str()).map_err(e)?;
+        o.set("sensitive_keys", sensitive_keys.clone()).map_err(e)?;
+        o.set("fail_closed", args.fail_closed).map_err(e)?;
+        o.set("style_for", Value::Map(style_for.clone()))
+            .map_err(e)?;
+        if let Some(f) = &replace_with {
+            o.set("replace_with", Value::Replace(python_replacer(f.clone())))
+                .map_err(e)?;
+        }
         Ok(Config {
             rules,
             extra_rules,
-            secrets,
-            pii,
             categories,
             style: args.style,
             key,
-            keep_start: keep(args.keep_start, "keep_start")?,
-            keep_end: keep(args.keep_end, "keep_end")?,
-            only_rules: args
-                .only_rules
-                .map(|o| strings(&o, "only_rules"))
-                .transpose()?,
-            disable_rules: match args.disable_rules {
-                Some(d) => strings(&d, "disable_rules")?,
-                None => Vec::new(),
-            },
+            // Checked by core: from 0 to 256.
+            keep_start: args.keep_start as usize,
+            keep_end: args.keep_end as usize,
+            only_rules,
+            disable_rules,
             format: args.format,
-            sensitive_keys: match args.sensitive_keys {
-                Some(k) => strings(&k, "sensitive_keys")?,
-                None => Vec::new(),
-            },
+            sensitive_keys,
             fail_closed: args.fail_closed,
+            style_for,
+            replace_with,
+            options: o,
         })
-    }
-
-    /// The core builder for these options.
-    pub fn builder(&self) -> RedactorBuilder {
-        let mut b = RedactorBuilder::new();
-        b.builtin_rules(self.rules.is_none());
-        for r in self.rules.iter().flatten().chain(&self.extra_rules) {
-            b.add_rules(&r.name, &r.text);
-        }
-        b.secrets(self.secrets).pii(self.pii);
-        if let Some(only) = &self.only_rules {
-            b.only_rules(only.iter().cloned());
-        }
-        b.disable_rules(self.disable_rules.iter().cloned());
-        b.style(match self.style.as_str() {
-            "mask" => Style::Mask,
-            "partial" => Style::Partial {
-                keep_start: self.keep_start,
-                keep_end: self.keep_end,
-            },
-            "hash" => Style::Hash,
-            _ => Style::Label,
-        });
-        if let Some(k) = &self.key {
-            b.hash_key(k);
-        }
-        // Checked by `from_args`.
-        b.format(Format::from_name(&self.format).unwrap_or_default());
-        b.sensitive_keys(self.sensitive_keys.iter().cloned());
-        b.fail_closed(self.fail_closed);
-        b
     }
 
     /// A builder of the given rule sources alone (no built-in catalog): for their import
@@ -226,6 +261,16 @@ impl Config {
         }
         if self.fail_closed {
             d.set_item("fail_closed", true)?;
+        }
+        if !self.style_for.is_empty() {
+            let m = PyDict::new(py);
+            for (k, v) in &self.style_for {
+                m.set_item(k, v)?;
+            }
+            d.set_item("style_for", m)?;
+        }
+        if let Some(f) = &self.replace_with {
+            d.set_item("replace_with", f.bind(py))?;
         }
         Ok(d)
     }

@@ -64,7 +64,9 @@ pub fn shield<T>(f: impl FnOnce() -> T) -> PyResult<T> {
     })
 }
 
-/// Panics inside [`shield`]: lets the test suite check that no panic reaches Python.
+/// Panics inside [`shield`]: lets the test suite check that no panic reaches Python. Only in
+/// test builds (the `test-hooks` feature).
+#[cfg(feature = "test-hooks")]
 #[pyfunction]
 pub fn _panic_for_tests(py: Python<'_>) -> PyResult<()> {
     py.detach(|| shield(|| panic!("deliberate panic for the test suite")))

@@ -23,6 +23,7 @@ fn _redactum(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<finding::PyRuleInfo>()?;
     m.add_class::<stream::PyStreamStats>()?;
     m.add_class::<vault::PyVault>()?;
+    #[cfg(feature = "test-hooks")]
     m.add_function(wrap_pyfunction!(error::_panic_for_tests, m)?)?;
     Ok(())
 }

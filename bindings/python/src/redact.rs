@@ -40,12 +40,14 @@ impl PyRedactor {
         keep_end = 4,
         only_rules = None,
         disable_rules = None,
-        format = "text".to_string(),
+        format = "auto".to_string(),
         sensitive_keys = None,
         fail_closed = false,
+        style_for = None,
+        replace_with = None,
     ))]
     #[pyo3(
-        text_signature = "(*, rules=None, extra_rules=None, categories=None, style='label', key=None, keep_start=4, keep_end=4, only_rules=None, disable_rules=None, format='text', sensitive_keys=None, fail_closed=False)"
+        text_signature = "(*, rules=None, extra_rules=None, categories=None, style='label', key=None, keep_start=4, keep_end=4, only_rules=None, disable_rules=None, format='auto', sensitive_keys=None, fail_closed=False, style_for=None, replace_with=None)"
     )]
     #[allow(clippy::too_many_arguments)]
     fn new(
@@ -62,6 +64,8 @@ impl PyRedactor {
         format: String,
         sensitive_keys: Option<Bound<'_, PyAny>>,
         fail_closed: bool,
+        style_for: Option<Bound<'_, PyAny>>,
+        replace_with: Option<Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         let config = Config::from_args(Args {
             rules,
@@ -76,10 +80,13 @@ impl PyRedactor {
             format,
             sensitive_keys,
             fail_closed,
+            style_for,
+            replace_with,
         })?;
-        let builder = config.builder();
-        // Compiling a large catalog takes a while: let other threads run meanwhile.
-        let built = py.detach(|| shield(|| builder.build()))?;
+        let options = config.options.clone();
+        // Compiling a large catalog takes a while: let other threads run meanwhile. Core
+        // shares the compiled redactor between instances with the same options.
+        let built = py.detach(|| shield(|| options.build()))?;
         let inner = match built {
             Ok(inner) => inner,
             Err(e) => return Err(with_hint(py, to_py(py, &e), &e, &config)),
@@ -158,6 +165,24 @@ impl PyRedactor {
         Ok(match out.map_err(|e| to_py(py, &e))? {
             None => text,
             Some(s) => PyString::new(py, &s),
+        })
+    }
+
+    /// Redacts `text` and returns `(redacted, findings)` in one pass: the output of `redact`
+    /// and a finding per replaced span (code-point offsets into `text`), following `format`
+    /// (values of sensitive keys in structured lines included).
+    fn redact_with_findings(
+        &self,
+        py: Python<'_>,
+        text: Bound<'_, PyString>,
+    ) -> PyResult<(String, Vec<PyFinding>)> {
+        let data: PyBackedStr = text.try_into()?;
+        py.detach(|| {
+            shield(|| {
+                let (out, found) = self.inner.redact_with_findings(&data);
+                let found = found.into_iter().map(|f| f.finding).collect();
+                (out, convert(&data, found))
+            })
         })
     }
 
@@ -337,15 +362,17 @@ impl PyRedactor {
 impl PyRedactor {
     /// The redactor of `redact_json`: this one when it already reads JSON lines as JSON.
     fn structured(&self) -> Result<&redactum::Redactor, redactum::Error> {
-        let format = match self.config.format.as_str() {
-            "text" => Format::Json,
-            "logfmt" => Format::Auto,
+        let format = match self.config.options.format() {
+            Format::Text => "json",
+            Format::Logfmt => "auto",
             _ => return Ok(&self.inner),
         };
         if let Some(r) = self.structured.get() {
             return Ok(r);
         }
-        let built = self.config.builder().format(format).build()?;
+        let mut options = self.config.options.clone();
+        options.set("format", format)?;
+        let built = options.build()?;
         // Two threads may build at once: the first stored wins, both are equivalent.
         Ok(self.structured.get_or_init(|| built))
     }

@@ -58,7 +58,7 @@ def test_getnewargs_ex_format_and_sensitive_keys() -> None:
     _, kwargs = redactum.Redactor(rules=RULES, format="auto", sensitive_keys="session_hint").__getnewargs_ex__()
     assert kwargs["format"] == "auto" and kwargs["sensitive_keys"] == ["session_hint"]
     _, kwargs = redactum.Redactor(rules=RULES).__getnewargs_ex__()
-    assert kwargs["format"] == "text" and "sensitive_keys" not in kwargs
+    assert kwargs["format"] == "auto" and "sensitive_keys" not in kwargs
 
 
 def test_getnewargs_ex() -> None:

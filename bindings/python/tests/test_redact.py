@@ -51,8 +51,9 @@ def test_categories() -> None:
     assert secrets.redact(text) == f"[REDACTED:test-token] {EMAIL}"
     assert pii.redact(text) == f"{TOKEN} [REDACTED:test-email]"
     assert [i.id for i in secrets.rules()] == ["test-token"]
-    none = redactum.Redactor(rules=RULES, categories=[])
-    assert none.redact(text) is text
+    # No category leaves no rule: an error, not a redactor that redacts nothing (issue 18).
+    with pytest.raises(redactum.ConfigError, match="no rule"):
+        redactum.Redactor(rules=RULES, categories=[])
 
 
 def test_only_and_disable_rules() -> None:

@@ -23,11 +23,11 @@ def test_json_replaces_the_value_of_a_sensitive_key(builtin_json: redactum.Redac
     assert builtin_json.redact(LINE) == REDACTED
 
 
-def test_text_is_the_default_and_leaves_the_value(builtin_json: redactum.Redactor) -> None:
+def test_auto_is_the_default_and_text_leaves_the_value(builtin_json: redactum.Redactor) -> None:
     # `hunter2` alone matches no rule of the built-in catalog: only the JSON key gives it away.
-    for r in (redactum.Redactor(), redactum.Redactor(format="text")):
-        assert r.redact(LINE) is LINE
-    assert redactum.Redactor(format="text").redact(LINE) != builtin_json.redact(LINE)
+    # The default format is `auto`, as on the command line and in Node (issue 18).
+    assert redactum.Redactor().redact(LINE) == builtin_json.redact(LINE) == REDACTED
+    assert redactum.Redactor(format="text").redact(LINE) is LINE
 
 
 @pytest.mark.parametrize(
@@ -69,7 +69,7 @@ def test_sensitive_keys_are_added_to_the_defaults() -> None:
 
 
 def test_sensitive_keys_need_a_structured_format() -> None:
-    r = redactum.Redactor(rules=RULES, sensitive_keys=["session_hint"])
+    r = redactum.Redactor(rules=RULES, sensitive_keys=["session_hint"], format="text")
     assert r.redact('{"session_hint":"abc"}') == '{"session_hint":"abc"}'
 
 
@@ -121,7 +121,7 @@ def test_find_and_is_match_read_text_whatever_the_format() -> None:
 
 @pytest.mark.parametrize("fmt", ["xml", "JSON", "", "Text"])
 def test_unknown_format_is_a_config_error(fmt: str) -> None:
-    with pytest.raises(redactum.ConfigError, match='"text", "auto", "json" or "logfmt"') as info:
+    with pytest.raises(redactum.ConfigError, match='"auto", "text", "json" or "logfmt"') as info:
         redactum.Redactor(rules=RULES, format=fmt)
     assert isinstance(info.value, ValueError)
     assert repr(fmt) in str(info.value).replace('"', "'")

@@ -55,7 +55,7 @@ const TEXT_BATCH: usize = 1 << 20;
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Format {
-    /// Plain text (the default): only the rules apply.
+    /// Plain text: only the rules apply (the default of [`RedactorBuilder`](crate::RedactorBuilder)).
     #[default]
     Text,
     /// Per line: a line whose first non-blank byte is `{` or `[` and that parses as JSON is a
@@ -63,7 +63,8 @@ pub enum Format {
     /// that holds one member under a sensitive key is read as a one-member object; a line with a
     /// `key=value` pair under a sensitive key (one is enough: `DB_PASSWORD=...`, a URL with a
     /// `?token=` parameter), or an HTTP header line whose name is sensitive, is a logfmt line;
-    /// any other line is text. A text line that parses as JSON once its findings are replaced (an
+    /// any other line is text (the default of [`Options`](crate::Options), so of the command
+    /// line, Python and Node). A text line that parses as JSON once its findings are replaced (an
     /// invalid escape inside a password) is then rendered as JSON, as a second redaction would
     /// render it. A line where structure changes
     /// nothing (no sensitive key, no escaped string) comes out exactly as in text mode.
@@ -85,6 +86,32 @@ impl Format {
             "json" => Format::Json,
             "logfmt" => Format::Logfmt,
             _ => return None,
+        })
+    }
+
+    /// `auto`, `text`, `json` or `logfmt`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Auto => "auto",
+            Format::Text => "text",
+            Format::Json => "json",
+            Format::Logfmt => "logfmt",
+        }
+    }
+}
+
+impl std::str::FromStr for Format {
+    type Err = crate::Error;
+
+    /// As [`Format::from_name`], with an error that lists the names.
+    fn from_str(s: &str) -> Result<Format, crate::Error> {
+        Format::from_name(s).ok_or_else(|| {
+            crate::Error::new(
+                crate::ErrorKind::Config,
+                format!(
+                    "unknown format {s:?} (expected \"auto\", \"text\", \"json\" or \"logfmt\")"
+                ),
+            )
         })
     }
 }

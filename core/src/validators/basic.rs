@@ -14,7 +14,8 @@ pub(super) fn entropy_factory(arg: Option<&str>) -> Result<Check, String> {
     Ok(Box::new(move |s: &[u8]| shannon_entropy(s) >= min))
 }
 
-/// Test hook: fails (panics) on a candidate containing "PANIC", to exercise fail-closed.
+/// Test hook (see `TEST_REGISTRY`): fails (panics) on a candidate containing "PANIC", to exercise fail-closed.
+#[cfg(any(test, feature = "test-hooks"))]
 pub(super) fn test_panic(s: &[u8]) -> bool {
     if memchr::memmem::find(s, b"PANIC").is_some() {
         panic!("test-panic validator");

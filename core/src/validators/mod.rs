@@ -29,6 +29,20 @@ enum Kind {
 
 use Kind::{Plain, WithArg};
 
+/// Validators that exist only for tests: `test-panic` panics on purpose (the fail-closed and
+/// panic-containment tests). Compiled in for this crate's unit tests and under the
+/// `test-hooks` feature, which only test builds enable (core's and the CLI's dev-dependencies,
+/// the bindings' test scripts), never in a release package.
+#[cfg(any(test, feature = "test-hooks"))]
+const TEST_REGISTRY: &[(&str, Kind)] = &[("test-panic", Plain(basic::test_panic))];
+#[cfg(not(any(test, feature = "test-hooks")))]
+const TEST_REGISTRY: &[(&str, Kind)] = &[];
+
+/// Every registered validator: the production ones, then the test hooks if compiled in.
+fn registry() -> impl Iterator<Item = &'static (&'static str, Kind)> {
+    REGISTRY.iter().chain(TEST_REGISTRY)
+}
+
 /// Every validator, each name written once. Grouped as the modules are.
 const REGISTRY: &[(&str, Kind)] = &[
     // Basic checks (basic.rs).
@@ -36,7 +50,6 @@ const REGISTRY: &[(&str, Kind)] = &[
     ("luhn", Plain(luhn_valid)),
     ("mod97", Plain(mod97_valid)),
     ("not-placeholder", Plain(|s| !is_placeholder(s))),
-    ("test-panic", Plain(basic::test_panic)),
     // Token formats (tokens.rs).
     ("github-checksum", Plain(tokens::github_checksum_valid)),
     ("npm-checksum", Plain(tokens::npm_checksum_valid)),
@@ -140,7 +153,7 @@ fn parse(spec: &str) -> Result<(&str, Option<&str>), String> {
 /// Parses `name` or `name(arg)` and builds the check.
 pub(crate) fn build(spec: &str) -> Result<Check, String> {
     let (name, arg) = parse(spec)?;
-    let Some(&(_, kind)) = REGISTRY.iter().find(|(n, _)| *n == name) else {
+    let Some(&(_, kind)) = registry().find(|(n, _)| *n == name) else {
         return Err(format!(
             "unknown validator `{name}` (see `redactum validators`)"
         ));
@@ -155,7 +168,7 @@ pub(crate) fn build(spec: &str) -> Result<Check, String> {
 
 /// The names of every registered validator, sorted.
 pub fn names() -> Vec<&'static str> {
-    let mut v: Vec<&'static str> = REGISTRY.iter().map(|(n, _)| *n).collect();
+    let mut v: Vec<&'static str> = registry().map(|(n, _)| *n).collect();
     v.sort_unstable();
     v
 }
@@ -205,7 +218,7 @@ mod tests {
 
     #[test]
     fn registry_builds_every_plain_validator() {
-        for &(name, kind) in REGISTRY {
+        for &(name, kind) in registry() {
             if let Plain(_) = kind {
                 assert!(build(name).is_ok(), "{name}");
                 assert!(

@@ -38,6 +38,7 @@ __all__ = [
     "RuleWarning",
     "InternalError",
     "redact",
+    "redact_obj",
     "redact_all_logs",
     "__version__",
 ]
@@ -51,6 +52,101 @@ def _default() -> Redactor:
 def redact(text: str) -> str:
     """Redacts ``text`` with a shared ``Redactor()`` (built-in rules, label style)."""
     return _default().redact(text)
+
+
+_LEAF_TYPES = (str, int, float, bool, type(None))
+
+
+def _wrap(path: list[Any], value: Any) -> Any:
+    """`value` nested under `path` (a key, or None for a list item)."""
+    for step in reversed(path):
+        value = [value] if step is None else {step: value}
+    return value
+
+
+def _unwrap(path: list[Any], value: Any) -> Any:
+    """The inverse of `_wrap`; where core replaced a container whole (the value of a sensitive
+    key), the replacement."""
+    for step in path:
+        if step is None:
+            if not isinstance(value, list) or len(value) != 1:
+                return value
+            value = value[0]
+        else:
+            if not isinstance(value, dict) or step not in value:
+                return value
+            value = value[step]
+    return value
+
+
+def redact_obj(obj: Any, redactor: Optional[Redactor] = None) -> Any:
+    """A copy of a JSON-like object (dicts, lists, tuples, strings, numbers...) with secrets
+    and personal data replaced, key-aware: the value of a sensitive key (``password``,
+    ``token``, ``api_key``... and the redactor's ``sensitive_keys``) is replaced whatever it
+    holds, at any depth (a number or boolean becomes the marker string); every string is
+    scanned. Containers keep their type and keys; values that change nothing are the same
+    objects (a mapping comes back as a ``dict``; the whole object itself when nothing changes). Other objects are scanned as ``str(value)`` and kept if nothing is found.
+
+    ``redactor`` defaults to a shared ``Redactor()``::
+
+        redact_obj({"user": {"password": 42, "mail": "ann@example.com"}})
+        # {'user': {'password': '[REDACTED:sensitive-key]', 'mail': '[REDACTED:email]'}}
+    """
+    r = redactor if redactor is not None else _default()
+    paths: list[list[Any]] = []
+    leaves: list[Any] = []
+
+    def collect(value: Any, path: list[Any], seen: set[int]) -> None:
+        if isinstance(value, Mapping) or isinstance(value, (list, tuple)):
+            if id(value) in seen:
+                raise ValueError("redact_obj: the object contains a cycle")
+            seen.add(id(value))
+            if isinstance(value, Mapping):
+                for k, v in value.items():
+                    collect(v, path + [k if isinstance(k, str) else str(k)], seen)
+            else:
+                for v in value:
+                    collect(v, path + [None], seen)
+            seen.discard(id(value))
+            return
+        paths.append(path)
+        if isinstance(value, float) and not math.isfinite(value):
+            value = str(value)
+        leaves.append(value if isinstance(value, _LEAF_TYPES) else str(value))
+
+    collect(obj, [], set())
+    if not leaves:
+        return obj
+    lines = [json.dumps(_wrap(p, v), ensure_ascii=False) for p, v in zip(paths, leaves)]
+    joined = "\n".join(lines)
+    out = r.redact_json(joined)
+    if out == joined:
+        return obj
+    results: list[Any] = []
+    for path, line, after in zip(paths, lines, out.split("\n")):
+        if after == line:
+            results.append(_UNCHANGED)
+            continue
+        try:
+            results.append(_unwrap(path, json.loads(after)))
+        except ValueError:
+            results.append(after)  # still redacted, only not JSON
+    it = iter(results)
+
+    def rebuild(value: Any) -> Any:
+        if isinstance(value, Mapping):
+            return {k: rebuild(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [rebuild(v) for v in value]
+        if isinstance(value, tuple):
+            return tuple(rebuild(v) for v in value)
+        new = next(it)
+        return value if new is _UNCHANGED else new
+
+    return rebuild(obj)
+
+
+_UNCHANGED = object()
 
 
 # Formats exception text the way logging.Formatter does by default.

@@ -1,7 +1,7 @@
 """Type stubs of the compiled module; tests/test_stubs.py checks them against it."""
 
 import os
-from typing import Iterable, List, Optional, Sequence, Union, final, overload
+from typing import Callable, Iterable, List, Mapping, Optional, Sequence, Tuple, Union, final, overload
 
 from _typeshed import SupportsRead, SupportsWrite
 from typing_extensions import TypeAlias
@@ -28,13 +28,16 @@ class Redactor:
         keep_end: int = 4,
         only_rules: Union[str, Iterable[str], None] = None,
         disable_rules: Union[str, Iterable[str], None] = None,
-        format: str = "text",
+        format: str = "auto",
         sensitive_keys: Union[str, Iterable[str], None] = None,
         fail_closed: bool = False,
+        style_for: Optional[Mapping[str, str]] = None,
+        replace_with: Optional[Callable[[str, str], str]] = None,
     ) -> Redactor: ...
     def redact(self, text: str) -> str: ...
     def redact_bytes(self, data: Union[bytes, bytearray]) -> bytes: ...
     def redact_json(self, text: str) -> str: ...
+    def redact_with_findings(self, text: str) -> Tuple[str, List[Finding]]: ...
     def find(self, text: str, *, overlapping: bool = False) -> List[Finding]: ...
     def is_match(self, text: str) -> bool: ...
     @overload
@@ -96,7 +99,7 @@ class StreamStats:
     @property
     def findings(self) -> int: ...
 
-def _panic_for_tests() -> None: ...
+def _panic_for_tests() -> None: ...  # test builds only (the test-hooks feature)
 
 @final
 class Vault:

@@ -1,0 +1,67 @@
+'use strict'
+// `npm install` hook: use a prebuilt addon when one loads on this platform; otherwise build it
+// from the Rust sources next to this package (a checkout: `npm install ./bindings/node`), or say
+// clearly what is missing. Never the "npm has a bug" text of a failed optional dependency.
+const { spawnSync } = require('node:child_process')
+const fs = require('node:fs')
+const path = require('node:path')
+
+const here = path.resolve(__dirname, '..')
+const platform = `${process.platform}-${process.arch}`
+
+function loads() {
+  try {
+    require(path.join(here, 'binding.js'))
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** The file name binding.js looks for on this platform, e.g. redactum.linux-x64-gnu.node. */
+function addonName() {
+  let abi = ''
+  if (process.platform === 'linux') {
+    const glibc = process.report?.getReport?.().header?.glibcVersionRuntime
+    abi = glibc ? '-gnu' : '-musl'
+  } else if (process.platform === 'win32') {
+    abi = '-msvc'
+  }
+  return `redactum.${platform}${abi}.node`
+}
+
+function fail(msg) {
+  console.error(`redactum: ${msg}`)
+  process.exit(1)
+}
+
+if (process.env.REDACTUM_SKIP_INSTALL_BUILD === '1' || loads()) process.exit(0)
+
+const manifest = path.join(here, 'Cargo.toml')
+if (!fs.existsSync(manifest) || !fs.existsSync(path.join(here, 'src', 'lib.rs'))) {
+  fail(
+    `no prebuilt native addon for ${platform}, and this package has no Rust sources to build one ` +
+      'from. Install from a checkout of the repository (npm install ./bindings/node), which builds ' +
+      'the addon with Rust.',
+  )
+}
+const cargo = process.env.CARGO || 'cargo'
+const probe = spawnSync(cargo, ['--version'], { encoding: 'utf8' })
+if (probe.error || probe.status !== 0) {
+  fail(
+    `no prebuilt native addon for ${platform}, so it must be built from source, which needs Rust ` +
+      `(cargo was not found: ${probe.error ? probe.error.code : probe.stderr.trim()}). Install Rust ` +
+      'from https://rustup.rs (or set CARGO to its path) and run npm install again.',
+  )
+}
+console.error(`redactum: no prebuilt native addon for ${platform}: building it with ${probe.stdout.trim()} (a few minutes)`)
+const target = process.env.CARGO_TARGET_DIR || path.join(here, 'target')
+const build = spawnSync(cargo, ['build', '--release', '--manifest-path', manifest, '--lib'], {
+  stdio: 'inherit',
+  env: { ...process.env, CARGO_TARGET_DIR: target },
+})
+if (build.status !== 0) fail(`cargo build failed (exit status ${build.status}); see the messages above`)
+const lib = { darwin: 'libredactum_node.dylib', win32: 'redactum_node.dll' }[process.platform] || 'libredactum_node.so'
+fs.copyFileSync(path.join(target, 'release', lib), path.join(here, addonName()))
+if (!loads()) fail(`the addon was built but does not load on ${platform}`)
+console.error(`redactum: built ${addonName()}`)
