@@ -1,0 +1,226 @@
+//! Issue 15 (Detection II): each class with the lines the issue quotes and variants. Default
+//! builder (format auto on the CLI is `Format::Auto`; both are checked where it matters).
+
+use redactum::{Format, Redactor};
+
+fn r(format: Format) -> Redactor {
+    static CACHE: std::sync::Mutex<Vec<(Format, Redactor)>> = std::sync::Mutex::new(Vec::new());
+    let mut c = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, r)) = c.iter().find(|(f, _)| *f == format) {
+        return r.clone();
+    }
+    let r = Redactor::builder().format(format).build().unwrap();
+    c.push((format, r.clone()));
+    r
+}
+
+/// Redacts `line` in text and auto formats; both must hide `secret` and give `label` to the
+/// span that covered it. Returns the auto output.
+fn hides(line: &str, secret: &str, label: &str) -> String {
+    let mut last = String::new();
+    for f in [Format::Text, Format::Auto] {
+        let red = r(f);
+        let out = red.redact(line).into_owned();
+        assert!(!out.contains(secret), "{f:?}: {secret:?} left in {out:?}");
+        assert!(
+            out.contains(&format!("[REDACTED:{label}]")),
+            "{f:?}: no {label} label in {out:?}"
+        );
+        assert_eq!(red.redact(&out), out, "{f:?}: not a fixed point");
+        last = out;
+    }
+    last
+}
+
+fn keeps(line: &str) {
+    for f in [Format::Text, Format::Auto] {
+        assert_eq!(r(f).redact(line), line, "{f:?}");
+    }
+}
+
+// Item 9 (done earlier): a single sensitive pair is a pair in auto; URLs with one parameter.
+#[test]
+fn item9_single_pairs_and_one_parameter_urls() {
+    let auto = r(Format::Auto);
+    for (line, secret) in [
+        ("DB_PASSWORD=Q7v!truex9Lm", "Q7v!truex9Lm"),
+        ("SESSION_SECRET=kJ8#mN2$pQ5vX9", "kJ8#mN2$pQ5vX9"),
+        (
+            "GET /cb?token=Zq8rT2vLm9XcP4nW HTTP/1.1",
+            "Zq8rT2vLm9XcP4nW",
+        ),
+        (
+            "https://api.example.com/v1/x?access_token=Zq8rT2vLm9XcP4nWaa",
+            "Zq8rT2vLm9XcP4nWaa",
+        ),
+        (
+            "https://bucket.example.com/obj?sig=Zq8rT2vLm9XcP4nWbb",
+            "Zq8rT2vLm9XcP4nWbb",
+        ),
+    ] {
+        let out = auto.redact(line);
+        assert!(!out.contains(secret), "{out}");
+        assert!(out.contains("[REDACTED:"), "{out}");
+    }
+}
+
+// Item 5 (done earlier): stand-ins under sensitive keys stay as written.
+#[test]
+fn item5_stand_ins_stay() {
+    for line in [
+        r#"{"api_key": "REPLACE_ME"}"#,
+        r#"{"api_key": "YOUR_API_KEY_HERE"}"#,
+        "password=<password>",
+        "password=changeme",
+        "password=${DB_PASSWORD}",
+        "secret={{ secret }}",
+        "token=xxx",
+        "password=*****",
+    ] {
+        keeps(line);
+    }
+}
+
+// Item 10: words inside a real password do not make it a placeholder.
+#[test]
+fn item10_passwords_with_dummy_words_inside_are_redacted() {
+    for (line, secret) in [
+        ("password: Q7v!truex9Lm", "Q7v!truex9Lm"),
+        ("password = 'Password123!'", "Password123!"),
+        ("db.password=MySecret#2024x", "MySecret#2024x"),
+        ("PASSWD=n0ne-Todo-77qq", "n0ne-Todo-77qq"),
+        ("pwd: falseStart_91!", "falseStart_91!"),
+    ] {
+        hides(line, secret, "generic-password");
+    }
+    for line in [
+        "password: none_here",
+        "password = 'changeme'",
+        "password: YOUR_PASSWORD_HERE",
+        "password: not-a-real-secret",
+        "password: true",
+    ] {
+        keeps(line);
+    }
+}
+
+// Item 3: dash-formatted SSNs anywhere; nine bare digits still need context.
+#[test]
+fn item3_dashed_ssns_anywhere() {
+    hides(
+        "INSERT INTO people VALUES (42, 'Ann Lee', '536-22-8726');",
+        "536-22-8726",
+        "us-ssn-dashed",
+    );
+    hides(
+        "{'tax_ref': '212-67-4401', 'name': 'Ann'}",
+        "212-67-4401",
+        "us-ssn-dashed",
+    );
+    hides("{'ssn': '536-22-8726'}", "536-22-8726", "us-ssn");
+    hides(
+        "applicant 078-15-1120 approved",
+        "078-15-1120",
+        "us-ssn-dashed",
+    );
+    for line in [
+        "INSERT INTO people VALUES (42, '666-22-8726');",
+        "part 900-12-3456 shipped",
+        "ref 536-00-8726 and 536-22-0000",
+        "order 536228726 shipped",
+        "released 2024-05-06",
+        "serial X-536-22-8726",
+    ] {
+        keeps(line);
+    }
+}
+
+// Item 2: phones. Valid +CC anywhere; NANP with punctuation anywhere; possible +CC numbers
+// near a phone word or key; bare digits need context.
+#[test]
+fn item2_phones() {
+    hides(
+        "INSERT INTO t VALUES ('+44 20 7946 0958')",
+        "7946 0958",
+        "phone-e164",
+    );
+    hides("reach me at +65 6123 4567 today", "6123 4567", "phone-e164");
+    hides(
+        "contact phone: +65-252-36765",
+        "252-36765",
+        "phone-international",
+    );
+    hides(
+        "mobile +61 98 8060 653 (after 6pm)",
+        "8060 653",
+        "phone-international",
+    );
+    hides(
+        r#"{"phone": "+398303748450"}"#,
+        "398303748450",
+        "phone-international",
+    );
+    hides(
+        r#"{'phone': '+398303748450'}"#,
+        "398303748450",
+        "phone-international",
+    );
+    hides("phone=+398303748450", "398303748450", "phone-international");
+    for (line, secret) in [
+        (
+            "INSERT INTO contacts (id, name) VALUES (17, 'Ann', '(531) 628-4608');",
+            "628-4608",
+        ),
+        (
+            "INSERT INTO contacts VALUES (17, '473-295-5717');",
+            "295-5717",
+        ),
+        (
+            "INSERT INTO contacts VALUES (17, '577.663.5190');",
+            "663.5190",
+        ),
+        ("{'name': 'Ann', 'contact': '(531) 628-4608'}", "628-4608"),
+        ("please call (258) 295-3343 tomorrow", "295-3343"),
+    ] {
+        hides(line, secret, "phone-nanp");
+    }
+    // A checksum-validated id written 3-3-4 keeps its own label (the phone rules rank lower).
+    hides("NHS number: 943-476-5919", "943-476-5919", "uk-nhs-number");
+    // Not phones: dates, versions, timestamps, ids, ports, IPs, fiction and service numbers,
+    // bare digit runs and +CC numbers that no country uses, without a phone word.
+    for line in [
+        "released 2024-05-06 at 10:22:13 build 4.12.0.3",
+        "order 4732955717 shipped",
+        "listening on 10.1.2.300:5432 pid 4732955",
+        "+999 1234 5678 and +65-252-36765",
+        "call (411) 295-3343 or 415-555-0123",
+        "id=ORD-473-295-5717 v473.295.5717.2",
+        "ts=1717171717.123 offset +05:30",
+    ] {
+        keeps(line);
+    }
+}
+
+// Item 1: context words stand as words and belong to their own value.
+#[test]
+fn item1_context_words_belong_to_their_value() {
+    for line in [
+        r#"{"ip": "72.16.57.236", "phone": "+44-615-3058389"}"#,
+        "ip 72.16.57.236 phone +44-615-3058389",
+    ] {
+        let out = r(Format::Auto).redact(line).into_owned();
+        assert!(out.contains("[REDACTED:ipv4]"), "{out}");
+        assert!(out.contains("[REDACTED:phone-international]"), "{out}");
+        assert!(
+            !out.contains("72.16.57.236") && !out.contains("3058389"),
+            "{out}"
+        );
+        let text = r(Format::Text).redact(line).into_owned();
+        assert_eq!(text, out, "text and auto agree on {line}");
+    }
+    keeps("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) GET /item?id=403525823");
+    keeps("smartphone sales 403525823 units; headphones 912345670");
+    // A phone key gives context to its own value, not to the value before it.
+    keeps("order=403525823 phone: unknown");
+    hides("homePhone: 0161 496 0312", "496 0312", "phone-national");
+}
