@@ -224,3 +224,111 @@ fn item1_context_words_belong_to_their_value() {
     keeps("order=403525823 phone: unknown");
     hides("homePhone: 0161 496 0312", "496 0312", "phone-national");
 }
+
+// Item 6: URIs keep their host; the password is the URI rule's; an IP host is an address.
+#[test]
+fn item6_uri_passwords_and_hosts() {
+    let out = hides(
+        "postgres://user:pass@orders.svc.cluster.local:5432/db",
+        "pass@",
+        "postgres-uri-password",
+    );
+    assert_eq!(
+        out,
+        "postgres://user:[REDACTED:postgres-uri-password]@orders.svc.cluster.local:5432/db"
+    );
+    let out = hides(
+        "mysql://root:pw@109.202.72.126:3306/shop",
+        "109.202.72.126",
+        "mysql-uri-password",
+    );
+    assert_eq!(
+        out,
+        "mysql://root:[REDACTED:mysql-uri-password]@[REDACTED:ipv4]:3306/shop"
+    );
+    let out = hides(
+        "DATABASE_URL=amqp://svc:Zq8rT2vLm9@mq.internal.example.com/vhost",
+        "Zq8rT2vLm9",
+        "amqp-uri-password",
+    );
+    assert!(out.contains("@mq.internal.example.com/vhost"), "{out}");
+    // A mailbox is still a mailbox.
+    hides("mail ann@example.com now", "ann@example.com", "email");
+}
+
+/// A base64 body of `n` 64-character lines (and a short last one) from a fixed seed.
+fn pem_body(n: usize) -> Vec<String> {
+    const B64: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        B64[(x % 64) as usize] as char
+    };
+    let mut lines: Vec<String> = (0..n).map(|_| (0..64).map(|_| next()).collect()).collect();
+    lines.push((0..22).map(|_| next()).collect::<String>() + "==");
+    lines
+}
+
+/// Whole input and streaming in small chunks agree; the line count is kept.
+fn redact_checked(input: &str) -> String {
+    let red = r(Format::Auto);
+    let whole = red.redact(input).into_owned();
+    for size in [1, 7, 64] {
+        let mut s = red.stream();
+        let mut out = Vec::new();
+        for c in input.as_bytes().chunks(size) {
+            s.push(c, &mut out);
+        }
+        s.finish(&mut out);
+        assert_eq!(String::from_utf8(out).unwrap(), whole, "chunks of {size}");
+    }
+    assert_eq!(whole.lines().count(), input.lines().count());
+    assert_eq!(red.redact(&whole), whole, "fixed point");
+    whole
+}
+
+// Item 11: cut and prefixed PEM blocks do not leak; indented PEM keeps its layout.
+#[test]
+fn item11_cut_prefixed_and_indented_pem() {
+    let body = pem_body(6);
+    // Cut: no END line (a truncated record), then ordinary lines.
+    let cut = format!(
+        "key dump:\n-----BEGIN RSA PRIVATE KEY-----\n{}\n{}\nnext record: done\n",
+        body[0], body[1]
+    );
+    let out = redact_checked(&cut);
+    assert!(
+        !out.contains(&body[0][..20]) && !out.contains(&body[1][..20]),
+        "{out}"
+    );
+    assert!(out.ends_with("next record: done\n"), "{out}");
+    // Every line with a log prefix.
+    let p = "2024-05-06T10:00:00.123Z web-7f9c4 app[1]: ";
+    let mut prefixed = format!("{p}-----BEGIN PRIVATE KEY-----\n");
+    for l in &body {
+        prefixed += &format!("{p}{l}\n");
+    }
+    prefixed += &format!("{p}-----END PRIVATE KEY-----\n{p}started\n");
+    let out = redact_checked(&prefixed);
+    for l in &body {
+        assert!(!out.contains(&l[..16]), "{l} left in {out}");
+    }
+    assert!(out.contains(&format!("{p}started")), "{out}");
+    // Indented in YAML: indentation and line structure kept, body replaced.
+    let mut yaml = "tls:\n  key: |\n    -----BEGIN RSA PRIVATE KEY-----\n".to_string();
+    for l in &body {
+        yaml += &format!("    {l}\n");
+    }
+    yaml += "    -----END RSA PRIVATE KEY-----\n  cert: x\n";
+    let out = redact_checked(&yaml);
+    for (a, b) in yaml.lines().zip(out.lines()) {
+        let indent = |s: &str| s.len() - s.trim_start().len();
+        assert_eq!(indent(a), indent(b), "{a:?} -> {b:?}");
+    }
+    for l in &body {
+        assert!(!out.contains(&l[..16]), "{out}");
+    }
+    assert!(out.ends_with("  cert: x\n"), "{out}");
+}

@@ -182,7 +182,6 @@ const STAND_IN_WORDS: &[&str] = &[
     "replace",
     "password",
     "passwd",
-    "pass",
     "secret",
     "example",
     "placeholder",
