@@ -332,3 +332,97 @@ fn item11_cut_prefixed_and_indented_pem() {
     }
     assert!(out.ends_with("  cert: x\n"), "{out}");
 }
+
+// Item 7: a well-formed token is not dropped by its entropy gate (see entropy_gates.rs).
+#[test]
+fn item7_well_formed_hf_token() {
+    hides(
+        "HF_TOKEN=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",
+        "OsjBIWCAnSswTDXACBBsYnfqIYqCasJsjj",
+        "huggingface-access-token",
+    );
+}
+
+// Item 4: key-aware shapes beyond JSON and logfmt.
+#[test]
+fn item4_key_aware_shapes() {
+    // Dict literals and YAML.
+    hides(
+        "{'password': 'Vt8!kq2Lm9xZ'}",
+        "Vt8!kq2Lm9xZ",
+        "generic-password",
+    );
+    hides(
+        "db:\n  password: Vt8!kq2Lm9xZ\n",
+        "Vt8!kq2Lm9xZ",
+        "generic-password",
+    );
+    // Kubernetes env pairs: the value on the next line.
+    let k8s = "        env:\n        - name: AWS_SECRET_ACCESS_KEY\n          value: \"q8Zr2LxV0pN7fK3mW9sT\"\n        - name: LOG_LEVEL\n          value: debug\n";
+    let out = hides(k8s, "q8Zr2LxV0pN7fK3mW9sT", "k8s-env-secret");
+    assert!(out.contains("value: debug"), "{out}");
+    assert_eq!(out.lines().count(), k8s.lines().count());
+    keeps("  - name: DB_PASSWORD\n    valueFrom:\n      secretKeyRef:\n        name: db\n");
+    // .config XML.
+    hides(
+        "<add key=\"StripeSecret\" value=\"q8Zr2LxV0pN7fK3mW9sT\" />",
+        "q8Zr2LxV0pN7fK3mW9sT",
+        "xml-appsetting-secret",
+    );
+    keeps("<add key=\"Theme\" value=\"dark\" />");
+    // SQL.
+    for (line, secret) in [
+        (
+            "CREATE USER 'app'@'%' IDENTIFIED BY 'Zq8!rT2vLm';",
+            "Zq8!rT2vLm",
+        ),
+        (
+            "CREATE ROLE reporting WITH LOGIN PASSWORD 'k7Pq-2Lx9w';",
+            "k7Pq-2Lx9w",
+        ),
+        (
+            "ALTER USER app WITH ENCRYPTED PASSWORD 'm3Xv9!qLt2';",
+            "m3Xv9!qLt2",
+        ),
+    ] {
+        hides(line, secret, "sql-password-clause");
+    }
+    // Command-line flags.
+    hides(
+        "docker login -u bot -p Vt8!kq2Lm9xZ registry.example.com",
+        "Vt8!kq2Lm9xZ",
+        "registry-login-password",
+    );
+    hides(
+        "mysql -uroot -pZq8rT2vLm9 shop",
+        "Zq8rT2vLm9",
+        "mysql-cli-password",
+    );
+    hides(
+        "tool --password=Zq8rT2vLm9 sync",
+        "Zq8rT2vLm9",
+        "generic-cli-password",
+    );
+    hides(
+        "tool --password Zq8rT2vLm9 sync",
+        "Zq8rT2vLm9",
+        "generic-cli-password",
+    );
+    hides(
+        "redis-cli -h cache -a Zk29xLp!qv7 PING",
+        "Zk29xLp!qv7",
+        "redis-cli-password",
+    );
+    hides(
+        "sshpass -p 'Tiger42-IX2Zv' ssh deploy@host",
+        "Tiger42-IX2Zv",
+        "sshpass-password",
+    );
+    hides(
+        "curl -s -u admin:Qm7v2Lx9Kp https://api.example.com/v1/jobs",
+        "Qm7v2Lx9Kp",
+        "curl-user-password",
+    );
+    keeps("docker login -u bot --password-stdin registry.example.com");
+    keeps("docker run -p 8080:80 nginx");
+}

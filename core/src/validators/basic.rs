@@ -105,9 +105,10 @@ pub(crate) fn is_placeholder(s: &[u8]) -> bool {
     if t.is_empty() {
         return true;
     }
-    // ${VAR}, $VAR, {{ var }}, <your-key>, %VAR%, [REDACTED...]
+    // ${VAR}, $VAR, {{ var }}, #{Var}#, <your-key>, %VAR%, [REDACTED...]
     if (t.starts_with(b"${") && t.ends_with(b"}"))
         || (t.starts_with(b"{{") && t.ends_with(b"}}"))
+        || (t.starts_with(b"#{") && (t.ends_with(b"}") || t.ends_with(b"}#")))
         || (t.starts_with(b"<") && t.ends_with(b">"))
         || (t.starts_with(b"%") && t.ends_with(b"%") && t.len() > 2)
         || (t[0] == b'$'
