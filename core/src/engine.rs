@@ -744,15 +744,49 @@ fn context_word(hay: &[u8], hs: usize, he: usize) -> ContextWord {
     if matches!(hay.get(he.wrapping_sub(1)), Some(b':' | b'=')) {
         return ContextWord::Key;
     }
+    // At most 64 bytes are looked at, so a run of keywords (`phonephone...`) stays linear.
+    let end = hay.len().min(he.saturating_add(64));
     let mut i = he;
-    while i < hay.len() && (hay[i].is_ascii_alphanumeric() || hay[i] == b'_' || hay[i] == b'-') {
+    while i < end && (hay[i].is_ascii_alphanumeric() || hay[i] == b'_' || hay[i] == b'-') {
         i += 1;
     }
-    while i < hay.len() && matches!(hay[i], b'"' | b'\'' | b' ' | b'\t') {
+    while i < end && matches!(hay[i], b'"' | b'\'' | b' ' | b'\t') {
         i += 1;
     }
     match hay.get(i) {
         Some(b':' | b'=') => ContextWord::Key,
         _ => ContextWord::Word,
+    }
+}
+
+#[cfg(test)]
+mod context_word_tests {
+    use super::{context_word, ContextWord};
+
+    fn at(hay: &str, word: &str) -> ContextWord {
+        let hs = hay.find(word).unwrap();
+        context_word(hay.as_bytes(), hs, hs + word.len())
+    }
+
+    #[test]
+    fn words_keys_and_glued_keywords() {
+        assert_eq!(at("Mozilla (iPhone; CPU", "Phone"), ContextWord::NotAWord);
+        assert_eq!(at("smartphone 123", "phone"), ContextWord::NotAWord);
+        assert_eq!(at("2phone 123", "phone"), ContextWord::NotAWord);
+        assert_eq!(at("homePhone: 0161", "Phone"), ContextWord::Key);
+        assert_eq!(at("{\"phone\": \"+44\"}", "phone"), ContextWord::Key);
+        assert_eq!(at("phone_number=1", "phone"), ContextWord::Key);
+        assert_eq!(at("'phone': '1'", "phone"), ContextWord::Key);
+        assert_eq!(at("tel: 1", "tel:"), ContextWord::Key);
+        assert_eq!(at("ip 1.2.3.4 phone +44", "phone"), ContextWord::Word);
+        assert_eq!(at("call me at 5", "call me"), ContextWord::Word);
+    }
+
+    #[test]
+    fn long_runs_are_bounded() {
+        let hay = "phone".repeat(100_000);
+        for i in (0..hay.len()).step_by(5) {
+            let _ = context_word(hay.as_bytes(), i, i + 5);
+        }
     }
 }

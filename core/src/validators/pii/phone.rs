@@ -127,7 +127,7 @@ pub fn nanp_valid(s: &[u8]) -> bool {
     let area = d[0] * 100 + d[1] * 10 + d[2];
     code(0)
         && code(3)
-        && !(exchange == 555 && (100..200).contains(&line))
+        && (exchange != 555 || !(100..200).contains(&line))
         && !(370..380).contains(&area)
         && !(960..970).contains(&area)
         && !all_same(&d)
