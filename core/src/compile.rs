@@ -44,6 +44,8 @@ pub(crate) struct Rule {
     pub allow: Vec<Regex>,
     pub stopwords: Vec<Vec<u8>>,
     pub multiline: bool,
+    /// Keywords must stand as words; a keyword that is a key looks forward only.
+    pub word_keywords: bool,
     pub priority: i32,
     /// Longest match the pattern can produce (capped).
     pub max_match: usize,
@@ -491,6 +493,7 @@ pub(crate) fn compile_rule(spec: &RuleSpec, index: usize, eager: bool) -> Result
             .filter(|s| !s.is_empty())
             .collect(),
         multiline: spec.multiline,
+        word_keywords: spec.word_keywords,
         priority: spec.priority,
         max_match,
         reach: max_match.saturating_add(window),

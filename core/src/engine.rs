@@ -247,6 +247,14 @@ impl Engine {
                     }
                     for &r in &self.owners[pid as usize] {
                         let rule = &self.rules[r as usize];
+                        let mut forward_only = false;
+                        if rule.word_keywords {
+                            match context_word(hay, hs, he) {
+                                ContextWord::NotAWord => continue,
+                                ContextWord::Key => forward_only = true,
+                                ContextWord::Word => {}
+                            }
+                        }
                         if rule.multiline {
                             if keep.contains(&hs) {
                                 let win_start = hs
@@ -293,6 +301,7 @@ impl Engine {
                                 hs.saturating_sub(lead),
                                 hs.saturating_add(rule.max_match).max(he),
                             ),
+                            None if forward_only => (hs, he.saturating_add(rule.reach)),
                             None => (hs.saturating_sub(rule.reach), he.saturating_add(rule.reach)),
                         };
                         let (ws, we) = (ws.max(line_start).max(view.start), we.min(line_end));
@@ -694,4 +703,90 @@ fn widen_utf8(hay: &[u8], mut s: usize, mut e: usize, lo: usize, hi: usize) -> (
         k += 1;
     }
     (s, e)
+}
+
+/// How a keyword occurrence of a `word_keywords` rule stands in its text.
+#[derive(Debug, PartialEq)]
+enum ContextWord {
+    /// Glued to the letters or digits before it (`iPhone`, `smartphone`, `2fax`).
+    NotAWord,
+    /// A key: followed by `:` or `=` (after word characters, quotes and spaces), so it gives
+    /// context to its own value only.
+    Key,
+    /// A word in text.
+    Word,
+}
+
+/// Classifies the keyword at `hs..he`. A keyword glued to a lower-case word before it counts
+/// as a word when it starts a camel-case word after at least two lower-case letters
+/// (`homePhone`), not after one (`iPhone`).
+fn context_word(hay: &[u8], hs: usize, he: usize) -> ContextWord {
+    let before = |i: usize| {
+        if i == 0 {
+            None
+        } else {
+            hay.get(i - 1).copied()
+        }
+    };
+    match before(hs) {
+        Some(b) if b.is_ascii_digit() => return ContextWord::NotAWord,
+        Some(b) if b.is_ascii_alphabetic() => {
+            let camel = b.is_ascii_lowercase()
+                && hay[hs].is_ascii_uppercase()
+                && before(hs - 1).is_some_and(|a| a.is_ascii_lowercase());
+            if !camel {
+                return ContextWord::NotAWord;
+            }
+        }
+        _ => {}
+    }
+    // The keyword may end with its own punctuation (`tel:`): look at what follows.
+    if matches!(hay.get(he.wrapping_sub(1)), Some(b':' | b'=')) {
+        return ContextWord::Key;
+    }
+    // At most 64 bytes are looked at, so a run of keywords (`phonephone...`) stays linear.
+    let end = hay.len().min(he.saturating_add(64));
+    let mut i = he;
+    while i < end && (hay[i].is_ascii_alphanumeric() || hay[i] == b'_' || hay[i] == b'-') {
+        i += 1;
+    }
+    while i < end && matches!(hay[i], b'"' | b'\'' | b' ' | b'\t') {
+        i += 1;
+    }
+    match hay.get(i) {
+        Some(b':' | b'=') => ContextWord::Key,
+        _ => ContextWord::Word,
+    }
+}
+
+#[cfg(test)]
+mod context_word_tests {
+    use super::{context_word, ContextWord};
+
+    fn at(hay: &str, word: &str) -> ContextWord {
+        let hs = hay.find(word).unwrap();
+        context_word(hay.as_bytes(), hs, hs + word.len())
+    }
+
+    #[test]
+    fn words_keys_and_glued_keywords() {
+        assert_eq!(at("Mozilla (iPhone; CPU", "Phone"), ContextWord::NotAWord);
+        assert_eq!(at("smartphone 123", "phone"), ContextWord::NotAWord);
+        assert_eq!(at("2phone 123", "phone"), ContextWord::NotAWord);
+        assert_eq!(at("homePhone: 0161", "Phone"), ContextWord::Key);
+        assert_eq!(at("{\"phone\": \"+44\"}", "phone"), ContextWord::Key);
+        assert_eq!(at("phone_number=1", "phone"), ContextWord::Key);
+        assert_eq!(at("'phone': '1'", "phone"), ContextWord::Key);
+        assert_eq!(at("tel: 1", "tel:"), ContextWord::Key);
+        assert_eq!(at("ip 1.2.3.4 phone +44", "phone"), ContextWord::Word);
+        assert_eq!(at("call me at 5", "call me"), ContextWord::Word);
+    }
+
+    #[test]
+    fn long_runs_are_bounded() {
+        let hay = "phone".repeat(100_000);
+        for i in (0..hay.len()).step_by(5) {
+            let _ = context_word(hay.as_bytes(), i, i + 5);
+        }
+    }
 }

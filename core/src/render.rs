@@ -21,7 +21,8 @@ pub type ReplaceFn = dyn Fn(&Finding, &[u8]) -> String + Send + Sync + RefUnwind
 /// How a found span is replaced.
 ///
 /// Whatever the style, a span that covers several lines is replaced line by line and its
-/// newlines are kept, so a redactor never adds or drops lines.
+/// newlines are kept, so a redactor never adds or drops lines; the indentation of its
+/// continued lines is kept too (layout, not secret).
 #[derive(Clone, Default)]
 #[non_exhaustive]
 pub enum Style {
@@ -216,8 +217,17 @@ impl Renderer {
         mut vault: Option<&mut Vault>,
     ) {
         for (i, part) in span.split(|b| *b == b'\n').enumerate() {
+            let mut part = part;
             if i > 0 {
                 out.push(b'\n');
+                // The indentation of a continued line is layout, not the secret: a PEM block
+                // in YAML stays YAML.
+                let indent = part
+                    .iter()
+                    .take_while(|b| matches!(b, b' ' | b'\t'))
+                    .count();
+                out.extend_from_slice(&part[..indent]);
+                part = &part[indent..];
             }
             let (content, cr) = match part {
                 [rest @ .., b'\r'] => (rest, true),

@@ -87,6 +87,12 @@ pub struct RuleSpec {
     /// The pattern may match across lines (PEM blocks).
     #[serde(default)]
     pub multiline: bool,
+    /// Keywords are context words that must stand as words: not glued to a letter or digit
+    /// before them (`iPhone` is not `phone`; `homePhone` and `home_phone` are). When such a
+    /// word is a key (`phone: X`, `"phone": "X"`, `phone=X`) it gives context to its own value
+    /// only: the window runs forward from it.
+    #[serde(default)]
+    pub word_keywords: bool,
     /// Breaks ties between overlapping findings; higher wins.
     #[serde(default)]
     pub priority: i32,
@@ -130,6 +136,7 @@ impl RuleSpec {
             allow: Vec::new(),
             stopwords: Vec::new(),
             multiline: false,
+            word_keywords: false,
             priority: 0,
             overlaps: Vec::new(),
             description: None,

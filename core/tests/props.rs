@@ -138,7 +138,14 @@ proptest! {
             prop_assert!(f.start() >= at && f.end() > f.start());
             expect.extend_from_slice(&input[at..f.start()]);
             for (i, part) in input[f.span()].split(|b| *b == b'\n').enumerate() {
-                if i > 0 { expect.push(b'\n'); }
+                let mut part = part;
+                if i > 0 {
+                    expect.push(b'\n');
+                    // Continued lines keep their indentation.
+                    let indent = part.iter().take_while(|b| matches!(b, b' ' | b'\t')).count();
+                    expect.extend_from_slice(&part[..indent]);
+                    part = &part[indent..];
+                }
                 let (content, cr) = match part { [rest @ .., b'\r'] => (rest, true), _ => (part, false) };
                 if !content.is_empty() { expect.extend_from_slice(format!("[REDACTED:{}]", f.rule_id()).as_bytes()); }
                 if cr { expect.push(b'\r'); }

@@ -312,7 +312,12 @@ fn logfmt_pairs() {
     );
     for (input, want) in [
         ("secret=abc", format!("secret={m}")),
-        ("DB_PASSWORD=Q7v!truex9Lm", format!("DB_PASSWORD={m}")),
+        // The password rule takes the whole value too (issue 15, item 10), and a rule's label
+        // wins over the key's on the same span.
+        (
+            "DB_PASSWORD=Q7v!truex9Lm",
+            "DB_PASSWORD=[REDACTED:generic-password]".to_string(),
+        ),
         (
             "SESSION_SECRET=kJ8#mN2$pQ5vX9",
             format!("SESSION_SECRET={m}"),
@@ -818,8 +823,16 @@ fn stand_ins_under_sensitive_keys_stay_as_written() {
     assert_eq!(redact_all_ways(&auto, json), json);
     let m = "[REDACTED:sensitive-key]";
     for (line, want) in [
-        ("password=Password123!", format!("password={m}")),
-        ("DB_PASSWORD=Q7v!truex9Lm", format!("DB_PASSWORD={m}")),
+        // Stand-in words inside a real password do not make it a stand-in (issue 15, item 10);
+        // the password rule finds the whole value, and its label wins on the same span.
+        (
+            "password=Password123!",
+            "password=[REDACTED:generic-password]".to_string(),
+        ),
+        (
+            "DB_PASSWORD=Q7v!truex9Lm",
+            "DB_PASSWORD=[REDACTED:generic-password]".to_string(),
+        ),
         ("secret=changeme-42x", format!("secret={m}")),
         ("password=$uperman1", format!("password={m}")),
     ] {

@@ -892,15 +892,59 @@ PLANTED = {
 }
 
 
+# Issue 15: shapes without a context word (SQL values, dict literals, prose) for the rules that
+# need none, and +CC numbers of unassigned ranges next to a phone word. Generated after the
+# decoy, with the same generator, so the lines above and the decoy stay as they were. Templates
+# here are filled by replacement, so braces are written single.
+
+def gen_nanp():
+    def code():
+        while True:
+            c = rng.choice("23456789") + digits(2)
+            if c[1:] != "11" and not c.startswith("37") and not c.startswith("96"):
+                return c
+    a, e = code(), code()
+    s = digits(4)
+    if e == "555" and s.startswith("01"):
+        s = "2" + s[1:]
+    return pick(f"({a}) {e}-{s}", f"{a}-{e}-{s}", f"{a}.{e}.{s}")
+
+
+def gen_phone_possible():
+    cc, lo, hi = rng.choice([("65", 8, 8), ("61", 9, 9), ("39", 9, 10), ("44", 10, 10), ("49", 10, 11), ("33", 9, 9), ("91", 10, 10)])
+    n = rng.choice("123456789") + digits(rng.randint(lo, hi) - 1)
+    return pick(f"+{cc}{n}", f"+{cc}-{n[:3]}-{n[3:]}", f"+{cc} {n[:2]} {n[2:6]} {n[6:]}")
+
+
+def gen_ssn_dashed():
+    while True:
+        area = rng.randint(1, 899)
+        if area != 666:
+            break
+    return "%03d-%02d-%04d" % (area, rng.randint(1, 99), rng.randint(1, 9999))
+
+
+PLANTED_ISSUE15 = {
+    "phone-nanp": (gen_nanp, ["INSERT INTO contacts (id, name, number) VALUES (17, 'Ann Lee', '{v}');", "{'name': 'Ann', 'contact': '{v}'}",
+                              "please call {v} tomorrow", "| 17 | Ann Lee | {v} |"]),
+    "phone-international": (gen_phone_possible, ['{"user": 17, "phone": "{v}"}', "phone={v} verified=false", "mobile: {v}",
+                                                 "{'phone': '{v}'}", "Reach me on my mobile {v} after six"]),
+    "us-ssn-dashed": (gen_ssn_dashed, ["INSERT INTO employees VALUES (42, 'Ann Lee', '{v}', '1984-02-11');", "{'tax_ref': '{v}', 'name': 'Ann'}",
+                                       "row 17: {v}, Ann Lee, active", "applicant {v} approved"]),
+}
+
+
 WRAPS = ['"{v}"', "'{v}'", "({v})", "[{v}]", "<{v}>", "{v},", "{v}.", "{v};", "{v} (verified)", "{v}\tok", "{v}, thanks!"]
 
 
-def planted(n_per_rule=120):
-    lines, manifest = [], []
-    order = [(rule, i) for rule in PLANTED for i in range(n_per_rule)]
+def planted(n_per_rule=120, table=None, lines=None, manifest=None):
+    table = PLANTED if table is None else table
+    lines = [] if lines is None else lines
+    manifest = [] if manifest is None else manifest
+    order = [(rule, i) for rule in table for i in range(n_per_rule)]
     rng.shuffle(order)
     for rule, _ in order:
-        gen, templates = PLANTED[rule]
+        gen, templates = table[rule]
         value = gen()
         template = rng.choice(templates)
         if rng.random() < 0.35 and '"{v}"' not in template:
@@ -1110,15 +1154,16 @@ def main():
     out = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
     os.makedirs(out, exist_ok=True)
     lines, manifest = planted()
+    noise = decoy()
+    planted(table=PLANTED_ISSUE15, lines=lines, manifest=manifest)
     with open(os.path.join(out, "planted.txt"), "w", encoding="utf-8", newline="\n") as f:
         f.write("\n".join(lines) + "\n")
     with open(os.path.join(out, "planted.manifest.jsonl"), "w", encoding="utf-8", newline="\n") as f:
         for m in manifest:
             f.write(json.dumps(m, ensure_ascii=False) + "\n")
-    noise = decoy()
     with open(os.path.join(out, "decoy-lognoise.txt"), "w", encoding="utf-8", newline="\n") as f:
         f.write("\n".join(noise) + "\n")
-    print(f"planted: {len(lines)} lines, {len(PLANTED)} rules; decoy: {len(noise)} lines")
+    print(f"planted: {len(lines)} lines, {len(PLANTED) + len(PLANTED_ISSUE15)} rules; decoy: {len(noise)} lines")
 
 
 if __name__ == "__main__":

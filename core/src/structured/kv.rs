@@ -26,7 +26,21 @@ fn is_stand_in(v: &[u8]) -> bool {
         [q @ (b'"' | b'\''), inner @ .., last] if last == q => inner,
         _ => v,
     };
+    // `Bearer <token>`, `Basic {{ creds }}`: a scheme before a stand-in.
+    if let Some(sp) = memchr::memchr(b' ', v) {
+        if [&b"bearer"[..], b"basic", b"token", b"digest"]
+            .iter()
+            .any(|s| v[..sp].eq_ignore_ascii_case(s))
+        {
+            return is_stand_in(&v[sp + 1..]);
+        }
+    }
     if v.starts_with(b"$(") || v.starts_with(b"${") || v.starts_with(b"{{") {
+        return true;
+    }
+    // A YAML block scalar or an Ansible Vault tag: the value is on the next lines (encrypted
+    // in the vault case), not here.
+    if matches!(v, b"|" | b">" | b"|-" | b">-" | b"|+" | b">+") || v.starts_with(b"!vault") {
         return true;
     }
     // `<password>`, `<your-api-key>`, `%API_KEY%`: a name, without digits (a value in angle
@@ -40,25 +54,9 @@ fn is_stand_in(v: &[u8]) -> bool {
     if v.len() >= 3 && matches!(v[0], b'*' | b'x' | b'X' | b'#') && v.iter().all(|&b| b == v[0]) {
         return true;
     }
-    const STAND_INS: &[&str] = &[
-        "changeme",
-        "change_me",
-        "replace_me",
-        "replaceme",
-        "your_api_key_here",
-        "your_api_key",
-        "your_token_here",
-        "your_password_here",
-        "your_secret_here",
-        "redacted",
-        "none",
-        "null",
-        "todo",
-        "tbd",
-    ];
-    STAND_INS
-        .iter()
-        .any(|s| v.eq_ignore_ascii_case(s.as_bytes()))
+    // Words only dummies are made of (`REPLACE_ME`, `YOUR_API_KEY_HERE`, `none`): the same
+    // test as the rules' placeholder filter, on the whole value.
+    crate::validators::is_stand_in_words(v)
 }
 
 fn is_key_byte(b: u8) -> bool {

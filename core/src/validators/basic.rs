@@ -97,16 +97,19 @@ pub fn mod97_valid(s: &[u8]) -> bool {
     rem == 1
 }
 
-/// True for values that are obviously not real secrets: template variables, angle-bracket
-/// placeholders, runs of one character, well-known dummy words and sequences.
+/// True for values that are obviously not real secrets: template variables and code references,
+/// angle-bracket placeholders, runs of one character, sequences, and values made only of
+/// stand-in words (`changeme`, `YOUR_API_KEY_HERE`, `none`). Words count only as the whole
+/// value: `Q7v!truex9Lm` and `Password123!` are real passwords (issue 15, item 10).
 pub(crate) fn is_placeholder(s: &[u8]) -> bool {
     let t = trim_quotes(s);
     if t.is_empty() {
         return true;
     }
-    // ${VAR}, $VAR, {{ var }}, <your-key>, %VAR%, [REDACTED...]
+    // ${VAR}, $VAR, {{ var }}, #{Var}#, <your-key>, %VAR%, [REDACTED...]
     if (t.starts_with(b"${") && t.ends_with(b"}"))
         || (t.starts_with(b"{{") && t.ends_with(b"}}"))
+        || (t.starts_with(b"#{") && (t.ends_with(b"}") || t.ends_with(b"}#")))
         || (t.starts_with(b"<") && t.ends_with(b">"))
         || (t.starts_with(b"%") && t.ends_with(b"%") && t.len() > 2)
         || (t[0] == b'$'
@@ -131,65 +134,131 @@ pub(crate) fn is_placeholder(s: &[u8]) -> bool {
     if distinct <= 2 && t.len() >= 4 {
         return true;
     }
-    if placeholder_words().is_match(t) {
+    // A template or a code reference anywhere: the value is read from somewhere else.
+    if code_references().is_match(t) {
         return true;
     }
-    is_sequence(t)
+    // A number that holds a run of eight sequential digits is a dummy id (`912345678`).
+    if t.iter().all(u8::is_ascii_digit)
+        && [&b"12345678"[..], b"23456789", b"98765432", b"87654321"]
+            .iter()
+            .any(|run| memchr::memmem::find(t, run).is_some())
+    {
+        return true;
+    }
+    DUMMY_VALUES
+        .iter()
+        .any(|d| t.eq_ignore_ascii_case(d.as_bytes()))
+        || is_stand_in_words(t)
+        || is_sequence(t)
 }
 
-/// Dummy words and template syntax found inside placeholder values, in one automaton.
-fn placeholder_words() -> &'static aho_corasick::AhoCorasick {
-    static WORDS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
-    WORDS.get_or_init(|| {
-        const LIST: &[&str] = &[
-            "changeme",
-            "change_me",
-            "change-me",
-            "password",
-            "passwd",
-            "secret",
-            "example",
-            "placeholder",
-            "your_",
-            "your-",
-            "yourkey",
-            "insert",
-            "redacted",
-            "dummy",
-            "sample",
-            "xxxx",
-            "****",
-            "todo",
-            "fixme",
-            "notreal",
-            "not_real",
-            "fake",
-            "none",
-            "null",
-            "undefined",
-            "true",
-            "false",
-            "test1234",
-            "12345678",
-            "abcdefgh",
-            "qwerty",
-            "letmein",
-            "hunter2",
-            "foobar",
-            "<",
-            ">",
-            "${",
-            "{{",
-            "process.env",
-            "os.environ",
-            "getenv",
-            "env(",
-        ];
+/// Template syntax and code that reads a value from elsewhere, in one automaton.
+fn code_references() -> &'static aho_corasick::AhoCorasick {
+    static REFS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    REFS.get_or_init(|| {
+        const LIST: &[&str] = &["${", "{{", "process.env", "os.environ", "getenv", "env("];
         aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .build(LIST)
             .expect("a small fixed automaton")
     })
+}
+
+/// Whole values that are well-known dummies although they are not made of stand-in words.
+const DUMMY_VALUES: &[&str] = &[
+    "test1234", "12345678", "abcdefgh", "qwerty", "letmein", "hunter2", "foobar", "xxxx", "****",
+];
+
+/// Words that, when a value is made only of them, make it a stand-in: `changeme`,
+/// `YOUR_API_KEY_HERE`, `replace-me`, `<none>`, `insert_token_here`, `not_real`.
+const STAND_IN_WORDS: &[&str] = &[
+    "a",
+    "an",
+    "this",
+    "is",
+    "changeme",
+    "change",
+    "me",
+    "replaceme",
+    "replace",
+    "password",
+    "passwd",
+    "secret",
+    "example",
+    "placeholder",
+    "your",
+    "yourkey",
+    "my",
+    "insert",
+    "enter",
+    "put",
+    "redacted",
+    "dummy",
+    "sample",
+    "todo",
+    "fixme",
+    "tbd",
+    "notreal",
+    "not",
+    "real",
+    "fake",
+    "none",
+    "null",
+    "nil",
+    "undefined",
+    "true",
+    "false",
+    "here",
+    "goes",
+    "the",
+    "api",
+    "key",
+    "token",
+    "value",
+    "xxx",
+    "xxxx",
+    "test",
+    "foo",
+    "bar",
+    "foobar",
+];
+
+/// True if `t` is made only of stand-in words written with `_`, `-`, `.` or
+/// spaces between them (or in camel case), without digits or other symbols.
+pub(crate) fn is_stand_in_words(t: &[u8]) -> bool {
+    if !t
+        .iter()
+        .all(|&b| b.is_ascii_alphabetic() || matches!(b, b'_' | b'-' | b'.' | b' '))
+    {
+        return false;
+    }
+    let mut words = 0;
+    let mut start = 0;
+    for i in 0..=t.len() {
+        let boundary = i == t.len()
+            || !t[i].is_ascii_alphabetic()
+            || (i > start && t[i - 1].is_ascii_lowercase() && t[i].is_ascii_uppercase());
+        if !boundary {
+            continue;
+        }
+        if i > start {
+            let w = &t[start..i];
+            if !STAND_IN_WORDS
+                .iter()
+                .any(|s| w.eq_ignore_ascii_case(s.as_bytes()))
+            {
+                return false;
+            }
+            words += 1;
+        }
+        start = if i < t.len() && t[i].is_ascii_alphabetic() {
+            i
+        } else {
+            i + 1
+        };
+    }
+    words > 0
 }
 
 fn trim_quotes(s: &[u8]) -> &[u8] {
@@ -261,10 +330,29 @@ mod tests {
             "123456789",
             "%API_KEY%",
             "your_token_here",
+            "YOUR_API_KEY_HERE",
+            "REPLACE_ME",
+            "none",
+            "true",
+            "secret",
+            "password",
+            "todo",
+            "not-real",
+            "insertYourTokenHere",
         ] {
             assert!(is_placeholder(p.as_bytes()), "{p} should be a placeholder");
         }
-        for real in ["q8Zr2LxV0pN7fK3mW9sT", "Tr0ub4dor&3", "hX9#kq2!Lm"] {
+        for real in [
+            "q8Zr2LxV0pN7fK3mW9sT",
+            "Tr0ub4dor&3",
+            "hX9#kq2!Lm",
+            // Issue 15, item 10: stand-in words inside a real password.
+            "Q7v!truex9Lm",
+            "Password123!",
+            "MySecretIs42",
+            "n0nesuch-Todo7",
+            "falsehood9X",
+        ] {
             assert!(
                 !is_placeholder(real.as_bytes()),
                 "{real} is not a placeholder"

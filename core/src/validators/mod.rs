@@ -12,6 +12,7 @@ mod tokens;
 pub use basic::{luhn_valid, mod97_valid, shannon_entropy};
 
 use basic::is_placeholder;
+pub(crate) use basic::is_stand_in_words;
 use pii::{americas, asia_africa, check_digits, dates, europe, network, payment, phone, wallets};
 use tokens::is_code_reference;
 
@@ -80,6 +81,8 @@ const REGISTRY: &[(&str, Kind)] = &[
     ("email", Plain(network::email_valid)),
     ("e164", Plain(phone::e164_valid)),
     ("phone-national", Plain(phone::phone_national_valid)),
+    ("e164-possible", Plain(phone::e164_possible)),
+    ("nanp", Plain(phone::nanp_valid)),
     // Crypto wallets (pii-global.toml).
     ("base58check", Plain(wallets::base58check_valid)),
     ("bech32", Plain(wallets::bech32_address_valid)),

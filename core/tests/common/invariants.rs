@@ -11,7 +11,8 @@ use std::io::{self, Read};
 use redactum::{Finding, Redactor, StreamFinding};
 
 /// The replacement of one span in the label style: one `[REDACTED:<id>]` per line-piece of the
-/// span, keeping its `\n`s and the `\r` before each of them; empty line-pieces stay empty.
+/// span, keeping its `\n`s, the `\r` before each of them and the indentation (spaces, tabs) of
+/// each continued line; empty line-pieces stay empty.
 pub fn label_replacement(
     span: &[u8],
     rule_id: &str,
@@ -19,8 +20,16 @@ pub fn label_replacement(
     markers: &mut Vec<(usize, usize)>,
 ) {
     for (i, part) in span.split(|b| *b == b'\n').enumerate() {
+        let mut part = part;
         if i > 0 {
             out.push(b'\n');
+            // Continued lines keep their indentation (layout, not secret).
+            let indent = part
+                .iter()
+                .take_while(|b| matches!(b, b' ' | b'\t'))
+                .count();
+            out.extend_from_slice(&part[..indent]);
+            part = &part[indent..];
         }
         let (content, cr) = match part {
             [rest @ .., b'\r'] => (rest, true),

@@ -67,10 +67,82 @@ const E164_PLANS: &[(&str, usize, usize, &str)] = &[
     ("974", 8, 8, "3457"),
 ];
 
-/// International number `+CC NSN`: separators (space, dash, dot, slash, parentheses) and a
+/// An international number valid for its country by libphonenumber's metadata (the
+/// `phonenumber` crate; the metadata is loaded once, on the first candidate): the country
+/// code exists and the national number has a length and a prefix that country assigns.
+fn libphonenumber_valid(s: &[u8]) -> bool {
+    matches!(parse_international(s), Some(n) if phonenumber::is_valid(&n))
+}
+
+/// `+CC` and digits with the rule's separators, parsed by libphonenumber; `None` when the
+/// text is not such a number or the country code is not assigned.
+fn parse_international(s: &[u8]) -> Option<phonenumber::PhoneNumber> {
+    let text = std::str::from_utf8(s).ok()?;
+    // Only `+`, digits and the separators the rule admits reach the parser.
+    if !text.starts_with('+')
+        || !text[1..]
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b" -./()".contains(&b))
+    {
+        return None;
+    }
+    let digits = text.bytes().filter(u8::is_ascii_digit).count();
+    if !(8..=15).contains(&digits) {
+        return None;
+    }
+    let n = phonenumber::parse(None, text).ok()?;
+    phonenumber::metadata::DATABASE.by_code(&n.code().value())?;
+    Some(n)
+}
+
+/// A `+CC` number that could be a phone number of its country (issue 15, item 2), for the
+/// rule that needs a phone word or key nearby: the country code is assigned and the national
+/// number has 6 to 13 digits, not all the same. Numbers that libphonenumber does not know as
+/// assigned (test data, new ranges) are still phone numbers when a phone word says so.
+pub fn e164_possible(s: &[u8]) -> bool {
+    let Some(n) = parse_international(s) else {
+        return false;
+    };
+    let national = n.national().to_string();
+    (6..=13).contains(&national.len()) && !national.bytes().all(|b| b == national.as_bytes()[0])
+}
+
+/// A North American (NANP) number written `(NPA) NXX-XXXX`, `NPA-NXX-XXXX` or `NPA.NXX.XXXX`,
+/// optionally after `1` or `+1`: area code and exchange each 2-9 then two digits, neither
+/// N11 (service codes), the exchange not 555 with a line in 0100-0199 (fiction numbers), the
+/// area code not 37X or 96X (reserved).
+pub fn nanp_valid(s: &[u8]) -> bool {
+    let Some(mut d) = digits(s, b" -.()+") else {
+        return false;
+    };
+    if d.len() == 11 && d[0] == 1 {
+        d.remove(0);
+    }
+    if d.len() != 10 {
+        return false;
+    }
+    let code = |i: usize| d[i] >= 2 && !(d[i + 1] == 1 && d[i + 2] == 1);
+    let line = d[6] * 1000 + d[7] * 100 + d[8] * 10 + d[9];
+    let exchange = d[3] * 100 + d[4] * 10 + d[5];
+    let area = d[0] * 100 + d[1] * 10 + d[2];
+    code(0)
+        && code(3)
+        && (exchange != 555 || !(100..200).contains(&line))
+        && !(370..380).contains(&area)
+        && !(960..970).contains(&area)
+        && !all_same(&d)
+}
+
+/// International number `+CC NSN`, valid for its country by libphonenumber's metadata or by
+/// the plan table. Plan table: separators (space, dash, dot, slash, parentheses) and a
 /// national trunk `(0)` are ignored; the country code must be known and the national number
 /// must have that plan's length and leading digit. NANP numbers also need a valid exchange.
 pub fn e164_valid(s: &[u8]) -> bool {
+    e164_plan_valid(s) || libphonenumber_valid(s)
+}
+
+/// The plan table above (kept beside libphonenumber: a number it accepts stays accepted).
+fn e164_plan_valid(s: &[u8]) -> bool {
     let Some(rest) = s.strip_prefix(b"+") else {
         return false;
     };
@@ -117,6 +189,15 @@ pub fn phone_national_valid(s: &[u8]) -> bool {
         .filter(|g| !g.is_empty())
         .collect();
     let lens: Vec<usize> = groups.iter().map(|g| g.len()).collect();
+    // A dotted quad of octets is an IPv4 address, which its own rule claims (issue 15, item 1).
+    if lens.len() == 4
+        && s.iter().all(|&b| b.is_ascii_digit() || b == b'.')
+        && groups.iter().all(|g| {
+            g.len() <= 3 && super::digits::number(&digits(g, b"").unwrap_or_default()) <= 255
+        })
+    {
+        return false;
+    }
     // Dates and times (2024-01-05 14, 05.01.2024) and an HTTP status followed by a byte count
     // (`404 1609248`).
     const STATUS: [&[u8]; 20] = [
@@ -156,6 +237,68 @@ pub fn phone_national_valid(s: &[u8]) -> bool {
 mod tests {
     use super::super::all;
     use super::*;
+
+    #[test]
+    fn libphonenumber_and_possible_numbers() {
+        // Valid for their country: found anywhere.
+        for n in [
+            "+14155552671",
+            "+44 20 7946 0958",
+            "+65 6123 4567",
+            "+61 4 1234 5678",
+            "+33 6 12 34 56 78",
+        ] {
+            assert!(e164_valid(n.as_bytes()), "{n}");
+        }
+        // Issue 15: not assigned ranges, but possible numbers of a real country code.
+        for n in [
+            "+65-252-36765",
+            "+61 98 8060 653",
+            "+398303748450",
+            "+44-615-3058389",
+        ] {
+            assert!(!libphonenumber_valid(n.as_bytes()), "{n}");
+            assert!(e164_possible(n.as_bytes()), "{n}");
+        }
+        for n in [
+            "+999 1234 5678",
+            "+1234",
+            "+05:30",
+            "+44 1111111111",
+            "+2024-05-06",
+        ] {
+            assert!(!e164_possible(n.as_bytes()), "{n}");
+        }
+    }
+
+    #[test]
+    fn nanp_values() {
+        all(
+            nanp_valid,
+            &[
+                "(531) 628-4608",
+                "473-295-5717",
+                "577.663.5190",
+                "(258) 295-3343",
+                "+1 (415) 628-2671",
+                "1-415-628-2671",
+            ],
+            &[
+                "(115) 628-4608",
+                "411-295-5717",
+                "473-111-5717",
+                "415-555-0123",
+                "123-456-7890",
+                "375-295-5717",
+            ],
+        );
+    }
+
+    #[test]
+    fn national_is_not_an_ip() {
+        assert!(!phone_national_valid(b"72.16.57.236"));
+        assert!(!phone_national_valid(b"192.168.100.200"));
+    }
 
     #[test]
     fn e164_values() {
