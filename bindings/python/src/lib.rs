@@ -9,6 +9,7 @@
 use pyo3::prelude::*;
 
 mod builder;
+mod columnar;
 mod error;
 mod finding;
 mod redact;
@@ -24,5 +25,6 @@ fn _redactum(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<stream::PyStreamStats>()?;
     m.add_class::<vault::PyVault>()?;
     m.add_function(wrap_pyfunction!(error::_panic_for_tests, m)?)?;
+    columnar::register(m)?;
     Ok(())
 }
