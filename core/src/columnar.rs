@@ -204,7 +204,7 @@ impl<'a, O: Offset> Column<'a, O> {
     fn ranges(&self, parts: usize) -> Vec<std::ops::Range<usize>> {
         let rows = self.len();
         if parts <= 1 || rows < 2 {
-            return vec![0..rows];
+            return std::iter::once(0..rows).collect();
         }
         let first = self.offsets[0].to_usize().unwrap_or(0);
         let total = self.offsets[rows].to_usize().unwrap_or(0) - first;

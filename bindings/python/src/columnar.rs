@@ -132,10 +132,15 @@ fn with_column<'py, T>(
         .map(|_| Validity::new(bits, input.offset));
     if input.length == 0 {
         // Arrow allows an empty array with no offsets buffer at all.
-        let zero = [0i32];
-        return f(ColumnRef::Small(
-            Column::new(values, &zero, None).map_err(column_error)?,
-        ));
+        return if input.large {
+            f(ColumnRef::Large(
+                Column::new(values, &[0i64], None).map_err(column_error)?,
+            ))
+        } else {
+            f(ColumnRef::Small(
+                Column::new(values, &[0i32], None).map_err(column_error)?,
+            ))
+        };
     }
     if input.large {
         let offsets = offsets_of::<i64>(offset_bytes, input.offset, input.length)?;

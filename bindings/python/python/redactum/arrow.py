@@ -3,7 +3,6 @@
 ::
 
     import pyarrow as pa
-import pyarrow.compute  # noqa: F401  (pa.compute)
     import redactum.arrow
 
     arr = pa.array(["mail ann@example.com", None, ""])
@@ -30,7 +29,8 @@ import pickle
 import threading
 from typing import Any, Callable, Dict, Optional, Tuple
 
-import pyarrow as pa
+import pyarrow as pa  # type: ignore[import-untyped,unused-ignore]
+import pyarrow.compute  # type: ignore[import-untyped,unused-ignore]  # noqa: F401
 
 from . import Redactor
 from . import _redactum
