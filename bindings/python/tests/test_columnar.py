@@ -250,3 +250,17 @@ def test_duckdb_arrow_udf():
     assert [r[2] for r in rows] == per_value(ROWS, masked)
     many = con.sql("select redact('ann@example.com ' || i::varchar) from range(5000) t(i)").fetchall()
     assert all(r[0].startswith("[REDACTED:email] ") for r in many)
+
+
+def test_readme_data_frames_example():
+    import pathlib
+    import re
+
+    pytest.importorskip("pandas")
+    pytest.importorskip("polars")
+    pytest.importorskip("duckdb")
+    readme = (pathlib.Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Data frames and Arrow", 1)[1].split("\n## ", 1)[0]
+    code = re.search(r"```python\n(.*?)```", section, re.S)
+    assert code is not None
+    exec(compile(code.group(1), "README.md", "exec"), {})
