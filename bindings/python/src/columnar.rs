@@ -18,6 +18,13 @@ fn buffer_bytes<'a>(buf: &'a Option<Bound<'_, PyAny>>, what: &str) -> PyResult<&
     let Some(buf) = buf else {
         return Ok(&[]);
     };
+    // Only pyarrow's own Buffer is trusted to describe memory it owns.
+    let class = buf.py().import("pyarrow")?.getattr("Buffer")?;
+    if !buf.is_instance(&class)? {
+        return Err(PyTypeError::new_err(format!(
+            "the {what} buffer must be a pyarrow Buffer"
+        )));
+    }
     if let Ok(cpu) = buf.getattr("is_cpu") {
         if !cpu.is_truthy()? {
             return Err(PyValueError::new_err(format!(

@@ -140,6 +140,15 @@ def test_invalid_utf8_is_redacted_as_bytes():
     assert end == len(R.redact_bytes(data))
 
 
+def test_private_column_functions_take_only_pyarrow_buffers():
+    class Fake:
+        address = 1
+        size = 100
+
+    with pytest.raises(TypeError):
+        redactum._redactum._column_redact(R, False, 1, 0, None, Fake(), Fake())
+
+
 def test_arrow_c_interface_objects():
     pl = pytest.importorskip("polars")
     s = pl.Series("m", ROWS)
