@@ -273,3 +273,26 @@ def test_readme_data_frames_example():
     code = re.search(r"```python\n(.*?)```", section, re.S)
     assert code is not None
     exec(compile(code.group(1), "README.md", "exec"), {})
+
+
+def test_findings_lists_per_row():
+    pl = pytest.importorskip("polars")
+    import redactum.polars  # noqa: F401
+
+    arr = pa.array(ROWS)
+    lists = ra.findings(arr).to_pylist()
+    want = []
+    for v in ROWS:
+        if v is None:
+            want.append(None)
+        else:
+            want.append([(f.start, f.end, f.rule_id, f.category) for f in R.find(v)])
+    assert [None if x is None else [(d["start"], d["end"], d["rule_id"], d["category"]) for d in x] for x in lists] == want
+    assert ra.findings(arr.slice(3)).to_pylist() == lists[3:]
+    assert ra.findings(pa.array([], type=pa.string())).to_pylist() == []
+    df = pl.DataFrame({"msg": ROWS})
+    out = df.lazy().select(pl.col("msg").redactum.findings()).collect()["msg"].to_list()
+    assert [None if x is None else [d["rule_id"] for d in x] for x in out] == [
+        None if w is None else [t[2] for t in w] for w in want
+    ]
+    assert pl.Series("m", ROWS).redactum.findings().to_list() == out

@@ -35,7 +35,7 @@ import pyarrow.compute  # type: ignore[import-untyped,unused-ignore]  # noqa: F4
 from . import Redactor
 from . import _redactum
 
-__all__ = ["redact", "find", "is_match", "redact_udf", "is_match_udf", "redactor_for"]
+__all__ = ["redact", "find", "findings", "is_match", "redact_udf", "is_match_udf", "redactor_for"]
 
 _CACHE: Dict[bytes, Redactor] = {}
 _CACHE_LOCK = threading.Lock()
@@ -193,6 +193,56 @@ def find(
     if not tables:
         return _FIND_SCHEMA.empty_table()
     return pa.concat_tables(tables)
+
+
+_FINDING = pa.struct(
+    [
+        ("start", pa.int64()),
+        ("end", pa.int64()),
+        ("byte_start", pa.int64()),
+        ("byte_end", pa.int64()),
+        ("rule_id", pa.string()),
+        ("category", pa.string()),
+    ]
+)
+
+
+def _list_offsets(rows: Any, n: int) -> Any:
+    """List offsets (int32) for ``n`` rows from the sorted row of each finding."""
+    try:
+        import numpy as np
+    except ImportError:  # pragma: no cover - pyarrow without numpy
+        per_row = [0] * n
+        for v in rows.to_pylist():
+            per_row[v] += 1
+        offsets = [0]
+        for c in per_row:
+            offsets.append(offsets[-1] + c)
+        return pa.array(offsets, type=pa.int32())
+    counts = np.bincount(rows.to_numpy(), minlength=n) if len(rows) else np.zeros(n, dtype=np.int64)
+    return pa.array(np.concatenate([[0], np.cumsum(counts)]).astype(np.int32))
+
+
+def findings(
+    array: Any, *, threads: Optional[int] = None, redactor: Optional[Redactor] = None, **options: Any
+) -> Any:
+    """Per row, the list of what would be redacted (structs with the columns of ``find`` but
+    ``row``): a ``list<struct>`` array, null where ``array`` is, empty for a clean row."""
+    r = redactor_for(redactor, **options)
+
+    def one(a: pa.Array) -> pa.Array:
+        a, _ = _plain(a)
+        table = find(a, threads=threads, redactor=r)
+        offsets = _list_offsets(table.column("row").combine_chunks(), len(a))
+        values = pa.StructArray.from_arrays(
+            [table.column(f.name).combine_chunks().cast(f.type) for f in _FINDING],
+            fields=list(_FINDING),
+        )
+        return pa.ListArray.from_arrays(
+            offsets, values, mask=a.is_null() if a.null_count else None
+        )
+
+    return _per_chunk(array, one)
 
 
 def redact_udf(*, threads: Optional[int] = None, redactor: Optional[Redactor] = None, **options: Any) -> Callable[[Any], Any]:

@@ -35,6 +35,24 @@ def _is_match(s: pl.Series, options: dict[str, Any]) -> pl.Series:
     return pl.Series(s.name, _arrow.is_match(s.to_arrow(), **options), dtype=pl.Boolean)
 
 
+_FINDINGS = pl.List(
+    pl.Struct(
+        {
+            "start": pl.Int64,
+            "end": pl.Int64,
+            "byte_start": pl.Int64,
+            "byte_end": pl.Int64,
+            "rule_id": pl.String,
+            "category": pl.String,
+        }
+    )
+)
+
+
+def _findings(s: pl.Series, options: dict[str, Any]) -> pl.Series:
+    return pl.Series(s.name, _arrow.findings(s.to_arrow(), **options), dtype=_FINDINGS)
+
+
 def _check(s: pl.Series) -> pl.Series:
     if s.dtype != pl.String and s.dtype != pl.Null:
         raise TypeError(f"redactum: expected a String column, not {s.dtype}")
@@ -63,6 +81,14 @@ class RedactumExpr:
         )
 
 
+    def findings(self, **options: Any) -> pl.Expr:
+        """Per value, a list of structs (start, end, byte_start, byte_end, rule_id, category)."""
+        _arrow.redactor_for(**{k: v for k, v in options.items() if k != "threads"})
+        return self._expr.map_batches(
+            lambda s: _findings(_check(s), options), return_dtype=_FINDINGS, is_elementwise=True
+        )
+
+
 @pl.api.register_series_namespace("redactum")
 class RedactumSeries:
     """``Series.redactum``: as the expression namespace, on a Series."""
@@ -77,6 +103,10 @@ class RedactumSeries:
     def is_match(self, **options: Any) -> pl.Series:
         """Per value, whether anything would be redacted."""
         return _is_match(_check(self._s), options)
+
+    def findings(self, **options: Any) -> pl.Series:
+        """Per value, a list of structs (start, end, byte_start, byte_end, rule_id, category)."""
+        return _findings(_check(self._s), options)
 
     def find(self, **options: Any) -> pl.DataFrame:
         """What would be redacted, one row per replaced span (columns as ``redactum.arrow.find``)."""
