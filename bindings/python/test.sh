@@ -27,6 +27,9 @@ fi
 vpy="$venv/bin/python"
 "$vpy" -m pip install --quiet --disable-pip-version-check \
     "maturin>=1.9,<2" "pytest>=7" "mypy>=1.8" "python-json-logger>=3.1"
+# The columnar paths (redactum.arrow, .pandas, .polars) and DuckDB's Arrow UDFs, tested for real.
+"$vpy" -m pip install --quiet --disable-pip-version-check \
+    "pyarrow>=14" "pandas>=2" "polars>=1" "duckdb>=1.1"
 
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$root/target}"
 # maturin installs into the environment named by VIRTUAL_ENV.

@@ -88,12 +88,15 @@ mod text;
 mod builder;
 mod options;
 mod redact;
+// batches in the Arrow string layout, over the public redactor.
+mod columnar;
 // the rule-quality gate over a built rule set.
 mod check;
 
 pub use builder::RedactorBuilder;
 pub use catalog::builtin_rule_files;
 pub use check::{check, CatalogStats, CheckReport, Problem, ProblemKind};
+pub use columnar::{Column, ColumnError, ColumnFinding, Offset, RedactedColumn, Validity};
 pub use error::{Error, ErrorKind};
 pub use options::{canonical_name, Options, RuleSource, Value, KEY_ENV, OPTION_NAMES};
 pub use redact::{FindIter, Redactor, RuleInfo, StreamRedactor};

@@ -166,6 +166,34 @@ impl Redactor {
         Cow::Owned(out)
     }
 
+    /// Redacts one value as [`redact`](Self::redact) does when it is valid UTF-8 and as
+    /// [`redact_bytes`](Self::redact_bytes) does otherwise, appending the result to `out`
+    /// (the input itself when nothing is replaced). For batches that share one output buffer.
+    pub(crate) fn redact_into(&self, hay: &[u8], out: &mut Vec<u8>) {
+        let utf8 = std::str::from_utf8(hay).is_ok();
+        if self.inner.format != Format::Text {
+            let mark = out.len();
+            if redact_lines(&self.inner, hay, utf8, None, out) == 0 {
+                out.truncate(mark);
+                out.extend_from_slice(hay);
+            }
+            return;
+        }
+        let comps = self.text().spans(hay);
+        if comps.is_empty() {
+            out.extend_from_slice(hay);
+            return;
+        }
+        let comps = if utf8 {
+            widen_to_chars(hay, comps)
+        } else {
+            comps
+        };
+        self.text()
+            .render
+            .render(hay, 0, 0..hay.len(), &comps, out, None);
+    }
+
     /// Replaces each distinct value found with a numbered placeholder (`<EMAIL_1>`,
     /// `<AWS_ACCESS_KEY_ID_1>`) recorded in `vault`, so that [`Vault::restore`] can put the
     /// values back into, say, a language model's answer. The same value gets the same

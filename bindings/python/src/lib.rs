@@ -9,6 +9,7 @@
 use pyo3::prelude::*;
 
 mod builder;
+mod columnar;
 mod error;
 mod finding;
 mod redact;
@@ -25,5 +26,6 @@ fn _redactum(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<vault::PyVault>()?;
     #[cfg(feature = "test-hooks")]
     m.add_function(wrap_pyfunction!(error::_panic_for_tests, m)?)?;
+    columnar::register(m)?;
     Ok(())
 }

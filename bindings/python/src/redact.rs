@@ -383,7 +383,7 @@ impl PyRedactor {
 /// Our own pools rather than rayon's global one: after `fork` (multiprocessing's default on
 /// Linux) a child has none of its parent's threads, and a pool inherited from the parent would
 /// wait for them forever; pools are keyed by process id and rebuilt in a child.
-fn pool(n: usize) -> PyResult<Arc<rayon::ThreadPool>> {
+pub(crate) fn pool(n: usize) -> PyResult<Arc<rayon::ThreadPool>> {
     type Pools = (u32, HashMap<usize, Arc<rayon::ThreadPool>>);
     static POOLS: OnceLock<Mutex<Pools>> = OnceLock::new();
     if n > 1024 {

@@ -6,7 +6,8 @@ from typing import Callable, Iterable, List, Mapping, Optional, Sequence, Tuple,
 from _typeshed import SupportsRead, SupportsWrite
 from typing_extensions import TypeAlias
 
-__all__ = ["__version__", "Redactor", "Finding", "RuleInfo", "StreamStats", "Vault", "_panic_for_tests"]
+__all__ = ["__version__", "Redactor", "Finding", "RuleInfo", "StreamStats", "Vault", "_panic_for_tests",
+           "_column_redact", "_column_is_match", "_column_find"]
 
 __version__: str
 
@@ -116,3 +117,36 @@ class Vault:
     def entries(self) -> list[tuple[str, str, str]]: ...
     def __len__(self) -> int: ...
     def __reduce__(self) -> tuple[object, ...]: ...
+
+# Arrow string columns (src/columnar.rs), private to redactum.arrow: the buffers are pyarrow
+# Buffers (or None), read in place.
+def _column_redact(
+    redactor: Redactor,
+    large: bool,
+    length: int,
+    offset: int,
+    validity: Optional[object],
+    offsets: Optional[object],
+    data: Optional[object],
+    threads: Optional[int] = None,
+) -> tuple[bytes, bytes, Optional[bytes]]: ...
+def _column_is_match(
+    redactor: Redactor,
+    large: bool,
+    length: int,
+    offset: int,
+    validity: Optional[object],
+    offsets: Optional[object],
+    data: Optional[object],
+    threads: Optional[int] = None,
+) -> tuple[bytes, Optional[bytes]]: ...
+def _column_find(
+    redactor: Redactor,
+    large: bool,
+    length: int,
+    offset: int,
+    validity: Optional[object],
+    offsets: Optional[object],
+    data: Optional[object],
+    threads: Optional[int] = None,
+) -> tuple[int, list[bytes], bytes, list[str], list[str]]: ...

@@ -1,0 +1,109 @@
+"""Benchmark of the columnar path (figures, not tests).
+
+    cd bindings/python && .venv/bin/maturin develop --release
+    .venv/bin/python bench/columnar.py [--rows 1000000] [--repeat 3]
+
+Short log messages (about 35 bytes), two sets: clean rows and rows of which about 20% hold PII
+(an email, a phone number, an IP address or a card number). For each, rows/s and MB/s of
+`redactum.arrow.redact` on a pyarrow `string` array, of the Polars expression and of the
+pandas accessor (pandas 3 `str`, Arrow-backed), next to `Redactor.redact_batch(list)`, with one
+thread and with two. Best of `--repeat` runs; the Redactor is built before timing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import time
+from typing import Any, Callable
+
+import pyarrow as pa
+
+import redactum
+import redactum.arrow as ra
+
+PII = [
+    "contact ann.smith{n}@example.com for access",
+    "call +1 415-555-{n:04d} after 5pm",
+    "client 10.{a}.{b}.{c} rejected",
+    "paid with 4111 1111 1111 1111 ok",
+]
+CLEAN = [
+    "GET /api/v1/items/{n} 200 {ms}ms",
+    "worker {n} finished job in {ms} ms",
+    "cache miss for key item:{n}, refilling",
+    "user session {n} renewed, ttl=3600",
+    "INFO scheduler tick {n} queue={ms}",
+]
+
+
+def rows(n: int, pii_share: float, seed: int = 7) -> list[str]:
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        if rng.random() < pii_share:
+            t = rng.choice(PII)
+        else:
+            t = rng.choice(CLEAN)
+        out.append(
+            t.format(n=rng.randrange(10000), ms=rng.randrange(999), a=rng.randrange(256), b=rng.randrange(256), c=rng.randrange(1, 255))
+        )
+    return out
+
+
+def best(f: Callable[[], Any], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        f()
+        times.append(time.perf_counter() - t)
+    return min(times)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rows", type=int, default=1_000_000)
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    r = redactum.Redactor()
+    print(f"redactum {redactum.__version__}, pyarrow {pa.__version__}, {platform.python_version()}, {os.cpu_count()} cpus")
+    try:
+        import polars as pl
+        import redactum.polars as _rpl  # noqa: F401  (registers .redactum)
+    except ImportError:
+        pl = None
+    try:
+        import pandas as pd
+        import redactum.pandas as _rpd  # noqa: F401  (registers .redactum)
+    except ImportError:
+        pd = None
+    for name, share in [("clean", 0.0), ("20% PII", 0.2)]:
+        data = rows(args.rows, share)
+        arr = pa.array(data, type=pa.string())
+        mb = arr.buffers()[2].size / 1e6
+        print(f"\n{name}: {args.rows} rows, {mb:.1f} MB, mean {mb * 1e6 / args.rows:.0f} bytes")
+        # Same output on both paths.
+        assert ra.redact(arr[:2000], redactor=r).to_pylist() == r.redact_batch(data[:2000])
+        cases: list[tuple[str, Callable[[int], Callable[[], Any]]]] = [
+            ("arrow.redact", lambda t: lambda: ra.redact(arr, redactor=r, threads=t)),
+            ("redact_batch(list)", lambda t: lambda: r.redact_batch(data, threads=t)),
+        ]
+        if pl is not None:
+            df = pl.DataFrame({"msg": data})
+            cases.append(("polars expr", lambda t: lambda: df.select(pl.col("msg").redactum.redact(threads=t))))
+        if pd is not None:
+            s = pd.Series(data, dtype="string[pyarrow]")
+            cases.append(("pandas accessor", lambda t: lambda: s.redactum.redact(threads=t)))
+        for label, make in cases:
+            for threads in (1, 2):
+                secs = best(make(threads), args.repeat)
+                print(
+                    f"  {label:<20} threads={threads}: {args.rows / secs / 1e6:6.2f} M rows/s "
+                    f"{mb / secs:7.1f} MB/s ({secs:.3f} s)"
+                )
+
+
+if __name__ == "__main__":
+    main()

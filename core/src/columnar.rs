@@ -1,0 +1,582 @@
+//! Batches in the Arrow string layout: one values buffer, `len + 1` offsets and an optional
+//! validity bitmap. Redaction writes every row into one shared output buffer (no allocation
+//! per string); nulls stay null and empty strings stay empty.
+//!
+//! Each value goes through the same whole-input path as [`Redactor::redact`] (valid UTF-8)
+//! or [`Redactor::redact_bytes`] (anything else: the bytes are redacted as bytes and invalid
+//! sequences pass through unchanged apart from replaced spans).
+
+use std::fmt;
+
+use rayon::prelude::*;
+
+use crate::redact::Redactor;
+use crate::rule::Category;
+
+/// An Arrow offset type: `i32` (`string`, `binary`) or `i64` (`large_string`, `large_binary`).
+pub trait Offset: Copy + Send + Sync + fmt::Debug + private::Sealed + 'static {
+    /// The offset as an index, `None` when negative or too large for this machine.
+    fn to_usize(self) -> Option<usize>;
+    /// The index as an offset, `None` when it does not fit.
+    fn from_usize(n: usize) -> Option<Self>;
+}
+
+mod private {
+    pub trait Sealed {}
+    impl Sealed for i32 {}
+    impl Sealed for i64 {}
+}
+
+impl Offset for i32 {
+    fn to_usize(self) -> Option<usize> {
+        usize::try_from(self).ok()
+    }
+    fn from_usize(n: usize) -> Option<Self> {
+        i32::try_from(n).ok()
+    }
+}
+
+impl Offset for i64 {
+    fn to_usize(self) -> Option<usize> {
+        usize::try_from(self).ok()
+    }
+    fn from_usize(n: usize) -> Option<Self> {
+        i64::try_from(n).ok()
+    }
+}
+
+/// A column that does not have the Arrow shape (offsets out of order or past the values,
+/// a validity bitmap too short), or an output too large for its offset type.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ColumnError {
+    message: String,
+}
+
+impl ColumnError {
+    fn new(message: impl Into<String>) -> ColumnError {
+        ColumnError {
+            message: message.into(),
+        }
+    }
+
+    /// What is wrong.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl fmt::Display for ColumnError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for ColumnError {}
+
+/// A validity bitmap in Arrow's bit order (least significant bit first); bit `offset + i`
+/// is set when row `i` is valid.
+#[derive(Clone, Copy, Debug)]
+pub struct Validity<'a> {
+    bits: &'a [u8],
+    offset: usize,
+}
+
+impl<'a> Validity<'a> {
+    /// The bitmap `bits`, whose first row is bit `offset`.
+    pub fn new(bits: &'a [u8], offset: usize) -> Validity<'a> {
+        Validity { bits, offset }
+    }
+
+    fn is_valid(&self, row: usize) -> bool {
+        let i = self.offset + row;
+        self.bits[i / 8] & (1 << (i % 8)) != 0
+    }
+}
+
+/// A checked, borrowed string column in the Arrow layout.
+#[derive(Clone, Copy, Debug)]
+pub struct Column<'a, O: Offset> {
+    values: &'a [u8],
+    offsets: &'a [O],
+    validity: Option<Validity<'a>>,
+}
+
+impl<'a, O: Offset> Column<'a, O> {
+    /// A column of `offsets.len() - 1` rows: row `i` is `values[offsets[i]..offsets[i + 1]]`,
+    /// or null when `validity` says so. For a sliced Arrow array, pass the offsets from the
+    /// array's offset on and the validity with the same bit offset.
+    ///
+    /// # Errors
+    /// When `offsets` is empty, negative, decreasing or past the end of `values`, or when the
+    /// bitmap holds fewer bits than rows.
+    pub fn new(
+        values: &'a [u8],
+        offsets: &'a [O],
+        validity: Option<Validity<'a>>,
+    ) -> Result<Column<'a, O>, ColumnError> {
+        if offsets.is_empty() {
+            return Err(ColumnError::new(
+                "a string column needs at least one offset",
+            ));
+        }
+        let mut prev = 0;
+        for (i, o) in offsets.iter().enumerate() {
+            let at = o
+                .to_usize()
+                .ok_or_else(|| ColumnError::new(format!("offset {i} is negative: {o:?}")))?;
+            if (i > 0 && at < prev) || at > values.len() {
+                return Err(ColumnError::new(format!(
+                    "offset {i} ({at}) is out of order or past the {} bytes of values",
+                    values.len()
+                )));
+            }
+            prev = at;
+        }
+        let rows = offsets.len() - 1;
+        if let Some(v) = &validity {
+            if v.bits.len().saturating_mul(8) < v.offset.saturating_add(rows) {
+                return Err(ColumnError::new(format!(
+                    "the validity bitmap has {} bits, {} rows from bit {} need more",
+                    v.bits.len() * 8,
+                    rows,
+                    v.offset
+                )));
+            }
+        }
+        Ok(Column {
+            values,
+            offsets,
+            validity,
+        })
+    }
+
+    /// The number of rows.
+    pub fn len(&self) -> usize {
+        self.offsets.len() - 1
+    }
+
+    /// True when the column has no row.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Row `row`'s bytes, `None` when it is null.
+    ///
+    /// # Panics
+    /// When `row >= self.len()`.
+    pub fn value(&self, row: usize) -> Option<&'a [u8]> {
+        if let Some(v) = &self.validity {
+            if !v.is_valid(row) {
+                return None;
+            }
+        }
+        // Checked by `new`.
+        let s = self.offsets[row].to_usize().unwrap_or(0);
+        let e = self.offsets[row + 1].to_usize().unwrap_or(0);
+        Some(&self.values[s..e])
+    }
+
+    /// The validity bitmap shifted to start at bit 0, `None` when every row is valid.
+    fn validity_from_zero(&self) -> Option<Vec<u8>> {
+        let v = self.validity?;
+        let rows = self.len();
+        let mut out = vec![0u8; rows.div_ceil(8)];
+        if v.offset % 8 == 0 {
+            let n = out.len();
+            out.copy_from_slice(&v.bits[v.offset / 8..v.offset / 8 + n]);
+            // Bits past the last row stay as Arrow leaves them: undefined, but zero is tidy.
+            if rows % 8 != 0 {
+                if let Some(last) = out.last_mut() {
+                    *last &= (1u8 << (rows % 8)) - 1;
+                }
+            }
+        } else {
+            for row in 0..rows {
+                if v.is_valid(row) {
+                    out[row / 8] |= 1 << (row % 8);
+                }
+            }
+        }
+        Some(out)
+    }
+
+    /// Rows split into at most `parts` ranges of about equal bytes.
+    fn ranges(&self, parts: usize) -> Vec<std::ops::Range<usize>> {
+        let rows = self.len();
+        if parts <= 1 || rows < 2 {
+            return std::iter::once(0..rows).collect();
+        }
+        let first = self.offsets[0].to_usize().unwrap_or(0);
+        let total = self.offsets[rows].to_usize().unwrap_or(0) - first;
+        let mut out = Vec::with_capacity(parts);
+        let mut start = 0;
+        for p in 1..parts {
+            let target = first + total / parts * p;
+            // Rows count too, so a column of empty strings still splits.
+            let by_rows = rows / parts * p;
+            let by_bytes = self
+                .offsets
+                .partition_point(|o| o.to_usize().unwrap_or(0) < target);
+            let end = by_bytes.max(by_rows).min(rows).max(start);
+            if end > start {
+                out.push(start..end);
+                start = end;
+            }
+        }
+        out.push(start..rows);
+        out
+    }
+}
+
+/// A redacted column: new values and offsets, and the input's validity starting at bit 0.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RedactedColumn<O: Offset> {
+    /// Every row's bytes, one after the other (null rows take none).
+    pub values: Vec<u8>,
+    /// `len + 1` offsets into `values`, the first 0.
+    pub offsets: Vec<O>,
+    /// The input's validity shifted to bit 0 (trailing bits zero), `None` when it had none.
+    pub validity: Option<Vec<u8>>,
+}
+
+/// One replaced span of one row of a column.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ColumnFinding {
+    /// The row.
+    pub row: usize,
+    /// Byte offset of the start within the row's value.
+    pub start: usize,
+    /// Byte offset of the end within the row's value.
+    pub end: usize,
+    /// The rule's id.
+    pub rule_id: String,
+    /// Secret or PII.
+    pub category: Category,
+}
+
+/// How many pieces per thread a column is cut into, so a slow piece does not hold up the rest.
+const PIECES_PER_THREAD: usize = 4;
+
+impl Redactor {
+    /// Redacts every row of `column` into one new values buffer.
+    ///
+    /// Each row is redacted as [`redact`](Redactor::redact) redacts it (or
+    /// [`redact_bytes`](Redactor::redact_bytes) when it is not valid UTF-8). With `threads > 1`
+    /// the rows are cut into pieces of about equal size redacted in parallel on the current
+    /// rayon pool (call from inside [`rayon::ThreadPool::install`] to choose the pool).
+    ///
+    /// # Errors
+    /// When the output does not fit offsets of type `O` (over 2 GiB for `i32`).
+    ///
+    /// # Memory usage
+    /// The output buffer, grown once per piece, about the size of the input.
+    ///
+    /// # Example
+    /// ```
+    /// use redactum::{Column, Validity};
+    /// let r = redactum::Redactor::new()?;
+    /// let values = b"hiann@example.com";
+    /// let offsets: [i32; 4] = [0, 2, 2, 17];
+    /// let validity = [0b101u8];
+    /// let col = Column::new(values, &offsets, Some(Validity::new(&validity, 0)))?;
+    /// let out = r.redact_column(&col, 1)?;
+    /// assert_eq!(out.values, b"hi[REDACTED:email]");
+    /// assert_eq!(out.offsets, [0, 2, 2, 18]);
+    /// assert_eq!(out.validity, Some(vec![0b101]));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn redact_column<O: Offset>(
+        &self,
+        column: &Column<'_, O>,
+        threads: usize,
+    ) -> Result<RedactedColumn<O>, ColumnError> {
+        let ranges = column.ranges(threads.max(1) * PIECES_PER_THREAD);
+        let piece = |range: std::ops::Range<usize>| {
+            let first = column.offsets[range.start].to_usize().unwrap_or(0);
+            let last = column.offsets[range.end].to_usize().unwrap_or(0);
+            let mut values = Vec::with_capacity((last - first) + (last - first) / 8 + 64);
+            let mut ends = Vec::with_capacity(range.len());
+            for row in range {
+                if let Some(v) = column.value(row) {
+                    self.redact_into(v, &mut values);
+                }
+                ends.push(values.len());
+            }
+            (values, ends)
+        };
+        let pieces: Vec<(Vec<u8>, Vec<usize>)> = if threads > 1 && ranges.len() > 1 {
+            ranges.into_par_iter().map(piece).collect()
+        } else {
+            ranges.into_iter().map(piece).collect()
+        };
+        let (values, offsets) = if pieces.len() == 1 {
+            let (values, ends) = pieces.into_iter().next().unwrap_or_default();
+            let mut offsets = Vec::with_capacity(ends.len() + 1);
+            offsets.push(offset(0)?);
+            for e in ends {
+                offsets.push(offset(e)?);
+            }
+            (values, offsets)
+        } else {
+            let total = pieces.iter().map(|p| p.0.len()).sum();
+            let mut values = Vec::with_capacity(total);
+            let mut offsets = Vec::with_capacity(column.len() + 1);
+            offsets.push(offset(0)?);
+            for (v, ends) in pieces {
+                let base = values.len();
+                for e in ends {
+                    offsets.push(offset(base + e)?);
+                }
+                values.extend_from_slice(&v);
+            }
+            (values, offsets)
+        };
+        Ok(RedactedColumn {
+            values,
+            offsets,
+            validity: column.validity_from_zero(),
+        })
+    }
+
+    /// The replaced spans of every row (as [`find_iter`](Redactor::find_iter) gives them),
+    /// in row order; null rows have none. `threads` as in
+    /// [`redact_column`](Redactor::redact_column).
+    pub fn find_column<O: Offset>(
+        &self,
+        column: &Column<'_, O>,
+        threads: usize,
+    ) -> Vec<ColumnFinding> {
+        let piece = |range: std::ops::Range<usize>| {
+            let mut out = Vec::new();
+            for row in range {
+                if let Some(v) = column.value(row) {
+                    out.extend(self.find_iter(v).map(|f| ColumnFinding {
+                        row,
+                        start: f.start(),
+                        end: f.end(),
+                        rule_id: f.rule_id().to_string(),
+                        category: f.category(),
+                    }));
+                }
+            }
+            out
+        };
+        let ranges = column.ranges(threads.max(1) * PIECES_PER_THREAD);
+        if threads > 1 && ranges.len() > 1 {
+            let parts: Vec<Vec<ColumnFinding>> = ranges.into_par_iter().map(piece).collect();
+            parts.into_iter().flatten().collect()
+        } else {
+            ranges.into_iter().flat_map(piece).collect()
+        }
+    }
+
+    /// Per row, whether anything in it would be redacted; `None` for a null row.
+    /// `threads` as in [`redact_column`](Redactor::redact_column).
+    pub fn is_match_column<O: Offset>(
+        &self,
+        column: &Column<'_, O>,
+        threads: usize,
+    ) -> Vec<Option<bool>> {
+        let test = |row: usize| column.value(row).map(|v| self.is_match(v));
+        if threads > 1 {
+            (0..column.len()).into_par_iter().map(test).collect()
+        } else {
+            (0..column.len()).map(test).collect()
+        }
+    }
+}
+
+fn offset<O: Offset>(n: usize) -> Result<O, ColumnError> {
+    O::from_usize(n).ok_or_else(|| {
+        ColumnError::new(format!(
+            "the redacted column holds {n} bytes, too many for its offset type: use large_string"
+        ))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Built once: compiling the catalog dominates a debug test run.
+    fn redactor() -> Redactor {
+        static R: std::sync::OnceLock<Redactor> = std::sync::OnceLock::new();
+        R.get_or_init(|| Redactor::new().unwrap()).clone()
+    }
+
+    /// Values, offsets and validity (bit offset `shift`) for `rows`.
+    fn build<O: Offset>(rows: &[Option<Vec<u8>>], shift: usize) -> (Vec<u8>, Vec<O>, Vec<u8>) {
+        let mut values = b"prefix".to_vec();
+        let mut offsets = vec![O::from_usize(values.len()).unwrap()];
+        let mut bits = vec![0u8; (rows.len() + shift).div_ceil(8) + 1];
+        for (i, r) in rows.iter().enumerate() {
+            if let Some(v) = r {
+                values.extend_from_slice(v);
+                bits[(i + shift) / 8] |= 1 << ((i + shift) % 8);
+            }
+            offsets.push(O::from_usize(values.len()).unwrap());
+        }
+        (values, offsets, bits)
+    }
+
+    fn rows_of<O: Offset>(out: &RedactedColumn<O>) -> Vec<Option<Vec<u8>>> {
+        (0..out.offsets.len() - 1)
+            .map(|i| {
+                let valid = out
+                    .validity
+                    .as_ref()
+                    .is_none_or(|b| b[i / 8] & (1 << (i % 8)) != 0);
+                let s = out.offsets[i].to_usize().unwrap();
+                let e = out.offsets[i + 1].to_usize().unwrap();
+                valid.then(|| out.values[s..e].to_vec())
+            })
+            .collect()
+    }
+
+    fn expected(r: &Redactor, rows: &[Option<Vec<u8>>]) -> Vec<Option<Vec<u8>>> {
+        rows.iter()
+            .map(|v| {
+                v.as_ref().map(|v| match std::str::from_utf8(v) {
+                    Ok(s) => r.redact(s).into_owned().into_bytes(),
+                    Err(_) => r.redact_bytes(v).into_owned(),
+                })
+            })
+            .collect()
+    }
+
+    fn sample() -> Vec<Option<Vec<u8>>> {
+        vec![
+            Some(b"mail ann@example.com now".to_vec()),
+            None,
+            Some(Vec::new()),
+            Some(b"clean line".to_vec()),
+            Some(b"key AKIAZ3MHKEY7PQ4XW2LN \xff\xfe bob@example.org".to_vec()),
+            Some("caf\u{e9} ann@example.com".as_bytes().to_vec()),
+            None,
+        ]
+    }
+
+    #[test]
+    fn nulls_empties_and_values_i32_and_i64() {
+        let r = redactor();
+        let rows = sample();
+        for shift in [0, 3, 8, 13] {
+            for threads in [1, 2, 3] {
+                let (v, o, b) = build::<i32>(&rows, shift);
+                let col = Column::new(&v, &o, Some(Validity::new(&b, shift))).unwrap();
+                let out = r.redact_column(&col, threads).unwrap();
+                assert_eq!(rows_of(&out), expected(&r, &rows));
+                assert_eq!(out.offsets[0], 0);
+                let (v, o, b) = build::<i64>(&rows, shift);
+                let col = Column::new(&v, &o, Some(Validity::new(&b, shift))).unwrap();
+                let out = r.redact_column(&col, threads).unwrap();
+                assert_eq!(rows_of(&out), expected(&r, &rows));
+            }
+        }
+    }
+
+    #[test]
+    fn invalid_utf8_is_redacted_as_bytes() {
+        let r = redactor();
+        let rows = vec![Some(b"\xff ann@example.com \xc3".to_vec())];
+        let (v, o, _) = build::<i32>(&rows, 0);
+        let out = r
+            .redact_column(&Column::new(&v, &o, None).unwrap(), 1)
+            .unwrap();
+        assert_eq!(out.values, b"\xff [REDACTED:email] \xc3");
+        assert_eq!(out.validity, None);
+    }
+
+    #[test]
+    fn empty_column() {
+        let r = redactor();
+        let offsets = [0i64];
+        let col = Column::new(b"", &offsets, None).unwrap();
+        assert!(col.is_empty());
+        let out = r.redact_column(&col, 2).unwrap();
+        assert_eq!(out.offsets, [0]);
+        assert!(out.values.is_empty());
+        assert!(r.find_column(&col, 2).is_empty());
+        assert!(r.is_match_column(&col, 2).is_empty());
+    }
+
+    #[test]
+    fn malformed_columns_are_errors() {
+        assert!(Column::<i32>::new(b"abc", &[], None).is_err());
+        assert!(Column::new(b"abc", &[0i32, 4], None).is_err());
+        assert!(Column::new(b"abc", &[2i32, 1], None).is_err());
+        assert!(Column::new(b"abc", &[-1i64, 1], None).is_err());
+        let bits = [0xffu8];
+        let offsets = [0i32; 10];
+        assert!(Column::new(b"", &offsets, Some(Validity::new(&bits, 0))).is_err());
+        assert!(Column::new(b"", &offsets[..9], Some(Validity::new(&bits, 0))).is_ok());
+        assert!(Column::new(b"", &offsets[..9], Some(Validity::new(&bits, 1))).is_err());
+    }
+
+    #[test]
+    fn find_and_is_match() {
+        let r = redactor();
+        let rows = sample();
+        let (v, o, b) = build::<i32>(&rows, 5);
+        let col = Column::new(&v, &o, Some(Validity::new(&b, 5))).unwrap();
+        for threads in [1, 2] {
+            let found = r.find_column(&col, threads);
+            let mut want = Vec::new();
+            for (row, v) in rows.iter().enumerate() {
+                if let Some(v) = v {
+                    want.extend(r.find_iter(v).map(|f| (row, f.start(), f.end())));
+                }
+            }
+            let got: Vec<_> = found.iter().map(|f| (f.row, f.start, f.end)).collect();
+            assert_eq!(got, want);
+            assert_eq!(found[0].rule_id, "email");
+            assert_eq!(found[0].category, Category::Pii);
+            assert_eq!(
+                r.is_match_column(&col, threads),
+                [
+                    Some(true),
+                    None,
+                    Some(false),
+                    Some(false),
+                    Some(true),
+                    Some(true),
+                    None
+                ]
+            );
+        }
+    }
+
+    fn row() -> impl Strategy<Value = Option<Vec<u8>>> {
+        let piece = prop_oneof![
+            Just(b"ann@example.com".to_vec()),
+            Just(b"AKIAZ3MHKEY7PQ4XW2LN".to_vec()),
+            Just(b"password=hunter2xyz".to_vec()),
+            Just("\u{e9}\u{1f600}".as_bytes().to_vec()),
+            Just(b" ".to_vec()),
+            proptest::collection::vec(any::<u8>(), 0..8),
+            "[a-z0-9 .@=:-]{0,12}".prop_map(String::into_bytes),
+        ];
+        proptest::option::weighted(
+            0.8,
+            proptest::collection::vec(piece, 0..5).prop_map(|v| v.concat()),
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn batch_equals_per_value(
+            rows in proptest::collection::vec(row(), 0..40),
+            shift in 0usize..16,
+            threads in 1usize..4,
+        ) {
+            let r = redactor();
+            let (v, o, b) = build::<i64>(&rows, shift);
+            let col = Column::new(&v, &o, Some(Validity::new(&b, shift))).unwrap();
+            let out = r.redact_column(&col, threads).unwrap();
+            prop_assert_eq!(rows_of(&out), expected(&r, &rows));
+            prop_assert_eq!(out.offsets.len(), rows.len() + 1);
+        }
+    }
+}
