@@ -1,18 +1,11 @@
 //! Issue 15 (Detection II): each class with the lines the issue quotes and variants. Default
 //! builder (format auto on the CLI is `Format::Auto`; both are checked where it matters).
 
-use redactum::{Format, Redactor};
+use redactum::Format;
 
-fn r(format: Format) -> Redactor {
-    static CACHE: std::sync::Mutex<Vec<(Format, Redactor)>> = std::sync::Mutex::new(Vec::new());
-    let mut c = CACHE.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some((_, r)) = c.iter().find(|(f, _)| *f == format) {
-        return r.clone();
-    }
-    let r = Redactor::builder().format(format).build().unwrap();
-    c.push((format, r.clone()));
-    r
-}
+#[path = "common/redactors.rs"]
+mod redactors;
+use redactors::r;
 
 /// Redacts `line` in text and auto formats; both must hide `secret` and give `label` to the
 /// span that covered it. Returns the auto output.

@@ -6,17 +6,9 @@ use redactum::{Format, Redactor, Style};
 const AWS: &str = "AKIAZ3MHKEY7PQ4XW2LN";
 const GHP: &str = "ghp_0000000000000000000000000000001bMU3m";
 
-/// The built-in catalog in `format`, compiled once per format (compiling is slow in debug).
-fn r(format: Format) -> Redactor {
-    static CACHE: std::sync::Mutex<Vec<(Format, Redactor)>> = std::sync::Mutex::new(Vec::new());
-    let mut c = CACHE.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some((_, r)) = c.iter().find(|(f, _)| *f == format) {
-        return r.clone();
-    }
-    let r = Redactor::builder().format(format).build().unwrap();
-    c.push((format, r.clone()));
-    r
-}
+#[path = "common/redactors.rs"]
+mod redactors;
+use redactors::r;
 
 fn text() -> Redactor {
     r(Format::Text)
