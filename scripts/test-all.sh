@@ -24,6 +24,9 @@ if [ -f bindings/cli/tests/sarif/validate.sh ]; then
   bash bindings/cli/tests/sarif/validate.sh
 fi
 
+step "benchmark scripts (README table writer)"
+python3 -m unittest discover -s benches/compare -p 'test_*.py'
+
 if [ -f bindings/python/test.sh ]; then
   step "Python binding"
   bash bindings/python/test.sh

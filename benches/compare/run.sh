@@ -10,11 +10,12 @@
 #   --timeout S      one run of one tool is stopped after S seconds (default 1200)
 #   --no-install     use the peers already in benches/compare/.peers
 #   --tools LIST     subset of: redactum kingfisher detect-secrets secretlint presidio
+#   --readme         also write the performance table of the top-level README.md from this run
 # A peer that fails to install or to run is listed as "not available: <reason>"; the rest go on.
 set -u
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
-SIZE=16 REPEAT=3 PRESIDIO_MB=1 TIMEOUT=1200 INSTALL=1
+SIZE=16 REPEAT=3 PRESIDIO_MB=1 TIMEOUT=1200 INSTALL=1 README=0
 TOOLS="redactum kingfisher detect-secrets secretlint presidio"
 CMDLINE="bash benches/compare/run.sh $*"
 while [ $# -gt 0 ]; do
@@ -25,7 +26,8 @@ while [ $# -gt 0 ]; do
         --timeout) TIMEOUT="$2"; shift 2 ;;
         --no-install) INSTALL=0; shift ;;
         --tools) TOOLS="$2"; shift 2 ;;
-        -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+        --readme) README=1; shift ;;
+        -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
         *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
     esac
 done
@@ -45,6 +47,7 @@ machine() {
     echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
+LOAD_AT_START="load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== redactum comparison"
 echo "command: $CMDLINE"
 machine
@@ -186,3 +189,8 @@ machine
 versions
 echo
 python3 "$HERE/table.py" "$ROWS" | tee "$WORK/results.md"
+if [ "$README" = 1 ]; then
+    python3 "$HERE/readme_table.py" "$ROWS" "$ROOT/README.md" "$CMDLINE" \
+        "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'))" \
+        "$LOAD_AT_START" || exit 2
+fi
