@@ -37,12 +37,16 @@ function fail(msg) {
 
 if (process.env.REDACTUM_SKIP_INSTALL_BUILD === '1' || loads()) process.exit(0)
 
-const manifest = path.join(here, 'Cargo.toml')
-if (!fs.existsSync(manifest) || !fs.existsSync(path.join(here, 'src', 'lib.rs'))) {
+// A checkout builds from the binding's own manifest (a member of the repository's workspace);
+// a packed tarball from native/, which tools/pack.js wrote when it was packed.
+const checkout = path.join(here, 'Cargo.toml')
+const packed = path.join(here, 'native', 'Cargo.toml')
+const manifest = fs.existsSync(checkout) && fs.existsSync(path.join(here, 'src', 'lib.rs')) ? checkout : packed
+if (!fs.existsSync(manifest) || !fs.existsSync(path.join(path.dirname(manifest), 'src', 'lib.rs'))) {
   fail(
     `no prebuilt native addon for ${platform}, and this package has no Rust sources to build one ` +
-      'from. Install from a checkout of the repository (npm install ./bindings/node), which builds ' +
-      'the addon with Rust.',
+      'from. Install from a checkout of the repository (npm install ./bindings/node) or from a tarball ' +
+      'made by npm pack, which carries the sources; either builds the addon with Rust.',
   )
 }
 const cargo = process.env.CARGO || 'cargo'
@@ -55,6 +59,9 @@ if (probe.error || probe.status !== 0) {
   )
 }
 console.error(`redactum: no prebuilt native addon for ${platform}: building it with ${probe.stdout.trim()} (a few minutes)`)
+// A tarball's build leaves nothing behind but the addon (a few hundred MB of intermediate files
+// otherwise); a given CARGO_TARGET_DIR is the user's to keep.
+const ownTarget = !process.env.CARGO_TARGET_DIR
 const target = process.env.CARGO_TARGET_DIR || path.join(here, 'target')
 const build = spawnSync(cargo, ['build', '--release', '--manifest-path', manifest, '--lib'], {
   stdio: 'inherit',
@@ -63,5 +70,6 @@ const build = spawnSync(cargo, ['build', '--release', '--manifest-path', manifes
 if (build.status !== 0) fail(`cargo build failed (exit status ${build.status}); see the messages above`)
 const lib = { darwin: 'libredactum_node.dylib', win32: 'redactum_node.dll' }[process.platform] || 'libredactum_node.so'
 fs.copyFileSync(path.join(target, 'release', lib), path.join(here, addonName()))
+if (ownTarget && manifest === packed) fs.rmSync(target, { recursive: true, force: true })
 if (!loads()) fail(`the addon was built but does not load on ${platform}`)
 console.error(`redactum: built ${addonName()}`)
