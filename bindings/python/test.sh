@@ -29,7 +29,18 @@ vpy="$venv/bin/python"
     "maturin>=1.9,<2" "pytest>=7" "mypy>=1.8" "python-json-logger>=3.1"
 # The columnar paths (redactum.arrow, .pandas, .polars) and DuckDB's Arrow UDFs, tested for real.
 "$vpy" -m pip install --quiet --disable-pip-version-check \
-    "pyarrow>=14" "pandas>=2" "polars>=1" "duckdb>=1.1"
+    "pyarrow>=14" "pandas>=2" "polars>=1" "duckdb>=1.1" "pyspark>=3.5"
+# redactum.spark is tested in PySpark local mode, which needs a Java runtime (17 and later):
+# installed with the system package manager when missing (CI runs as root on Debian).
+if ! command -v java >/dev/null 2>&1; then
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+        openjdk-17-jre-headless >/dev/null
+fi
+# Here the Spark tests must run: tests/test_spark.py fails instead of skipping.
+export REDACTUM_REQUIRE_SPARK=1
 
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$root/target}"
 # maturin installs into the environment named by VIRTUAL_ENV.

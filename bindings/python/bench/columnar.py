@@ -1,19 +1,28 @@
-"""Benchmark of the columnar path (figures, not tests).
+"""Benchmark of the columnar paths (figures, not tests).
 
     cd bindings/python && .venv/bin/maturin develop --release
-    .venv/bin/python bench/columnar.py [--rows 1000000] [--repeat 3]
+    .venv/bin/python bench/columnar.py [--rows 10000000] [--repeat 3] [--spark-rows 2000000]
+    .venv/bin/python bench/columnar.py --no-frames --spark-rows 2000000   # the Spark part alone
+    .venv/bin/python bench/columnar.py --no-spark                         # the rest alone
 
 Short log messages (about 35 bytes), two sets: clean rows and rows of which about 20% hold PII
 (an email, a phone number, an IP address or a card number). For each, rows/s and MB/s of
 `redactum.arrow.redact` on a pyarrow `string` array, of the Polars expression and of the
 pandas accessor (pandas 3 `str`, Arrow-backed), next to `Redactor.redact_batch(list)`, with one
 thread and with two. Best of `--repeat` runs; the Redactor is built before timing.
+
+Spark (when pyspark and java are there): a Parquet file of `--spark-rows` rows (20% PII, with an
+id and a host column) read by a `local[2]` session, its `msg` column redacted and the result
+written to Parquet, once with `redactum.spark.redact` (mapInArrow) and once with a plain Python
+UDF calling `Redactor.redact` per row; wall time of each job (one run, after a warm-up job on a
+small file), rows/s, MB/s of `msg` text, and the ratio.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import pathlib
 import platform
 import random
 import time
@@ -64,11 +73,92 @@ def best(f: Callable[[], Any], repeat: int) -> float:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--rows", type=int, default=1_000_000)
+    ap.add_argument("--rows", type=int, default=10_000_000)
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--spark-rows", type=int, default=2_000_000)
+    ap.add_argument("--no-spark", action="store_true")
+    ap.add_argument("--no-frames", action="store_true")
     args = ap.parse_args()
-    r = redactum.Redactor()
     print(f"redactum {redactum.__version__}, pyarrow {pa.__version__}, {platform.python_version()}, {os.cpu_count()} cpus")
+    if not args.no_frames:
+        frames(args)
+    if not args.no_spark:
+        spark(args)
+
+
+def spark(args: argparse.Namespace) -> None:
+    import shutil
+    import sys
+    import tempfile
+
+    try:
+        from pyspark.sql import SparkSession
+        from pyspark.sql.functions import udf
+        from pyspark.sql.types import StringType
+    except ImportError:
+        print("\nspark: pyspark is not installed, skipped")
+        return
+    if shutil.which("java") is None:
+        print("\nspark: no java, skipped")
+        return
+    import pyarrow.parquet as pq
+
+    import redactum.spark
+
+    os.environ["PYSPARK_PYTHON"] = sys.executable
+    tmp = pathlib.Path(tempfile.mkdtemp(prefix="redactum-bench-"))
+    try:
+        def write(path: pathlib.Path, n: int) -> float:
+            data = rows(n, 0.2)
+            msg = pa.array(data, type=pa.string())
+            pq.write_table(
+                pa.table({"id": pa.array(range(n), pa.int64()), "host": [f"web-{i % 7}" for i in range(n)], "msg": msg}),
+                path,
+                row_group_size=1 << 20,
+            )
+            return msg.buffers()[2].size / 1e6
+
+        mb = write(tmp / "logs.parquet", args.spark_rows)
+        write(tmp / "warm.parquet", 20_000)
+        size = (tmp / "logs.parquet").stat().st_size / 1e6
+        print(f"\nspark local[2]: {args.spark_rows} rows, {mb:.1f} MB of msg text, Parquet file {size:.1f} MB")
+        session = (
+            SparkSession.builder.master("local[2]")
+            .appName("redactum-bench")
+            .config("spark.ui.enabled", "false")
+            .config("spark.driver.memory", "2g")
+            .getOrCreate()
+        )
+        session.sparkContext.setLogLevel("ERROR")
+        r = redactum.Redactor()
+
+        # Unannotated: a plain (pickled, row at a time) Python UDF, as most Spark jobs write one.
+        def plain(s):
+            return None if s is None else r.redact(s)
+
+        plain_udf = udf(plain, StringType())
+        jobs = {
+            "redactum.spark.redact": lambda df: redactum.spark.redact(df, columns=["msg"]),
+            "plain Python UDF": lambda df: df.withColumn("msg", plain_udf("msg")),
+        }
+        secs = {}
+        for label, job in jobs.items():
+            job(session.read.parquet(str(tmp / "warm.parquet"))).write.mode("overwrite").parquet(str(tmp / "warm-out"))
+            t = time.perf_counter()
+            job(session.read.parquet(str(tmp / "logs.parquet"))).write.mode("overwrite").parquet(str(tmp / "out"))
+            secs[label] = time.perf_counter() - t
+            print(
+                f"  {label:<22} {args.spark_rows / secs[label] / 1e6:6.2f} M rows/s "
+                f"{mb / secs[label]:7.1f} MB/s ({secs[label]:.1f} s)"
+            )
+        print(f"  ratio: {secs['plain Python UDF'] / secs['redactum.spark.redact']:.1f}x")
+        session.stop()
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def frames(args: argparse.Namespace) -> None:
+    r = redactum.Redactor()
     try:
         import polars as pl
         import redactum.polars as _rpl  # noqa: F401  (registers .redactum)

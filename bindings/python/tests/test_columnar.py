@@ -155,6 +155,70 @@ def test_arrow_c_interface_objects():
     assert ra.redact(s).to_pylist() == per_value(ROWS)
 
 
+class ArrayExporter:
+    """Only the Arrow PyCapsule interface of an array (as nanoarrow or arro3 objects have)."""
+
+    def __init__(self, arr):
+        self._arr = arr
+
+    def __arrow_c_array__(self, requested_schema=None):
+        return self._arr.__arrow_c_array__(requested_schema)
+
+
+class StreamExporter:
+    def __init__(self, arr):
+        self._arr = arr
+
+    def __arrow_c_stream__(self, requested_schema=None):
+        return self._arr.__arrow_c_stream__(requested_schema)
+
+
+@pytest.mark.parametrize("typ", [pa.string(), pa.large_string(), pa.string_view()])
+def test_pycapsule_arrays_of_each_string_layout(typ):
+    arr = pa.array(ROWS, type=typ)
+    for start, stop in [(0, len(ROWS)), (1, 6), (3, 3), (5, len(ROWS))]:
+        part = arr.slice(start, stop - start)  # a non-zero array offset crosses the interface
+        out = ra.redact(ArrayExporter(part))
+        out.validate(full=True)
+        assert out.to_pylist() == per_value(ROWS[start:stop])
+        assert ra.is_match(ArrayExporter(part)).to_pylist() == [
+            None if v is None else R.is_match(v) for v in ROWS[start:stop]
+        ]
+        assert ra.find(ArrayExporter(part)).column("row").to_pylist() == ra.find(
+            pa.array(ROWS[start:stop])
+        ).column("row").to_pylist()
+    assert ra.redact(ArrayExporter(pa.array([], type=typ))).to_pylist() == []
+
+
+def test_pycapsule_streams_are_chunked():
+    chunked = pa.chunked_array([ROWS[:2], [], ROWS[2:]], type=pa.large_string())
+    out = ra.redact(StreamExporter(chunked))
+    assert isinstance(out, pa.ChunkedArray)
+    assert out.type == pa.large_string()
+    assert out.to_pylist() == per_value(ROWS)
+    with pytest.raises(TypeError, match="not of int64"):
+        ra.redact(ArrayExporter(pa.array([1])))
+    with pytest.raises(TypeError, match="PyCapsule"):
+        ra.redact(object())
+
+
+def test_polars_and_duckdb_objects_through_pycapsules():
+    pl = pytest.importorskip("polars")
+    duckdb = pytest.importorskip("duckdb")
+    # A Polars Series exports a stream of string_view arrays.
+    assert ra.redact(pl.Series("m", ROWS)).to_pylist() == per_value(ROWS)
+    assert ra.redact(pl.DataFrame({"m": ROWS})).to_pylist() == per_value(ROWS)
+    with pytest.raises(TypeError, match="one column"):
+        ra.redact(pl.DataFrame({"a": ["x"], "b": ["y"]}))
+    con = duckdb.connect()
+    con.execute("create table logs as select * from (values " + ", ".join("(?)" for _ in ROWS) + ") t(msg)", ROWS)
+    rel = con.sql("select msg from logs")
+    assert ra.redact(rel).to_pylist() == per_value(ROWS)
+    assert ra.is_match(con.sql("select msg from logs")).to_pylist() == [
+        None if v is None else R.is_match(v) for v in ROWS
+    ]
+
+
 def test_import_redactum_does_not_import_pyarrow():
     code = "import sys, redactum; assert 'pyarrow' not in sys.modules; assert 'pandas' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)

@@ -12,7 +12,9 @@
 
 Accepts ``string`` and ``large_string`` arrays (read in place, no copy in; one new values
 buffer out), ``string_view`` arrays (cast to ``string`` first: one copy) and chunked arrays of
-those (chunk by chunk). Nulls stay null and empty strings stay empty. Each value is redacted as
+those (chunk by chunk), as pyarrow objects or anything exporting the Arrow PyCapsule interface
+(``__arrow_c_array__``, ``__arrow_c_stream__``: a Polars Series or DataFrame of one column, a
+DuckDB relation of one column, nanoarrow and arro3 arrays), imported without a copy. Nulls stay null and empty strings stay empty. Each value is redacted as
 ``Redactor.redact`` redacts it; invalid UTF-8 (which pyarrow can hold when told not to check)
 is redacted as bytes, as ``Redactor.redact_bytes`` does.
 
@@ -65,15 +67,34 @@ def redactor_for(redactor: Optional[Redactor] = None, **options: Any) -> Redacto
 
 
 def _as_arrow(array: Any) -> Any:
-    """A pyarrow Array or ChunkedArray from ``array`` (anything exporting the Arrow C interface,
-    or a sequence)."""
+    """A pyarrow Array or ChunkedArray from ``array``: a pyarrow array, or anything exporting
+    the Arrow PyCapsule interface (``__arrow_c_array__``: imported as one array,
+    ``__arrow_c_stream__``: as a chunked array; a stream of record batches of one column, such
+    as a DuckDB relation or a one-column table, gives that column). pyarrow imports through the
+    C data interface: the buffers are shared, not copied, and no Python string is made."""
     if isinstance(array, (pa.Array, pa.ChunkedArray)):
         return array
-    if hasattr(array, "__arrow_c_stream__") or hasattr(array, "__arrow_c_array__"):
-        return pa.array(array)
-    raise TypeError(
-        f"expected a pyarrow Array or ChunkedArray of strings, not {type(array).__name__}"
-    )
+    if hasattr(array, "__arrow_c_array__"):
+        out = pa.array(array)
+    elif hasattr(array, "__arrow_c_stream__"):
+        out = pa.chunked_array(array)
+    else:
+        raise TypeError(
+            "expected a pyarrow Array or ChunkedArray of strings, or an object exporting the "
+            f"Arrow PyCapsule interface, not {type(array).__name__}"
+        )
+    if pa.types.is_struct(out.type):
+        if out.type.num_fields != 1:
+            names = [out.type.field(i).name for i in range(out.type.num_fields)]
+            raise TypeError(f"expected one column of strings, not a table of columns {names}")
+        # struct_field keeps a null struct row null (a record batch has none).
+        if isinstance(out, pa.ChunkedArray):
+            out = pa.chunked_array(
+                [pa.compute.struct_field(c, [0]) for c in out.chunks], type=out.type.field(0).type
+            )
+        else:
+            out = pa.compute.struct_field(out, [0])
+    return out
 
 
 def _plain(array: pa.Array) -> Tuple[pa.Array, bool]:
