@@ -317,7 +317,10 @@ mod tests {
         assert_eq!(type_of(&ks, "email").as_deref(), Some("email"));
         assert_eq!(type_of(&ks, "E-Mail").as_deref(), Some("email"));
         assert_eq!(type_of(&ks, "birthDate").as_deref(), Some("date-of-birth"));
-        assert_eq!(type_of(&ks, "STREET_ADDRESS").as_deref(), Some("postal-address"));
+        assert_eq!(
+            type_of(&ks, "STREET_ADDRESS").as_deref(),
+            Some("postal-address")
+        );
         assert_eq!(type_of(&ks, "zipCode").as_deref(), Some("postal-code"));
         // `ssn` is both: the personal type wins.
         assert_eq!(type_of(&ks, "ssn").as_deref(), Some("us-ssn"));

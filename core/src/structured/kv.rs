@@ -3,8 +3,8 @@
 
 use super::keys::query_keys;
 use super::{KeyKind, KeySet};
-use crate::span::Span;
 use crate::marker;
+use crate::span::Span;
 use crate::vault::placeholder_at;
 
 /// Whether the value of a sensitive key stays as written (the rules still scan it):
@@ -75,12 +75,7 @@ fn is_key_byte(b: u8) -> bool {
 /// Finds the sensitive values of a `key=value` / header / query line. Returns whether a
 /// sensitive key (or header name) appears at all, replaced value or not: a line is classified
 /// the same before and after redaction.
-pub(super) fn kv_spans(
-    line: &[u8],
-    keys: &KeySet,
-    headers: bool,
-    spans: &mut Vec<Span>,
-) -> bool {
+pub(super) fn kv_spans(line: &[u8], keys: &KeySet, headers: bool, spans: &mut Vec<Span>) -> bool {
     let end = line.len()
         - line
             .iter()

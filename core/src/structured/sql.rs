@@ -193,10 +193,17 @@ mod tests {
             "INSERT INTO t (ssn VALUES",
             "INSERTINTO t (ssn) VALUES ('1')",
         ] {
-            assert!(!insert_spans(line.as_bytes(), &keys(), &mut spans), "{line}");
+            assert!(
+                !insert_spans(line.as_bytes(), &keys(), &mut spans),
+                "{line}"
+            );
         }
         // Cut short: no panic, what was read counts.
-        for line in ["INSERT INTO t (ssn) VALUES ('12", "INSERT INTO t (ssn) VALUES (", "INSERT INTO t (ssn) VALUES"] {
+        for line in [
+            "INSERT INTO t (ssn) VALUES ('12",
+            "INSERT INTO t (ssn) VALUES (",
+            "INSERT INTO t (ssn) VALUES",
+        ] {
             insert_spans(line.as_bytes(), &keys(), &mut spans);
         }
         assert!(spans.iter().all(|s| s.start <= s.end));
