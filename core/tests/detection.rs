@@ -522,3 +522,34 @@ fn item4_personal_keys_are_extensible_and_follow_the_pii_switch() {
     assert!(b().personal_keys("Bad Type", ["x"]).build().is_err());
     assert!(b().personal_keys("t", ["--"]).build().is_err());
 }
+
+// Item 4, command-line flags: quoted passwords holding shell metacharacters (as the evaluation
+// corpus writes them) are hidden whole.
+#[test]
+fn item4_quoted_cli_passwords_with_metacharacters() {
+    for (line, secret, label) in [
+        (
+            "$ redis-cli -h cache.internal -a '4huBmB&4Z3#aly' PING",
+            "4Z3#aly",
+            "redis-cli-password",
+        ),
+        (
+            "$ docker login -u bot -p 'KHB@vb&qXcOi' registry.example.com",
+            "qXcOi",
+            "docker-login-password",
+        ),
+        (
+            "$ curl -sSf -u deploy:'Velvet2458*' https://artifacts.example.com/upload",
+            "Velvet2458",
+            "curl-user-password",
+        ),
+        (
+            "curl -u admin:\"Qm7v2Lx9Kp\" https://api.example.com",
+            "Qm7v2Lx9Kp",
+            "curl-user-password",
+        ),
+    ] {
+        let out = hides(line, secret, label);
+        assert!(out.contains('\'') || out.contains('"'), "{out}");
+    }
+}
