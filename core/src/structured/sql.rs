@@ -22,7 +22,7 @@ pub(super) fn insert_spans(line: &[u8], keys: &KeySet, spans: &mut Vec<Span>) ->
     };
     let columns: Vec<&[u8]> = line[open + 1..close]
         .split(|&b| b == b',')
-        .map(|c| trim_ident(c))
+        .map(trim_ident)
         .collect();
     let kinds: Vec<_> = columns.iter().map(|c| keys.kind(c)).collect();
     if kinds.iter().all(Option::is_none) {
