@@ -545,31 +545,34 @@ def ci(g, n):
     for _ in range(n):
         roll = g.r.randint(0, 11)
         t = "[%s] " % g.ts()
-        pw = S(g.password(), "password")
+        raw = g.password()
+        # A shell command quotes what the shell would read (`&` backgrounds, `!` expands).
+        q = "'" if any(c in raw for c in "&!#*^@%") else ""
+        pw = [q, S(raw, "password"), q]
         if roll == 0:
-            out.append([t, "$ docker login -u bot -p ", pw, " registry.example.com"])
+            out.append([t, "$ docker login -u bot -p "] + pw + [" registry.example.com"])
         elif roll == 1:
-            out.append([t, "$ curl -sSf -u deploy:", pw, " https://artifacts.example.com/upload"])
+            out.append([t, "$ curl -sSf -u deploy:"] + pw + [" https://artifacts.example.com/upload"])
         elif roll == 2:
             name, val = env_secret(g)
             out.append([t, "$ export %s=" % name, val])
         elif roll == 3:
-            out.append([t, "$ mysql -h db.internal -u root -p", pw, " shop < schema.sql"])
+            out.append([t, "$ mysql -h db.internal -u root -p"] + pw + [" shop < schema.sql"])
         elif roll == 4:
-            out.append([t, "$ redis-cli -h cache.internal -a ", pw, " PING"])
+            out.append([t, "$ redis-cli -h cache.internal -a "] + pw + [" PING"])
         elif roll == 5:
-            out.append([t, "$ sshpass -p ", pw, " ssh deploy@", S(g.ipv4(), "ipv4")])
+            out.append([t, "$ sshpass -p "] + pw + [" ssh deploy@", S(g.ipv4(), "ipv4")])
         elif roll == 6:
-            out.append([t, "$ mysql --password=", pw, " -u app orders"])
+            out.append([t, "$ mysql --password="] + pw + [" -u app orders"])
         elif roll == 7:
-            out.append([t, "$ psql --host=db.internal --username=app --password ", pw])
+            out.append([t, "$ psql --host=db.internal --username=app --password "] + pw)
         elif roll == 8:
             out.append([t, "Step 4/9 : FROM python:", N(g.version(), "version"), " sha256:", N(g.sha256(), "sha256")])
         elif roll == 9:
             out.append([t, "HEAD is now at ", N(g.git_sha(), "git-sha"), " ", N(g.klass(), "class-name"),
                         ": ", N(g.pick(g.WORDS), "word")])
         elif roll == 10:
-            out.append([t, "$ docker login --username ci --password ", pw, " ghcr.io"])
+            out.append([t, "$ docker login --username ci --password "] + pw + [" ghcr.io"])
         else:
             out.append([t, "$ git clone https://x-access-token:", S(g.github_pat(), "github-pat"),
                         "@github.com/acme/infra.git"])
