@@ -12,7 +12,9 @@ use crate::redact::Redactor;
 use crate::render::{Renderer, Style};
 use crate::rule::{parse_rules, Category, RuleSpec};
 use crate::span::SENSITIVE_KEY_RULE;
-use crate::structured::{Format, KeySet, StructuredRedactor, DEFAULT_SENSITIVE_KEYS};
+use crate::structured::{
+    builtin_personal_keys, Format, KeySet, StructuredRedactor, DEFAULT_SENSITIVE_KEYS,
+};
 use crate::text::TextRedactor;
 
 #[derive(Clone, Debug)]
@@ -48,6 +50,7 @@ pub struct RedactorBuilder {
     eager: bool,
     format: Format,
     sensitive_keys: Vec<String>,
+    personal_keys: Vec<(String, String)>,
     styles_for: Vec<(String, Style)>,
 }
 
@@ -67,6 +70,7 @@ impl Default for RedactorBuilder {
             eager: false,
             format: Format::Text,
             sensitive_keys: Vec::new(),
+            personal_keys: Vec::new(),
             styles_for: Vec::new(),
         }
     }
@@ -181,6 +185,27 @@ impl RedactorBuilder {
         keys: I,
     ) -> &mut Self {
         self.sensitive_keys.extend(keys.into_iter().map(Into::into));
+        self
+    }
+
+    /// Keys whose values are personal data of type `type_id` in structured lines, in addition
+    /// to the built-in personal keys (`core/keys/personal-keys.toml`: `email`, `phone`, `dob`,
+    /// `address`, `postcode`, `ip`, `iban`, `card_number`...). A value under such a key is
+    /// replaced and labelled `type_id` even when no rule knows its shape; a rule that
+    /// recognises it keeps its own label. Matching ignores case and separators and takes the
+    /// whole key (`customer_dob` is not `dob`; add it). The type may be a built-in one or a new
+    /// id. Personal keys are off with the PII category ([`Self::pii`]); the built-in ones also
+    /// with [`Self::only_rules`] or [`Self::only`].
+    ///
+    /// [`build`](Self::build) rejects a key without an ASCII letter or digit, or a type id that
+    /// is not lower-case letters, digits and dashes, with [`ErrorKind::Config`].
+    pub fn personal_keys<I: IntoIterator<Item = S>, S: Into<String>>(
+        &mut self,
+        type_id: &str,
+        keys: I,
+    ) -> &mut Self {
+        self.personal_keys
+            .extend(keys.into_iter().map(|k| (type_id.to_string(), k.into())));
         self
     }
 
@@ -356,6 +381,22 @@ impl RedactorBuilder {
                 ),
             ));
         }
+        if let Some((t, k)) = self.personal_keys.iter().find(|(t, k)| {
+            !k.bytes().any(|b| b.is_ascii_alphanumeric())
+                || t.is_empty()
+                || !t
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        }) {
+            return Err(Error::new(
+                ErrorKind::Config,
+                format!(
+                    "personal key {k:?} of type {t:?}: the key needs an ASCII letter or digit, \
+                     the type lower-case letters, digits and dashes"
+                ),
+            ));
+        }
+        let personal_types = self.personal_types();
         let specs = self.specs()?;
         if specs.is_empty() {
             return Err(Error::new(
@@ -375,7 +416,8 @@ impl RedactorBuilder {
         let engine = Engine::new(compile(&to_compile, self.piece, self.fail_closed)?)?;
         for (sel, _) in &self.styles_for {
             let known = matches!(sel.as_str(), "secret" | "pii" | SENSITIVE_KEY_RULE)
-                || engine.rules.iter().any(|r| &*r.id == sel.as_str());
+                || engine.rules.iter().any(|r| &*r.id == sel.as_str())
+                || personal_types.iter().any(|(id, _)| id == sel);
             if !known {
                 return Err(Error::new(
                     ErrorKind::Config,
@@ -400,12 +442,25 @@ impl RedactorBuilder {
             .map(|r| pick(&r.id, r.category))
             .collect();
         let sensitive_style = pick(SENSITIVE_KEY_RULE, Category::Secret);
-        let keys = KeySet::new(
+        let personal: Vec<(u16, &str, bool)> = personal_types
+            .iter()
+            .enumerate()
+            .flat_map(|(i, (id, keys))| {
+                let address = id == "postal-address";
+                keys.iter().map(move |k| (i as u16, k.as_str(), address))
+            })
+            .collect();
+        let keys = KeySet::with_personal(
             DEFAULT_SENSITIVE_KEYS
                 .iter()
                 .copied()
                 .chain(self.sensitive_keys.iter().map(String::as_str)),
+            &personal,
         );
+        let personal_styles = personal_types
+            .iter()
+            .map(|(id, _)| (Arc::from(id.as_str()), pick(id, Category::Pii)))
+            .collect();
         let labels = engine
             .rules
             .iter()
@@ -417,12 +472,37 @@ impl RedactorBuilder {
             sensitive_style,
             self.key.clone().unwrap_or_default(),
             labels,
+            personal_styles,
         );
         Ok(Redactor::from_parts(StructuredRedactor {
             text: Arc::new(TextRedactor::new(engine, render)),
             format: self.format,
             keys,
         }))
+    }
+}
+
+impl RedactorBuilder {
+    /// The personal-key types in use and their keys: the built-in ones (unless PII is off or
+    /// the rules are chosen with `only_rules` / `only`), then the added ones.
+    fn personal_types(&self) -> Vec<(String, Vec<String>)> {
+        if !self.pii {
+            return Vec::new();
+        }
+        let mut types = if self.builtin && self.only.is_none() {
+            builtin_personal_keys()
+        } else {
+            Vec::new()
+        };
+        for (t, k) in &self.personal_keys {
+            match types.iter_mut().find(|(id, _)| id == t) {
+                Some((_, keys)) => keys.push(k.clone()),
+                None => types.push((t.clone(), vec![k.clone()])),
+            }
+        }
+        // Type indexes are u16; more types than that cannot come from a sane configuration.
+        types.truncate(usize::from(u16::MAX));
+        types
     }
 }
 

@@ -15,7 +15,7 @@ use crate::compile::{CompiledRules, Rule};
 use crate::error::Error;
 use crate::keywords::Keywords;
 use crate::marker;
-use crate::span::{Hit, Label, INTERNAL_ERROR_RULE, SENSITIVE_KEY_RULE};
+use crate::span::{Hit, Label, INTERNAL_ERROR_RULE, PERSONAL_KEY_RULE, SENSITIVE_KEY_RULE};
 
 /// Lines longer than this are scanned in pieces of this size, with an overlap.
 pub(crate) const PIECE: usize = 1 << 20;
@@ -162,6 +162,7 @@ impl Engine {
         match label {
             Label::Rule(r) => &self.rules[r as usize].id,
             Label::SensitiveKey => SENSITIVE_KEY_RULE,
+            Label::PersonalKey(_) => PERSONAL_KEY_RULE,
             Label::Failed => INTERNAL_ERROR_RULE,
         }
     }
@@ -173,7 +174,7 @@ impl Engine {
                 .rules
                 .get(r as usize)
                 .map_or(i32::MAX, |rule| rule.priority),
-            Label::SensitiveKey | Label::Failed => i32::MAX,
+            Label::SensitiveKey | Label::PersonalKey(_) | Label::Failed => i32::MAX,
         }
     }
 

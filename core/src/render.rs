@@ -136,6 +136,8 @@ pub(crate) struct Renderer {
     labels: Vec<(Arc<str>, Category)>,
     sensitive_id: Arc<str>,
     failed_id: Arc<str>,
+    /// Id and style of each personal-key type, by index (category PII).
+    personal: Vec<(Arc<str>, Style)>,
 }
 
 impl Renderer {
@@ -146,6 +148,7 @@ impl Renderer {
         sensitive_style: Style,
         key: Vec<u8>,
         labels: Vec<(Arc<str>, Category)>,
+        personal: Vec<(Arc<str>, Style)>,
     ) -> Renderer {
         Renderer {
             style,
@@ -155,6 +158,7 @@ impl Renderer {
             labels,
             sensitive_id: Arc::from(SENSITIVE_KEY_RULE),
             failed_id: Arc::from(INTERNAL_ERROR_RULE),
+            personal,
         }
     }
 
@@ -166,6 +170,10 @@ impl Renderer {
                 (id, *category)
             }
             Label::SensitiveKey => (&self.sensitive_id, Category::Secret),
+            Label::PersonalKey(t) => match self.personal.get(usize::from(t)) {
+                Some((id, _)) => (id, Category::Pii),
+                None => (&self.sensitive_id, Category::Secret),
+            },
             Label::Failed => (&self.failed_id, Category::Secret),
         }
     }
@@ -255,6 +263,10 @@ impl Renderer {
         let style = match c.label {
             Label::Failed => return marker::write_label(out, INTERNAL_ERROR_RULE),
             Label::SensitiveKey => &self.sensitive_style,
+            Label::PersonalKey(t) => self
+                .personal
+                .get(usize::from(t))
+                .map_or(&self.style, |(_, s)| s),
             Label::Rule(r) => self.styles.get(r as usize).unwrap_or(&self.style),
         };
         match style {

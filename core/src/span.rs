@@ -12,6 +12,9 @@ use crate::rule::Category;
 pub(crate) enum Label {
     /// A compiled rule, by its index in the rule set.
     Rule(u32),
+    /// The value of a personal key in a structured line, by the index of its type (labelled
+    /// with the type's id: `postal-address`, `date-of-birth`...).
+    PersonalKey(u16),
     /// The value of a sensitive key in a structured line (`sensitive-key`).
     SensitiveKey,
     /// A segment replaced because scanning it failed (`internal-error`).
@@ -20,6 +23,10 @@ pub(crate) enum Label {
 
 /// The id of the pseudo-rule for values of sensitive keys.
 pub const SENSITIVE_KEY_RULE: &str = "sensitive-key";
+
+/// The id of personal-key values where the type's name is not at hand (text scans never
+/// produce such labels; structured lines are labelled by the renderer, with the type's id).
+pub(crate) const PERSONAL_KEY_RULE: &str = "personal-key";
 
 /// The id written for a segment replaced because its scan failed.
 pub(crate) const INTERNAL_ERROR_RULE: &str = "internal-error";

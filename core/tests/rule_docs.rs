@@ -35,6 +35,39 @@ fn render() -> String {
         }
     }
     out.push_str(&format!("\n{total} rules in all.\n"));
+    out.push_str(&personal_keys());
+    out
+}
+
+/// The personal keys (`core/keys/personal-keys.toml`): types and their keys.
+fn personal_keys() -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("keys/personal-keys.toml");
+    let text = std::fs::read_to_string(path).expect("personal keys file");
+    let table: toml::Table = toml::from_str(&text).expect("personal keys parse");
+    let mut out = String::from(
+        "\n## Personal keys (`core/keys/personal-keys.toml`)\n\n\
+         In structured lines (`--format auto`: JSON, `key=value`, `Key: value` / YAML, SQL \
+         `INSERT` column lists), the value of one of these keys is labelled with its type even \
+         when no rule knows its shape; a rule that finds the value keeps its own label. Keys \
+         match whole, ignoring case and separators. The key-aware shapes that rules read in \
+         every format (dict literals, Kubernetes env pairs, `.config` XML, SQL password \
+         clauses, command-line flags, URI user information) are listed in \
+         [structured-logs.md](structured-logs.md#key-aware-shapes-beyond-json-and-logfmt-all-formats).\n\n\
+         | type | keys |\n|---|---|\n",
+    );
+    for t in table["type"].as_array().expect("[[type]]") {
+        let keys: Vec<String> = t["keys"]
+            .as_array()
+            .expect("keys")
+            .iter()
+            .map(|k| format!("`{}`", k.as_str().expect("key")))
+            .collect();
+        out.push_str(&format!(
+            "| `{}` | {} |\n",
+            t["id"].as_str().expect("id"),
+            keys.join(", ")
+        ));
+    }
     out
 }
 

@@ -130,13 +130,14 @@ fn json_sensitive_keys_at_any_depth() {
 #[test]
 fn json_non_string_sensitive_values_become_string_markers() {
     let red = r(Format::Json);
+    // `ssn` is a personal key: `true` is no one's data and stays.
     let line = r#"{"pin": 1, "token": 12345, "secret": {"a": [1, "x", {"b": null}]}, "passwd": ["p", "q"], "ssn": true, "cookie": null, "after": 2}"#;
     let out = redact_all_ways(&red, line);
     let m = "\"[REDACTED:sensitive-key]\"";
     assert_eq!(
         out,
         format!(
-            r#"{{"pin": 1, "token": {m}, "secret": {m}, "passwd": {m}, "ssn": {m}, "cookie": {m}, "after": 2}}"#
+            r#"{{"pin": 1, "token": {m}, "secret": {m}, "passwd": {m}, "ssn": true, "cookie": {m}, "after": 2}}"#
         )
     );
     let v = assert_json(&out);
@@ -288,8 +289,9 @@ fn logfmt_pairs() {
             "user=ann mail=[REDACTED:email] token=".to_string(),
         ),
         (
+            // `ssn` is a personal key: its value is labelled with its type.
             "client_secret=s3 ssn=123-45-6789",
-            format!("client_secret={m} ssn={m}"),
+            format!("client_secret={m} ssn=[REDACTED:us-ssn]"),
         ),
     ];
     for (input, want) in cases {

@@ -2,8 +2,8 @@
 //! decoding (with a map back to the source), and in-place rendering.
 
 use super::kv::already_redacted;
-use super::{KeySet, StructuredRedactor};
-use crate::span::Span;
+use super::{KeyKind, KeySet, StructuredRedactor};
+use crate::span::{Label, Span};
 use crate::vault::Vault;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,8 +27,9 @@ pub(super) struct Unit {
 pub(crate) struct JsonLine {
     /// Strings (keys and values) and atoms, in order, disjoint.
     pub(super) units: Vec<Unit>,
-    /// Spans of sensitive values: string contents (without the quotes), or whole atoms.
-    pub(super) sensitive: Vec<(usize, usize)>,
+    /// Spans of the values of sensitive and personal keys, labelled by the key: string
+    /// contents (without the quotes), or whole atoms.
+    pub(super) sensitive: Vec<Span>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -58,7 +59,7 @@ pub(super) fn parse_json(s: &[u8], keys: &KeySet) -> Option<JsonLine> {
     let mut stack: Vec<bool> = Vec::with_capacity(16);
     // Depth and start of the outermost open container that is a sensitive value.
     let mut hidden: Option<(usize, usize)> = None;
-    let mut pending_sensitive = false;
+    let mut pending_sensitive: Option<KeyKind> = None;
     let mut expect = Expect::Value;
     let mut i = 0;
     let mut key_buf = Vec::new();
@@ -124,9 +125,9 @@ pub(super) fn parse_json(s: &[u8], keys: &KeySet) -> Option<JsonLine> {
                         key_buf.clear();
                         let mut map = Vec::new();
                         decode(raw, &mut key_buf, &mut map);
-                        keys.matches(&key_buf)
+                        keys.kind(&key_buf)
                     } else {
-                        keys.matches(raw)
+                        keys.kind(raw)
                     };
                 }
                 i = end;
@@ -146,11 +147,13 @@ pub(super) fn parse_json(s: &[u8], keys: &KeySet) -> Option<JsonLine> {
                 if stack.is_empty() && b != b'{' && b != b'[' {
                     return None;
                 }
-                let sens = std::mem::take(&mut pending_sensitive) && hidden.is_none();
+                let sens = pending_sensitive.take().filter(|_| hidden.is_none());
                 match b {
                     b'{' | b'[' => {
                         stack.push(b == b'{');
-                        if sens {
+                        // A container under a personal key (`"address": {...}`) is read on:
+                        // its own keys say what it holds.
+                        if sens == Some(KeyKind::Secret) {
                             hidden = Some((stack.len(), i));
                         }
                         i += 1;
@@ -170,8 +173,16 @@ pub(super) fn parse_json(s: &[u8], keys: &KeySet) -> Option<JsonLine> {
                                 kind: UnitKind::Str(escaped),
                                 key: false,
                             });
-                            if sens && end - i > 2 && !already_redacted(&s[i + 1..end - 1]) {
-                                sensitive.push((i + 1, end - 1));
+                            if let Some(kind) = sens {
+                                let v = &s[i + 1..end - 1];
+                                if !v.is_empty() && !already_redacted(v) && keys.value_fits(kind, v)
+                                {
+                                    sensitive.push(Span {
+                                        start: i + 1,
+                                        end: end - 1,
+                                        label: kind.label(),
+                                    });
+                                }
                             }
                         }
                         i = end;
@@ -185,6 +196,8 @@ pub(super) fn parse_json(s: &[u8], keys: &KeySet) -> Option<JsonLine> {
                         if !s[i..].starts_with(lit) {
                             return None;
                         }
+                        // `null`, `true` and `false` are no one's personal data.
+                        let sens = sens.filter(|k| *k == KeyKind::Secret);
                         atom(i, i + lit.len(), sens, hidden, &mut units, &mut sensitive);
                         i += lit.len();
                     }
@@ -208,10 +221,10 @@ pub(super) fn parse_json(s: &[u8], keys: &KeySet) -> Option<JsonLine> {
 fn atom(
     start: usize,
     end: usize,
-    sens: bool,
+    sens: Option<KeyKind>,
     hidden: Option<(usize, usize)>,
     units: &mut Vec<Unit>,
-    sensitive: &mut Vec<(usize, usize)>,
+    sensitive: &mut Vec<Span>,
 ) {
     if hidden.is_none() {
         units.push(Unit {
@@ -220,8 +233,12 @@ fn atom(
             kind: UnitKind::Atom,
             key: false,
         });
-        if sens {
-            sensitive.push((start, end));
+        if let Some(kind) = sens {
+            sensitive.push(Span {
+                start,
+                end,
+                label: kind.label(),
+            });
         }
     }
 }
@@ -230,7 +247,7 @@ fn close(
     b: u8,
     stack: &mut Vec<bool>,
     hidden: &mut Option<(usize, usize)>,
-    sensitive: &mut Vec<(usize, usize)>,
+    sensitive: &mut Vec<Span>,
     units: &mut Vec<Unit>,
     i: usize,
 ) -> Option<()> {
@@ -247,7 +264,11 @@ fn close(
                 kind: UnitKind::Atom,
                 key: false,
             });
-            sensitive.push((start, i + 1));
+            sensitive.push(Span {
+                start,
+                end: i + 1,
+                label: Label::SensitiveKey,
+            });
         }
     }
     Some(())

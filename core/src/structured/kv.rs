@@ -2,8 +2,9 @@
 //! sensitive values.
 
 use super::keys::query_keys;
-use super::KeySet;
+use super::{KeyKind, KeySet};
 use crate::marker;
+use crate::span::Span;
 use crate::vault::placeholder_at;
 
 /// Whether the value of a sensitive key stays as written (the rules still scan it):
@@ -59,6 +60,14 @@ fn is_stand_in(v: &[u8]) -> bool {
     crate::validators::is_stand_in_words(v)
 }
 
+/// A value without the quotes around it (YAML and header values keep them).
+fn unquoted(v: &[u8]) -> &[u8] {
+    match v {
+        [q @ (b'"' | b'\''), inner @ .., last] if last == q => inner,
+        _ => v,
+    }
+}
+
 fn is_key_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-')
 }
@@ -66,12 +75,7 @@ fn is_key_byte(b: u8) -> bool {
 /// Finds the sensitive values of a `key=value` / header / query line. Returns whether a
 /// sensitive key (or header name) appears at all, replaced value or not: a line is classified
 /// the same before and after redaction.
-pub(super) fn kv_spans(
-    line: &[u8],
-    keys: &KeySet,
-    headers: bool,
-    spans: &mut Vec<(usize, usize)>,
-) -> bool {
+pub(super) fn kv_spans(line: &[u8], keys: &KeySet, headers: bool, spans: &mut Vec<Span>) -> bool {
     let end = line.len()
         - line
             .iter()
@@ -92,11 +96,10 @@ pub(super) fn kv_spans(
         .iter()
         .take_while(|&&b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
         .count();
-    if headers
-        && name_len > 0
-        && line.get(i + name_len) == Some(&b':')
-        && keys.matches(&line[i..i + name_len])
-    {
+    let header_kind = (headers && name_len > 0 && line.get(i + name_len) == Some(&b':'))
+        .then(|| keys.kind(&line[i..i + name_len]))
+        .flatten();
+    if let Some(kind) = header_kind {
         let v = i + name_len + 1;
         let v = v + line[v..]
             .iter()
@@ -106,8 +109,18 @@ pub(super) fn kv_spans(
         let end = line.len() - usize::from(line.ends_with(b","));
         if v < end {
             header = true;
-            if !already_redacted(&line[v..end]) {
-                spans.push((v, end));
+            let value = unquoted(&line[v..end]);
+            if !already_redacted(&line[v..end]) && keys.value_fits(kind, value) {
+                // A personal value keeps its quotes (a YAML string stays a string).
+                let (start, end) = match kind {
+                    KeyKind::Personal(_) if value.len() + 2 == end - v => (v + 1, end - 1),
+                    _ => (v, end),
+                };
+                spans.push(Span {
+                    start,
+                    end,
+                    label: kind.label(),
+                });
             }
         }
     }
@@ -137,9 +150,11 @@ pub(super) fn kv_spans(
             continue;
         }
         let query = matches!(before, b'?' | b'&');
-        if !(keys.matches(&line[k..eq]) || (query && query_keys().matches(&line[k..eq]))) {
-            continue;
-        }
+        let kind = match keys.kind(&line[k..eq]) {
+            Some(kind) => kind,
+            None if query && query_keys().matches(&line[k..eq]) => KeyKind::Secret,
+            None => continue,
+        };
         sensitive = true;
         let v = eq + 1;
         let span = if let Some(&q @ (b'"' | b'\'')) = line.get(v) {
@@ -178,8 +193,13 @@ pub(super) fn kv_spans(
             (v, v + n)
         };
         value_end = span.1;
-        if span.1 > span.0 && !already_redacted(&line[span.0..span.1]) {
-            spans.push(span);
+        let value = &line[span.0..span.1];
+        if span.1 > span.0 && !already_redacted(value) && keys.value_fits(kind, value) {
+            spans.push(Span {
+                start: span.0,
+                end: span.1,
+                label: kind.label(),
+            });
         }
     }
     sensitive

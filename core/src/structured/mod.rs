@@ -23,10 +23,11 @@ mod json;
 mod keys;
 mod kv;
 mod lines;
+mod sql;
 
 use std::sync::Arc;
 
-pub(crate) use keys::KeySet;
+pub(crate) use keys::{builtin_personal_keys, KeyKind, KeySet};
 pub use keys::{DEFAULT_SENSITIVE_KEYS, QUERY_SENSITIVE_KEYS};
 pub(crate) use lines::LineStream;
 
@@ -177,8 +178,8 @@ pub(crate) enum Plan {
     Json(JsonLine),
     /// One member of pretty-printed JSON (`  "password": "x",`), read as a one-member object.
     Member(Member),
-    /// Byte spans (in the line) of sensitive values.
-    Kv(Vec<(usize, usize)>),
+    /// Spans (in the line) of the values of sensitive and personal keys.
+    Kv(Vec<Span>),
 }
 
 /// Classifies a line (without its `\n`).
@@ -208,6 +209,10 @@ pub(crate) fn classify(format: Format, keys: &KeySet, line: &[u8]) -> Plan {
         }
     }
     let mut spans = Vec::new();
+    if sql::insert_spans(line, keys, &mut spans) {
+        return Plan::Kv(spans);
+    }
+    spans.clear();
     // One pair is a pair (`.env` lines, `export TOKEN=...`, a URL with one sensitive
     // parameter): a sensitive key is enough, as a sensitive header name is.
     if !kv_spans(line, keys, true, &mut spans) {
@@ -501,21 +506,33 @@ pub(crate) fn render_line(
     }
 }
 
+/// Adds the values of sensitive and personal keys to the rules' findings `comps`. A personal
+/// value that a rule found (in part) is left to the rule: `Phone: +1 415 555 0100 ext. 204`
+/// keeps the phone rule's label and span.
+fn add_key_spans(comps: &mut Vec<Span>, spans: impl Iterator<Item = Span>) {
+    let rules = comps.len();
+    for s in spans {
+        let claimed = matches!(s.label, Label::PersonalKey(_))
+            && comps[..rules]
+                .iter()
+                .any(|c| matches!(c.label, Label::Rule(_)) && c.start < s.end && c.end > s.start);
+        if !claimed {
+            comps.push(s);
+        }
+    }
+}
+
 /// A `key=value` line: the text findings and the sensitive values, replaced in place.
 fn render_kv(
     r: &StructuredRedactor,
     line: &[u8],
     mut comps: Vec<Span>,
-    spans: &[(usize, usize)],
+    spans: &[Span],
     mut vault: Option<&mut Vault>,
     out: &mut Vec<u8>,
     found: &mut Vec<Span>,
 ) {
-    comps.extend(spans.iter().map(|&(start, end)| Span {
-        start,
-        end,
-        label: Label::SensitiveKey,
-    }));
+    add_key_spans(&mut comps, spans.iter().copied());
     merge(&mut comps);
     if vault.is_some() {
         protect_placeholders(line, &mut comps);
@@ -568,25 +585,22 @@ fn render_json_line(
         if !u.key && memchr::memchr(b'=', text).is_some() {
             spans.clear();
             kv_spans(text, keys, false, &mut spans);
-            for &(s, e) in &spans {
+            let mapped = spans.iter().map(|sp| {
                 let (s, e) = if escaped {
-                    (map[s].0 as usize, map[e - 1].1 as usize)
+                    (map[sp.start].0 as usize, map[sp.end - 1].1 as usize)
                 } else {
-                    (s, e)
+                    (sp.start, sp.end)
                 };
-                comps.push(Span {
+                Span {
                     start: cs + s,
                     end: cs + e,
-                    label: Label::SensitiveKey,
-                });
-            }
+                    label: sp.label,
+                }
+            });
+            add_key_spans(&mut comps, mapped);
         }
     }
-    comps.extend(j.sensitive.iter().map(|&(start, end)| Span {
-        start,
-        end,
-        label: Label::SensitiveKey,
-    }));
+    add_key_spans(&mut comps, j.sensitive.iter().copied());
     if comps.is_empty() {
         out.extend_from_slice(line);
         return;

@@ -1,0 +1,211 @@
+//! SQL `INSERT INTO t (columns) VALUES (...)` lines: each column name is the key of the values
+//! in its position, so `ssn`, `birth_date` or `password` columns give their values a type.
+
+use super::kv::already_redacted;
+use super::KeySet;
+use crate::span::Span;
+
+/// The spans of string and number values under sensitive or personal columns of an `INSERT`
+/// line (every row of a multi-row `VALUES`). Returns whether the line is such a statement with
+/// at least one sensitive or personal column, replaced value or not: a line is classified the
+/// same before and after redaction.
+pub(super) fn insert_spans(line: &[u8], keys: &KeySet, spans: &mut Vec<Span>) -> bool {
+    let Some(rest) = after_words(line, &[b"insert", b"into"]) else {
+        return false;
+    };
+    // The table name, then the column list.
+    let Some(open) = memchr::memchr(b'(', &line[rest..]).map(|k| rest + k) else {
+        return false;
+    };
+    let Some(close) = memchr::memchr(b')', &line[open..]).map(|k| open + k) else {
+        return false;
+    };
+    let columns: Vec<&[u8]> = line[open + 1..close]
+        .split(|&b| b == b',')
+        .map(trim_ident)
+        .collect();
+    let kinds: Vec<_> = columns.iter().map(|c| keys.kind(c)).collect();
+    if kinds.iter().all(Option::is_none) {
+        return false;
+    }
+    let Some(mut i) = after_words(&line[close + 1..], &[b"values"]).map(|k| close + 1 + k) else {
+        return false;
+    };
+    // Rows: `(v, v, ...)`, separated by commas.
+    loop {
+        i = skip_ws(line, i);
+        if line.get(i) != Some(&b'(') {
+            break;
+        }
+        i += 1;
+        let mut col = 0;
+        loop {
+            i = skip_ws(line, i);
+            let Some(&b) = line.get(i) else {
+                return true;
+            };
+            let (start, end, next) = if b == b'\'' {
+                // A string literal; `''` is a quote inside it.
+                let mut j = i + 1;
+                loop {
+                    match line.get(j) {
+                        None => break,
+                        Some(b'\'') if line.get(j + 1) == Some(&b'\'') => j += 2,
+                        Some(b'\'') => break,
+                        Some(b'\\') => j += 2,
+                        Some(_) => j += 1,
+                    }
+                }
+                let j = j.min(line.len());
+                (i + 1, j, (j + 1).min(line.len()))
+            } else {
+                // A number, NULL, a function call: up to the next comma or `)` at this depth.
+                let mut depth = 0usize;
+                let mut j = i;
+                while let Some(&c) = line.get(j) {
+                    match c {
+                        b'(' => depth += 1,
+                        b')' if depth == 0 => break,
+                        b')' => depth -= 1,
+                        b',' if depth == 0 => break,
+                        _ => {}
+                    }
+                    j += 1;
+                }
+                let mut e = j;
+                while e > i && line[e - 1].is_ascii_whitespace() {
+                    e -= 1;
+                }
+                let numeric = e > i && line[i..e].iter().all(|c| c.is_ascii_digit() || *c == b'.');
+                if numeric {
+                    (i, e, j)
+                } else {
+                    (i, i, j)
+                }
+            };
+            if let Some(Some(kind)) = kinds.get(col) {
+                let v = &line[start..end];
+                if end > start && !already_redacted(v) && keys.value_fits(*kind, v) {
+                    spans.push(Span {
+                        start,
+                        end,
+                        label: kind.label(),
+                    });
+                }
+            }
+            col += 1;
+            i = skip_ws(line, next);
+            match line.get(i) {
+                Some(b',') => i += 1,
+                Some(b')') => {
+                    i += 1;
+                    break;
+                }
+                _ => return true,
+            }
+        }
+        i = skip_ws(line, i);
+        if line.get(i) == Some(&b',') {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    true
+}
+
+fn skip_ws(line: &[u8], mut i: usize) -> usize {
+    while line.get(i).is_some_and(u8::is_ascii_whitespace) {
+        i += 1;
+    }
+    i
+}
+
+/// After leading blanks, the words `words` (any case) separated by blanks: the position after
+/// the last one.
+fn after_words(line: &[u8], words: &[&[u8]]) -> Option<usize> {
+    let mut i = skip_ws(line, 0);
+    for w in words {
+        let end = i + w.len();
+        if !line.get(i..end)?.eq_ignore_ascii_case(w) {
+            return None;
+        }
+        if !line.get(end).is_some_and(|b| b.is_ascii_whitespace()) && *w != b"values" {
+            return None;
+        }
+        i = skip_ws(line, end);
+    }
+    Some(i)
+}
+
+/// A column name without blanks and quotes (`"ssn"`, `` `dob` ``, `[email]`).
+fn trim_ident(c: &[u8]) -> &[u8] {
+    let c = c.trim_ascii();
+    match c {
+        [b'"' | b'`' | b'[', inner @ .., b'"' | b'`' | b']'] => inner,
+        _ => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::Label;
+
+    fn keys() -> KeySet {
+        KeySet::with_personal(["password"], &[(0, "ssn", false), (1, "birth_date", false)])
+    }
+
+    fn values(line: &str) -> Vec<(&str, Label)> {
+        let mut spans = Vec::new();
+        assert!(insert_spans(line.as_bytes(), &keys(), &mut spans), "{line}");
+        spans
+            .iter()
+            .map(|s| (&line[s.start..s.end], s.label))
+            .collect()
+    }
+
+    #[test]
+    fn columns_give_values_their_keys() {
+        assert_eq!(
+            values("INSERT INTO customers (id, ssn, name, birth_date) VALUES (7, '524579829', 'A', '1983-11-15');"),
+            [
+                ("524579829", Label::PersonalKey(0)),
+                ("1983-11-15", Label::PersonalKey(1))
+            ]
+        );
+        assert_eq!(
+            values("insert into users (`name`, `password`) values ('o''neil', 'pa,ss''w)d'), ('x', 'y2')"),
+            [("pa,ss''w)d", Label::SensitiveKey), ("y2", Label::SensitiveKey)]
+        );
+        assert_eq!(
+            values("INSERT INTO t (ssn, password) VALUES (123456789, NULL)"),
+            [("123456789", Label::PersonalKey(0))]
+        );
+    }
+
+    #[test]
+    fn other_statements_and_broken_lines_are_not_inserts() {
+        let mut spans = Vec::new();
+        for line in [
+            "INSERT INTO t (id, name) VALUES (1, 'x')",
+            "SELECT ssn FROM t",
+            "INSERT INTO t (ssn VALUES",
+            "INSERTINTO t (ssn) VALUES ('1')",
+        ] {
+            assert!(
+                !insert_spans(line.as_bytes(), &keys(), &mut spans),
+                "{line}"
+            );
+        }
+        // Cut short: no panic, what was read counts.
+        for line in [
+            "INSERT INTO t (ssn) VALUES ('12",
+            "INSERT INTO t (ssn) VALUES (",
+            "INSERT INTO t (ssn) VALUES",
+        ] {
+            insert_spans(line.as_bytes(), &keys(), &mut spans);
+        }
+        assert!(spans.iter().all(|s| s.start <= s.end));
+    }
+}
