@@ -467,10 +467,11 @@ rule(D, "redis-conf-password", "Redis requirepass / masterauth", "Redis",
      validators=["not-placeholder", "entropy(3.0)"])
 
 rule(D, "redis-cli-password", "Password on the redis-cli command line (-a)", "Redis",
-     ["redis-cli"], r'''redis-cli\b[^\n|;&]{0,100}?\s-a\s+["']?(?P<secret>[^\s"'-][^\s"']{3,127})''',
+     ["redis-cli"], r'''\bredis-cli\b[^\n|;&]{0,200}?\s-a\s+["']?(?P<secret>[^\s"'`;|&-][^\s"'`;|&]{3,127})''',
      lambda r: rs(r, AN, r.randint(14, 28)),
-     ["$ redis-cli -h cache.internal -p 6379 -a {s} ping", "redis-cli -a '{s}' --no-auth-warning INFO"],
-     ["redis-cli -h cache.internal ping", "redis-cli -a $REDIS_PASSWORD ping"],
+     ["$ redis-cli -h cache.internal -p 6379 -a {s} ping", "redis-cli -a '{s}' --no-auth-warning INFO",
+      "redis-cli -h cache.internal -p 6379 -a Zk29xLp!qv7 PING"],
+     ["redis-cli -h cache.internal ping", "redis-cli -a $REDIS_PASSWORD ping", "redis-cli --askpass"],
      ["https://redis.io/docs/latest/develop/tools/cli/"],
      validators=["not-placeholder"])
 
@@ -845,7 +846,7 @@ for _id, _name, _prov, _kw, _keys, _ref in [
 ctx_rule("browserstack-access-key", "BrowserStack access key", "BrowserStack", ["browserstack"],
          r"[A-Za-z0-9]{20}", lambda r: rs(r, AN, 20), ["BROWSERSTACK_ACCESS_KEY", "browserstack_access_key"],
          ["BROWSERSTACK_USERNAME=acme1", "BROWSERSTACK_ACCESS_KEY="], ["https://www.browserstack.com/docs/automate/selenium/getting-started/python"],
-         file=I, validators=["entropy(3.5)"])
+         file=I, validators=["entropy(3.3)"])
 
 ctx_rule("coveralls-repo-token", "Coveralls repository token", "Coveralls", ["coveralls"],
          r"[A-Za-z0-9]{32,40}", lambda r: rs(r, AN, 35), ["COVERALLS_REPO_TOKEN", "coveralls_repo_token"],
@@ -1217,8 +1218,8 @@ rule(I, "smbclient-password", "SMB password in smbclient -U user%password", "Sam
      ["smbclient //files.internal/share -U backup", "smbclient -L //nas01 -N"],
      ["https://www.samba.org/samba/docs/current/man-html/smbclient.1.html"])
 
-rule(I, "docker-login-password", "Registry password on docker / podman login -p", "Docker",
-     ["login"], r'''\b(?:docker|podman|buildah|skopeo|nerdctl)\s+login\b[^\n|;&]{0,200}?\s(?:-p|--password)(?:=|\s+)''' + CLI_VALUE,
+rule(I, "docker-login-password", "Registry password on docker / podman / helm registry login -p", "Docker",
+     ["login"], r'''\b(?:docker|podman|buildah|skopeo|nerdctl|oras|crane|regctl|helm\s+registry)\s+login\b[^\n|;&]{0,200}?\s(?:-p|--password)(?:=|\s+)["']?(?P<secret>[^\s"'`;|&$-][^\s"'`;|&]{3,127})''',
      cli_password,
      ["$ docker login -u deploy -p {s} registry.{w}.example", "podman login --username ci --password '{s}' ghcr.io"],
      ["echo \"$TOKEN\" | docker login -u deploy --password-stdin ghcr.io", "docker login -u deploy -p $REGISTRY_PASSWORD registry.example"],
