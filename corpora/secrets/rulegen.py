@@ -1257,6 +1257,747 @@ ctx_rule("duo-secret-key", "Duo Security integration secret key", "Cisco Duo", [
          file=I, validators=["entropy(4.0)"])
 
 
+# ================================================================ issue 16, long tail: helpers
+# Four shapes cover most of the tail: a distinct prefix (P), a value that only the provider's own
+# variable name makes a secret (C), a dedicated HTTP header (H), and a URL that carries the key (U).
+END = r'''(?:[^A-Za-z0-9_+/=-]|(?m:$))'''
+META = set(".$^*+?()[]{}|\\")
+
+
+def esc(s):
+    return "".join("\\" + c if c in META else c for c in s)
+
+
+def hexv(n, upper=False):
+    alpha = HEX.upper() if upper else HEX
+    return (r"[0-9a-fA-F]{%d}" % n, lambda r: rs(r, alpha, n), ["entropy(%s)" % ("3.0" if n >= 24 else "2.5")])
+
+
+def anv(n, hi=None):
+    if hi is None:
+        return (r"[A-Za-z0-9]{%d}" % n, lambda r: rs(r, AN, n), ["entropy(3.5)"])
+    return (r"[A-Za-z0-9]{%d,%d}" % (n, hi), lambda r: rs(r, AN, r.randint(n, hi)), ["entropy(3.5)"])
+
+
+def b64uv(n, hi=None):
+    if hi is None:
+        return (r"[A-Za-z0-9_-]{%d}" % n, lambda r: rs(r, B64U, n), ["entropy(3.5)"])
+    return (r"[A-Za-z0-9_-]{%d,%d}" % (n, hi), lambda r: rs(r, B64U, r.randint(n, hi)), ["entropy(3.5)"])
+
+
+def b64v(nbytes):
+    """Standard base64 of `nbytes` random bytes, padding included."""
+    n = (nbytes + 2) // 3 * 4
+    pad = n - (nbytes * 4 + 2) // 3
+    return (r"[A-Za-z0-9+/]{%d}={%d}" % (n - pad, pad) if pad else r"[A-Za-z0-9+/]{%d}" % n,
+            lambda r: b64(rbytes(r, nbytes)), ["entropy(3.5)"])
+
+
+UUIDV = (r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}", uuid, ["not-placeholder"])
+FREEV = (r'''[^\s"'$<{%][^\s"']{7,127}''', lambda r: rs(r, AN, r.randint(10, 18)) + r.choice("!#%@*") + rs(r, AN, 3),
+         ["not-placeholder", "not-code-reference"])
+
+
+def C(file, id, name, provider, kws, env, value, refs, negs=(), validators=None, key2=None, **kw):
+    """A value that is a secret because the provider's name comes first, in an assignment."""
+    value_re, gen, vals = value
+    assert any(k.lower() in env.lower() for k in kws), (id, env)
+    pat = r'''(?i:%s)[\w.-]{0,30}?%s(?P<secret>%s)%s''' % ("|".join(esc(k) for k in kws), ASSIGN, value_re, END)
+    k2 = key2 or env.lower()
+    rule(file, id, name, provider, kws, pat, gen, ["%s={s}" % env, '  "%s": "{s}",' % k2],
+         ["%s=" % env, "%s=${%s}" % (env, env)] + list(negs), refs,
+         validators=vals if validators is None else validators, **kw)
+
+
+P_CTX = [("{env}={s}", "{ts} WARN {w}: credential {s} rejected (401)"),
+         ('  "{key}": "{s}",', "{ts} DEBUG {w} client configured, token={s}"),
+         ("export {env}='{s}'", "{ts} ERROR {w} request failed for key {s}: forbidden"),
+         ("{key}: {s}", "{ts} INFO {w} using credentials {s}")]
+
+
+def P(file, id, name, provider, prefix, body, env, refs, negs=(), validators=(), kws=None, end=END, **kw):
+    """A credential with its provider's own prefix: found anywhere."""
+    body_re, gen = body[0], body[1]
+    start = r"\b" if (prefix[0].isalnum() or prefix[0] == "_") else ""
+    pat = r'''%s(?P<secret>%s%s)%s''' % (start, esc(prefix), body_re, end)
+    pair = P_CTX[sum(map(ord, id)) % len(P_CTX)]
+    ctx = [c.replace("{env}", env).replace("{key}", env.lower()) for c in pair]
+    rule(file, id, name, provider, kws or [prefix], pat, lambda r: prefix + gen(r), ctx,
+         [prefix + "example", "%s=%s<your key>" % (env, prefix)] + list(negs), refs, validators=list(validators), **kw)
+
+
+def H(file, id, name, provider, header, value, refs, negs=(), validators=None, kws=None, **kw):
+    """A provider's own HTTP header (or `Authorization` scheme) that carries the credential."""
+    value_re, gen, vals = value
+    pat = r'''(?i:%s)["']?\s*[:=]\s*["']?(?P<secret>%s)%s''' % (esc(header), value_re, END)
+    rule(file, id, name, provider, kws or [header.lower()], pat, gen,
+         ['curl -s -H "%s: {s}" https://api.{w}.example/v1/items' % header,
+          '{ts} DEBUG outgoing headers={{"%s": "{s}", "Accept": "application/json"}}' % header],
+         ["%s: <token>" % header, "%s: ${TOKEN}" % header] + list(negs), refs,
+         validators=vals if validators is None else validators, **kw)
+
+
+def U(file, id, name, provider, kws, prefix_re, value, contexts, refs, negs=(), validators=None, **kw):
+    """A URL whose path or query carries the key."""
+    value_re, gen, vals = value
+    pat = r'''%s(?P<secret>%s)%s''' % (prefix_re, value_re, END)
+    rule(file, id, name, provider, kws, pat, gen, contexts, list(negs), refs,
+         validators=vals if validators is None else validators, **kw)
+
+
+AI2 = "secrets-ai-more.toml"
+OBS = "secrets-observability.toml"
+DEV = "secrets-devtools.toml"
+BIZ = "secrets-business.toml"
+COM = "secrets-messaging.toml"
+SEC = "secrets-security-apis.toml"
+CL2 = "secrets-cloud-more.toml"
+HSH = "secrets-hashes.toml"
+AUT = "secrets-auth-schemes.toml"
+CFG = "secrets-app-config.toml"
+W3 = "secrets-web3.toml"
+PUB = "secrets-public-apis.toml"
+PAY = "secrets-payments-more.toml"
+
+
+def A(file, id, name, provider, scheme, value, refs, negs=(), validators=None, kws=None, **kw):
+    """A provider's own `Authorization` scheme."""
+    value_re, gen, vals = value
+    pat = r'''(?i:authorization)["']?\s*[:=]\s*["']?(?i:%s)\s+(?P<secret>%s)%s''' % (esc(scheme), value_re, END)
+    rule(file, id, name, provider, kws or [scheme.lower()], pat, gen,
+         ['curl -s -H "Authorization: %s {s}" https://api.{w}.example/v1/items' % scheme,
+          '{ts} DEBUG outgoing headers={{"Authorization": "%s {s}"}}' % scheme],
+         ["Authorization: %s <token>" % scheme, "Authorization: %s ${TOKEN}" % scheme] + list(negs), refs,
+         validators=vals if validators is None else validators, **kw)
+
+
+def body(alpha_re, alpha, n, hi=None):
+    if hi is None:
+        return (r"%s{%d}" % (alpha_re, n), lambda r: rs(r, alpha, n))
+    return (r"%s{%d,%d}" % (alpha_re, n, hi), lambda r: rs(r, alpha, r.randint(n, hi)))
+
+
+A_ = "[A-Za-z0-9]"
+L_ = "[a-z0-9]"
+H_ = "[0-9a-f]"
+U_ = "[A-Za-z0-9_-]"
+
+# ================================================================ AI and ML providers (tail)
+P(AI2, "anyscale-api-key", "Anyscale Endpoints API key", "Anyscale", "esecret_", body(L_, LOWAN, 24, 48), "ANYSCALE_API_KEY",
+  ["https://docs.anyscale.com/endpoints/text-generation/authenticate"])
+P(AI2, "cartesia-api-key", "Cartesia API key", "Cartesia", "sk_car_", body(A_, AN, 20, 40), "CARTESIA_API_KEY",
+  ["https://docs.cartesia.ai/get-started/make-an-api-request"])
+P(AI2, "turbopuffer-api-key", "turbopuffer API key", "turbopuffer", "tpuf_", body(A_, AN, 32), "TURBOPUFFER_API_KEY",
+  ["https://turbopuffer.com/docs/auth"])
+P(AI2, "mixedbread-api-key", "Mixedbread API key", "Mixedbread", "mxb_", body(A_, AN, 27, 40), "MXBAI_API_KEY",
+  ["https://www.mixedbread.com/api-reference/authentication"])
+P(AI2, "nomic-api-key", "Nomic Atlas API key", "Nomic AI", "nk-", body(U_, B64U, 43), "NOMIC_API_KEY",
+  ["https://docs.nomic.ai/reference/api/authentication"], validators=["entropy(3.5)"])
+P(AI2, "gretel-api-key", "Gretel API key", "Gretel", "grtu", body(H_, HEX, 64), "GRETEL_API_KEY",
+  ["https://docs.gretel.ai/create-synthetic-data/gretel-sdk/authentication"])
+P(AI2, "apify-api-token", "Apify API token", "Apify", "apify_api_", body(A_, AN, 36), "APIFY_TOKEN",
+  ["https://docs.apify.com/platform/integrations/api#api-token"])
+C(AI2, "zhipu-api-key", "Zhipu AI (BigModel) API key", "Zhipu AI", ["zhipu", "bigmodel"], "ZHIPUAI_API_KEY",
+  (r"[0-9a-f]{32}\.[A-Za-z0-9]{16}", lambda r: rs(r, HEX, 32) + "." + rs(r, AN, 16), ["entropy(3.0)"]),
+  ["https://open.bigmodel.cn/dev/api/http-call/http-auth"])
+C(AI2, "dashscope-api-key", "Alibaba Cloud Model Studio (DashScope) API key", "Alibaba Cloud", ["dashscope"], "DASHSCOPE_API_KEY",
+  (r"sk-[0-9a-f]{32}", lambda r: "sk-" + rs(r, HEX, 32), ["entropy(3.0)"]),
+  ["https://www.alibabacloud.com/help/en/model-studio/get-api-key"], overlaps=["deepseek-api-key"])
+C(AI2, "moonshot-api-key", "Moonshot AI (Kimi) API key", "Moonshot AI", ["moonshot", "kimi_api"], "MOONSHOT_API_KEY",
+  (r"sk-[A-Za-z0-9]{48}", lambda r: "sk-" + rs(r, AN, 48), ["entropy(3.5)"]),
+  ["https://platform.moonshot.ai/docs/api/chat"])
+C(AI2, "volcengine-ark-api-key", "Volcano Engine Ark API key", "Volcano Engine", ["ark_api_key", "volcengine", "volc_ark"], "ARK_API_KEY",
+  UUIDV, ["https://www.volcengine.com/docs/82379/1298459"])
+C(AI2, "baseten-api-key", "Baseten API key", "Baseten", ["baseten"], "BASETEN_API_KEY",
+  (r"[A-Za-z0-9]{8}\.[A-Za-z0-9]{32}", lambda r: rs(r, AN, 8) + "." + rs(r, AN, 32), ["entropy(3.5)"]),
+  ["https://docs.baseten.co/observability/api-keys"])
+C(AI2, "sambanova-api-key", "SambaNova Cloud API key", "SambaNova", ["sambanova"], "SAMBANOVA_API_KEY", UUIDV,
+  ["https://docs.sambanova.ai/cloud/docs/get-started/overview"])
+C(AI2, "deepinfra-api-key", "DeepInfra API token", "DeepInfra", ["deepinfra"], "DEEPINFRA_API_TOKEN", anv(32),
+  ["https://deepinfra.com/docs/advanced/openai_api"])
+C(AI2, "novita-api-key", "Novita AI API key", "Novita AI", ["novita"], "NOVITA_API_KEY",
+  (r"sk_[A-Za-z0-9_-]{40,64}", lambda r: "sk_" + rs(r, B64U, 43), ["entropy(3.5)"]),
+  ["https://novita.ai/docs/guides/quickstart"])
+C(AI2, "writer-api-key", "Writer API key", "Writer", ["writer_api"], "WRITER_API_KEY", anv(32, 64),
+  ["https://dev.writer.com/api-guides/quickstart"])
+C(AI2, "hume-api-key", "Hume AI API key / secret", "Hume AI", ["hume_api"], "HUME_API_KEY", anv(48),
+  ["https://dev.hume.ai/docs/introduction/api-key"])
+C(AI2, "livekit-api-secret", "LiveKit API secret", "LiveKit", ["livekit"], "LIVEKIT_API_SECRET", anv(32, 64),
+  ["https://docs.livekit.io/home/get-started/authentication/"])
+C(AI2, "agora-app-certificate", "Agora app certificate", "Agora", ["agora"], "AGORA_APP_CERTIFICATE", hexv(32),
+  ["https://docs.agora.io/en/video-calling/get-started/manage-agora-account#get-the-app-certificate"])
+C(AI2, "bfl-api-key", "Black Forest Labs (FLUX) API key", "Black Forest Labs", ["bfl_api", "bfl-api"], "BFL_API_KEY", UUIDV,
+  ["https://docs.bfl.ai/quick_start/generating_images"])
+C(AI2, "leonardo-api-key", "Leonardo.Ai API key", "Leonardo.Ai", ["leonardo"], "LEONARDO_API_KEY", UUIDV,
+  ["https://docs.leonardo.ai/docs/create-your-api-key"])
+C(AI2, "runway-api-secret", "Runway API secret", "Runway", ["runwayml"], "RUNWAYML_API_SECRET",
+  (r"key_[0-9a-f]{128}", lambda r: "key_" + rs(r, HEX, 128), ["entropy(3.0)"]),
+  ["https://docs.dev.runwayml.com/guides/setup/"])
+C(AI2, "heygen-api-key", "HeyGen API key", "HeyGen", ["heygen"], "HEYGEN_API_KEY", b64uv(40, 80),
+  ["https://docs.heygen.com/reference/authentication"])
+C(AI2, "gladia-api-key", "Gladia API key", "Gladia", ["gladia"], "GLADIA_API_KEY", UUIDV,
+  ["https://docs.gladia.io/chapters/get-started/pages/authentication"])
+C(AI2, "speechmatics-api-key", "Speechmatics API key", "Speechmatics", ["speechmatics"], "SPEECHMATICS_API_KEY", anv(32),
+  ["https://docs.speechmatics.com/introduction/authentication"])
+C(AI2, "revai-access-token", "Rev AI access token", "Rev", ["revai", "rev_ai"], "REVAI_ACCESS_TOKEN", b64uv(40, 80),
+  ["https://docs.rev.ai/get-started/"])
+C(AI2, "playht-api-secret", "PlayHT API secret key", "PlayHT", ["playht", "play_ht"], "PLAYHT_API_KEY", anv(32),
+  ["https://docs.play.ht/reference/api-authentication"])
+C(AI2, "roboflow-api-key", "Roboflow API key", "Roboflow", ["roboflow"], "ROBOFLOW_API_KEY", anv(20),
+  ["https://docs.roboflow.com/developer/authentication/find-your-roboflow-api-key"])
+C(AI2, "comet-api-key", "Comet ML API key", "Comet", ["comet_api", "comet-api", "comet_ml"], "COMET_API_KEY", anv(25),
+  ["https://www.comet.com/docs/v2/guides/experiment-management/configure-sdk/"])
+C(AI2, "clearml-secret-key", "ClearML API secret key", "ClearML", ["clearml"], "CLEARML_API_SECRET_KEY", anv(50, 64),
+  ["https://clear.ml/docs/latest/docs/configs/env_vars/"])
+C(AI2, "unstructured-api-key", "Unstructured API key", "Unstructured", ["unstructured_api"], "UNSTRUCTURED_API_KEY", anv(30),
+  ["https://docs.unstructured.io/api-reference/overview"])
+C(AI2, "portkey-api-key", "Portkey API key", "Portkey", ["portkey"], "PORTKEY_API_KEY", (r"[A-Za-z0-9+/]{28,40}", lambda r: rs(r, B64, 32), ["entropy(3.5)"]),
+  ["https://portkey.ai/docs/api-reference/inference-api/authentication"])
+C(AI2, "weaviate-api-key", "Weaviate Cloud API key", "Weaviate", ["weaviate"], "WEAVIATE_API_KEY", anv(32, 64),
+  ["https://weaviate.io/developers/weaviate/configuration/authentication"])
+C(AI2, "qdrant-api-key", "Qdrant Cloud API key", "Qdrant", ["qdrant"], "QDRANT_API_KEY", b64uv(32, 128),
+  ["https://qdrant.tech/documentation/cloud/authentication/"])
+C(AI2, "zilliz-api-key", "Zilliz Cloud API key", "Zilliz", ["zilliz"], "ZILLIZ_CLOUD_API_KEY", hexv(104),
+  ["https://docs.zilliz.com/docs/manage-api-keys"])
+C(AI2, "aimlapi-api-key", "AI/ML API key", "AIMLAPI", ["aimlapi", "aiml_api"], "AIML_API_KEY", hexv(32),
+  ["https://docs.aimlapi.com/quickstart/setting-up"])
+C(AI2, "civitai-api-key", "Civitai API key", "Civitai", ["civitai"], "CIVITAI_API_KEY", hexv(32),
+  ["https://developer.civitai.com/docs/getting-started/setup-profile#create-an-api-key"])
+C(AI2, "scale-api-key", "Scale AI API key", "Scale AI", ["scale_api", "scaleapi"], "SCALE_API_KEY",
+  (r"(?:live|test)_[0-9a-f]{32}", lambda r: r.choice(["live_", "test_"]) + rs(r, HEX, 32), ["entropy(3.0)"]),
+  ["https://docs.scale.com/reference/authentication"])
+C(AI2, "braintrust-api-key", "Braintrust API key", "Braintrust", ["braintrust"], "BRAINTRUST_API_KEY",
+  (r"sk-[A-Za-z0-9]{48}", lambda r: "sk-" + rs(r, AN, 48), ["entropy(3.5)"]),
+  ["https://www.braintrust.dev/docs/reference/api/ApiKeys"])
+C(AI2, "arize-api-key", "Arize AX API key", "Arize AI", ["arize"], "ARIZE_API_KEY", b64uv(40, 120),
+  ["https://docs.arize.com/arize/reference/authentication-and-security/api-keys"])
+C(AI2, "lakera-guard-api-key", "Lakera Guard API key", "Lakera", ["lakera"], "LAKERA_GUARD_API_KEY", anv(40, 64),
+  ["https://platform.lakera.ai/docs/api"])
+C(AI2, "serper-api-key", "Serper (Google Search API) key", "Serper", ["serper"], "SERPER_API_KEY", hexv(40),
+  ["https://serper.dev/api-key"])
+C(AI2, "scrapingbee-api-key", "ScrapingBee API key", "ScrapingBee", ["scrapingbee"], "SCRAPINGBEE_API_KEY",
+  (r"[A-Z0-9]{80}", lambda r: rs(r, UPAN, 80), ["entropy(3.5)"]), ["https://www.scrapingbee.com/documentation/"])
+C(AI2, "scraperapi-api-key", "ScraperAPI key", "ScraperAPI", ["scraperapi"], "SCRAPERAPI_KEY", hexv(32),
+  ["https://docs.scraperapi.com/"])
+C(AI2, "zyte-api-key", "Zyte API key", "Zyte", ["zyte"], "ZYTE_API_KEY", hexv(32), ["https://docs.zyte.com/zyte-api/usage/http.html"])
+C(AI2, "diffbot-token", "Diffbot API token", "Diffbot", ["diffbot"], "DIFFBOT_TOKEN", hexv(32), ["https://docs.diffbot.com/reference/authentication"])
+C(AI2, "brightdata-api-token", "Bright Data API token", "Bright Data", ["brightdata", "bright_data"], "BRIGHTDATA_API_TOKEN", hexv(64),
+  ["https://docs.brightdata.com/general/account/api-token"])
+C(AI2, "kagi-api-token", "Kagi API token", "Kagi", ["kagi_api"], "KAGI_API_KEY", b64uv(40, 90), ["https://help.kagi.com/kagi/api/overview.html"])
+H(AI2, "brave-search-api-key", "Brave Search API subscription token", "Brave", "X-Subscription-Token",
+  (r"BSA[A-Za-z0-9_-]{24,40}", lambda r: "BSA" + rs(r, B64U, 28), ["entropy(3.5)"]),
+  ["https://api-dashboard.search.brave.com/app/documentation/web-search/get-started"])
+C(AI2, "deepl-api-key", "DeepL API authentication key", "DeepL", ["deepl"], "DEEPL_AUTH_KEY",
+  (r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?::fx)?", lambda r: uuid(r) + r.choice([":fx", ""]), ["not-placeholder"]),
+  ["https://developers.deepl.com/docs/getting-started/auth"])
+A(AI2, "deepl-auth-header", "DeepL API key in the Authorization header", "DeepL", "DeepL-Auth-Key",
+  (UUIDV[0] + r"(?::fx)?", lambda r: uuid(r) + ":fx", ["not-placeholder"]), ["https://developers.deepl.com/docs/getting-started/auth"])
+
+# ================================================================ observability, on-call, uptime
+P(OBS, "coralogix-api-key", "Coralogix API key", "Coralogix", "cxtp_", body(A_, AN, 30), "CORALOGIX_API_KEY",
+  ["https://coralogix.com/docs/user-guides/account-management/api-keys/api-keys/"])
+P(OBS, "checkly-api-key", "Checkly user API key", "Checkly", "cu_", body(H_, HEX, 32), "CHECKLY_API_KEY",
+  ["https://www.checklyhq.com/docs/integrations/api/"])
+P(OBS, "rootly-api-key", "Rootly API key", "Rootly", "rootly_", body(H_, HEX, 64), "ROOTLY_API_TOKEN",
+  ["https://docs.rootly.com/api-reference/overview"])
+P(OBS, "firehydrant-bot-token", "FireHydrant bot (API) token", "FireHydrant", "fhb-", body(H_, HEX, 32), "FIREHYDRANT_API_KEY",
+  ["https://docs.firehydrant.com/docs/api-keys"])
+P(OBS, "honeybadger-personal-token", "Honeybadger personal auth token", "Honeybadger", "hbp_", body(A_, AN, 36), "HONEYBADGER_PERSONAL_AUTH_TOKEN",
+  ["https://docs.honeybadger.io/api/"])
+H(OBS, "signalfx-access-token", "Splunk Observability Cloud (SignalFx) access token", "Splunk", "X-SF-Token",
+  b64uv(22), ["https://docs.splunk.com/observability/en/admin/authentication/authentication-tokens/org-tokens.html"])
+C(OBS, "signalfx-token-env", "Splunk Observability Cloud access token (SFX_TOKEN)", "Splunk", ["sfx_token", "signalfx", "splunk_access_token"],
+  "SPLUNK_ACCESS_TOKEN", b64uv(22), ["https://docs.splunk.com/observability/en/gdi/opentelemetry/environment-variables.html"])
+C(OBS, "instana-agent-key", "IBM Instana agent key", "IBM Instana", ["instana_agent_key"], "INSTANA_AGENT_KEY", b64uv(22),
+  ["https://www.ibm.com/docs/en/instana-observability/current?topic=agents-installing-host-agent-linux"])
+C(OBS, "instana-api-token", "IBM Instana API token", "IBM Instana", ["instana_api_token"], "INSTANA_API_TOKEN", b64uv(22),
+  ["https://www.ibm.com/docs/en/instana-observability/current?topic=apis-instana-rest-api"])
+C(OBS, "elastic-apm-secret-token", "Elastic APM secret token", "Elastic", ["elastic_apm"], "ELASTIC_APM_SECRET_TOKEN", anv(20, 48),
+  ["https://www.elastic.co/guide/en/apm/guide/current/secret-token.html"])
+C(OBS, "raygun-api-key", "Raygun API key", "Raygun", ["raygun"], "RAYGUN_API_KEY", anv(22, 24),
+  ["https://raygun.com/documentation/product-guides/crash-reporting/api-keys/"])
+C(OBS, "lightstep-access-token", "Lightstep (ServiceNow Cloud Observability) access token", "ServiceNow", ["lightstep"],
+  "LIGHTSTEP_ACCESS_TOKEN", (r"[A-Za-z0-9+/]{84,200}={0,2}", lambda r: b64(rbytes(r, 96)), ["entropy(4.0)"]),
+  ["https://docs.lightstep.com/docs/create-and-manage-access-tokens"])
+C(OBS, "appdynamics-access-key", "AppDynamics controller access key", "Cisco AppDynamics", ["appdynamics"],
+  "APPDYNAMICS_AGENT_ACCOUNT_ACCESS_KEY", (r"[a-z0-9]{12}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", uuid, ["not-placeholder"]),
+  ["https://docs.appdynamics.com/appd/24.x/latest/en/application-monitoring/install-app-server-agents/java-agent/administer-the-java-agent/java-agent-configuration-properties"])
+C(OBS, "atatus-license-key", "Atatus license key", "Atatus", ["atatus"], "ATATUS_LICENSE_KEY",
+  (r"lic_apm_[0-9a-f]{32}", lambda r: "lic_apm_" + rs(r, HEX, 32), ["entropy(3.0)"]), ["https://docs.atatus.com/docs/nodejs/"])
+C(OBS, "site24x7-device-key", "Site24x7 device key", "Site24x7 (Zoho)", ["site24x7"], "SITE24X7_DEVICE_KEY",
+  (r"(?:us|eu|in|au|cn|jp)_[0-9a-f]{32}", lambda r: "us_" + rs(r, HEX, 32), ["entropy(3.0)"]),
+  ["https://www.site24x7.com/help/admin/developer/device-key.html"])
+C(OBS, "pingdom-api-token", "Pingdom API token", "Pingdom (SolarWinds)", ["pingdom"], "PINGDOM_API_TOKEN", b64uv(64, 72),
+  ["https://docs.pingdom.com/api/#section/Authentication"])
+C(OBS, "statuscake-api-key", "StatusCake API token", "StatusCake", ["statuscake"], "STATUSCAKE_API_TOKEN", anv(20, 40),
+  ["https://developers.statuscake.com/guides/api/authentication/"])
+C(OBS, "incidentio-api-key", "incident.io API key", "incident.io", ["incident_io", "incidentio"], "INCIDENT_IO_API_KEY",
+  (r"inc_[A-Za-z0-9]{40,64}", lambda r: "inc_" + rs(r, AN, 48), ["entropy(3.5)"]), ["https://api-docs.incident.io/"])
+C(OBS, "opslevel-api-token", "OpsLevel API token", "OpsLevel", ["opslevel"], "OPSLEVEL_API_TOKEN", b64uv(36, 64),
+  ["https://docs.opslevel.com/docs/graphql"])
+C(OBS, "cortex-api-token", "Cortex (developer portal) API token", "Cortex", ["cortex_api"], "CORTEX_API_TOKEN", b64uv(40, 100),
+  ["https://docs.cortex.io/docs/api/authentication"])
+C(OBS, "signoz-ingestion-key", "SigNoz Cloud ingestion key", "SigNoz", ["signoz"], "SIGNOZ_INGESTION_KEY", b64uv(30, 64),
+  ["https://signoz.io/docs/ingestion/signoz-cloud/keys/"])
+C(OBS, "highlight-api-key", "Highlight.io API key", "Highlight", ["highlight_api"], "HIGHLIGHT_API_KEY", anv(32, 48),
+  ["https://www.highlight.io/docs/general/company/open-source/self-host-hobby"])
+C(OBS, "sematext-app-token", "Sematext app token", "Sematext", ["sematext"], "SEMATEXT_LOGS_TOKEN", UUIDV,
+  ["https://sematext.com/docs/guide/app-guide/#app-tokens"])
+C(OBS, "logscale-ingest-token", "Falcon LogScale (Humio) ingest token", "CrowdStrike", ["humio", "logscale"], "HUMIO_INGEST_TOKEN", UUIDV,
+  ["https://library.humio.com/falcon-logscale-self-hosted/ingesting-data-tokens.html"])
+C(OBS, "observe-ingest-token", "Observe ingest token", "Observe", ["observe_token", "observe_customer"], "OBSERVE_TOKEN",
+  (r"ds1[A-Za-z0-9]{17}:[A-Za-z0-9_-]{32}", lambda r: "ds1" + rs(r, AN, 17) + ":" + rs(r, B64U, 32), ["entropy(3.5)"]),
+  ["https://docs.observeinc.com/en/latest/content/data-ingestion/datastreams.html"])
+C(OBS, "chronosphere-api-token", "Chronosphere API token", "Chronosphere", ["chronosphere"], "CHRONOSPHERE_API_TOKEN", hexv(64),
+  ["https://docs.chronosphere.io/administer/accounts-teams/service-accounts"])
+C(OBS, "gremlin-api-key", "Gremlin API key", "Gremlin", ["gremlin_api"], "GREMLIN_API_KEY", hexv(64),
+  ["https://www.gremlin.com/docs/api-reference-overview"])
+C(OBS, "kentik-api-token", "Kentik API token", "Kentik", ["kentik", "x-ch-auth-api-token"], "KENTIK_API_TOKEN", hexv(32),
+  ["https://kb.kentik.com/v0/Ec04.htm"])
+C(OBS, "thousandeyes-bearer-token", "ThousandEyes API bearer token", "Cisco ThousandEyes", ["thousandeyes"], "THOUSANDEYES_BEARER_TOKEN", UUIDV,
+  ["https://developer.cisco.com/docs/thousandeyes/authentication/"])
+C(OBS, "trackjs-token", "TrackJS token", "TrackJS", ["trackjs"], "TRACKJS_TOKEN", hexv(32), ["https://docs.trackjs.com/browser-agent/options/"])
+C(OBS, "logflare-api-key", "Logflare API key", "Logflare (Supabase)", ["logflare"], "LOGFLARE_API_KEY", b64uv(20, 40),
+  ["https://docs.logflare.app/concepts/access-tokens/"])
+C(OBS, "uptime-kuma-api-key", "Uptime Kuma API key", "Uptime Kuma", ["uptime_kuma", "uptimekuma", "kuma_api"], "UPTIME_KUMA_API_KEY",
+  (r"uk[0-9]{1,6}_[A-Za-z0-9_-]{32}", lambda r: "uk%d_" % r.randint(1, 99) + rs(r, B64U, 32), ["entropy(3.5)"]),
+  ["https://github.com/louislam/uptime-kuma/wiki/API-Keys"])
+C(OBS, "newrelic-otlp-license-env", "OpenTelemetry exporter header carrying a New Relic license key", "New Relic", ["otel_exporter_otlp_headers"],
+  "OTEL_EXPORTER_OTLP_HEADERS", (r"api-key=[0-9a-f]{36}NRAL|api-key=[0-9a-f]{40}", lambda r: "api-key=" + rs(r, HEX, 36) + "NRAL", ["not-placeholder"]),
+  ["https://docs.newrelic.com/docs/opentelemetry/best-practices/opentelemetry-otlp/"], overlaps=["new-relic-license-key"])
+
+# ================================================================ CI/CD, VCS, dev tooling, registries
+P(DEV, "teamcity-access-token", "JetBrains TeamCity access token", "JetBrains", "eyJ0eXAiOiAiVENWMiJ9.",
+  (r"[A-Za-z0-9_-]{20,80}\.[A-Za-z0-9_-]{20,100}", lambda r: rs(r, B64U, 36) + "." + rs(r, B64U, 48)), "TEAMCITY_TOKEN",
+  ["https://www.jetbrains.com/help/teamcity/configuring-your-user-profile.html#Managing+Access+Tokens"], kws=["eyJ0eXAiOiAiVENWMiJ9"])
+P(DEV, "chromatic-project-token", "Chromatic project token", "Chromatic", "chpt_", body(A_, AN, 14, 40), "CHROMATIC_PROJECT_TOKEN",
+  ["https://www.chromatic.com/docs/cli/#configuration-options"], validators=["entropy(3.0)"])
+P(DEV, "socket-dev-api-key", "Socket.dev API key", "Socket", "sktsec_", body(U_, B64U, 40, 80), "SOCKET_SECURITY_API_KEY",
+  ["https://docs.socket.dev/reference/creating-and-managing-api-tokens"])
+P(DEV, "portainer-access-token", "Portainer API access token", "Portainer", "ptr_", body(r"[A-Za-z0-9+/]", B64, 43, 44), "PORTAINER_API_KEY",
+  ["https://docs.portainer.io/api/access"], end=r"=?" + END)
+P(DEV, "openshift-oauth-token", "Red Hat OpenShift OAuth access token", "Red Hat OpenShift", "sha256~", body(U_, B64U, 43), "OPENSHIFT_TOKEN",
+  ["https://docs.redhat.com/en/documentation/openshift_container_platform/4.16/html/authentication_and_authorization/understanding-authentication"])
+P(DEV, "matrix-synapse-access-token", "Matrix (Synapse) access token", "Matrix.org Foundation", "syt_",
+  (r"[A-Za-z0-9_-]{2,64}_[A-Za-z]{20}_[0-9A-Za-z]{6}", lambda r: b64u(word(r).encode()) + "_" + rs(r, UP + LOW, 20) + "_" + rs(r, AN, 6)),
+  "MATRIX_ACCESS_TOKEN", ["https://spec.matrix.org/latest/client-server-api/#client-authentication"])
+P(DEV, "ntfy-access-token", "ntfy access token", "ntfy", "tk_", body(L_, LOWAN, 29), "NTFY_TOKEN",
+  ["https://docs.ntfy.sh/config/#access-tokens"])
+P(DEV, "gitbook-api-token", "GitBook API token", "GitBook", "gb_api_", body(A_, AN, 40, 60), "GITBOOK_API_TOKEN",
+  ["https://gitbook.com/docs/developers/gitbook-api/authentication"])
+C(DEV, "percy-token", "Percy (BrowserStack) project token", "BrowserStack Percy", ["percy"], "PERCY_TOKEN",
+  (r"(?:web_|app_|auto_|ss_|vmw_|res_)?[0-9a-f]{64}", lambda r: r.choice(["web_", "app_", ""]) + rs(r, HEX, 64), ["entropy(3.0)"]),
+  ["https://www.browserstack.com/docs/percy/get-started/set-env-var"])
+C(DEV, "applitools-api-key", "Applitools API key", "Applitools", ["applitools"], "APPLITOOLS_API_KEY", anv(40, 60),
+  ["https://applitools.com/docs/topics/overview/obtain-api-key.html"])
+C(DEV, "lambdatest-access-key", "LambdaTest access key", "LambdaTest", ["lambdatest", "lt_access_key"], "LT_ACCESS_KEY",
+  (r"(?:LT_)?[A-Za-z0-9]{40,50}", lambda r: "LT_" + rs(r, AN, 44), ["entropy(3.5)"]),
+  ["https://www.lambdatest.com/support/docs/using-environment-variables-for-authentication-credentials/"])
+C(DEV, "testingbot-secret", "TestingBot API secret", "TestingBot", ["testingbot", "tb_secret"], "TESTINGBOT_SECRET", hexv(32),
+  ["https://testingbot.com/support/getting-started/env.html"])
+C(DEV, "codacy-api-token", "Codacy API / project token", "Codacy", ["codacy"], "CODACY_PROJECT_TOKEN", anv(20, 40),
+  ["https://docs.codacy.com/codacy-api/api-tokens/"])
+C(DEV, "deepsource-dsn", "DeepSource DSN", "DeepSource", ["deepsource"], "DEEPSOURCE_DSN",
+  (r"https://[0-9a-f]{32}@[\w.-]+", lambda r: "https://" + rs(r, HEX, 32) + "@app.deepsource.com", ["not-placeholder"]),
+  ["https://docs.deepsource.com/docs/cli"], overlaps=["sentry-dsn"])
+C(DEV, "semaphore-api-token", "Semaphore CI API token", "Semaphore", ["semaphore_api", "sem_api"], "SEMAPHORE_API_TOKEN", anv(20, 40),
+  ["https://docs.semaphoreci.com/reference/api"])
+C(DEV, "codefresh-api-key", "Codefresh API key", "Codefresh", ["codefresh", "cf_api_key"], "CF_API_KEY",
+  (r"[0-9a-f]{24}\.[0-9a-f]{32}", lambda r: rs(r, HEX, 24) + "." + rs(r, HEX, 32), ["entropy(3.0)"]),
+  ["https://codefresh.io/docs/docs/integrations/codefresh-api/"])
+C(DEV, "codemagic-api-token", "Codemagic API token", "Codemagic", ["codemagic", "cm_api_token"], "CODEMAGIC_API_TOKEN", b64uv(43),
+  ["https://docs.codemagic.io/rest-api/codemagic-rest-api/"])
+C(DEV, "spacelift-api-secret", "Spacelift API key secret", "Spacelift", ["spacelift"], "SPACELIFT_API_KEY_SECRET", hexv(64),
+  ["https://docs.spacelift.io/integrations/api#spacelift-api-key-token"])
+C(DEV, "env0-api-secret", "env0 API key secret", "env0", ["env0"], "ENV0_API_SECRET", b64uv(32, 64),
+  ["https://docs.env0.com/reference/authentication"])
+C(DEV, "gitguardian-api-key", "GitGuardian API key", "GitGuardian", ["gitguardian"], "GITGUARDIAN_API_KEY", anv(60, 72),
+  ["https://docs.gitguardian.com/api-docs/authentication"])
+C(DEV, "semgrep-app-token", "Semgrep AppSec Platform token", "Semgrep", ["semgrep"], "SEMGREP_APP_TOKEN", hexv(64),
+  ["https://semgrep.dev/docs/semgrep-ci/ci-environment-variables#semgrep_app_token"])
+C(DEV, "mend-user-key", "Mend (WhiteSource) user key", "Mend.io", ["ws_userkey", "ws_apikey", "mend_user_key"], "WS_USERKEY", hexv(64),
+  ["https://docs.mend.io/legacy-sca/latest/unified-agent-configuration-parameters"])
+C(DEV, "gitee-access-token", "Gitee personal access token", "Gitee", ["gitee"], "GITEE_TOKEN", hexv(32),
+  ["https://gitee.com/api/v5/oauth_doc"])
+C(DEV, "phabricator-conduit-token", "Phabricator Conduit API token", "Phorge / Phabricator", ["phabricator", "conduit", "phorge"],
+  "PHABRICATOR_CONDUIT_TOKEN", (r"(?:api|cli)-[a-z0-9]{28}", lambda r: "api-" + rs(r, LOWAN, 28), ["entropy(3.0)"]),
+  ["https://we.phorge.it/book/phorge/article/conduit/"])
+C(DEV, "sourcehut-oauth-token", "SourceHut personal access token", "SourceHut", ["sourcehut", "srht"], "SRHT_TOKEN", b64uv(80, 200),
+  ["https://man.sr.ht/meta.sr.ht/oauth.md"])
+C(DEV, "buddy-works-token", "Buddy personal access token", "Buddy", ["buddy_token", "buddy_works", "buddyworks"], "BUDDY_TOKEN", b64uv(40, 80),
+  ["https://buddy.works/docs/api/getting-started/oauth2/personal-access-token"])
+C(DEV, "woodpecker-agent-secret", "Woodpecker CI agent secret", "Woodpecker CI", ["woodpecker"], "WOODPECKER_AGENT_SECRET", hexv(64),
+  ["https://woodpecker-ci.org/docs/administration/configuration/agent"])
+C(DEV, "drone-rpc-secret", "Drone runner RPC secret", "Drone (Harness)", ["drone_rpc"], "DRONE_RPC_SECRET", hexv(32),
+  ["https://docs.drone.io/runner/docker/configuration/reference/drone-rpc-secret/"])
+C(DEV, "expo-access-token", "Expo access token", "Expo", ["expo_token", "expo_access"], "EXPO_TOKEN", b64uv(40),
+  ["https://docs.expo.dev/accounts/programmatic-access/"])
+C(DEV, "fastlane-match-password", "fastlane match encryption password", "fastlane", ["match_password", "match_keychain_password"], "MATCH_PASSWORD",
+  FREEV, ["https://docs.fastlane.tools/actions/match/"], overlaps=[])
+C(DEV, "appcenter-api-token", "Visual Studio App Center API token", "Microsoft App Center", ["appcenter"], "APPCENTER_API_TOKEN", hexv(40),
+  ["https://learn.microsoft.com/en-us/appcenter/api-docs/"])
+C(DEV, "harbor-robot-secret", "Harbor robot account secret", "Harbor (CNCF)", ["harbor"], "HARBOR_ROBOT_SECRET", anv(32),
+  ["https://goharbor.io/docs/2.11.0/working-with-projects/project-configuration/create-robot-accounts/"])
+C(DEV, "packagecloud-token", "packagecloud API token", "packagecloud", ["packagecloud"], "PACKAGECLOUD_TOKEN", hexv(48),
+  ["https://packagecloud.io/docs/api#api_tokens"])
+C(DEV, "ansible-galaxy-token", "Ansible Galaxy / Automation Hub API token", "Ansible", ["galaxy_server", "galaxy_token", "galaxy_api_key"], "ANSIBLE_GALAXY_SERVER_RELEASE_GALAXY_TOKEN", hexv(40),
+  ["https://docs.ansible.com/ansible/latest/galaxy/user_guide.html#configuring-the-ansible-galaxy-client"])
+C(DEV, "cachix-signing-key", "Cachix binary cache signing key", "Cachix", ["cachix_signing"], "CACHIX_SIGNING_KEY",
+  (r"[A-Za-z0-9+/]{86}==", lambda r: b64(rbytes(r, 64)), ["entropy(4.0)"]), ["https://docs.cachix.org/getting-started#pushing"])
+C(DEV, "nx-cloud-access-token", "Nx Cloud access token", "Nx (Nrwl)", ["nx_cloud"], "NX_CLOUD_ACCESS_TOKEN",
+  (r"[A-Za-z0-9+/]{60,100}={0,2}", lambda r: b64(rbytes(r, 54)), ["entropy(4.0)"]), ["https://nx.dev/ci/recipes/security/access-tokens"])
+C(DEV, "turborepo-remote-token", "Turborepo remote cache token", "Vercel", ["turbo_token"], "TURBO_TOKEN", anv(24, 64),
+  ["https://turbo.build/repo/docs/reference/system-environment-variables"])
+C(DEV, "cocoapods-trunk-token", "CocoaPods trunk session token", "CocoaPods", ["cocoapods_trunk"], "COCOAPODS_TRUNK_TOKEN", hexv(32),
+  ["https://guides.cocoapods.org/making/getting-setup-with-trunk.html"])
+C(DEV, "coder-session-token", "Coder session token", "Coder", ["coder_session"], "CODER_SESSION_TOKEN",
+  (r"[A-Za-z0-9]{10}-[A-Za-z0-9]{22}", lambda r: rs(r, AN, 10) + "-" + rs(r, AN, 22), ["entropy(3.5)"]),
+  ["https://coder.com/docs/admin/users/sessions-tokens"])
+C(DEV, "rapidapi-key", "RapidAPI key", "RapidAPI", ["rapidapi"], "X_RAPIDAPI_KEY", anv(50),
+  ["https://docs.rapidapi.com/docs/keys-and-key-rotation"])
+C(DEV, "vault-approle-secret-id", "HashiCorp Vault AppRole secret_id", "HashiCorp Vault", ["vault_secret_id", "approle_secret_id"],
+  "VAULT_SECRET_ID", UUIDV, ["https://developer.hashicorp.com/vault/docs/auth/approle"])
+C(DEV, "conan-password", "Conan remote password", "Conan (JFrog)", ["conan_password", "conan_login_password"], "CONAN_PASSWORD", FREEV,
+  ["https://docs.conan.io/2/reference/environment.html"])
+C(DEV, "twine-password", "Twine upload password / token", "PyPA", ["twine_password"], "TWINE_PASSWORD", FREEV,
+  ["https://twine.readthedocs.io/en/stable/#environment-variables"], overlaps=["pypi-upload-token"])
+C(DEV, "node-auth-token", "Registry token in NODE_AUTH_TOKEN (actions/setup-node)", "npm", ["node_auth_token"], "NODE_AUTH_TOKEN",
+  anv(36, 64), ["https://docs.github.com/en/actions/use-cases-and-examples/publishing-packages/publishing-nodejs-packages"])
+
+# ================================================================ messaging, email, voice, chat
+P(COM, "africastalking-api-key", "Africa's Talking API key", "Africa's Talking", "atsk_", body(H_, HEX, 64), "AT_API_KEY",
+  ["https://developers.africastalking.com/docs/authentication"])
+A(COM, "infobip-api-key", "Infobip API key (Authorization: App)", "Infobip", "App",
+  (r"[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", lambda r: rs(r, HEX, 32) + "-" + uuid(r), ["entropy(3.0)"]),
+  ["https://www.infobip.com/docs/essentials/api-essentials/api-authorization"], kws=["app "])
+C(COM, "infobip-api-key-env", "Infobip API key", "Infobip", ["infobip"], "INFOBIP_API_KEY",
+  (r"[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", lambda r: rs(r, HEX, 32) + "-" + uuid(r), ["entropy(3.0)"]),
+  ["https://www.infobip.com/docs/essentials/api-essentials/api-authorization"])
+C(COM, "telnyx-api-key", "Telnyx API v2 key", "Telnyx", ["telnyx"], "TELNYX_API_KEY",
+  (r"KEY[0-9A-F]{32}_[A-Za-z0-9]{22}", lambda r: "KEY" + rs(r, HEX.upper(), 32) + "_" + rs(r, AN, 22), ["entropy(3.5)"]),
+  ["https://developers.telnyx.com/docs/overview/authentication"])
+C(COM, "sinch-api-token", "Sinch SMS API token", "Sinch", ["sinch"], "SINCH_API_TOKEN", hexv(32),
+  ["https://developers.sinch.com/docs/sms/api-reference/authentication/"])
+C(COM, "bandwidth-api-secret", "Bandwidth API password / secret", "Bandwidth", ["bandwidth_api", "bw_password", "bandwidth_password"],
+  "BANDWIDTH_PASSWORD", FREEV, ["https://dev.bandwidth.com/docs/credentials/"])
+C(COM, "clicksend-api-key", "ClickSend API key", "ClickSend", ["clicksend"], "CLICKSEND_API_KEY",
+  (r"[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}", lambda r: uuid(r).upper(), ["not-placeholder"]),
+  ["https://developers.clicksend.com/docs/rest/v3/#authentication"])
+C(COM, "msg91-auth-key", "MSG91 auth key", "MSG91", ["msg91"], "MSG91_AUTH_KEY", anv(24, 32), ["https://docs.msg91.com/overview"])
+C(COM, "termii-api-key", "Termii API key", "Termii", ["termii"], "TERMII_API_KEY", b64uv(60, 64), ["https://developers.termii.com/"])
+C(COM, "ringcentral-client-secret", "RingCentral client secret / JWT credential", "RingCentral", ["ringcentral", "rc_client_secret"],
+  "RINGCENTRAL_CLIENT_SECRET", b64uv(22, 48), ["https://developers.ringcentral.com/guide/authentication"])
+C(COM, "dialpad-api-key", "Dialpad API key", "Dialpad", ["dialpad"], "DIALPAD_API_KEY", anv(40, 64), ["https://developers.dialpad.com/docs/api-keys"])
+C(COM, "aircall-api-token", "Aircall API token", "Aircall", ["aircall"], "AIRCALL_API_TOKEN", hexv(32), ["https://developer.aircall.io/api-references/#authentication"])
+C(COM, "helpscout-app-secret", "Help Scout app secret", "Help Scout", ["helpscout", "help_scout"], "HELPSCOUT_APP_SECRET", anv(32),
+  ["https://developer.helpscout.com/mailbox-api/overview/authentication/"])
+C(COM, "gorgias-api-key", "Gorgias API key", "Gorgias", ["gorgias"], "GORGIAS_API_KEY", hexv(64), ["https://developers.gorgias.com/reference/authentication"])
+C(COM, "crisp-token-key", "Crisp plugin token key", "Crisp", ["crisp_token", "crisp_key"], "CRISP_TOKEN_KEY", hexv(64),
+  ["https://docs.crisp.chat/guides/rest-api/authentication/"])
+C(COM, "drift-access-token", "Drift OAuth access token", "Drift (Salesloft)", ["drift_"], "DRIFT_ACCESS_TOKEN", anv(32), ["https://devdocs.drift.com/docs/authentication-and-scopes"])
+C(COM, "livechat-pat", "LiveChat personal access token", "LiveChat (Text)", ["livechat"], "LIVECHAT_PAT",
+  (r"(?:dal|fra|us-south1|eu-west3):[A-Za-z0-9_-]{27}", lambda r: "dal:" + rs(r, B64U, 27), ["entropy(3.5)"]),
+  ["https://platform.text.com/docs/authorization/authorizing-api-calls#personal-access-tokens"])
+H(COM, "sendbird-api-token", "Sendbird master API token", "Sendbird", "Api-Token", hexv(40),
+  ["https://sendbird.com/docs/chat/platform-api/v3/prepare-to-use-api#2-authentication"])
+C(COM, "stream-api-secret", "Stream (GetStream) API secret", "Stream", ["stream_api_secret", "stream_secret", "getstream"], "STREAM_API_SECRET",
+  (r"[a-z0-9]{64}", lambda r: rs(r, LOWAN, 64), ["entropy(3.5)"]), ["https://getstream.io/chat/docs/node/tokens_and_authentication/"])
+C(COM, "cometchat-api-key", "CometChat REST API key", "CometChat", ["cometchat"], "COMETCHAT_API_KEY", hexv(40), ["https://www.cometchat.com/docs/rest-api/authentication"])
+C(COM, "daily-api-key", "Daily (daily.co) API key", "Daily", ["daily_api", "dailyco"], "DAILY_API_KEY", hexv(64), ["https://docs.daily.co/reference/rest-api"])
+C(COM, "hms-app-secret", "100ms app secret", "100ms", ["100ms", "hms_app_secret"], "HMS_APP_SECRET", b64uv(40, 64),
+  ["https://www.100ms.live/docs/server-side/v2/introduction/authentication-and-tokens"])
+H(COM, "rocketchat-auth-token", "Rocket.Chat personal access token (X-Auth-Token)", "Rocket.Chat", "X-Auth-Token", b64uv(43),
+  ["https://developer.rocket.chat/apidocs/personal-access-tokens"], negs=["X-Auth-Token: gAAAAA" + "x" * 20])
+H(COM, "gotify-app-token", "Gotify application / client token", "Gotify", "X-Gotify-Key",
+  (r"[AC][A-Za-z0-9._-]{14}", lambda r: r.choice("AC") + rs(r, AN, 14), ["entropy(3.0)"]), ["https://gotify.net/docs/pushmsg"])
+U(COM, "dingtalk-robot-webhook", "DingTalk custom robot webhook access token", "DingTalk (Alibaba)", ["oapi.dingtalk.com"],
+  r"https://oapi\.dingtalk\.com/robot/send\?access_token=", hexv(64),
+  ["DINGTALK_WEBHOOK=https://oapi.dingtalk.com/robot/send?access_token={s}", '{ts} INFO alert sent to "https://oapi.dingtalk.com/robot/send?access_token={s}"'],
+  ["https://open.dingtalk.com/document/robots/custom-robot-access"], negs=["https://oapi.dingtalk.com/robot/send?access_token=XXXX"])
+U(COM, "feishu-bot-webhook", "Feishu / Lark custom bot webhook", "Feishu (ByteDance)", ["open.feishu.cn", "open.larksuite.com"],
+  r"https://open\.(?:feishu\.cn|larksuite\.com)/open-apis/bot/v2/hook/", UUIDV,
+  ["FEISHU_WEBHOOK=https://open.feishu.cn/open-apis/bot/v2/hook/{s}", '{ts} INFO posting to "https://open.larksuite.com/open-apis/bot/v2/hook/{s}"'],
+  ["https://open.feishu.cn/document/client-docs/bot-v3/add-custom-bot"], negs=["https://open.feishu.cn/open-apis/bot/v2/hook/xxxxxxxx"])
+U(COM, "wecom-bot-webhook", "WeCom (WeChat Work) group bot webhook key", "Tencent WeCom", ["qyapi.weixin.qq.com"],
+  r"https://qyapi\.weixin\.qq\.com/cgi-bin/webhook/send\?key=", UUIDV,
+  ["WECOM_WEBHOOK=https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key={s}", '{ts} INFO notify "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key={s}"'],
+  ["https://developer.work.weixin.qq.com/document/path/91770"], negs=["https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=KEY"])
+C(COM, "wechat-app-secret", "WeChat official account / mini program AppSecret", "Tencent WeChat", ["wechat", "weixin", "wx_app_secret"],
+  "WECHAT_APP_SECRET", hexv(32), ["https://developers.weixin.qq.com/doc/offiaccount/en/Basic_Information/Get_access_token.html"])
+C(COM, "telegram-api-hash", "Telegram API hash (MTProto app)", "Telegram", ["telegram_api_hash", "tg_api_hash", "api_hash"], "TELEGRAM_API_HASH", hexv(32),
+  ["https://core.telegram.org/api/obtaining_api_id"])
+C(COM, "viber-auth-token", "Viber bot auth token", "Viber (Rakuten)", ["viber"], "VIBER_AUTH_TOKEN",
+  (r"[0-9a-f]{16}-[0-9a-f]{16}-[0-9a-f]{16}", lambda r: "-".join(rs(r, HEX, 16) for _ in range(3)), ["entropy(3.0)"]),
+  ["https://developers.viber.com/docs/api/rest-bot-api/#authentication-token"])
+C(COM, "mastodon-access-token", "Mastodon access token", "Mastodon", ["mastodon"], "MASTODON_ACCESS_TOKEN", b64uv(43),
+  ["https://docs.joinmastodon.org/client/token/"])
+C(COM, "bluesky-app-password", "Bluesky app password", "Bluesky", ["bluesky", "bsky", "atproto"], "BLUESKY_APP_PASSWORD",
+  (r"[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}", lambda r: "-".join(rs(r, LOWAN, 4) for _ in range(4)), ["entropy(3.0)"]),
+  ["https://docs.bsky.app/docs/advanced-guides/oauth-client"])
+C(COM, "reddit-client-secret", "Reddit OAuth client secret", "Reddit", ["reddit"], "REDDIT_CLIENT_SECRET", b64uv(27, 30),
+  ["https://github.com/reddit-archive/reddit/wiki/OAuth2"])
+P(COM, "pinterest-access-token", "Pinterest API access token", "Pinterest", "pina_", body(U_, B64U, 60, 120), "PINTEREST_ACCESS_TOKEN",
+  ["https://developers.pinterest.com/docs/getting-started/authentication-and-scopes/"])
+P(COM, "instagram-access-token", "Instagram Graph / Basic Display access token", "Meta", "IGQV", body(U_, B64U, 120, 300), "INSTAGRAM_ACCESS_TOKEN",
+  ["https://developers.facebook.com/docs/instagram-platform/reference/access_token"], kws=["IGQV"])
+C(COM, "tiktok-access-token", "TikTok API access token", "TikTok", ["tiktok"], "TIKTOK_ACCESS_TOKEN",
+  (r"act\.[A-Za-z0-9!*]{40,80}", lambda r: "act." + rs(r, AN, 56), ["entropy(3.5)"]), ["https://developers.tiktok.com/doc/oauth-user-access-token-management"])
+C(COM, "patreon-access-token", "Patreon creator access token", "Patreon", ["patreon"], "PATREON_ACCESS_TOKEN", b64uv(43),
+  ["https://docs.patreon.com/#oauth"])
+C(COM, "resend-api-key", "Resend API key", "Resend", ["resend"], "RESEND_API_KEY",
+  (r"re_[A-Za-z0-9]{8}_[A-Za-z0-9]{24}", lambda r: "re_" + rs(r, AN, 8) + "_" + rs(r, AN, 24), ["entropy(3.5)"]),
+  ["https://resend.com/docs/dashboard/api-keys/introduction"])
+C(COM, "smtp2go-api-key", "SMTP2GO API key", "SMTP2GO", ["smtp2go"], "SMTP2GO_API_KEY",
+  (r"api-[0-9A-F]{32}", lambda r: "api-" + rs(r, HEX.upper(), 32), ["entropy(3.0)"]), ["https://developers.smtp2go.com/docs/getting-started"])
+C(COM, "elasticemail-api-key", "Elastic Email API key", "Elastic Email", ["elasticemail", "elastic_email"], "ELASTICEMAIL_API_KEY",
+  (r"[0-9A-F]{96}", lambda r: rs(r, HEX.upper(), 96), ["entropy(3.0)"]), ["https://elasticemail.com/developers/api-documentation/rest-api#section/Authentication"])
+C(COM, "mailtrap-api-token", "Mailtrap API token", "Mailtrap", ["mailtrap"], "MAILTRAP_API_TOKEN", hexv(32), ["https://api-docs.mailtrap.io/docs/mailtrap-api-docs/"])
+C(COM, "loops-api-key", "Loops API key", "Loops", ["loops_api"], "LOOPS_API_KEY", hexv(32), ["https://loops.so/docs/api-reference/intro"])
+H(COM, "postal-server-api-key", "Postal server API key", "Postal", "X-Server-API-Key", anv(24), ["https://docs.postalserver.io/developer/api"])
+C(COM, "customerio-api-key", "Customer.io API / tracking key", "Customer.io", ["customerio", "customer_io"], "CUSTOMERIO_API_KEY", hexv(32),
+  ["https://docs.customer.io/api/app/#section/Authentication"])
+C(COM, "iterable-api-key", "Iterable API key", "Iterable", ["iterable_api"], "ITERABLE_API_KEY", hexv(32), ["https://support.iterable.com/hc/en-us/articles/360043464871-API-Keys"])
+C(COM, "braze-api-key", "Braze REST API key", "Braze", ["braze"], "BRAZE_API_KEY", UUIDV, ["https://www.braze.com/docs/api/basics/#rest-api-key"])
+C(COM, "activecampaign-api-key", "ActiveCampaign API key", "ActiveCampaign", ["activecampaign", "active_campaign"], "ACTIVECAMPAIGN_API_KEY", hexv(72),
+  ["https://developers.activecampaign.com/reference/authentication"])
+C(COM, "convertkit-api-secret", "Kit (ConvertKit) API secret", "Kit", ["convertkit"], "CONVERTKIT_API_SECRET", b64uv(43),
+  ["https://developers.kit.com/v3#api-basics"])
+C(COM, "campaignmonitor-api-key", "Campaign Monitor API key", "Campaign Monitor", ["campaignmonitor", "createsend"], "CAMPAIGNMONITOR_API_KEY",
+  (r"[A-Za-z0-9+/]{86}==|[0-9a-f]{32}", lambda r: b64(rbytes(r, 64)), ["entropy(3.0)"]), ["https://www.campaignmonitor.com/api/v3-3/getting-started/"])
+C(COM, "getresponse-api-key", "GetResponse API key", "GetResponse", ["getresponse"], "GETRESPONSE_API_KEY", (r"[a-z0-9]{32}", lambda r: rs(r, LOWAN, 32), ["entropy(3.0)"]),
+  ["https://apidocs.getresponse.com/v3/authentication"])
+C(COM, "drip-api-token", "Drip API token", "Drip", ["drip_api"], "DRIP_API_TOKEN", hexv(32), ["https://developer.drip.com/#authentication"])
+C(COM, "omnisend-api-key", "Omnisend API key", "Omnisend", ["omnisend"], "OMNISEND_API_KEY",
+  (r"[0-9a-f]{24}-[A-Za-z0-9]{50}", lambda r: rs(r, HEX, 24) + "-" + rs(r, AN, 50), ["entropy(3.5)"]), ["https://api-docs.omnisend.com/reference/authentication"])
+C(COM, "moosend-api-key", "Moosend API key", "Moosend", ["moosend"], "MOOSEND_API_KEY", UUIDV, ["https://docs.moosend.com/developers/api-documentation/en/index-en.html"])
+C(COM, "beehiiv-api-key", "beehiiv API key", "beehiiv", ["beehiiv"], "BEEHIIV_API_KEY", anv(64), ["https://developers.beehiiv.com/docs/v2/"])
+C(COM, "ses-smtp-password", "Amazon SES SMTP password", "AWS", ["ses_smtp", "aws_ses"], "SES_SMTP_PASSWORD",
+  (r"B[A-Za-z0-9+/]{43}", lambda r: "B" + rs(r, B64, 43), ["entropy(3.5)"]), ["https://docs.aws.amazon.com/ses/latest/dg/smtp-credentials.html"])
+
+# ================================================================ business SaaS, CMS, commerce
+C(BIZ, "ghost-admin-api-key", "Ghost Admin API key (id:secret)", "Ghost", ["ghost"], "GHOST_ADMIN_API_KEY",
+  (r"[0-9a-f]{24}:[0-9a-f]{64}", lambda r: rs(r, HEX, 24) + ":" + rs(r, HEX, 64), ["entropy(3.0)"]),
+  ["https://ghost.org/docs/admin-api/#token-authentication"])
+C(BIZ, "wordpress-application-password", "WordPress application password", "WordPress", ["application_password", "wp_app_password", "wordpress_app"],
+  "WP_APP_PASSWORD", (r"[A-Za-z0-9]{4}(?: [A-Za-z0-9]{4}){5}", lambda r: " ".join(rs(r, AN, 4) for _ in range(6)), ["entropy(3.5)"]),
+  ["https://make.wordpress.org/core/2020/11/05/application-passwords-integration-guide/"])
+C(BIZ, "sanity-api-token", "Sanity API token", "Sanity", ["sanity"], "SANITY_API_TOKEN",
+  (r"sk[A-Za-z0-9]{80,200}", lambda r: "sk" + rs(r, AN, 180), ["entropy(4.0)"]), ["https://www.sanity.io/docs/http-auth"])
+C(BIZ, "storyblok-token", "Storyblok access / management token", "Storyblok", ["storyblok"], "STORYBLOK_OAUTH_TOKEN",
+  (r"[A-Za-z0-9]{22}tt|[A-Za-z0-9]{22,28}-[0-9]{5,7}-[A-Za-z0-9]{20}", lambda r: rs(r, AN, 22) + "tt", ["entropy(3.5)"]),
+  ["https://www.storyblok.com/docs/api/management/getting-started/authentication"])
+C(BIZ, "datocms-api-token", "DatoCMS API token", "DatoCMS", ["datocms", "dato_api"], "DATOCMS_API_TOKEN", hexv(30),
+  ["https://www.datocms.com/docs/content-management-api/authentication"])
+P(BIZ, "builder-io-private-key", "Builder.io private API key", "Builder.io", "bpk-", body(H_, HEX, 32), "BUILDER_PRIVATE_KEY",
+  ["https://www.builder.io/c/docs/using-your-api-key"])
+C(BIZ, "webflow-api-token", "Webflow API token", "Webflow", ["webflow"], "WEBFLOW_API_TOKEN", hexv(64), ["https://developers.webflow.com/data/reference/authentication"])
+C(BIZ, "strapi-api-token", "Strapi API token", "Strapi", ["strapi"], "STRAPI_API_TOKEN", hexv(256), ["https://docs.strapi.io/cms/features/api-tokens"])
+C(BIZ, "directus-static-token", "Directus static token", "Directus", ["directus"], "DIRECTUS_TOKEN", b64uv(32), ["https://docs.directus.io/reference/authentication.html"])
+C(BIZ, "contentstack-management-token", "Contentstack management / delivery token", "Contentstack", ["contentstack"], "CONTENTSTACK_MANAGEMENT_TOKEN",
+  (r"cs[0-9a-f]{32}", lambda r: "cs" + rs(r, HEX, 32), ["entropy(3.0)"]), ["https://www.contentstack.com/docs/developers/create-tokens/about-management-tokens"])
+C(BIZ, "bigcommerce-access-token", "BigCommerce API access token", "BigCommerce", ["bigcommerce"], "BIGCOMMERCE_ACCESS_TOKEN",
+  (r"[a-z0-9]{27,40}", lambda r: rs(r, LOWAN, 31), ["entropy(3.5)"]), ["https://developer.bigcommerce.com/docs/start/authentication/api-accounts"])
+C(BIZ, "magento-access-token", "Adobe Commerce (Magento) integration access token", "Adobe Commerce", ["magento"], "MAGENTO_ACCESS_TOKEN",
+  (r"[a-z0-9]{32}", lambda r: rs(r, LOWAN, 32), ["entropy(3.5)"]), ["https://developer.adobe.com/commerce/webapi/get-started/authentication/gs-authentication-token/"])
+C(BIZ, "wix-api-key", "Wix API key", "Wix", ["wix_api", "wix-api"], "WIX_API_KEY",
+  (r"IST\.eyJ[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{20,}",
+   lambda r: "IST." + b64u(json.dumps({"kid": rs(r, AN, 8), "alg": "RS256"}).encode()) + "." + b64u(json.dumps({"data": rs(r, AN, 60)}).encode()) + "." + b64u(rbytes(r, 64)),
+   ["not-placeholder"]), ["https://dev.wix.com/docs/go-headless/develop-your-project/admin-operations/generate-an-api-key"], overlaps=["jwt"])
+C(BIZ, "ecwid-secret-token", "Ecwid secret access token", "Ecwid (Lightspeed)", ["ecwid"], "ECWID_SECRET_TOKEN",
+  (r"secret_[A-Za-z0-9]{32}", lambda r: "secret_" + rs(r, AN, 32), ["entropy(3.5)"]), ["https://api-docs.ecwid.com/reference/access-tokens"])
+C(BIZ, "gumroad-access-token", "Gumroad access token", "Gumroad", ["gumroad"], "GUMROAD_ACCESS_TOKEN", b64uv(43), ["https://app.gumroad.com/api#api-authentication"])
+P(BIZ, "aftership-api-key", "AfterShip API key", "AfterShip", "asat_", body(H_, HEX, 32), "AFTERSHIP_API_KEY",
+  ["https://www.aftership.com/docs/tracking/quickstart/authentication"])
+C(BIZ, "shipstation-api-secret", "ShipStation API secret", "ShipStation", ["shipstation"], "SHIPSTATION_API_SECRET", hexv(32),
+  ["https://www.shipstation.com/docs/api/requirements/#authentication"])
+C(BIZ, "shipengine-api-key", "ShipEngine API key", "ShipEngine", ["shipengine"], "SHIPENGINE_API_KEY",
+  (r"(?:TEST_)?[A-Za-z0-9+/]{43}", lambda r: "TEST_" + rs(r, B64, 43), ["entropy(3.5)"]), ["https://www.shipengine.com/docs/auth/"])
+C(BIZ, "lob-api-key", "Lob API key", "Lob", ["lob_api", "lob_secret", "lob_key"], "LOB_API_KEY",
+  (r"(?:live|test)_[0-9a-f]{34,35}", lambda r: r.choice(["live_", "test_"]) + rs(r, HEX, 35), ["entropy(3.0)"]), ["https://docs.lob.com/#tag/Authentication"])
+C(BIZ, "taxjar-api-token", "TaxJar API token", "TaxJar (Stripe)", ["taxjar"], "TAXJAR_API_KEY", hexv(32), ["https://developers.taxjar.com/api/reference/#authentication"])
+C(BIZ, "avalara-license-key", "Avalara AvaTax license key", "Avalara", ["avalara", "avatax"], "AVATAX_LICENSE_KEY",
+  (r"[0-9A-F]{16}", lambda r: rs(r, HEX.upper(), 16), ["entropy(2.5)"]), ["https://developer.avalara.com/avatax/authentication-in-avatax/"])
+C(BIZ, "xero-client-secret", "Xero OAuth client secret", "Xero", ["xero"], "XERO_CLIENT_SECRET", b64uv(48), ["https://developer.xero.com/documentation/guides/oauth2/auth-flow/"])
+C(BIZ, "intuit-client-secret", "Intuit (QuickBooks) OAuth client secret", "Intuit", ["intuit", "quickbooks", "qbo_client"], "QUICKBOOKS_CLIENT_SECRET", anv(40),
+  ["https://developer.intuit.com/app/developer/qbo/docs/develop/authentication-and-authorization/oauth-2.0"])
+C(BIZ, "harvest-access-token", "Harvest personal access token", "Harvest", ["harvest"], "HARVEST_ACCESS_TOKEN",
+  (r"[0-9]{6,8}\.pt\.[A-Za-z0-9_-]{86}", lambda r: str(r.randint(1000000, 9999999)) + ".pt." + rs(r, B64U, 86), ["entropy(3.5)"]),
+  ["https://help.getharvest.com/api-v2/authentication-api/authentication/authentication/"])
+C(BIZ, "toggl-api-token", "Toggl Track API token", "Toggl", ["toggl"], "TOGGL_API_TOKEN", hexv(32), ["https://engineering.toggl.com/docs/authentication/"])
+C(BIZ, "clockify-api-key", "Clockify API key", "Clockify", ["clockify"], "CLOCKIFY_API_KEY", (r"[A-Za-z0-9+/]{48}", lambda r: rs(r, B64, 48), ["entropy(3.5)"]),
+  ["https://docs.clockify.me/#section/Authentication"])
+C(BIZ, "smartsheet-access-token", "Smartsheet API access token", "Smartsheet", ["smartsheet"], "SMARTSHEET_ACCESS_TOKEN", anv(26, 37),
+  ["https://developers.smartsheet.com/api/smartsheet/guides/basics/authentication"])
+C(BIZ, "wrike-permanent-token", "Wrike permanent access token", "Wrike", ["wrike"], "WRIKE_TOKEN", b64uv(64, 400), ["https://developers.wrike.com/oauth-20-authorization/"])
+C(BIZ, "coda-api-token", "Coda API token", "Coda", ["coda_api"], "CODA_API_TOKEN", UUIDV, ["https://coda.io/developers/apis/v1#section/Authentication"])
+C(BIZ, "box-developer-token", "Box developer token / client secret", "Box", ["box_developer", "box_client_secret"], "BOX_DEVELOPER_TOKEN", anv(32),
+  ["https://developer.box.com/guides/authentication/tokens/developer-tokens/"])
+C(BIZ, "egnyte-api-key", "Egnyte API key", "Egnyte", ["egnyte"], "EGNYTE_API_KEY", anv(24), ["https://developers.egnyte.com/docs/read/Public_API_Authentication"])
+C(BIZ, "docusign-secret-key", "DocuSign integration secret key", "DocuSign", ["docusign"], "DOCUSIGN_SECRET_KEY", UUIDV,
+  ["https://developers.docusign.com/platform/auth/authcode/"])
+C(BIZ, "dropboxsign-api-key", "Dropbox Sign (HelloSign) API key", "Dropbox", ["hellosign", "dropbox_sign"], "HELLOSIGN_API_KEY", hexv(64),
+  ["https://developers.hellosign.com/api/reference/authentication/"])
+A(BIZ, "pandadoc-api-key", "PandaDoc API key (Authorization: API-Key)", "PandaDoc", "API-Key", hexv(40),
+  ["https://developers.pandadoc.com/reference/api-key-authentication-process"], kws=["api-key "])
+C(BIZ, "signnow-api-key", "signNow basic authorization token", "signNow (airSlate)", ["signnow"], "SIGNNOW_BASIC_TOKEN", b64uv(40, 100),
+  ["https://docs.signnow.com/docs/signnow/authentication"])
+P(BIZ, "calcom-api-key", "Cal.com API key", "Cal.com", "cal_live_", body(H_, HEX, 32), "CALCOM_API_KEY", ["https://cal.com/docs/api-reference/v2/introduction"])
+C(BIZ, "acuity-api-key", "Acuity Scheduling API key", "Squarespace (Acuity)", ["acuity"], "ACUITY_API_KEY", hexv(32), ["https://developers.acuityscheduling.com/reference/quick-start"])
+C(BIZ, "surveymonkey-access-token", "SurveyMonkey access token", "SurveyMonkey", ["surveymonkey"], "SURVEYMONKEY_ACCESS_TOKEN", b64uv(60, 120),
+  ["https://developer.surveymonkey.com/api/v3/#authentication"])
+C(BIZ, "jotform-api-key", "Jotform API key", "Jotform", ["jotform"], "JOTFORM_API_KEY", hexv(32), ["https://api.jotform.com/docs/#authentication"])
+C(BIZ, "formstack-access-token", "Formstack access token", "Formstack", ["formstack"], "FORMSTACK_ACCESS_TOKEN", hexv(32), ["https://developers.formstack.com/reference/api-overview"])
+H(BIZ, "qualtrics-api-token", "Qualtrics API token", "Qualtrics", "X-API-TOKEN", anv(40), ["https://api.qualtrics.com/ZG9jOjg3NjYzMg-api-key-authentication"],
+  overlaps=[])
+C(BIZ, "close-api-key", "Close CRM API key", "Close", ["close_api", "closeio"], "CLOSE_API_KEY",
+  (r"api_[A-Za-z0-9]{22}\.[A-Za-z0-9]{22}", lambda r: "api_" + rs(r, AN, 22) + "." + rs(r, AN, 22), ["entropy(3.5)"]), ["https://developer.close.com/topics/authentication/"])
+C(BIZ, "copper-api-key", "Copper CRM API key", "Copper", ["copper_api"], "COPPER_API_KEY", hexv(32), ["https://developer.copper.com/introduction/authentication.html"])
+C(BIZ, "insightly-api-key", "Insightly API key", "Insightly", ["insightly"], "INSIGHTLY_API_KEY", UUIDV, ["https://api.insightly.com/v3.1/Help#!/Overview/Authentication"])
+C(BIZ, "attio-api-key", "Attio API key", "Attio", ["attio"], "ATTIO_API_KEY", hexv(64), ["https://docs.attio.com/rest-api/guides/authentication"])
+C(BIZ, "apollo-api-key", "Apollo.io API key", "Apollo.io", ["apollo_api", "apolloio"], "APOLLO_API_KEY", b64uv(22), ["https://docs.apollo.io/docs/create-api-key"])
+C(BIZ, "clearbit-secret-key", "Clearbit secret API key", "Clearbit (HubSpot)", ["clearbit"], "CLEARBIT_API_KEY",
+  (r"sk_[0-9a-f]{32}", lambda r: "sk_" + rs(r, HEX, 32), ["entropy(3.0)"]), ["https://dashboard.clearbit.com/docs#authentication"])
+C(BIZ, "hunter-api-key", "Hunter.io API key", "Hunter", ["hunter_api", "hunterio"], "HUNTER_API_KEY", hexv(40), ["https://hunter.io/api-documentation/v2#authentication"])
+C(BIZ, "peopledatalabs-api-key", "People Data Labs API key", "People Data Labs", ["peopledatalabs", "pdl_api"], "PDL_API_KEY", hexv(64),
+  ["https://docs.peopledatalabs.com/docs/authentication"])
+C(BIZ, "fullcontact-api-key", "FullContact API key", "FullContact", ["fullcontact"], "FULLCONTACT_API_KEY", anv(32), ["https://docs.fullcontact.com/docs/authentication"])
+C(BIZ, "lusha-api-key", "Lusha API key", "Lusha", ["lusha"], "LUSHA_API_KEY", UUIDV, ["https://www.lusha.com/docs/#authentication"])
+C(BIZ, "heap-api-key", "Heap API key", "Heap (Contentsquare)", ["heap_api"], "HEAP_API_KEY", UUIDV, ["https://developers.heap.io/reference/authentication"])
+C(BIZ, "rudderstack-write-key", "RudderStack source write key / access token", "RudderStack", ["rudderstack", "rudder_write"], "RUDDERSTACK_WRITE_KEY", anv(27),
+  ["https://www.rudderstack.com/docs/dashboard-guides/sources/#source-write-key"])
+C(BIZ, "split-sdk-key", "Split (Harness FME) server-side SDK key", "Split", ["split_sdk", "split_api", "splitio"], "SPLIT_SDK_KEY", anv(36, 40),
+  ["https://help.split.io/hc/en-us/articles/360019916211-API-keys"])
+C(BIZ, "growthbook-secret-key", "GrowthBook secret API key", "GrowthBook", ["growthbook"], "GROWTHBOOK_API_KEY",
+  (r"secret_(?:admin_|readonly_|user_)?[A-Za-z0-9]{30,64}", lambda r: "secret_admin_" + rs(r, AN, 40), ["entropy(3.5)"]),
+  ["https://docs.growthbook.io/api#section/Authentication"])
+P(BIZ, "devcycle-server-sdk-key", "DevCycle server SDK key", "DevCycle", "dvc_server_",
+  (r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}_hash", lambda r: uuid(r) + "_hash"), "DEVCYCLE_SERVER_SDK_KEY",
+  ["https://docs.devcycle.com/sdk/server-side-sdks/"])
+C(BIZ, "optimizely-api-token", "Optimizely personal access token", "Optimizely", ["optimizely"], "OPTIMIZELY_API_TOKEN",
+  (r"2:[A-Za-z0-9_-]{40,60}", lambda r: "2:" + rs(r, B64U, 50), ["entropy(3.5)"]), ["https://docs.developers.optimizely.com/web-experimentation/docs/personal-token"])
+C(BIZ, "pendo-integration-key", "Pendo integration key", "Pendo", ["pendo"], "PENDO_INTEGRATION_KEY",
+  (r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?:\.us|\.eu)?", uuid, ["not-placeholder"]),
+  ["https://support.pendo.io/hc/en-us/articles/360031862272-Integration-keys"])
+C(BIZ, "fullstory-api-key", "FullStory API key", "FullStory", ["fullstory"], "FULLSTORY_API_KEY",
+  (r"(?:na1|eu1)\.[A-Za-z0-9+/]{60,120}={0,2}", lambda r: "na1." + b64(rbytes(r, 60)), ["entropy(4.0)"]), ["https://developer.fullstory.com/server/authentication/"])
+C(BIZ, "zendesk-sell-token", "Zendesk Sell access token", "Zendesk", ["zendesk_sell", "base_crm"], "ZENDESK_SELL_ACCESS_TOKEN", hexv(64),
+  ["https://developer.zendesk.com/api-reference/sales-crm/authentication/introduction/"])
+C(BIZ, "imagekit-private-key", "ImageKit private API key", "ImageKit", ["imagekit"], "IMAGEKIT_PRIVATE_KEY",
+  (r"private_[A-Za-z0-9+/]{27}=", lambda r: "private_" + rs(r, B64, 27) + "=", ["entropy(3.5)"]), ["https://imagekit.io/docs/api-keys"])
+C(BIZ, "uploadcare-secret-key", "Uploadcare secret key", "Uploadcare", ["uploadcare"], "UPLOADCARE_SECRET_KEY", hexv(20),
+  ["https://uploadcare.com/docs/start/settings/#keys"])
+C(BIZ, "filestack-api-secret", "Filestack app secret", "Filestack", ["filestack"], "FILESTACK_APP_SECRET", anv(26), ["https://www.filestack.com/docs/security/"])
+C(BIZ, "tinify-api-key", "TinyPNG (Tinify) API key", "Tinify", ["tinify", "tinypng"], "TINIFY_API_KEY", anv(32), ["https://tinypng.com/developers/reference"])
+C(BIZ, "bunny-api-key", "bunny.net API / storage access key", "bunny.net", ["bunny"], "BUNNY_API_KEY",
+  (r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?:-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})?",
+   lambda r: uuid(r) + uuid(r)[8:], ["not-placeholder"]), ["https://docs.bunny.net/reference/bunnynet-api-overview"])
+C(BIZ, "lastfm-shared-secret", "Last.fm API shared secret", "Last.fm", ["lastfm"], "LASTFM_SHARED_SECRET", hexv(32), ["https://www.last.fm/api/authentication"])
+C(BIZ, "discogs-token", "Discogs personal access token", "Discogs", ["discogs"], "DISCOGS_TOKEN", anv(40), ["https://www.discogs.com/developers#page:authentication"])
+C(BIZ, "genius-access-token", "Genius API client access token", "Genius", ["genius_access", "genius_api", "genius_client"], "GENIUS_ACCESS_TOKEN", b64uv(64),
+  ["https://docs.genius.com/#/authentication-h1"])
+C(BIZ, "steam-web-api-key", "Steam Web API key", "Valve", ["steam_api", "steam_web"], "STEAM_API_KEY",
+  (r"[0-9A-F]{32}", lambda r: rs(r, HEX.upper(), 32), ["entropy(3.0)"]), ["https://partner.steamgames.com/doc/webapi_overview/auth"])
+P(BIZ, "riot-games-api-key", "Riot Games API key", "Riot Games", "RGAPI-",
+  (r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", uuid), "RIOT_API_KEY", ["https://developer.riotgames.com/docs/portal"])
+C(BIZ, "playfab-secret-key", "PlayFab title secret key", "Microsoft PlayFab", ["playfab"], "PLAYFAB_SECRET_KEY", anv(40, 64),
+  ["https://learn.microsoft.com/en-us/gaming/playfab/api-references/api-authentication"])
+C(BIZ, "itchio-api-key", "itch.io API key", "itch.io", ["itchio", "butler_api"], "BUTLER_API_KEY", anv(40), ["https://itch.io/docs/butler/login.html"])
+C(BIZ, "battlenet-client-secret", "Battle.net OAuth client secret", "Blizzard", ["battlenet", "blizzard"], "BLIZZARD_CLIENT_SECRET", anv(32),
+  ["https://develop.battle.net/documentation/guides/using-oauth"])
+
+# ================================================================ security, identity, threat intelligence
+P(SEC, "stytch-secret", "Stytch project secret", "Stytch", "secret-",
+  (r"(?:live|test)-[A-Za-z0-9_=-]{36}", lambda r: r.choice(["live-", "test-"]) + rs(r, B64U, 36)), "STYTCH_SECRET",
+  ["https://stytch.com/docs/api/authentication"], kws=["secret-live-", "secret-test-"])
+C(SEC, "bitwarden-client-secret", "Bitwarden API client secret", "Bitwarden", ["bw_clientsecret", "bitwarden"], "BW_CLIENTSECRET", anv(30),
+  ["https://bitwarden.com/help/personal-api-key/"])
+C(SEC, "bitwarden-sm-access-token", "Bitwarden Secrets Manager machine account access token", "Bitwarden", ["bws_access_token", "bitwarden_sm"],
+  "BWS_ACCESS_TOKEN", (r"0\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.[A-Za-z0-9]{30}:[A-Za-z0-9+/]{22}==",
+   lambda r: "0." + uuid(r) + "." + rs(r, AN, 30) + ":" + b64(rbytes(r, 16)), ["not-placeholder"]),
+  ["https://bitwarden.com/help/access-tokens/"])
+C(SEC, "infisical-service-token", "Infisical service token", "Infisical", ["infisical"], "INFISICAL_TOKEN",
+  (r"st\.[0-9a-f]{24}\.[0-9a-f]{32}\.[0-9a-f]{32}", lambda r: "st." + rs(r, HEX, 24) + "." + rs(r, HEX, 32) + "." + rs(r, HEX, 32), ["entropy(3.0)"]),
+  ["https://infisical.com/docs/documentation/platform/token"])
+C(SEC, "infisical-universal-auth-secret", "Infisical machine identity client secret", "Infisical", ["infisical_universal_auth", "infisical_client_secret"],
+  "INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET", hexv(64), ["https://infisical.com/docs/documentation/platform/identities/universal-auth"])
+C(SEC, "akeyless-access-key", "Akeyless access key", "Akeyless", ["akeyless"], "AKEYLESS_ACCESS_KEY",
+  (r"[A-Za-z0-9+/]{43}=", lambda r: b64(rbytes(r, 32)), ["entropy(3.5)"]), ["https://docs.akeyless.io/docs/api-key"])
+C(SEC, "conjur-api-key", "CyberArk Conjur API key", "CyberArk", ["conjur"], "CONJUR_AUTHN_API_KEY",
+  (r"[a-z0-9]{51,56}", lambda r: rs(r, LOWAN, 53), ["entropy(3.5)"]), ["https://docs.cyberark.com/conjur-open-source/latest/en/content/developer/conjur_api_authenticate.htm"])
+C(SEC, "keeper-one-time-token", "Keeper Secrets Manager one-time access token", "Keeper Security", ["keeper", "ksm_token"], "KSM_TOKEN",
+  (r"(?:US|EU|AU|JP|CA|GOV):[A-Za-z0-9_-]{43}", lambda r: "US:" + b64u(rbytes(r, 32)), ["entropy(3.5)"]),
+  ["https://docs.keeper.io/en/keeperpam/secrets-manager/about/one-time-token"])
+C(SEC, "keycloak-client-secret", "Keycloak client secret", "Keycloak", ["keycloak"], "KEYCLOAK_CLIENT_SECRET", anv(32),
+  ["https://www.keycloak.org/docs/latest/server_admin/#_client-credentials"])
+C(SEC, "onelogin-client-secret", "OneLogin API client secret", "OneLogin", ["onelogin"], "ONELOGIN_CLIENT_SECRET", hexv(64),
+  ["https://developers.onelogin.com/api-docs/2/getting-started/working-with-api-credentials"])
+C(SEC, "fusionauth-api-key", "FusionAuth API key", "FusionAuth", ["fusionauth"], "FUSIONAUTH_API_KEY", b64uv(43, 64),
+  ["https://fusionauth.io/docs/apis/authentication"])
+C(SEC, "frontegg-api-key", "Frontegg client secret", "Frontegg", ["frontegg"], "FRONTEGG_API_KEY", UUIDV, ["https://docs.frontegg.com/reference/authentication"])
+C(SEC, "kinde-client-secret", "Kinde M2M client secret", "Kinde", ["kinde"], "KINDE_CLIENT_SECRET", anv(40, 64),
+  ["https://docs.kinde.com/developer-tools/kinde-api/access-token-for-api/"])
+C(SEC, "jumpcloud-api-key", "JumpCloud API key", "JumpCloud", ["jumpcloud"], "JUMPCLOUD_API_KEY",
+  (r"(?:jca_[A-Za-z0-9]{36}|[0-9a-f]{40})", lambda r: r.choice(["jca_" + rs(r, AN, 36), rs(r, HEX, 40)]), ["entropy(3.0)"]),
+  ["https://docs.jumpcloud.com/api/1.0/index.html#section/API-Key"])
+C(SEC, "zerotier-api-token", "ZeroTier Central API token", "ZeroTier", ["zerotier"], "ZEROTIER_CENTRAL_TOKEN", anv(32),
+  ["https://docs.zerotier.com/api/central/v1/"])
+C(SEC, "twingate-api-key", "Twingate API key", "Twingate", ["twingate"], "TWINGATE_API_TOKEN", b64uv(60, 120),
+  ["https://www.twingate.com/docs/api-overview"])
+H(SEC, "cloudflare-access-client-secret", "Cloudflare Access service token client secret", "Cloudflare", "CF-Access-Client-Secret", hexv(64),
+  ["https://developers.cloudflare.com/cloudflare-one/identity/service-tokens/"])
+C(SEC, "shodan-api-key", "Shodan API key", "Shodan", ["shodan"], "SHODAN_API_KEY", anv(32), ["https://developer.shodan.io/api/requirements"])
+C(SEC, "censys-api-secret", "Censys API secret / personal access token", "Censys", ["censys"], "CENSYS_API_SECRET", anv(32),
+  ["https://docs.censys.com/docs/platform-authentication"])
+C(SEC, "virustotal-api-key", "VirusTotal API key", "VirusTotal (Google)", ["virustotal", "vt_api_key"], "VIRUSTOTAL_API_KEY", hexv(64),
+  ["https://docs.virustotal.com/reference/authentication"])
+C(SEC, "abuseipdb-api-key", "AbuseIPDB API key", "AbuseIPDB", ["abuseipdb"], "ABUSEIPDB_API_KEY", hexv(80), ["https://docs.abuseipdb.com/#introduction"])
+C(SEC, "urlscan-api-key", "urlscan.io API key", "urlscan.io", ["urlscan"], "URLSCAN_API_KEY", UUIDV, ["https://urlscan.io/docs/api/"])
+C(SEC, "securitytrails-api-key", "SecurityTrails API key", "SecurityTrails (Recorded Future)", ["securitytrails"], "SECURITYTRAILS_API_KEY", anv(32),
+  ["https://docs.securitytrails.com/docs/authentication"])
+H(SEC, "hibp-api-key", "Have I Been Pwned API key", "Have I Been Pwned", "hibp-api-key", hexv(32), ["https://haveibeenpwned.com/API/v3#Authorisation"])
+C(SEC, "greynoise-api-key", "GreyNoise API key", "GreyNoise", ["greynoise"], "GREYNOISE_API_KEY", anv(64), ["https://docs.greynoise.io/docs/using-the-greynoise-api"])
+H(SEC, "otx-api-key", "AlienVault OTX API key", "LevelBlue (AlienVault)", "X-OTX-API-KEY", hexv(64), ["https://otx.alienvault.com/api"])
+C(SEC, "nvd-api-key", "NIST NVD API key", "NIST", ["nvd_api"], "NVD_API_KEY", UUIDV, ["https://nvd.nist.gov/developers/start-here"])
+H(SEC, "tenable-api-keys", "Tenable API keys (X-ApiKeys accessKey/secretKey)", "Tenable", "X-ApiKeys",
+  (r"accessKey=[0-9a-f]{64};\s*secretKey=[0-9a-f]{64}", lambda r: "accessKey=%s; secretKey=%s" % (rs(r, HEX, 64), rs(r, HEX, 64)), ["entropy(3.0)"]),
+  ["https://developer.tenable.com/docs/authorization"])
+C(SEC, "crowdstrike-client-secret", "CrowdStrike Falcon API client secret", "CrowdStrike", ["falcon_client_secret", "crowdstrike"], "FALCON_CLIENT_SECRET", anv(40),
+  ["https://falcon.crowdstrike.com/documentation/page/a2a7fc0e/crowdstrike-oauth2-based-apis"])
+C(SEC, "sentinelone-api-token", "SentinelOne API token", "SentinelOne", ["sentinelone", "s1_api"], "SENTINELONE_API_TOKEN", anv(80),
+  ["https://usea1-partners.sentinelone.net/api-doc/overview"])
+C(SEC, "wiz-client-secret", "Wiz service account client secret", "Wiz", ["wiz_client", "wiz_secret"], "WIZ_CLIENT_SECRET", anv(64),
+  ["https://docs.wiz.io/wiz-docs/docs/using-the-wiz-api"])
+C(SEC, "lacework-api-secret", "Lacework API secret", "Lacework (Fortinet)", ["lacework"], "LACEWORK_API_SECRET",
+  (r"_[0-9a-f]{32}", lambda r: "_" + rs(r, HEX, 32), ["entropy(3.0)"]), ["https://docs.lacework.net/cli/commands/lacework_configure"])
+C(SEC, "prisma-cloud-secret-key", "Prisma Cloud access key secret", "Palo Alto Networks", ["prisma_cloud", "prismacloud"], "PRISMA_CLOUD_SECRET_KEY",
+  (r"[A-Za-z0-9+/]{28}=", lambda r: b64(rbytes(r, 21))[:28] + "=", ["entropy(3.5)"]), ["https://pan.dev/prisma-cloud/api/cspm/api-access/"])
+H(SEC, "recorded-future-token", "Recorded Future API token", "Recorded Future", "X-RFToken", hexv(32), ["https://support.recordedfuture.com/hc/en-us/articles/115003793388-Connect-API-Authentication"])
+C(SEC, "ipqualityscore-api-key", "IPQualityScore API key", "IPQualityScore", ["ipqualityscore", "ipqs"], "IPQS_API_KEY", anv(32),
+  ["https://www.ipqualityscore.com/documentation/overview"])
+C(SEC, "maxmind-license-key", "MaxMind license key", "MaxMind", ["maxmind", "_mmk"], "MAXMIND_LICENSE_KEY",
+  (r"[A-Za-z0-9]{6}_[A-Za-z0-9]{29}_mmk", lambda r: rs(r, AN, 6) + "_" + rs(r, AN, 29) + "_mmk", ["entropy(3.5)"]),
+  ["https://dev.maxmind.com/license-key"])
+C(SEC, "recaptcha-secret-key", "Google reCAPTCHA secret key", "Google", ["recaptcha"], "RECAPTCHA_SECRET_KEY",
+  (r"6L[A-Za-z0-9_-]{38}", lambda r: "6L" + rs(r, B64U, 38), ["entropy(3.5)"]), ["https://developers.google.com/recaptcha/docs/verify"])
+C(SEC, "hcaptcha-secret-key", "hCaptcha secret key", "hCaptcha (Intuition Machines)", ["hcaptcha"], "HCAPTCHA_SECRET_KEY",
+  (r"0x[0-9a-fA-F]{40}|ES_[0-9a-f]{32}", lambda r: "0x" + rs(r, HEX, 40), ["entropy(3.0)"]), ["https://docs.hcaptcha.com/#verify-the-user-response-server-side"], priority=1, overlaps=["ethereum-address"])
+C(SEC, "turnstile-secret-key", "Cloudflare Turnstile secret key", "Cloudflare", ["turnstile"], "TURNSTILE_SECRET_KEY",
+  (r"0x4AAAAAAA[A-Za-z0-9_-]{22,30}", lambda r: "0x4AAAAAAA" + rs(r, B64U, 24), ["entropy(3.0)"]),
+  ["https://developers.cloudflare.com/turnstile/get-started/server-side-validation/"])
+C(SEC, "akismet-api-key", "Akismet API key", "Akismet (Automattic)", ["akismet"], "AKISMET_API_KEY", hexv(12), ["https://akismet.com/developers/detailed-docs/key-verification/"])
+C(SEC, "sift-api-key", "Sift REST API key", "Sift", ["sift_api"], "SIFT_API_KEY", hexv(16), ["https://developers.sift.com/docs/curl/apis-overview/core-topics/authentication"])
+P(SEC, "persona-api-key", "Persona API key", "Persona", "persona_",
+  (r"(?:production|sandbox)_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", lambda r: r.choice(["production_", "sandbox_"]) + uuid(r)),
+  "PERSONA_API_KEY", ["https://docs.withpersona.com/reference/authentication"], kws=["persona_production_", "persona_sandbox_"])
+P(SEC, "onfido-api-token", "Onfido API token", "Onfido (Entrust)", "api_",
+  (r"(?:live|sandbox)(?:_us|_ca)?\.[A-Za-z0-9_-]{11}\.[A-Za-z0-9_-]{32}", lambda r: r.choice(["live.", "sandbox."]) + rs(r, B64U, 11) + "." + rs(r, B64U, 32)),
+  "ONFIDO_API_TOKEN", ["https://documentation.onfido.com/api/latest/#authentication"], kws=["api_live", "api_sandbox"])
+C(SEC, "veriff-api-secret", "Veriff shared secret key", "Veriff", ["veriff"], "VERIFF_SHARED_SECRET", UUIDV, ["https://devdocs.veriff.com/docs/hmac-authentication-and-endpoint-security"])
+C(SEC, "sumsub-secret-key", "Sumsub app secret key", "Sumsub", ["sumsub"], "SUMSUB_SECRET_KEY", anv(32), ["https://docs.sumsub.com/reference/authentication"])
+C(SEC, "mx-api-key", "MX Platform API key", "MX Technologies", ["mx_api", "mx_client"], "MX_API_KEY", hexv(40), ["https://docs.mx.com/api-reference/platform-api/overview/authentication"])
+C(SEC, "teller-signing-secret", "Teller signing secret", "Teller", ["teller_signing"], "TELLER_SIGNING_SECRET", b64uv(43), ["https://teller.io/docs/api/webhooks"])
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     rules_dir = os.path.join(here, "..", "..", "core", "rules")
