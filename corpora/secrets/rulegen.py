@@ -1340,7 +1340,7 @@ def H(file, id, name, provider, header, value, refs, negs=(), validators=None, k
 def U(file, id, name, provider, kws, prefix_re, value, contexts, refs, negs=(), validators=None, **kw):
     """A URL whose path or query carries the key."""
     value_re, gen, vals = value
-    pat = r'''%s(?P<secret>%s)%s''' % (prefix_re, value_re, END)
+    pat = r'''%s(?P<secret>%s)%s''' % (prefix_re, value_re, r"(?:[^A-Za-z0-9_-]|(?m:$))")
     rule(file, id, name, provider, kws, pat, gen, contexts, list(negs), refs,
          validators=vals if validators is None else validators, **kw)
 
@@ -1369,6 +1369,15 @@ def A(file, id, name, provider, scheme, value, refs, negs=(), validators=None, k
           '{ts} DEBUG outgoing headers={{"Authorization": "%s {s}"}}' % scheme],
          ["Authorization: %s <token>" % scheme, "Authorization: %s ${TOKEN}" % scheme] + list(negs), refs,
          validators=vals if validators is None else validators, **kw)
+
+
+CISCO7_XLAT = b"dsfd;kfoA,.iyewrkldJKDHSUBsgvca69834ncxv9873254k;fg87"
+
+
+def cisco7(plain, seed):
+    """Cisco IOS type 7: two decimal digits (offset into the fixed key), then each byte XORed
+    with the key, in hex."""
+    return "%02d" % seed + "".join("%02X" % (ord(c) ^ CISCO7_XLAT[(seed + i) % len(CISCO7_XLAT)]) for i, c in enumerate(plain))
 
 
 def body(alpha_re, alpha, n, hi=None):
@@ -1996,6 +2005,471 @@ C(SEC, "veriff-api-secret", "Veriff shared secret key", "Veriff", ["veriff"], "V
 C(SEC, "sumsub-secret-key", "Sumsub app secret key", "Sumsub", ["sumsub"], "SUMSUB_SECRET_KEY", anv(32), ["https://docs.sumsub.com/reference/authentication"])
 C(SEC, "mx-api-key", "MX Platform API key", "MX Technologies", ["mx_api", "mx_client"], "MX_API_KEY", hexv(40), ["https://docs.mx.com/api-reference/platform-api/overview/authentication"])
 C(SEC, "teller-signing-secret", "Teller signing secret", "Teller", ["teller_signing"], "TELLER_SIGNING_SECRET", b64uv(43), ["https://teller.io/docs/api/webhooks"])
+
+# ================================================================ password hashes and device secrets
+DOT = "./" + AN
+CRYPT_END = r'''(?:[^./A-Za-z0-9]|(?m:$))'''
+
+
+def hashrule(id, name, provider, kws, pat, gen, ctxs, negs, refs, **kw):
+    rule(HSH, id, name, provider, kws, pat, gen, ctxs, negs, refs, **kw)
+
+
+SHADOW = "{w}:{s}:19876:0:99999:7:::"
+hashrule("password-hash-md5-crypt", "MD5-crypt password hash ($1$)", "crypt (MD5)", ["$1$"],
+         r'''(?P<secret>\$1\$[./A-Za-z0-9]{1,8}\$[./A-Za-z0-9]{22})''' + CRYPT_END,
+         lambda r: "$1$" + rs(r, DOT, 8) + "$" + rs(r, DOT, 22),
+         [SHADOW, "enable secret 5 {s}"], ["$1$", "price $1$ each"],
+         ["https://man7.org/linux/man-pages/man3/crypt.3.html", "https://passlib.readthedocs.io/en/stable/lib/passlib.hash.md5_crypt.html"])
+hashrule("password-hash-sha256-crypt", "SHA-256-crypt password hash ($5$)", "crypt (SHA-256)", ["$5$"],
+         r'''(?P<secret>\$5\$(?:rounds=\d{1,9}\$)?[./A-Za-z0-9]{1,16}\$[./A-Za-z0-9]{43})''' + CRYPT_END,
+         lambda r: "$5$" + rs(r, DOT, 16) + "$" + rs(r, DOT, 43),
+         [SHADOW, "  password: \"{s}\""], ["$5$short$abc"],
+         ["https://www.akkadia.org/drepper/SHA-crypt.txt"])
+hashrule("password-hash-yescrypt", "yescrypt password hash ($y$)", "crypt (yescrypt)", ["$y$"],
+         r'''(?P<secret>\$y\$[./A-Za-z0-9]{3,8}\$[./A-Za-z0-9]{1,86}\$[./A-Za-z0-9]{43})''' + CRYPT_END,
+         lambda r: "$y$j9T$" + rs(r, DOT, 22) + "$" + rs(r, DOT, 43),
+         [SHADOW, "passwd: {s}"], ["$y$j9T$", "cost $y$ per unit"],
+         ["https://man7.org/linux/man-pages/man5/crypt.5.html"])
+hashrule("password-hash-scrypt-crypt", "scrypt password hash ($7$ / $gy$)", "crypt (scrypt)", ["$7$", "$gy$"],
+         r'''(?P<secret>\$(?:7|gy)\$[./A-Za-z0-9]{11,14}\$[./A-Za-z0-9]{1,64}\$[./A-Za-z0-9]{43})''' + CRYPT_END,
+         lambda r: "$7$C6..../...." + "$" + rs(r, DOT, 16) + "$" + rs(r, DOT, 43),
+         [SHADOW, "hash={s}"], ["$7$"], ["https://man7.org/linux/man-pages/man5/crypt.5.html"])
+hashrule("password-hash-argon2", "Argon2 password hash (PHC string)", "Argon2 (RFC 9106)", ["$argon2"],
+         r'''(?P<secret>\$argon2(?:id|i|d)\$v=\d{2}\$m=\d{1,8},t=\d{1,4},p=\d{1,3}\$[A-Za-z0-9+/]{11,64}\$[A-Za-z0-9+/]{16,128})''' + CRYPT_END,
+         lambda r: "$argon2id$v=19$m=65536,t=3,p=4$" + b64(rbytes(r, 16)).rstrip("=") + "$" + b64(rbytes(r, 32)).rstrip("="),
+         ["ADMIN_TOKEN='{s}'", '{{"username": "{w}", "password_hash": "{s}"}}'], ["$argon2id$v=19$m=65536,t=3,p=4$", "argon2id is the default"],
+         ["https://www.rfc-editor.org/rfc/rfc9106", "https://github.com/P-H-C/phc-string-format/blob/master/phc-sf-spec.md"])
+hashrule("password-hash-pbkdf2-django", "Django PBKDF2 password hash", "Django", ["pbkdf2_sha256$", "pbkdf2_sha1$"],
+         r'''(?P<secret>pbkdf2_sha(?:256|1)\$\d{4,7}\$[A-Za-z0-9./+]{1,64}\$[A-Za-z0-9+/]{27,44}={0,2})''' + CRYPT_END,
+         lambda r: "pbkdf2_sha256$870000$" + rs(r, AN, 22) + "$" + b64(rbytes(r, 32)),
+         ['INSERT INTO auth_user (username, password) VALUES (\'{w}\', \'{s}\');', '{{"model": "auth.user", "fields": {{"password": "{s}"}}}}'],
+         ["pbkdf2_sha256$870000$", "PASSWORD_HASHERS = ['django.contrib.auth.hashers.PBKDF2PasswordHasher']"],
+         ["https://docs.djangoproject.com/en/5.1/topics/auth/passwords/#how-django-stores-passwords"], overlaps=["generic-password"])
+hashrule("password-hash-werkzeug", "Werkzeug / Flask password hash (pbkdf2: or scrypt:)", "Werkzeug (Pallets)", ["pbkdf2:sha256:", "scrypt:32768:"],
+         r'''(?P<secret>(?:pbkdf2:sha(?:256|512):\d{4,7}|scrypt:\d{4,7}:\d{1,2}:\d{1,2})\$[A-Za-z0-9]{8,32}\$[0-9a-f]{64,128})\b''',
+         lambda r: r.choice(["pbkdf2:sha256:600000", "scrypt:32768:8:1"]) + "$" + rs(r, AN, 16) + "$" + rs(r, HEX, 64),
+         ["{w}_admin_hash = \"{s}\"", "INSERT INTO users VALUES (1, '{w}', '{s}');"], ["pbkdf2:sha256:600000$", "method='scrypt:32768:8:1'"],
+         ["https://werkzeug.palletsprojects.com/en/stable/utils/#werkzeug.security.generate_password_hash"])
+hashrule("password-hash-phpass", "phpass portable hash (WordPress $P$, phpBB $H$)", "phpass", ["$P$", "$H$"],
+         r'''(?P<secret>\$[PH]\$[./0-9A-Za-z][./0-9A-Za-z]{8}[./0-9A-Za-z]{22})''' + CRYPT_END,
+         lambda r: "$P$B" + rs(r, DOT, 8) + rs(r, DOT, 22),
+         ["INSERT INTO `wp_users` VALUES (1,'admin','{s}','admin','a@example.com');", "user_pass: {s}"], ["$P$", "cost: $P$ per head"],
+         ["https://developer.wordpress.org/reference/functions/wp_hash_password/"])
+hashrule("password-hash-drupal7", "Drupal 7 password hash ($S$)", "Drupal", ["$S$"],
+         r'''(?P<secret>\$S\$[./0-9A-Za-z]{52})''' + CRYPT_END, lambda r: "$S$D" + rs(r, DOT, 51),
+         ["UPDATE users SET pass='{s}' WHERE uid=1;", "pass: {s}"], ["$S$", "$S$Dshort"],
+         ["https://api.drupal.org/api/drupal/includes%21password.inc/7.x"])
+hashrule("password-hash-pkcs5s2", "Atlassian PKCS5S2 password hash", "Atlassian", ["{PKCS5S2}"],
+         r'''(?P<secret>\{PKCS5S2\}[A-Za-z0-9+/]{64})''', lambda r: "{PKCS5S2}" + b64(rbytes(r, 48)),
+         ["INSERT INTO cwd_user (user_name, credential) VALUES ('{w}', '{s}');", "credential={s}"], ["{PKCS5S2}", "{PKCS5S2}short"],
+         ["https://confluence.atlassian.com/crowd/password-encoders-160759331.html"])
+hashrule("password-hash-ldap-ssha", "LDAP salted SHA password hash ({SSHA}, {SSHA256}, {SSHA512})", "OpenLDAP", ["{SSHA", "{SHA256}", "{SHA512}"],
+         r'''(?P<secret>\{(?:SSHA|SSHA256|SSHA384|SSHA512|SHA256|SHA512)\}[A-Za-z0-9+/]{24,120}={0,2})''',
+         lambda r: "{SSHA}" + b64(rbytes(r, 24)),
+         ["userPassword: {s}", "rootpw {s}"], ["userPassword: {SSHA}", "olcPasswordHash: {SSHA}"],
+         ["https://www.openldap.org/doc/admin26/security.html#SSHA%20password%20storage%20scheme"], overlaps=["htpasswd-sha1"])
+hashrule("password-hash-mysql-native", "MySQL native password hash (*SHA1(SHA1))", "MySQL", ["identified", "authentication_string", "password("],
+         r'''(?i:identified\s+(?:with\s+['"]?mysql_native_password['"]?\s+)?(?:by|as)\s+password\s*|authentication_string\s*[=:]\s*|password\s*\(\s*)['"](?P<secret>\*[0-9A-F]{40})['"]''',
+         lambda r: "*" + rs(r, HEX.upper(), 40),
+         ["CREATE USER '{w}'@'%' IDENTIFIED BY PASSWORD '{s}';", "UPDATE mysql.user SET authentication_string='{s}' WHERE User='{w}';"],
+         ["CREATE USER 'app'@'%' IDENTIFIED BY PASSWORD '*'"], ["https://dev.mysql.com/doc/refman/8.4/en/native-pluggable-authentication.html"],
+         overlaps=["sql-password-clause"])
+hashrule("password-hash-postgres-scram", "PostgreSQL SCRAM-SHA-256 verifier", "PostgreSQL", ["SCRAM-SHA-256$"],
+         r'''(?P<secret>SCRAM-SHA-256\$\d{4,6}:[A-Za-z0-9+/]{22,24}={0,2}\$[A-Za-z0-9+/]{43}=:[A-Za-z0-9+/]{43}=)''',
+         lambda r: "SCRAM-SHA-256$4096:" + b64(rbytes(r, 16)) + "$" + b64(rbytes(r, 32)) + ":" + b64(rbytes(r, 32)),
+         ["ALTER ROLE {w} PASSWORD '{s}';", "{w} | {s}"], ["SCRAM-SHA-256$4096:", "password_encryption = scram-sha-256"],
+         ["https://www.postgresql.org/docs/current/catalog-pg-authid.html"], overlaps=["sql-password-clause"])
+hashrule("password-hash-postgres-md5", "PostgreSQL MD5 password hash (md5 + 32 hex)", "PostgreSQL", ["'md5"],
+         r'''(?i:\bpassword)\s+'(?P<secret>md5[0-9a-f]{32})\'''',
+         lambda r: "md5" + rs(r, HEX, 32),
+         ["CREATE ROLE {w} LOGIN PASSWORD '{s}';", "ALTER USER {w} WITH ENCRYPTED PASSWORD '{s}';"], ["ALTER USER app PASSWORD 'md5'"],
+         ["https://www.postgresql.org/docs/current/auth-password.html"], priority=1, overlaps=["sql-password-clause"])
+hashrule("password-hash-mssql", "Microsoft SQL Server password hash (0x0200...)", "Microsoft SQL Server", ["0x0200", "0x0100"],
+         r'''\b(?P<secret>0x0[12]00[0-9A-Fa-f]{136}|0x0100[0-9A-Fa-f]{88})\b''',
+         lambda r: "0x0200" + rs(r, HEX.upper(), 136),
+         ["CREATE LOGIN [{w}] WITH PASSWORD = {s} HASHED;", "{w}\t{s}"], ["0x0200", "0x0200ABCDEF"],
+         ["https://learn.microsoft.com/en-us/sql/t-sql/statements/create-login-transact-sql"])
+hashrule("ntlm-hash-dump", "NTLM hash in a SAM / secretsdump line (user:rid:LM:NT:::)", "Microsoft (MS-NLMP)", [":::"],
+         r'''[^:\s]{1,64}:\d{1,10}:[0-9a-fA-F]{32}:(?P<secret>[0-9a-fA-F]{32}):::''',
+         lambda r: rs(r, HEX, 32),
+         ["Administrator:500:aad3b435b51404eeaad3b435b51404ee:{s}:::", "{w}svc:1104:aad3b435b51404eeaad3b435b51404ee:{s}:::"],
+         ["Guest:501:aad3b435b51404eeaad3b435b51404ee:<nt hash>:::", "a:b:c:::"],
+         ["https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-nlmp/464551a8-9fc4-428e-b3d3-bc5bfb2e73a5"])
+hashrule("netntlmv2-response", "NetNTLMv2 challenge-response (user::domain:challenge:HMAC:blob)", "Microsoft (MS-NLMP)", ["0101000000000000"],
+         r'''[^:\s]{1,64}::[^:\s]{1,64}:[0-9a-fA-F]{16}:(?P<secret>[0-9a-fA-F]{32}:0101000000000000[0-9a-fA-F]{24,2000})''',
+         lambda r: rs(r, HEX, 32) + ":" + "0101000000000000" + rs(r, HEX, 200),
+         ["{w}svc::CORP:1122334455667788:{s}", "admin::WORKGROUP:a1b2c3d4e5f60718:{s}"],
+         ["std::vector::iterator", "admin::CORP:1122334455667788:short"],
+         ["https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-nlmp/5e550938-91d4-459f-b67d-75d70009e3f3"])
+hashrule("kerberos-asrep-hash", "Kerberos AS-REP roastable hash ($krb5asrep$)", "Kerberos (RFC 4120)", ["$krb5asrep$"],
+         r'''(?P<secret>\$krb5asrep\$(?:\d{2}\$)?[^:$\s]{1,128}(?::|\$)[0-9a-f]{32}\$[0-9a-f]{64,4096})''',
+         lambda r: "$krb5asrep$23$" + word(r) + "@CORP.LOCAL:" + rs(r, HEX, 32) + "$" + rs(r, HEX, 256),
+         ["{s}", "[+] got hash: {s}"], ["$krb5asrep$", "$krb5asrep$23$user@CORP:short"],
+         ["https://www.rfc-editor.org/rfc/rfc4120#section-5.4.2"], overlaps=["email"])
+hashrule("kerberos-tgs-hash", "Kerberos TGS-REP (Kerberoast) hash ($krb5tgs$)", "Kerberos (RFC 4120)", ["$krb5tgs$"],
+         r'''(?P<secret>\$krb5tgs\$\d{2}\$(?:\*[^\s*]{1,256}\*\$)?[0-9a-f]{32}\$[0-9a-f]{64,8192})''',
+         lambda r: "$krb5tgs$23$*svc_" + word(r) + "$CORP.LOCAL$http/web01*$" + rs(r, HEX, 32) + "$" + rs(r, HEX, 512),
+         ["{s}", "hash.txt: {s}"], ["$krb5tgs$", "$krb5tgs$23$*svc$short"], ["https://www.rfc-editor.org/rfc/rfc4120#section-5.3"])
+hashrule("jenkins-jbcrypt-hash", "Jenkins user password hash (#jbcrypt:)", "Jenkins", ["#jbcrypt:"],
+         r'''#jbcrypt:(?P<secret>\$2a\$\d{2}\$[./A-Za-z0-9]{53})''',
+         lambda r: "$2a$10$" + rs(r, DOT, 53),
+         ["<passwordHash>#jbcrypt:{s}</passwordHash>", "passwordHash: \"#jbcrypt:{s}\""], ["<passwordHash>#jbcrypt:</passwordHash>"],
+         ["https://www.jenkins.io/doc/book/security/managing-security/"], priority=1, overlaps=["password-hash-bcrypt"])
+hashrule("apache-shiro-hash", "Apache Shiro password hash ($shiro1$)", "Apache Shiro", ["$shiro1$"],
+         r'''(?P<secret>\$shiro1\$SHA-(?:256|512)\$\d{1,7}\$[A-Za-z0-9+/]{22,24}={0,2}\$[A-Za-z0-9+/]{43,88}={0,2})''',
+         lambda r: "$shiro1$SHA-256$500000$" + b64(rbytes(r, 16)) + "$" + b64(rbytes(r, 32)),
+         ["admin = {s}, admin", "{w} = {s}"], ["$shiro1$SHA-256$500000$"], ["https://shiro.apache.org/command-line-hasher.html"])
+hashrule("spring-noop-password", "Spring Security plain-text password ({noop})", "Spring (Broadcom)", ["{noop}"],
+         r'''\{noop\}(?P<secret>[^\s"'{}]{4,128})''', lambda r: rs(r, AN, 14) + r.choice("!#%@"),
+         ["spring.security.user.password={{noop}}{s}", '.password("{{noop}}{s}")'], ["{noop}", "password: \"{noop}\""],
+         ["https://docs.spring.io/spring-security/reference/features/authentication/password-storage.html#authentication-password-storage-dpe-format"])
+hashrule("redis-acl-password", "Redis ACL user password (>password)", "Redis", ["on >"],
+         r'''(?i:\buser|\bsetuser)\s+[\w:.-]{1,64}\s+(?:[^\n>]{0,200}?\s)?on\s+>(?P<secret>[^\s>#]{4,128})''', lambda r: rs(r, AN, 20),
+         ["user {w} on >{s} ~cache:* +get +set", "ACL SETUSER {w} on >{s} ~* &* +@all"], ["user default on nopass ~* &* +@all", "user app on #" + "a" * 64 + " ~*"],
+         ["https://redis.io/docs/latest/operate/oss_and_stack/management/security/acl/"])
+hashrule("cisco-type7-password", "Cisco IOS type 7 password (reversible encoding)", "Cisco", ["password 7 ", "secret 7 ", "key 7 ", "key-string 7 ", "authentication-key 7 ", "md5 7 "],
+         r'''(?i:\b(?:password|secret|key|key-string|authentication-key|md5))\s+7\s+(?P<secret>[01][0-9](?:[0-9A-Fa-f]{2}){2,40})\b''',
+         lambda r: cisco7(rs(r, AN, r.randint(8, 14)), r.randint(0, 15)),
+         ["username {w} privilege 15 password 7 {s}", " neighbor 10.0.0.2 password 7 {s}"], ["username admin password 7", "service password-encryption"],
+         ["https://www.cisco.com/c/en/us/support/docs/security-vpn/remote-authentication-dial-user-service-radius/107614-64.html"],
+         validators=["cisco-type7"])
+hashrule("cisco-type8-9-secret", "Cisco IOS type 8 / 9 secret (PBKDF2 / scrypt)", "Cisco", ["$8$", "$9$"],
+         r'''(?i:secret)\s+[89]\s+(?P<secret>\$[89]\$[./A-Za-z0-9]{14}\$[./A-Za-z0-9]{43})''',
+         lambda r: r.choice(["$8$", "$9$"]) + rs(r, DOT, 14) + "$" + rs(r, DOT, 43),
+         ["enable secret 9 {s}", "username {w} privilege 15 secret 8 {s}"], ["enable secret 9", "secret 9 $9$"],
+         ["https://www.cisco.com/c/en/us/support/docs/security-vpn/remote-authentication-dial-user-service-radius/107614-64.html"])
+hashrule("juniper-type9-secret", "Juniper $9$ encrypted secret (reversible)", "Juniper Networks", ["$9$"],
+         r'''(?i:encrypted-password|secret|authentication-key|pre-shared-key\s+ascii-text)\s+"(?P<secret>\$9\$[./A-Za-z0-9-]{4,200})"''',
+         lambda r: "$9$" + rs(r, AN + "./-", r.randint(12, 40)),
+         ["set system login user {w} authentication encrypted-password \"{s}\"", "set protocols bgp group ext authentication-key \"{s}\""],
+         ["set system login user admin authentication encrypted-password \"\""],
+         ["https://www.juniper.net/documentation/us/en/software/junos/user-access/topics/topic-map/user-access-configuring-passwords.html"])
+hashrule("fortios-enc-password", "FortiOS stored password (set password ENC ...)", "Fortinet", ["ENC "],
+         r'''\bset\s+(?:password|passwd|psksecret|secret|key)\s+ENC\s+(?P<secret>[A-Za-z0-9+/]{40,300}={0,2})''',
+         lambda r: b64(rbytes(r, r.randint(40, 80))),
+         ["    set password ENC {s}", "        set psksecret ENC {s}"], ["    set password ENC", "set comments \"ENC demo\""],
+         ["https://docs.fortinet.com/document/fortigate/7.4.0/administration-guide/"])
+
+# ================================================================ crypto wallets, node providers, exchanges
+B58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+
+
+def b58encode(data):
+    n = int.from_bytes(data, "big")
+    out = ""
+    while n:
+        n, m = divmod(n, 58)
+        out = B58[m] + out
+    return "1" * (len(data) - len(data.lstrip(b"\0"))) + out
+
+
+def b58check(payload):
+    import hashlib
+    return b58encode(payload + hashlib.sha256(hashlib.sha256(payload).digest()).digest()[:4])
+
+
+def wif(r):
+    key = rbytes(r, 32)
+    return b58check(b"\x80" + key + (b"\x01" if r.random() < 0.5 else b""))
+
+
+def xprv(r):
+    ver = r.choice([bytes.fromhex("0488ADE4"), bytes.fromhex("04B2430C")])
+    return b58check(ver + bytes([r.randint(0, 5)]) + rbytes(r, 4) + rbytes(r, 4) + rbytes(r, 32) + b"\x00" + rbytes(r, 32))
+
+
+def bech32_encode(hrp, data):
+    five, acc, bits = [], 0, 0
+    for b in data:
+        acc = (acc << 8) | b
+        bits += 8
+        while bits >= 5:
+            bits -= 5
+            five.append((acc >> bits) & 31)
+    if bits:
+        five.append((acc << (5 - bits)) & 31)
+    gen = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3]
+
+    def polymod(values):
+        chk = 1
+        for v in values:
+            top = chk >> 25
+            chk = ((chk & 0x1ffffff) << 5) ^ v
+            for i in range(5):
+                if (top >> i) & 1:
+                    chk ^= gen[i]
+        return chk
+    values = [ord(c) >> 5 for c in hrp] + [0] + [ord(c) & 31 for c in hrp] + five + [0] * 6
+    m = polymod(values) ^ 1
+    five += [(m >> (5 * (5 - i))) & 31 for i in range(6)]
+    return hrp + "1" + "".join("qpzry9x8gf2tvdw0s3jn54khce6mua7l"[v] for v in five)
+
+
+rule(W3, "bitcoin-wif-private-key", "Bitcoin private key in wallet import format (WIF)", "Bitcoin", ["wif", "privkey", "private_key", "private key", "importprivkey"],
+     r'''(?i:wif|privkey|private[_ ]key|importprivkey)[\w.-]{0,20}["']?\s*(?::=|=>|=|:|\s)\s*["']?(?P<secret>[5KLc9][1-9A-HJ-NP-Za-km-z]{50,51})(?:[^1-9A-HJ-NP-Za-km-z]|(?m:$))''',
+     wif, ["bitcoin-cli importprivkey {s} \"{w}\" false", "WALLET_WIF={s}"],
+     ["WALLET_WIF=5HueCGU8rMjxEXxiPuD5BDku4MkFqeZyd4dZ1jvhTVqvbTLvyTj", "importprivkey <privkey>"],
+     ["https://en.bitcoin.it/wiki/Wallet_import_format", "https://developer.bitcoin.org/reference/rpc/importprivkey.html"],
+     validators=["wif-private-key"])
+rule(W3, "bip32-extended-private-key", "BIP-32 extended private key (xprv, tprv, yprv, zprv)", "Bitcoin (BIP-32)",
+     ["xprv", "tprv", "yprv", "zprv", "uprv", "vprv"],
+     r'''\b(?P<secret>[xtyzuvYZ]prv[1-9A-HJ-NP-Za-km-z]{107,108})\b''', xprv,
+     ["WALLET_XPRV={s}", "{ts} DEBUG wallet restored from {s}"],
+     ["xpub661MyMwAqRbcFtXgS5sYJABqqG9YLmC4Q1Rdap9gSE8NqtwybGhePY2gZ29ESFjqJoCu1Rupje8YtGqsefD265TMg7usUDFdp6W1EGMcet8", "xprvshort"],
+     ["https://github.com/bitcoin/bips/blob/master/bip-0032.mediawiki#serialization-format"],
+     validators=["bip32-private-key"])
+rule(W3, "nostr-private-key", "Nostr private key (nsec, NIP-19)", "Nostr", ["nsec1"],
+     r'''\b(?P<secret>nsec1[02-9ac-hj-np-z]{58})\b''', lambda r: bech32_encode("nsec", rbytes(r, 32)),
+     ["NOSTR_NSEC={s}", '{{"relay": "wss://relay.{w}.example", "nsec": "{s}"}}'],
+     [lambda r: bech32_encode("npub", rbytes(r, 32)), "nsec1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq"],
+     ["https://github.com/nostr-protocol/nips/blob/master/19.md"], validators=["nostr-nsec"])
+rule(W3, "ethereum-private-key", "Ethereum / EVM private key (0x + 64 hex) in a key variable", "Ethereum",
+     ["private_key", "privatekey", "priv_key", "deployer_key", "mnemonic_key", "wallet_key", "signer_key"],
+     r'''(?i:private_?key|priv_key|deployer_key|wallet_key|signer_key)["']?\s*(?::=|=>|=|:)\s*["']?(?P<secret>0x[0-9a-fA-F]{64})(?:[^0-9A-Za-z]|(?m:$))''',
+     lambda r: "0x" + rs(r, HEX, 64),
+     ["DEPLOYER_PRIVATE_KEY={s}", "  \"privateKey\": \"{s}\","],
+     ["PRIVATE_KEY=0x" + "0" * 64, "tx_hash: 0x" + "3f" * 32, "PRIVATE_KEY=${DEPLOYER_KEY}"],
+     ["https://ethereum.org/en/developers/docs/accounts/#account-creation"], validators=["entropy(3.0)"], priority=1, overlaps=["generic-secret"])
+U(W3, "infura-project-url", "Infura project ID in an RPC endpoint", "Infura (Consensys)", ["infura.io/"],
+  r"https://[a-z0-9-]{3,40}\.infura\.io/(?:v3|ws/v3)/", hexv(32),
+  ["ETH_RPC_URL=https://mainnet.infura.io/v3/{s}", '{ts} INFO web3 provider "https://polygon-mainnet.infura.io/v3/{s}" connected'],
+  ["https://docs.metamask.io/services/get-started/infura/"], negs=["https://mainnet.infura.io/v3/YOUR-PROJECT-ID"])
+C(W3, "infura-api-key-secret", "Infura API key secret", "Infura (Consensys)", ["infura"], "INFURA_API_KEY_SECRET", hexv(32),
+  ["https://docs.metamask.io/services/how-to/secure-an-api-key/api-key-secret/"])
+U(W3, "alchemy-rpc-url", "Alchemy API key in an RPC endpoint", "Alchemy", ["alchemy.com/v2/", "alchemyapi.io/v2/"],
+  r"https://[a-z0-9-]{3,40}\.g\.alchemy(?:api)?\.(?:com|io)/v2/", b64uv(32),
+  ["ALCHEMY_URL=https://eth-mainnet.g.alchemy.com/v2/{s}", '{ts} INFO connected to "https://base-sepolia.g.alchemy.com/v2/{s}"'],
+  ["https://docs.alchemy.com/docs/alchemy-quickstart-guide"], negs=["https://eth-mainnet.g.alchemy.com/v2/demo"])
+U(W3, "quicknode-endpoint", "QuickNode endpoint token", "QuickNode", ["quiknode.pro/"],
+  r"https://[a-z0-9.-]{3,80}\.quiknode\.pro/", hexv(40),
+  ["QUICKNODE_URL=https://shy-wild-{w}.quiknode.pro/{s}/", '{ts} INFO rpc "https://misty-fragrant-pine.solana-mainnet.quiknode.pro/{s}/"'],
+  ["https://www.quicknode.com/docs/welcome"], negs=["https://example.quiknode.pro/"])
+U(W3, "ankr-rpc-url", "Ankr premium RPC API key", "Ankr", ["rpc.ankr.com/"],
+  r"https://rpc\.ankr\.com/[a-z0-9_]{2,40}/", hexv(64),
+  ["ANKR_RPC=https://rpc.ankr.com/eth/{s}", '{ts} INFO rpc "https://rpc.ankr.com/polygon/{s}"'],
+  ["https://www.ankr.com/docs/rpc-service/getting-started/basics-premium/"], negs=["https://rpc.ankr.com/eth"])
+U(W3, "getblock-rpc-url", "GetBlock access token in an RPC endpoint", "GetBlock", ["go.getblock.io/"],
+  r"https://go\.getblock\.io/", hexv(32),
+  ["GETBLOCK_URL=https://go.getblock.io/{s}/", '{ts} INFO rpc "https://go.getblock.io/{s}"'],
+  ["https://docs.getblock.io/getting-started/authentication-with-access-tokens"], negs=["https://go.getblock.io/"])
+U(W3, "helius-rpc-url", "Helius API key in a Solana RPC endpoint", "Helius", ["helius-rpc.com"],
+  r"https://(?:mainnet|devnet)\.helius-rpc\.com/\?api-key=", UUIDV,
+  ["SOLANA_RPC=https://mainnet.helius-rpc.com/?api-key={s}", '{ts} INFO rpc "https://devnet.helius-rpc.com/?api-key={s}"'],
+  ["https://docs.helius.dev/"], negs=["https://mainnet.helius-rpc.com/?api-key=<api-key>"])
+U(W3, "chainstack-endpoint", "Chainstack node endpoint key", "Chainstack", ["p2pify.com/"],
+  r"https://[a-z0-9-]{3,60}\.p2pify\.com/", hexv(32),
+  ["CHAINSTACK_URL=https://nd-123-456-789.p2pify.com/{s}", '{ts} INFO rpc "https://nd-812-455-301.p2pify.com/{s}"'],
+  ["https://docs.chainstack.com/docs/authentication-methods-for-different-scenarios"], negs=["https://nd-123-456-789.p2pify.com/"])
+C(W3, "etherscan-api-key", "Etherscan (and family) API key", "Etherscan", ["etherscan", "bscscan", "polygonscan", "arbiscan"], "ETHERSCAN_API_KEY",
+  (r"[A-Z0-9]{34}", lambda r: rs(r, UPAN, 34), ["entropy(3.5)"]), ["https://docs.etherscan.io/getting-started/viewing-api-usage-statistics"])
+C(W3, "covalent-api-key", "Covalent (GoldRush) API key", "Covalent", ["covalent", "goldrush"], "COVALENT_API_KEY",
+  (r"(?:cqt_|ckey_)[A-Za-z0-9]{26,40}", lambda r: "cqt_" + rs(r, AN, 30), ["entropy(3.5)"]), ["https://goldrush.dev/docs/api/authentication"])
+C(W3, "tenderly-access-key", "Tenderly access key", "Tenderly", ["tenderly"], "TENDERLY_ACCESS_KEY", anv(32), ["https://docs.tenderly.co/account/projects/how-to-generate-api-access-token"])
+C(W3, "thirdweb-secret-key", "thirdweb secret key", "thirdweb", ["thirdweb"], "THIRDWEB_SECRET_KEY", b64uv(86), ["https://portal.thirdweb.com/account/api-keys"])
+C(W3, "pinata-api-secret", "Pinata API secret", "Pinata", ["pinata"], "PINATA_API_SECRET", hexv(64), ["https://docs.pinata.cloud/account-management/api-keys"])
+C(W3, "blocknative-api-key", "Blocknative API key", "Blocknative", ["blocknative"], "BLOCKNATIVE_API_KEY", UUIDV, ["https://docs.blocknative.com/"])
+C(W3, "coinbase-commerce-api-key", "Coinbase Commerce API key", "Coinbase", ["coinbase_commerce"], "COINBASE_COMMERCE_API_KEY", UUIDV,
+  ["https://docs.cdp.coinbase.com/commerce-onchain/docs/getting-started"])
+C(W3, "coinpayments-private-key", "CoinPayments API private key", "CoinPayments", ["coinpayments"], "COINPAYMENTS_PRIVATE_KEY", hexv(64),
+  ["https://www.coinpayments.net/apidoc-intro"])
+C(W3, "nowpayments-api-key", "NOWPayments API key", "NOWPayments", ["nowpayments"], "NOWPAYMENTS_API_KEY",
+  (r"[A-Z0-9]{7}-[A-Z0-9]{7}-[A-Z0-9]{7}-[A-Z0-9]{7}", lambda r: "-".join(rs(r, UPAN, 7) for _ in range(4)), ["entropy(3.0)"]),
+  ["https://documenter.getpostman.com/view/7907941/2s93JusNJt"])
+C(W3, "btcpay-api-key", "BTCPay Server Greenfield API key", "BTCPay Server", ["btcpay"], "BTCPAY_API_KEY", hexv(40), ["https://docs.btcpayserver.org/API/Greenfield/v1/"])
+for ex_id, ex_name, kws, env, val, ref in [
+        ("bybit", "Bybit", ["bybit"], "BYBIT_API_SECRET", anv(36), "https://bybit-exchange.github.io/docs/v5/guide#authentication"),
+        ("okx", "OKX", ["okx_secret", "okx_api_secret", "okex"], "OKX_SECRET_KEY", (r"[0-9A-F]{32}", lambda r: rs(r, HEX.upper(), 32), ["entropy(3.0)"]), "https://www.okx.com/docs-v5/en/#overview-rest-authentication"),
+        ("kucoin", "KuCoin", ["kucoin"], "KUCOIN_API_SECRET", UUIDV, "https://www.kucoin.com/docs/basic-info/connection-method/authentication/creating-a-request"),
+        ("bitfinex", "Bitfinex", ["bitfinex"], "BITFINEX_API_SECRET", anv(43), "https://docs.bitfinex.com/docs/rest-auth"),
+        ("gemini", "Gemini", ["gemini_api_secret", "gemini_secret"], "GEMINI_API_SECRET", anv(28), "https://docs.gemini.com/rest-api/#private-api-invocation"),
+        ("bitstamp", "Bitstamp", ["bitstamp"], "BITSTAMP_API_SECRET", anv(32), "https://www.bitstamp.net/api/#section/Authentication"),
+        ("gateio", "Gate.io", ["gateio", "gate_io", "gate_api"], "GATEIO_API_SECRET", hexv(64), "https://www.gate.io/docs/developers/apiv4/#authentication"),
+        ("bitmex", "BitMEX", ["bitmex"], "BITMEX_API_SECRET", b64uv(48), "https://www.bitmex.com/app/apiKeysUsage"),
+        ("mexc", "MEXC", ["mexc"], "MEXC_API_SECRET", hexv(32), "https://mexcdevelop.github.io/apidocs/spot_v3_en/#authentication"),
+        ("bitget", "Bitget", ["bitget"], "BITGET_API_SECRET", hexv(64), "https://www.bitget.com/api-doc/common/signature"),
+        ("cryptocom", "Crypto.com Exchange", ["cryptocom", "crypto_com"], "CRYPTOCOM_API_SECRET", anv(28), "https://exchange-docs.crypto.com/exchange/v1/rest-ws/index.html#digital-signature"),
+        ("deribit", "Deribit", ["deribit"], "DERIBIT_CLIENT_SECRET", b64uv(43), "https://docs.deribit.com/#authentication"),
+        ("htx", "HTX (Huobi)", ["huobi", "htx_api"], "HUOBI_SECRET_KEY",
+         (r"[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{5}", lambda r: "-".join([rs(r, HEX, 8), rs(r, HEX, 8), rs(r, HEX, 8), rs(r, HEX, 5)]), ["entropy(3.0)"]),
+         "https://huobiapi.github.io/docs/spot/v1/en/#authentication"),
+        ]:
+    C(W3, ex_id + "-api-secret", ex_name + " API secret", ex_name, kws, env, val, [ref])
+
+# ================================================================ HTTP Authorization schemes and provider headers
+def sig_hex(r):
+    return rs(r, HEX, 64)
+
+
+rule(AUT, "hawk-authorization-mac", "Hawk Authorization header MAC", "Hawk", ["hawk id="],
+     r'''(?i:authorization)["']?\s*[:=]\s*["']?Hawk\s+id="[^"]{1,128}",\s*ts="\d{1,12}",\s*nonce="[^"]{1,64}",(?:\s*(?:ext|hash)="[^"]{0,512}",)*\s*mac="(?P<secret>[A-Za-z0-9+/]{43}=)"''',
+     lambda r: b64(rbytes(r, 32)),
+     ['Authorization: Hawk id="dh37fgj492je", ts="1767225600", nonce="j4h3g2", ext="some-app-ext-data", mac="{s}"',
+      '{ts} DEBUG request header Authorization: Hawk id="{w}-client", ts="1767225600", nonce="Ygvqdz", mac="{s}"'],
+     ['Authorization: Hawk id="dh37fgj492je", ts="1767225600", nonce="j4h3g2", mac=""'],
+     ["https://github.com/mozilla/hawk/blob/main/API.md"])
+rule(AUT, "azure-storage-sharedkey-authorization", "Azure Storage Shared Key Authorization signature", "Microsoft Azure", ["sharedkey"],
+     r'''(?i:authorization)["']?\s*[:=]\s*["']?SharedKey(?:Lite)?\s+[a-z0-9]{3,24}:(?P<secret>[A-Za-z0-9+/]{43}=)''',
+     lambda r: b64(rbytes(r, 32)),
+     ["Authorization: SharedKey {w}store01:{s}", '{ts} DEBUG request headers: {{"x-ms-version": "2025-01-05", "Authorization": "SharedKeyLite acct{w}:{s}"}}'],
+     ["Authorization: SharedKey myaccount:<signature>"],
+     ["https://learn.microsoft.com/en-us/rest/api/storageservices/authorize-with-shared-key"])
+rule(AUT, "gcs-hmac-authorization-signature", "Google Cloud Storage HMAC (GOOG4-HMAC-SHA256) signature", "Google Cloud", ["GOOG4-HMAC-SHA256"],
+     r'''GOOG4-HMAC-SHA256\s+Credential=[^\s,]{1,200},\s*SignedHeaders=[^\s,]{1,500},\s*Signature=(?P<secret>[0-9a-f]{64})\b''',
+     sig_hex,
+     ["Authorization: GOOG4-HMAC-SHA256 Credential=GOOG1EXAMPLE/20260105/auto/storage/goog4_request, SignedHeaders=host;x-goog-date, Signature={s}",
+      '{ts} DEBUG gcs: "Authorization": "GOOG4-HMAC-SHA256 Credential=GOOG1E{w}/20260105/auto/storage/goog4_request, SignedHeaders=host, Signature={s}"'],
+     ["Authorization: GOOG4-HMAC-SHA256 Credential=..., SignedHeaders=host, Signature=<sig>"],
+     ["https://cloud.google.com/storage/docs/authentication/signatures"])
+rule(AUT, "aws-sigv2-authorization", "AWS Signature V2 Authorization header (AWS AKID:signature)", "AWS", ["authorization"],
+     r'''(?i:authorization)["']?\s*[:=]\s*["']?AWS\s+(?:AKIA|ASIA)[A-Z0-9]{16}:(?P<secret>[A-Za-z0-9+/]{27}=)''',
+     lambda r: b64(rbytes(r, 20)),
+     ["Authorization: AWS AKIAIOSFODNN7EXAMPLE:{s}", '{ts} DEBUG s3 legacy client headers={{"Authorization": "AWS ASIAXYZ1234567890ABC:{s}"}}'],
+     ["Authorization: AWS AKIAIOSFODNN7EXAMPLE:<signature>"],
+     ["https://docs.aws.amazon.com/AmazonS3/latest/API/RESTAuthentication.html"], overlaps=["aws-access-key-id"])
+rule(AUT, "aliyun-oss-authorization", "Alibaba Cloud OSS Authorization signature (OSS AccessKeyId:Signature)", "Alibaba Cloud", ["oss "],
+     r'''(?i:authorization)["']?\s*[:=]\s*["']?OSS\s+LTAI[A-Za-z0-9]{12,20}:(?P<secret>[A-Za-z0-9+/]{27}=)''',
+     lambda r: b64(rbytes(r, 20)),
+     ["Authorization: OSS LTAI5tAbCdEfGhIjKlMn:{s}", '{ts} DEBUG oss headers={{"Authorization": "OSS LTAI4GxyzAbCdEfGhIjK:{s}"}}'],
+     ["Authorization: OSS LTAI5tAbCdEfGhIjKlMn:<signature>"],
+     ["https://www.alibabacloud.com/help/en/oss/developer-reference/include-signatures-in-the-authorization-header"], overlaps=["alibaba-access-key-id"])
+rule(AUT, "tencent-tc3-authorization", "Tencent Cloud TC3-HMAC-SHA256 signature", "Tencent Cloud", ["TC3-HMAC-SHA256"],
+     r'''TC3-HMAC-SHA256\s+Credential=[^\s,]{1,200},\s*SignedHeaders=[^\s,]{1,300},\s*Signature=(?P<secret>[0-9a-f]{64})\b''', sig_hex,
+     ["Authorization: TC3-HMAC-SHA256 Credential=AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE/2026-01-05/cvm/tc3_request, SignedHeaders=content-type;host, Signature={s}",
+      '{ts} DEBUG tencentcloud-sdk: Authorization="TC3-HMAC-SHA256 Credential=AKIDEXAMPLE/2026-01-05/{w}/tc3_request, SignedHeaders=content-type;host, Signature={s}"'],
+     ["TC3-HMAC-SHA256 Credential=AKID/2026-01-05/cvm/tc3_request, SignedHeaders=host, Signature=<sig>"],
+     ["https://www.tencentcloud.com/document/api/213/33224"], overlaps=["tencent-secret-id"])
+rule(AUT, "huawei-sdk-hmac-authorization", "Huawei Cloud SDK-HMAC-SHA256 signature", "Huawei Cloud", ["SDK-HMAC-SHA256"],
+     r'''SDK-HMAC-SHA256\s+Access=[^\s,]{1,100},\s*SignedHeaders=[^\s,]{1,300},\s*Signature=(?P<secret>[0-9a-f]{64})\b''', sig_hex,
+     ["Authorization: SDK-HMAC-SHA256 Access=QTWAOYTTINDUT2QVKYUC, SignedHeaders=content-type;host;x-sdk-date, Signature={s}",
+      '{ts} DEBUG apig headers={{"Authorization": "SDK-HMAC-SHA256 Access=HPUA{w}, SignedHeaders=host;x-sdk-date, Signature={s}"}}'],
+     ["SDK-HMAC-SHA256 Access=QTWAOYTTINDUT2QVKYUC, SignedHeaders=host, Signature=<sig>"],
+     ["https://support.huaweicloud.com/intl/en-us/devg-apisign/api-sign-algorithm-005.html"])
+rule(AUT, "baidu-bce-authorization", "Baidu AI Cloud bce-auth-v1 signature", "Baidu AI Cloud", ["bce-auth-v1/"],
+     r'''bce-auth-v1/[0-9a-f]{32}/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z/\d{1,6}/[^/\s]{0,300}/(?P<secret>[0-9a-f]{64})\b''', sig_hex,
+     ["Authorization: bce-auth-v1/aef3c1d28ab24d2e9a0a1b2c3d4e5f60/2026-01-05T10:10:10Z/1800/host;x-bce-date/{s}",
+      '{ts} DEBUG bos: "Authorization": "bce-auth-v1/0123456789abcdef0123456789abcdef/2026-01-05T10:10:10Z/1800/host/{s}"'],
+     ["bce-auth-v1/<ak>/2026-01-05T10:10:10Z/1800/host/<signature>"],
+     ["https://intl.cloud.baidu.com/doc/Reference/s/njwvz1yfu-en"])
+rule(AUT, "http-signature-header", "HTTP Signatures (draft-cavage) signature value", "IETF (draft-cavage-http-signatures)", ['keyid="'],
+     r'''(?i:authorization:\s*signature\s+|\bsignature:\s*)keyId="[^"]{1,256}",(?:\s*[a-z]+="[^"]{0,512}",)*?\s*signature="(?P<secret>[A-Za-z0-9+/]{40,700}={0,2})"''',
+     lambda r: b64(rbytes(r, 256)),
+     ['Signature: keyId="https://{w}.example/actor#main-key",algorithm="rsa-sha256",headers="(request-target) host date digest",signature="{s}"',
+      'Authorization: Signature keyId="hmac-key-1",algorithm="hmac-sha256",headers="date",signature="{s}"'],
+     ['Signature: keyId="key-1",algorithm="rsa-sha256",headers="date",signature=""'],
+     ["https://datatracker.ietf.org/doc/html/draft-cavage-http-signatures-12"])
+A(AUT, "godaddy-sso-key", "GoDaddy API key and secret (Authorization: sso-key)", "GoDaddy", "sso-key",
+  (r"[A-Za-z0-9_]{10,64}:[A-Za-z0-9]{16,32}", lambda r: rs(r, AN, 12) + "_" + rs(r, AN, 22) + ":" + rs(r, AN, 22), ["entropy(3.5)"]),
+  ["https://developer.godaddy.com/getstarted"])
+A(AUT, "proxmox-api-token-header", "Proxmox VE API token (Authorization: PVEAPIToken)", "Proxmox", "PVEAPIToken=",
+  (r"[\w.@-]{1,64}![\w.-]{1,64}=[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", lambda r: "root@pam!" + word(r) + "=" + uuid(r), ["not-placeholder"]),
+  ["https://pve.proxmox.com/wiki/Proxmox_VE_API#API_Tokens"], kws=["pveapitoken="])
+A(AUT, "oauth-mac-authorization", "OAuth 2.0 MAC token Authorization", "IETF (draft-ietf-oauth-v2-http-mac)", "MAC",
+  (r'''id="[^"]{1,128}",\s*(?:ts="\d{1,12}",\s*)?nonce="[^"]{1,64}",(?:\s*ext="[^"]{0,256}",)?\s*mac="[A-Za-z0-9+/]{27,43}="''',
+   lambda r: 'id="h480djs93hd8", ts="1336363200", nonce="dj83hs9s", mac="%s"' % b64(rbytes(r, 32)), ["not-placeholder"]),
+  ["https://datatracker.ietf.org/doc/html/draft-ietf-oauth-v2-http-mac-05"], kws=["mac id="])
+H(AUT, "gitlab-private-token-header", "GitLab legacy personal access token (PRIVATE-TOKEN header)", "GitLab", "PRIVATE-TOKEN",
+  (r"[A-Za-z0-9_-]{20}", lambda r: rs(r, AN, 20), ["entropy(3.5)"]), ["https://docs.gitlab.com/api/rest/authentication/#personalprojectgroup-access-tokens"])
+H(AUT, "pivotal-tracker-token", "Pivotal Tracker API token", "Pivotal Tracker (Broadcom)", "X-TrackerToken", hexv(32),
+  ["https://www.pivotaltracker.com/help/api#Using_API_Tokens"])
+H(AUT, "redmine-api-key-header", "Redmine API key", "Redmine", "X-Redmine-API-Key", hexv(40), ["https://www.redmine.org/projects/redmine/wiki/Rest_api#Authentication"])
+H(AUT, "meraki-api-key", "Cisco Meraki Dashboard API key", "Cisco Meraki", "X-Cisco-Meraki-API-Key", hexv(40),
+  ["https://developer.cisco.com/meraki/api-v1/authorization/"])
+H(AUT, "chatwork-api-token", "Chatwork API token", "Chatwork", "X-ChatWorkToken", hexv(32), ["https://developer.chatwork.com/docs/endpoints"])
+H(AUT, "hasura-admin-secret", "Hasura GraphQL admin secret", "Hasura", "X-Hasura-Admin-Secret", FREEV, ["https://hasura.io/docs/2.0/auth/authentication/admin-secret-access/"])
+H(AUT, "plex-token", "Plex authentication token", "Plex", "X-Plex-Token", (r"[A-Za-z0-9_-]{20}", lambda r: rs(r, B64U, 20), ["entropy(3.5)"]),
+  ["https://support.plex.tv/articles/204059436-finding-an-authentication-token-x-plex-token/"])
+H(AUT, "coinmarketcap-api-key", "CoinMarketCap Pro API key", "CoinMarketCap", "X-CMC_PRO_API_KEY", UUIDV, ["https://coinmarketcap.com/api/documentation/v1/#section/Authentication"])
+H(AUT, "riot-token-header", "Riot Games API key (X-Riot-Token)", "Riot Games", "X-Riot-Token",
+  (r"RGAPI-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", lambda r: "RGAPI-" + uuid(r), ["not-placeholder"]),
+  ["https://developer.riotgames.com/docs/portal"], priority=1, overlaps=["riot-games-api-key"])
+H(AUT, "azure-apim-subscription-key", "Azure API Management / Cognitive Services subscription key", "Microsoft Azure", "Ocp-Apim-Subscription-Key", hexv(32),
+  ["https://learn.microsoft.com/en-us/azure/api-management/api-management-subscriptions"])
+H(AUT, "openstack-fernet-token", "OpenStack Keystone Fernet token (X-Auth-Token / X-Subject-Token)", "OpenStack", "X-Auth-Token",
+  (r"gAAAAA[A-Za-z0-9_-]{100,400}={0,2}", lambda r: "gAAAAA" + b64u(rbytes(r, 150)), ["not-placeholder"]),
+  ["https://docs.openstack.org/keystone/latest/admin/fernet-token-faq.html"], priority=1, overlaps=["rocketchat-auth-token"])
+U(AUT, "sentry-legacy-secret", "Sentry legacy DSN secret (sentry_secret=)", "Sentry", ["sentry_secret="],
+  r"\bsentry_secret=", hexv(32),
+  ['X-Sentry-Auth: Sentry sentry_version=7, sentry_key=0123456789abcdef0123456789abcdef, sentry_secret={s}',
+   '{ts} DEBUG raven: auth header "Sentry sentry_version=5, sentry_client=raven-python/6.10, sentry_key=ab12, sentry_secret={s}"'],
+  ["https://develop.sentry.dev/sdk/data-model/overview/"], negs=["sentry_secret="])
+
+# ================================================================ application and service configuration
+C(CFG, "ansible-password-var", "Ansible connection / become password variable", "Ansible", ["ansible_password", "ansible_ssh_pass", "ansible_become_pass",
+  "ansible_become_password", "ansible_sudo_pass"], "ansible_become_password", FREEV,
+  ["https://docs.ansible.com/ansible/latest/inventory_guide/intro_inventory.html#connecting-to-hosts-behavioral-inventory-parameters"],
+  overlaps=[])
+C(CFG, "poetry-repository-password", "Poetry repository password or PyPI token (POETRY_HTTP_BASIC_*_PASSWORD, POETRY_PYPI_TOKEN_*)", "Poetry",
+  ["poetry_http_basic_", "poetry_pypi_token_"], "POETRY_HTTP_BASIC_INTERNAL_PASSWORD", FREEV,
+  ["https://python-poetry.org/docs/repositories/#configuring-credentials"])
+C(CFG, "uv-index-password", "uv index / publish password (UV_INDEX_*_PASSWORD, UV_PUBLISH_PASSWORD)", "Astral uv", ["uv_index_", "uv_publish_"],
+  "UV_INDEX_INTERNAL_PASSWORD", FREEV, ["https://docs.astral.sh/uv/configuration/environment/"])
+rule(CFG, "bundler-credentials-env", "Bundler gem source credentials (BUNDLE_<HOST>=user:password)", "Bundler", ["bundle_"],
+     r'''\bBUNDLE_[A-Z0-9_]{2,60}__[A-Z0-9_]{2,40}\s*[=:]\s*["']?[^\s:"']{1,64}:(?P<secret>[^\s"'@]{4,128})''',
+     lambda r: rs(r, AN, 20),
+     ["BUNDLE_GEMS__{w}__COM=deploy:{s}".replace("{w}", "ACME"), "export BUNDLE_RUBYGEMS__PKG__GITHUB__COM=\"ci-bot:{s}\""],
+     ["BUNDLE_GEMS__CONTRIBSYS__COM=", "BUNDLE_PATH__SYSTEM=true"],
+     ["https://bundler.io/v2.5/man/bundle-config.1.html#CREDENTIALS-FOR-GEM-SOURCES"], overlaps=["sidekiq-enterprise-credentials"])
+rule(CFG, "nuget-config-cleartext-password", "NuGet.Config ClearTextPassword", "NuGet", ["cleartextpassword"],
+     r'''<add\s+key="ClearTextPassword"\s+value="(?P<secret>[^"]{4,256})"''', lambda r: rs(r, AN, 24),
+     ['<add key="ClearTextPassword" value="{s}" />', '      <add key="Username" value="ci" />\n      <add key="ClearTextPassword" value="{s}" />'],
+     ['<add key="ClearTextPassword" value="" />'], ["https://learn.microsoft.com/en-us/nuget/reference/nuget-config-file#packagesourcecredentials"],
+     overlaps=["xml-password", "xml-appsetting-secret"], priority=1)
+C(CFG, "gradle-project-env-password", "Gradle project property in the environment (ORG_GRADLE_PROJECT_*Password / signingKey)", "Gradle",
+  ["org_gradle_project_"], "ORG_GRADLE_PROJECT_mavenCentralPassword", FREEV, ["https://docs.gradle.org/current/userguide/build_environment.html#setting_a_project_property"])
+C(CFG, "cargo-registry-token-env", "Cargo alternate registry token (CARGO_REGISTRIES_*_TOKEN)", "Cargo", ["cargo_registries_"],
+  "CARGO_REGISTRIES_INTERNAL_TOKEN", FREEV, ["https://doc.rust-lang.org/cargo/reference/config.html#registriesnametoken"])
+rule(CFG, "helm-repo-password", "Helm repository password on the command line", "Helm (CNCF)", ["helm"],
+     r'''\bhelm\s+(?:repo\s+add|registry\s+login|pull|install|upgrade)\b[^\n|;&]{0,300}?\s--password(?:=|\s+)["']?(?P<secret>[^\s"'`;|&$-][^\s"'`;|&]{3,127})''',
+     cli_password,
+     ["$ helm repo add internal https://charts.{w}.example --username ci --password {s}", "helm pull oci://registry.example/charts/app --username bot --password='{s}'"],
+     ["helm repo add internal https://charts.example --password-stdin", "helm repo add bitnami https://charts.bitnami.com/bitnami"],
+     ["https://helm.sh/docs/helm/helm_repo_add/"], validators=["not-placeholder"])
+rule(CFG, "mosquitto-client-password", "MQTT password on mosquitto_pub / mosquitto_sub -P", "Eclipse Mosquitto", ["mosquitto_"],
+     r'''\bmosquitto_(?:pub|sub|rr)\b[^\n|;&]{0,300}?\s(?:-P|--pw)\s+["']?(?P<secret>[^\s"'`;|&$-][^\s"'`;|&]{3,127})''', cli_password,
+     ["$ mosquitto_pub -h mqtt.{w}.example -u sensor -P {s} -t temp -m 21.5", "mosquitto_sub -h broker -u ops --pw '{s}' -t '#' -v"],
+     ["mosquitto_sub -h broker -t '#' -v", "mosquitto_pub -P $MQTT_PASSWORD -t x -m y"], ["https://mosquitto.org/man/mosquitto_pub-1.html"],
+     validators=["not-placeholder"])
+rule(CFG, "ipmitool-password", "IPMI password on ipmitool -P", "ipmitool", ["ipmitool"],
+     r'''\bipmitool\b[^\n|;&]{0,300}?\s-P\s+["']?(?P<secret>[^\s"'`;|&$-][^\s"'`;|&]{3,127})''', cli_password,
+     ["$ ipmitool -I lanplus -H 10.0.5.21 -U ADMIN -P {s} chassis power status", "ipmitool -H bmc-{w} -U root -P '{s}' sel list"],
+     ["ipmitool -I lanplus -H 10.0.5.21 -U ADMIN -E chassis status", "ipmitool -P $IPMI_PASSWORD sdr"], ["https://github.com/ipmitool/ipmitool/blob/master/doc/ipmitool.1.in"],
+     validators=["not-placeholder"])
+rule(CFG, "snmpv3-passphrase", "SNMPv3 authentication / privacy passphrase on the command line", "Net-SNMP", ["snmp"],
+     r'''\bsnmp(?:get|walk|bulkwalk|set|getnext|table|trap|inform)\b[^\n|;&]{0,300}?\s-[AX]\s+["']?(?P<secret>[^\s"'`;|&$-][^\s"'`;|&]{7,127})''', cli_password,
+     ["$ snmpwalk -v3 -l authPriv -u monitor -a SHA -A {s} 10.0.0.1", "snmpget -v3 -u ops -l authNoPriv -a SHA -A '{s}' sw-{w} sysUpTime.0"],
+     ["snmpwalk -v2c -c public 10.0.0.1", "snmpget -v3 -u ops -l noAuthNoPriv sw1 sysName.0"], ["https://net-snmp.sourceforge.io/docs/man/snmpcmd.html"],
+     validators=["not-placeholder"])
+rule(CFG, "snmpd-createuser-passphrase", "SNMPv3 user passphrase in snmpd.conf createUser", "Net-SNMP", ["createuser"],
+     r'''\bcreateUser\s+\S{1,64}\s+(?:MD5|SHA(?:-\d{3})?)\s+"?(?P<secret>[^\s"]{8,128})"?''', cli_password,
+     ["createUser monitor SHA \"{s}\" AES \"privpass-{w}\"", "createUser ops SHA-256 {s} AES"], ["createUser monitor SHA", "# createUser username (MD5|SHA) passphrase"],
+     ["https://net-snmp.sourceforge.io/docs/man/snmpd.conf.html"])
+rule(CFG, "influx-cli-password", "InfluxDB password or token on the influx command line", "InfluxData", ["influx"],
+     r'''\binflux\b[^\n|;&]{0,300}?\s(?:-password|--password|-p|--token|-t)(?:=|\s+)["']?(?P<secret>[^\s"'`;|&$-][^\s"'`;|&]{5,127})''', cli_password,
+     ["$ influx -host db-{w} -username admin -password {s} -execute 'SHOW DATABASES'", "influx setup --username admin --password '{s}' --org acme --bucket metrics --force"],
+     ["influx -host db1 -username admin -password ''", "influx query --token $INFLUX_TOKEN 'from(bucket:\"x\")'"],
+     ["https://docs.influxdata.com/influxdb/v2/reference/cli/influx/setup/"], validators=["not-placeholder"], overlaps=["influxdb-token"])
+rule(CFG, "clickhouse-client-password", "ClickHouse password on clickhouse-client --password", "ClickHouse", ["clickhouse"],
+     r'''\bclickhouse(?:-client|\s+client)\b[^\n|;&]{0,300}?\s(?:--password)(?:=|\s+)["']?(?P<secret>[^\s"'`;|&$-][^\s"'`;|&]{3,127})''', cli_password,
+     ["$ clickhouse-client --host ch-{w} --user default --password {s} --query 'SELECT 1'", "clickhouse client --user ingest --password='{s}' --secure"],
+     ["clickhouse-client --host ch1 --user default --ask-password", "clickhouse-client --password $CH_PASSWORD"],
+     ["https://clickhouse.com/docs/interfaces/cli"], validators=["not-placeholder"])
+C(CFG, "clickhouse-password-env", "ClickHouse password environment variable", "ClickHouse", ["clickhouse_password", "clickhouse_pass"], "CLICKHOUSE_PASSWORD", FREEV,
+  ["https://clickhouse.com/docs/interfaces/cli#environment-variable-options"])
+rule(CFG, "kubeconfig-user-token", "Static token of a kubeconfig user", "Kubernetes", ["token:"],
+     r'''(?m:^)\s{2,12}token:\s+["']?(?P<secret>[A-Za-z0-9._~+/-]{20,2048}={0,2})["']?\s*(?m:$)''',
+     lambda r: rs(r, AN, 40),
+     ["users:\n- name: {w}-admin\n  user:\n    token: {s}", "- name: ci\n  user:\n    token: \"{s}\""],
+     ["  user:\n    token: ${K8S_TOKEN}", "    tokenFile: /var/run/secrets/token"],
+     ["https://kubernetes.io/docs/concepts/configuration/organize-cluster-access-kubeconfig/"],
+     validators=["entropy(3.5)", "not-placeholder"], overlaps=["jwt", "kubernetes-sa-token", "generic-secret"])
+rule(CFG, "wpa-psk", "Wi-Fi pre-shared key (wpa_supplicant psk=, hostapd wpa_passphrase=, NetworkManager psk=)", "Wi-Fi (IEEE 802.11i)",
+     ["psk=", "wpa_passphrase"],
+     r'''\b(?:psk|wpa_passphrase|wpa-psk)[ \t]*=[ \t]*"?(?P<secret>[^\s"#]{8,64})''',
+     lambda r: rs(r, AN, 14),
+     ['network={{\n    ssid="{w}-office"\n    psk="{s}"\n}}', "wpa_passphrase={s}"],
+     ['network={\n    ssid="guest"\n    key_mgmt=NONE\n}', "psk=\"short\""],
+     ["https://w1.fi/cgit/hostap/plain/wpa_supplicant/wpa_supplicant.conf", "https://w1.fi/cgit/hostap/plain/hostapd/hostapd.conf"])
 
 
 def main():
