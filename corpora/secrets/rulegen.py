@@ -1298,14 +1298,20 @@ FREEV = (r'''[^\s"'$<{%][^\s"']{7,127}''', lambda r: rs(r, AN, r.randint(10, 18)
          ["not-placeholder", "not-code-reference"])
 
 
+# The rest of the variable name must say it holds a credential: `BRAZE_API_KEY` is one,
+# `BRAZE_CAMPAIGN_ID` is not. A keyword that already ends in such a word needs nothing more.
+C_NAME = r'''(?:[\w.-]{0,30}?(?i:key|secret|token|pass|pwd|auth|credential|cert|pat|dsn|hash|pw)[\w.-]{0,20}?)?'''
+
+
 def C(file, id, name, provider, kws, env, value, refs, negs=(), validators=None, key2=None, **kw):
     """A value that is a secret because the provider's name comes first, in an assignment."""
     value_re, gen, vals = value
     assert any(k.lower() in env.lower() for k in kws), (id, env)
-    pat = r'''(?i:%s)[\w.-]{0,30}?%s(?P<secret>%s)%s''' % ("|".join(esc(k) for k in kws), ASSIGN, value_re, END)
+    pat = r'''(?i:%s)%s%s(?P<secret>%s)%s''' % ("|".join(esc(k) for k in kws), C_NAME, ASSIGN, value_re, END)
     k2 = key2 or env.lower()
     rule(file, id, name, provider, kws, pat, gen, ["%s={s}" % env, '  "%s": "{s}",' % k2],
-         ["%s=" % env, "%s=${%s}" % (env, env)] + list(negs), refs,
+         ["%s=" % env, "%s=${%s}" % (env, env),
+          "%s_REQUEST_ID=%s" % (kws[0].upper().strip("_-"), gen(random.Random("neg:" + id)))] + list(negs), refs,
          validators=vals if validators is None else validators, **kw)
 
 
