@@ -123,8 +123,7 @@ mod tests {
             }
         }
         let zeros = data.iter().take_while(|&&b| b == 0).count();
-        std::iter::repeat(b'1')
-            .take(zeros)
+        std::iter::repeat_n(b'1', zeros)
             .chain(digits.iter().rev().map(|&d| B58[d as usize]))
             .map(char::from)
             .collect()
