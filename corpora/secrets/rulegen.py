@@ -2473,11 +2473,12 @@ rule(CFG, "kubeconfig-user-token", "Static token of a kubeconfig user", "Kuberne
      validators=["entropy(3.5)", "not-placeholder"], overlaps=["jwt", "kubernetes-sa-token", "generic-secret"])
 rule(CFG, "wpa-psk", "Wi-Fi pre-shared key (wpa_supplicant psk=, hostapd wpa_passphrase=, NetworkManager psk=)", "Wi-Fi (IEEE 802.11i)",
      ["psk=", "wpa_passphrase"],
-     r'''\b(?:psk|wpa_passphrase|wpa-psk)[ \t]*=[ \t]*"?(?P<secret>[^\s"#]{8,64})''',
+     r'''\b(?:psk|wpa_passphrase|wpa-psk)[ \t]*=[ \t]*"?(?P<secret>[^\s"#<$][^\s"#]{7,63})''',
      lambda r: rs(r, AN, 14),
      ['network={{\n    ssid="{w}-office"\n    psk="{s}"\n}}', "wpa_passphrase={s}"],
      ['network={\n    ssid="guest"\n    key_mgmt=NONE\n}', "psk=\"short\""],
-     ["https://w1.fi/cgit/hostap/plain/wpa_supplicant/wpa_supplicant.conf", "https://w1.fi/cgit/hostap/plain/hostapd/hostapd.conf"])
+     ["https://w1.fi/cgit/hostap/plain/wpa_supplicant/wpa_supplicant.conf", "https://w1.fi/cgit/hostap/plain/hostapd/hostapd.conf"],
+     validators=["not-placeholder"])
 
 
 def main():
