@@ -437,7 +437,9 @@ mod tests {
         let Some(Keywords::Table(t)) = r.engine_keywords() else {
             panic!("the built-in catalog uses the hand-built table");
         };
-        assert!(t.heap_bytes() < 4 << 20, "{} bytes", t.heap_bytes());
+        // 4.29 MB at 1,001 rules (issue 16, from under 4 MiB at 595): the table grows with the
+        // keywords; the budget catches a blow-up, far below the 16 MiB fallback limit.
+        assert!(t.heap_bytes() < 6 << 20, "{} bytes", t.heap_bytes());
         // The one-test-for-four-steps invariant: every state below `match_bit` ends no
         // keyword, every state at or above it does.
         assert!(t.match_bit.is_power_of_two() && t.match_bit <= t.first_match);

@@ -38,6 +38,7 @@ B64U = AN + "-_"
 B32 = UP + "234567"
 B62 = DIG + UP + LOW  # GitHub/npm checksum alphabet
 BECH32 = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"
+B58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
 
 
 def rs(r, alpha, n):
@@ -890,9 +891,12 @@ def decoy_config_lines(r):
     """Configuration, manifests and build output that hold no secret but look like the places
     secrets live (issue 16): lock-file integrity hashes, source maps, Terraform plans and
     state, Kubernetes manifests and kubeconfigs with certificates only, public JWKs,
-    WireGuard public keys, Kafka and Redis settings without passwords."""
+    WireGuard public keys, Kafka and Redis settings without passwords; for the long tail of
+    issue 16 also provider identifiers that are not credentials, public wallet keys and
+    transaction hashes, shadow files with locked accounts, network device configuration,
+    signature headers without a signature, image digests, Wi-Fi settings without a key."""
     while True:
-        k = r.randint(0, 15)
+        k = r.randint(0, 22)
         name = pkg(r)
         if k == 0:
             yield ('    "node_modules/%s": {\n      "version": "%s",\n      "resolved": "https://registry.npmjs.org/%s/-/%s-%s.tgz",\n'
@@ -960,6 +964,57 @@ def decoy_config_lines(r):
                 ts(r), r.choice(["i-", "sg-", "vpc-", "subnet-"]) + rs(r, HEX, 17), ts(r), r.choice(WORDS))
         elif k == 14:
             yield "%s@%s: resolved %s, integrity sha512-%s" % (name, semver(r), rs(r, HEX, 40), b64(rbytes(r, 64)))
+        elif k == 16:
+            yield r.choice([
+                "BRAZE_CAMPAIGN_ID=%s" % uuid(r), "SENTRY_RELEASE=%s" % rs(r, HEX, 40), "DEEPL_GLOSSARY_ID=%s" % uuid(r),
+                "GHOST_POST_ID=%s" % rs(r, HEX, 24), "WEBFLOW_COLLECTION_ID=%s" % rs(r, HEX, 24), "AGORA_APP_ID=%s" % rs(r, HEX, 32),
+                "TELEGRAM_API_ID=%d" % r.randint(100000, 99999999), "SHODAN_QUERY_ID=%s" % rs(r, AN, 32),
+                "ETHERSCAN_TX=0x%s" % rs(r, HEX, 64), "LIVEKIT_URL=wss://%s.livekit.cloud" % r.choice(WORDS),
+                "STRAPI_ENTRY_ID=%s" % rs(r, HEX, 24), "INFURA_NETWORK=mainnet", "KUCOIN_ORDER_ID=%s" % uuid(r),
+                "CLICKHOUSE_CLUSTER_ID=%s" % uuid(r), "TURBO_TEAM=team_%s" % rs(r, AN, 24), "PERCY_BUILD_ID=%d" % r.randint(10**7, 10**9),
+                "HONEYBADGER_ENV=production", "COCOAPODS_CDN_HASH=%s" % rs(r, HEX, 32), "ROBOFLOW_WORKSPACE=%s" % r.choice(WORDS),
+            ])
+        elif k == 17:
+            yield r.choice([
+                '{"blockNumber": "0x%x", "transactionHash": "0x%s", "status": "0x1"}' % (r.randint(10**6, 10**8), rs(r, HEX, 64)),
+                "wallet_key_id: 0x%s" % rs(r, HEX, 64), "storage_key = 0x%s" % rs(r, HEX, 64),
+                "account xpub: xpub661MyMwAqRbc%s" % rs(r, B58, 95), "npub1%s" % rs(r, BECH32, 58),
+                "%s INFO watch-only wallet imported (descriptor wpkh([%s/84h/0h/0h]xpub6%s/0/*))" % (ts(r), rs(r, HEX, 8), rs(r, B58, 105)),
+            ])
+        elif k == 18:
+            yield r.choice([
+                "daemon:*:19876:0:99999:7:::", "nobody:!:19876:0:99999:7:::", "%s:!!:19876::::::" % r.choice(WORDS),
+                "[*] Dumping local SAM hashes (uid:rid:lmhash:nthash)", "systemd-network:!*:19876::::::",
+                "std::map<std::string, int>::iterator it = m.find(key);",
+            ])
+        elif k == 19:
+            yield r.choice([
+                "service password-encryption\nno ip http server\ncrypto key generate rsa modulus 2048",
+                "interface GigabitEthernet0/%d\n description uplink-%s\n ip address dhcp\n no shutdown" % (r.randint(0, 48), r.choice(WORDS)),
+                "set system login user %s class super-user\nset interfaces ge-0/0/%d unit 0 description uplink" % (r.choice(WORDS), r.randint(0, 47)),
+                "config system admin\n    edit \"admin\"\n        set accprofile \"super_admin\"\n        set vdom \"root\"\n    next\nend",
+                "user default on nopass ~* &* +@all", "user %s on #%s ~cache:* +get" % (r.choice(WORDS), rs(r, HEX, 64)),
+            ])
+        elif k == 20:
+            yield r.choice([
+                'WWW-Authenticate: Hawk ts="%d", tsm="%s", error="Stale timestamp"' % (r.randint(10**9, 2 * 10**9), b64(rbytes(r, 32))),
+                'Signature-Input: sig1=("@method" "@authority" "content-digest");created=%d;keyid="%s-key"' % (r.randint(10**9, 2 * 10**9), r.choice(WORDS)),
+                "Content-Digest: sha-256=:%s:" % b64(rbytes(r, 32)), "Digest: SHA-256=%s" % b64(rbytes(r, 32)),
+                "X-Amz-Date: 20260105T%02d%02d%02dZ" % (r.randint(0, 23), r.randint(0, 59), r.randint(0, 59)),
+                "Authorization: Bearer ${ACCESS_TOKEN}", "Authorization: Basic ${BASIC_AUTH}",
+            ])
+        elif k == 21:
+            yield r.choice([
+                "  image: quay.io/%s/%s@sha256:%s" % (r.choice(WORDS), r.choice(WORDS), rs(r, HEX, 64)),
+                '<script src="https://cdn.example.net/%s.js" integrity="sha384-%s" crossorigin="anonymous"></script>' % (r.choice(WORDS), b64(rbytes(r, 48))),
+                "PASSWORD_HASHERS: argon2id$v=19$m=65536,t=3,p=4", "hash_algorithm = pbkdf2_sha256$870000",
+                "openshift.io/image.dockerRepositoryCheck: \"2026-01-05T10:10:10Z\"\nimage.openshift.io/digest: sha256:%s" % rs(r, HEX, 64),
+            ])
+        elif k == 22:
+            yield r.choice([
+                'network={\n    ssid="%s-guest"\n    key_mgmt=NONE\n    priority=1\n}' % r.choice(WORDS),
+                "[wifi-security]\nkey-mgmt=wpa-psk\npsk-flags=1", "wpa_key_mgmt=WPA-PSK\nwpa_pairwise=CCMP\nrsn_pairwise=CCMP",
+            ])
         else:
             yield '    <server>\n      <id>%s</id>\n      <username>${env.MAVEN_USER}</username>\n      <password>${env.MAVEN_PASSWORD}</password>\n    </server>' % r.choice(WORDS)
 

@@ -467,10 +467,11 @@ rule(D, "redis-conf-password", "Redis requirepass / masterauth", "Redis",
      validators=["not-placeholder", "entropy(3.0)"])
 
 rule(D, "redis-cli-password", "Password on the redis-cli command line (-a)", "Redis",
-     ["redis-cli"], r'''redis-cli\b[^\n|;&]{0,100}?\s-a\s+["']?(?P<secret>[^\s"'-][^\s"']{3,127})''',
+     ["redis-cli"], r'''\bredis-cli\b[^\n|;&]{0,200}?\s-a\s+["']?(?P<secret>[^\s"'`;|&-][^\s"'`;|&]{3,127})''',
      lambda r: rs(r, AN, r.randint(14, 28)),
-     ["$ redis-cli -h cache.internal -p 6379 -a {s} ping", "redis-cli -a '{s}' --no-auth-warning INFO"],
-     ["redis-cli -h cache.internal ping", "redis-cli -a $REDIS_PASSWORD ping"],
+     ["$ redis-cli -h cache.internal -p 6379 -a {s} ping", "redis-cli -a '{s}' --no-auth-warning INFO",
+      "redis-cli -h cache.internal -p 6379 -a Zk29xLp!qv7 PING"],
+     ["redis-cli -h cache.internal ping", "redis-cli -a $REDIS_PASSWORD ping", "redis-cli --askpass"],
      ["https://redis.io/docs/latest/develop/tools/cli/"],
      validators=["not-placeholder"])
 
@@ -845,7 +846,7 @@ for _id, _name, _prov, _kw, _keys, _ref in [
 ctx_rule("browserstack-access-key", "BrowserStack access key", "BrowserStack", ["browserstack"],
          r"[A-Za-z0-9]{20}", lambda r: rs(r, AN, 20), ["BROWSERSTACK_ACCESS_KEY", "browserstack_access_key"],
          ["BROWSERSTACK_USERNAME=acme1", "BROWSERSTACK_ACCESS_KEY="], ["https://www.browserstack.com/docs/automate/selenium/getting-started/python"],
-         file=I, validators=["entropy(3.5)"])
+         file=I, validators=["entropy(3.3)"])
 
 ctx_rule("coveralls-repo-token", "Coveralls repository token", "Coveralls", ["coveralls"],
          r"[A-Za-z0-9]{32,40}", lambda r: rs(r, AN, 35), ["COVERALLS_REPO_TOKEN", "coveralls_repo_token"],
@@ -1217,8 +1218,8 @@ rule(I, "smbclient-password", "SMB password in smbclient -U user%password", "Sam
      ["smbclient //files.internal/share -U backup", "smbclient -L //nas01 -N"],
      ["https://www.samba.org/samba/docs/current/man-html/smbclient.1.html"])
 
-rule(I, "docker-login-password", "Registry password on docker / podman login -p", "Docker",
-     ["login"], r'''\b(?:docker|podman|buildah|skopeo|nerdctl)\s+login\b[^\n|;&]{0,200}?\s(?:-p|--password)(?:=|\s+)''' + CLI_VALUE,
+rule(I, "docker-login-password", "Registry password on docker / podman / helm registry login -p", "Docker",
+     ["login"], r'''\b(?:docker|podman|buildah|skopeo|nerdctl|oras|crane|regctl|helm\s+registry)\s+login\b[^\n|;&]{0,200}?\s(?:-p|--password)(?:=|\s+)["']?(?P<secret>[^\s"'`;|&$-][^\s"'`;|&]{3,127})''',
      cli_password,
      ["$ docker login -u deploy -p {s} registry.{w}.example", "podman login --username ci --password '{s}' ghcr.io"],
      ["echo \"$TOKEN\" | docker login -u deploy --password-stdin ghcr.io", "docker login -u deploy -p $REGISTRY_PASSWORD registry.example"],
@@ -1254,6 +1255,1230 @@ ctx_rule("duo-secret-key", "Duo Security integration secret key", "Cisco Duo", [
          r"[A-Za-z0-9]{40}", lambda r: rs(r, AN, 40), ["DUO_SKEY", "duo_secret_key"],
          ["DUO_IKEY=DIWJ8X6AEYOR5OMC6TQ1", "DUO_SKEY="], ["https://duo.com/docs/duoweb"],
          file=I, validators=["entropy(4.0)"])
+
+
+# ================================================================ issue 16, long tail: helpers
+# Four shapes cover most of the tail: a distinct prefix (P), a value that only the provider's own
+# variable name makes a secret (C), a dedicated HTTP header (H), and a URL that carries the key (U).
+END = r'''(?:[^A-Za-z0-9_+/=-]|(?m:$))'''
+META = set(".$^*+?()[]{}|\\")
+
+
+def esc(s):
+    return "".join("\\" + c if c in META else c for c in s)
+
+
+def hexv(n, upper=False):
+    alpha = HEX.upper() if upper else HEX
+    # Gates low enough to keep 99.9% of random values of the length (tests/entropy_gates.rs).
+    gate = "3.0" if n >= 24 else "2.2" if n >= 16 else "1.9"
+    return (r"[0-9a-fA-F]{%d}" % n, lambda r: rs(r, alpha, n), ["entropy(%s)" % gate])
+
+
+def anv(n, hi=None):
+    if hi is None:
+        return (r"[A-Za-z0-9]{%d}" % n, lambda r: rs(r, AN, n), ["entropy(%s)" % ("3.5" if n > 20 else "3.3")])
+    return (r"[A-Za-z0-9]{%d,%d}" % (n, hi), lambda r: rs(r, AN, r.randint(n, hi)), ["entropy(3.5)"])
+
+
+def b64uv(n, hi=None):
+    if hi is None:
+        return (r"[A-Za-z0-9_-]{%d}" % n, lambda r: rs(r, B64U, n), ["entropy(3.5)"])
+    return (r"[A-Za-z0-9_-]{%d,%d}" % (n, hi), lambda r: rs(r, B64U, r.randint(n, hi)), ["entropy(3.5)"])
+
+
+def b64v(nbytes):
+    """Standard base64 of `nbytes` random bytes, padding included."""
+    n = (nbytes + 2) // 3 * 4
+    pad = n - (nbytes * 4 + 2) // 3
+    return (r"[A-Za-z0-9+/]{%d}={%d}" % (n - pad, pad) if pad else r"[A-Za-z0-9+/]{%d}" % n,
+            lambda r: b64(rbytes(r, nbytes)), ["entropy(3.5)"])
+
+
+UUIDV = (r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}", uuid, ["not-placeholder"])
+FREEV = (r'''[^\s"'$<{%][^\s"']{7,127}''', lambda r: rs(r, AN, r.randint(10, 18)) + r.choice("!#%@*") + rs(r, AN, 3),
+         ["not-placeholder", "not-code-reference"])
+
+
+# The rest of the variable name must say it holds a credential: `BRAZE_API_KEY` is one,
+# `BRAZE_CAMPAIGN_ID` is not. A keyword that already ends in such a word needs nothing more.
+C_NAME = r'''(?:[\w.-]{0,30}?(?i:key|secret|token|pass|pwd|auth|credential|cert|pat|dsn|hash|pw)[\w.-]{0,20}?)?'''
+
+
+def C(file, id, name, provider, kws, env, value, refs, negs=(), validators=None, key2=None, **kw):
+    """A value that is a secret because the provider's name comes first, in an assignment."""
+    value_re, gen, vals = value
+    assert any(k.lower() in env.lower() for k in kws), (id, env)
+    pat = r'''(?i:%s)%s%s(?P<secret>%s)%s''' % ("|".join(esc(k) for k in kws), C_NAME, ASSIGN, value_re, END)
+    k2 = key2 or env.lower()
+    rule(file, id, name, provider, kws, pat, gen, ["%s={s}" % env, '  "%s": "{s}",' % k2],
+         ["%s=" % env, "%s=${%s}" % (env, env),
+          "%s_REQUEST_ID=%s" % (kws[0].upper().strip("_-"), gen(random.Random("neg:" + id)))] + list(negs), refs,
+         validators=vals if validators is None else validators, **kw)
+
+
+P_CTX = [("{env}={s}", "{ts} WARN {w}: credential {s} rejected (401)"),
+         ('  "{key}": "{s}",', "{ts} DEBUG {w} client configured, token={s}"),
+         ("export {env}='{s}'", "{ts} ERROR {w} request failed for key {s}: forbidden"),
+         ("{key}: {s}", "{ts} INFO {w} using credentials {s}")]
+
+
+def P(file, id, name, provider, prefix, body, env, refs, negs=(), validators=(), kws=None, end=END, **kw):
+    """A credential with its provider's own prefix: found anywhere."""
+    body_re, gen = body[0], body[1]
+    start = r"\b" if (prefix[0].isalnum() or prefix[0] == "_") else ""
+    pat = r'''%s(?P<secret>%s%s)%s''' % (start, esc(prefix), body_re, end)
+    pair = P_CTX[sum(map(ord, id)) % len(P_CTX)]
+    ctx = [c.replace("{env}", env).replace("{key}", env.lower()) for c in pair]
+    rule(file, id, name, provider, kws or [prefix], pat, lambda r: prefix + gen(r), ctx,
+         [prefix + "example", "%s=%s<your key>" % (env, prefix)] + list(negs), refs, validators=list(validators), **kw)
+
+
+def H(file, id, name, provider, header, value, refs, negs=(), validators=None, kws=None, **kw):
+    """A provider's own HTTP header (or `Authorization` scheme) that carries the credential."""
+    value_re, gen, vals = value
+    pat = r'''(?i:%s)["']?\s*[:=]\s*["']?(?P<secret>%s)%s''' % (esc(header), value_re, END)
+    rule(file, id, name, provider, kws or [header.lower()], pat, gen,
+         ['curl -s -H "%s: {s}" https://api.{w}.example/v1/items' % header,
+          '{ts} DEBUG outgoing headers={{"%s": "{s}", "Accept": "application/json"}}' % header],
+         ["%s: <token>" % header, "%s: ${TOKEN}" % header] + list(negs), refs,
+         validators=vals if validators is None else validators, **kw)
+
+
+def U(file, id, name, provider, kws, prefix_re, value, contexts, refs, negs=(), validators=None, **kw):
+    """A URL whose path or query carries the key."""
+    value_re, gen, vals = value
+    pat = r'''%s(?P<secret>%s)%s''' % (prefix_re, value_re, r"(?:[^A-Za-z0-9_-]|(?m:$))")
+    rule(file, id, name, provider, kws, pat, gen, contexts, list(negs), refs,
+         validators=vals if validators is None else validators, **kw)
+
+
+AI2 = "secrets-ai-more.toml"
+OBS = "secrets-observability.toml"
+DEV = "secrets-devtools.toml"
+BIZ = "secrets-business.toml"
+COM = "secrets-messaging.toml"
+SEC = "secrets-security-apis.toml"
+CL2 = "secrets-cloud-more.toml"
+HSH = "secrets-hashes.toml"
+AUT = "secrets-auth-schemes.toml"
+CFG = "secrets-app-config.toml"
+W3 = "secrets-web3.toml"
+PUB = "secrets-public-apis.toml"
+PAY = "secrets-payments-more.toml"
+
+
+def A(file, id, name, provider, scheme, value, refs, negs=(), validators=None, kws=None, **kw):
+    """A provider's own `Authorization` scheme."""
+    value_re, gen, vals = value
+    pat = r'''(?i:authorization)["']?\s*[:=]\s*["']?(?i:%s)\s+(?P<secret>%s)%s''' % (esc(scheme), value_re, END)
+    rule(file, id, name, provider, kws or [scheme.lower()], pat, gen,
+         ['curl -s -H "Authorization: %s {s}" https://api.{w}.example/v1/items' % scheme,
+          '{ts} DEBUG outgoing headers={{"Authorization": "%s {s}"}}' % scheme],
+         ["Authorization: %s <token>" % scheme, "Authorization: %s ${TOKEN}" % scheme] + list(negs), refs,
+         validators=vals if validators is None else validators, **kw)
+
+
+CISCO7_XLAT = b"dsfd;kfoA,.iyewrkldJKDHSUBsgvca69834ncxv9873254k;fg87"
+
+
+def cisco7(plain, seed):
+    """Cisco IOS type 7: two decimal digits (offset into the fixed key), then each byte XORed
+    with the key, in hex."""
+    return "%02d" % seed + "".join("%02X" % (ord(c) ^ CISCO7_XLAT[(seed + i) % len(CISCO7_XLAT)]) for i, c in enumerate(plain))
+
+
+def body(alpha_re, alpha, n, hi=None):
+    if hi is None:
+        return (r"%s{%d}" % (alpha_re, n), lambda r: rs(r, alpha, n))
+    return (r"%s{%d,%d}" % (alpha_re, n, hi), lambda r: rs(r, alpha, r.randint(n, hi)))
+
+
+A_ = "[A-Za-z0-9]"
+L_ = "[a-z0-9]"
+H_ = "[0-9a-f]"
+U_ = "[A-Za-z0-9_-]"
+
+# ================================================================ AI and ML providers (tail)
+P(AI2, "anyscale-api-key", "Anyscale Endpoints API key", "Anyscale", "esecret_", body(L_, LOWAN, 24, 48), "ANYSCALE_API_KEY",
+  ["https://docs.anyscale.com/endpoints/text-generation/authenticate"])
+P(AI2, "cartesia-api-key", "Cartesia API key", "Cartesia", "sk_car_", body(A_, AN, 20, 40), "CARTESIA_API_KEY",
+  ["https://docs.cartesia.ai/get-started/make-an-api-request"])
+P(AI2, "turbopuffer-api-key", "turbopuffer API key", "turbopuffer", "tpuf_", body(A_, AN, 32), "TURBOPUFFER_API_KEY",
+  ["https://turbopuffer.com/docs/auth"])
+P(AI2, "mixedbread-api-key", "Mixedbread API key", "Mixedbread", "mxb_", body(A_, AN, 27, 40), "MXBAI_API_KEY",
+  ["https://www.mixedbread.com/api-reference/authentication"])
+P(AI2, "nomic-api-key", "Nomic Atlas API key", "Nomic AI", "nk-", body(U_, B64U, 43), "NOMIC_API_KEY",
+  ["https://docs.nomic.ai/reference/api/authentication"], validators=["entropy(3.5)"])
+P(AI2, "gretel-api-key", "Gretel API key", "Gretel", "grtu", body(H_, HEX, 64), "GRETEL_API_KEY",
+  ["https://docs.gretel.ai/create-synthetic-data/gretel-sdk/authentication"])
+P(AI2, "apify-api-token", "Apify API token", "Apify", "apify_api_", body(A_, AN, 36), "APIFY_TOKEN",
+  ["https://docs.apify.com/platform/integrations/api#api-token"])
+C(AI2, "zhipu-api-key", "Zhipu AI (BigModel) API key", "Zhipu AI", ["zhipu", "bigmodel"], "ZHIPUAI_API_KEY",
+  (r"[0-9a-f]{32}\.[A-Za-z0-9]{16}", lambda r: rs(r, HEX, 32) + "." + rs(r, AN, 16), ["entropy(3.0)"]),
+  ["https://open.bigmodel.cn/dev/api/http-call/http-auth"])
+C(AI2, "dashscope-api-key", "Alibaba Cloud Model Studio (DashScope) API key", "Alibaba Cloud", ["dashscope"], "DASHSCOPE_API_KEY",
+  (r"sk-[0-9a-f]{32}", lambda r: "sk-" + rs(r, HEX, 32), ["entropy(3.0)"]),
+  ["https://www.alibabacloud.com/help/en/model-studio/get-api-key"], overlaps=["deepseek-api-key"])
+C(AI2, "moonshot-api-key", "Moonshot AI (Kimi) API key", "Moonshot AI", ["moonshot", "kimi_api"], "MOONSHOT_API_KEY",
+  (r"sk-[A-Za-z0-9]{48}", lambda r: "sk-" + rs(r, AN, 48), ["entropy(3.5)"]),
+  ["https://platform.moonshot.ai/docs/api/chat"])
+C(AI2, "volcengine-ark-api-key", "Volcano Engine Ark API key", "Volcano Engine", ["ark_api_key", "volcengine", "volc_ark"], "ARK_API_KEY",
+  UUIDV, ["https://www.volcengine.com/docs/82379/1298459"])
+C(AI2, "baseten-api-key", "Baseten API key", "Baseten", ["baseten"], "BASETEN_API_KEY",
+  (r"[A-Za-z0-9]{8}\.[A-Za-z0-9]{32}", lambda r: rs(r, AN, 8) + "." + rs(r, AN, 32), ["entropy(3.5)"]),
+  ["https://docs.baseten.co/observability/api-keys"])
+C(AI2, "sambanova-api-key", "SambaNova Cloud API key", "SambaNova", ["sambanova"], "SAMBANOVA_API_KEY", UUIDV,
+  ["https://docs.sambanova.ai/cloud/docs/get-started/overview"])
+C(AI2, "deepinfra-api-key", "DeepInfra API token", "DeepInfra", ["deepinfra"], "DEEPINFRA_API_TOKEN", anv(32),
+  ["https://deepinfra.com/docs/advanced/openai_api"])
+C(AI2, "novita-api-key", "Novita AI API key", "Novita AI", ["novita"], "NOVITA_API_KEY",
+  (r"sk_[A-Za-z0-9_-]{40,64}", lambda r: "sk_" + rs(r, B64U, 43), ["entropy(3.5)"]),
+  ["https://novita.ai/docs/guides/quickstart"])
+C(AI2, "writer-api-key", "Writer API key", "Writer", ["writer_api"], "WRITER_API_KEY", anv(32, 64),
+  ["https://dev.writer.com/api-guides/quickstart"])
+C(AI2, "hume-api-key", "Hume AI API key / secret", "Hume AI", ["hume_api"], "HUME_API_KEY", anv(48),
+  ["https://dev.hume.ai/docs/introduction/api-key"])
+C(AI2, "livekit-api-secret", "LiveKit API secret", "LiveKit", ["livekit"], "LIVEKIT_API_SECRET", anv(32, 64),
+  ["https://docs.livekit.io/home/get-started/authentication/"])
+C(AI2, "agora-app-certificate", "Agora app certificate", "Agora", ["agora"], "AGORA_APP_CERTIFICATE", hexv(32),
+  ["https://docs.agora.io/en/video-calling/get-started/manage-agora-account#get-the-app-certificate"])
+C(AI2, "bfl-api-key", "Black Forest Labs (FLUX) API key", "Black Forest Labs", ["bfl_api", "bfl-api"], "BFL_API_KEY", UUIDV,
+  ["https://docs.bfl.ai/quick_start/generating_images"])
+C(AI2, "leonardo-api-key", "Leonardo.Ai API key", "Leonardo.Ai", ["leonardo"], "LEONARDO_API_KEY", UUIDV,
+  ["https://docs.leonardo.ai/docs/create-your-api-key"])
+C(AI2, "runway-api-secret", "Runway API secret", "Runway", ["runwayml"], "RUNWAYML_API_SECRET",
+  (r"key_[0-9a-f]{128}", lambda r: "key_" + rs(r, HEX, 128), ["entropy(3.0)"]),
+  ["https://docs.dev.runwayml.com/guides/setup/"])
+C(AI2, "heygen-api-key", "HeyGen API key", "HeyGen", ["heygen"], "HEYGEN_API_KEY", b64uv(40, 80),
+  ["https://docs.heygen.com/reference/authentication"])
+C(AI2, "gladia-api-key", "Gladia API key", "Gladia", ["gladia"], "GLADIA_API_KEY", UUIDV,
+  ["https://docs.gladia.io/chapters/get-started/pages/authentication"])
+C(AI2, "speechmatics-api-key", "Speechmatics API key", "Speechmatics", ["speechmatics"], "SPEECHMATICS_API_KEY", anv(32),
+  ["https://docs.speechmatics.com/introduction/authentication"])
+C(AI2, "revai-access-token", "Rev AI access token", "Rev", ["revai", "rev_ai"], "REVAI_ACCESS_TOKEN", b64uv(40, 80),
+  ["https://docs.rev.ai/get-started/"])
+C(AI2, "playht-api-secret", "PlayHT API secret key", "PlayHT", ["playht", "play_ht"], "PLAYHT_API_KEY", anv(32),
+  ["https://docs.play.ht/reference/api-authentication"])
+C(AI2, "roboflow-api-key", "Roboflow API key", "Roboflow", ["roboflow"], "ROBOFLOW_API_KEY", anv(20),
+  ["https://docs.roboflow.com/developer/authentication/find-your-roboflow-api-key"])
+C(AI2, "comet-api-key", "Comet ML API key", "Comet", ["comet_api", "comet-api", "comet_ml"], "COMET_API_KEY", anv(25),
+  ["https://www.comet.com/docs/v2/guides/experiment-management/configure-sdk/"])
+C(AI2, "clearml-secret-key", "ClearML API secret key", "ClearML", ["clearml"], "CLEARML_API_SECRET_KEY", anv(50, 64),
+  ["https://clear.ml/docs/latest/docs/configs/env_vars/"])
+C(AI2, "unstructured-api-key", "Unstructured API key", "Unstructured", ["unstructured_api"], "UNSTRUCTURED_API_KEY", anv(30),
+  ["https://docs.unstructured.io/api-reference/overview"])
+C(AI2, "portkey-api-key", "Portkey API key", "Portkey", ["portkey"], "PORTKEY_API_KEY", (r"[A-Za-z0-9+/]{28,40}", lambda r: rs(r, B64, 32), ["entropy(3.5)"]),
+  ["https://portkey.ai/docs/api-reference/inference-api/authentication"])
+C(AI2, "weaviate-api-key", "Weaviate Cloud API key", "Weaviate", ["weaviate"], "WEAVIATE_API_KEY", anv(32, 64),
+  ["https://weaviate.io/developers/weaviate/configuration/authentication"])
+C(AI2, "qdrant-api-key", "Qdrant Cloud API key", "Qdrant", ["qdrant"], "QDRANT_API_KEY", b64uv(32, 128),
+  ["https://qdrant.tech/documentation/cloud/authentication/"])
+C(AI2, "zilliz-api-key", "Zilliz Cloud API key", "Zilliz", ["zilliz"], "ZILLIZ_CLOUD_API_KEY", hexv(104),
+  ["https://docs.zilliz.com/docs/manage-api-keys"])
+C(AI2, "aimlapi-api-key", "AI/ML API key", "AIMLAPI", ["aimlapi", "aiml_api"], "AIML_API_KEY", hexv(32),
+  ["https://docs.aimlapi.com/quickstart/setting-up"])
+C(AI2, "civitai-api-key", "Civitai API key", "Civitai", ["civitai"], "CIVITAI_API_KEY", hexv(32),
+  ["https://developer.civitai.com/docs/getting-started/setup-profile#create-an-api-key"])
+C(AI2, "scale-api-key", "Scale AI API key", "Scale AI", ["scale_api", "scaleapi"], "SCALE_API_KEY",
+  (r"(?:live|test)_[0-9a-f]{32}", lambda r: r.choice(["live_", "test_"]) + rs(r, HEX, 32), ["entropy(3.0)"]),
+  ["https://docs.scale.com/reference/authentication"])
+C(AI2, "braintrust-api-key", "Braintrust API key", "Braintrust", ["braintrust"], "BRAINTRUST_API_KEY",
+  (r"sk-[A-Za-z0-9]{48}", lambda r: "sk-" + rs(r, AN, 48), ["entropy(3.5)"]),
+  ["https://www.braintrust.dev/docs/reference/api/ApiKeys"])
+C(AI2, "arize-api-key", "Arize AX API key", "Arize AI", ["arize"], "ARIZE_API_KEY", b64uv(40, 120),
+  ["https://docs.arize.com/arize/reference/authentication-and-security/api-keys"])
+C(AI2, "lakera-guard-api-key", "Lakera Guard API key", "Lakera", ["lakera"], "LAKERA_GUARD_API_KEY", anv(40, 64),
+  ["https://platform.lakera.ai/docs/api"])
+C(AI2, "serper-api-key", "Serper (Google Search API) key", "Serper", ["serper"], "SERPER_API_KEY", hexv(40),
+  ["https://serper.dev/api-key"])
+C(AI2, "scrapingbee-api-key", "ScrapingBee API key", "ScrapingBee", ["scrapingbee"], "SCRAPINGBEE_API_KEY",
+  (r"[A-Z0-9]{80}", lambda r: rs(r, UPAN, 80), ["entropy(3.5)"]), ["https://www.scrapingbee.com/documentation/"])
+C(AI2, "scraperapi-api-key", "ScraperAPI key", "ScraperAPI", ["scraperapi"], "SCRAPERAPI_KEY", hexv(32),
+  ["https://docs.scraperapi.com/"])
+C(AI2, "zyte-api-key", "Zyte API key", "Zyte", ["zyte"], "ZYTE_API_KEY", hexv(32), ["https://docs.zyte.com/zyte-api/usage/http.html"])
+C(AI2, "diffbot-token", "Diffbot API token", "Diffbot", ["diffbot"], "DIFFBOT_TOKEN", hexv(32), ["https://docs.diffbot.com/reference/authentication"])
+C(AI2, "brightdata-api-token", "Bright Data API token", "Bright Data", ["brightdata", "bright_data"], "BRIGHTDATA_API_TOKEN", hexv(64),
+  ["https://docs.brightdata.com/general/account/api-token"])
+C(AI2, "kagi-api-token", "Kagi API token", "Kagi", ["kagi_api"], "KAGI_API_KEY", b64uv(40, 90), ["https://help.kagi.com/kagi/api/overview.html"])
+H(AI2, "brave-search-api-key", "Brave Search API subscription token", "Brave", "X-Subscription-Token",
+  (r"BSA[A-Za-z0-9_-]{24,40}", lambda r: "BSA" + rs(r, B64U, 28), ["entropy(3.5)"]),
+  ["https://api-dashboard.search.brave.com/app/documentation/web-search/get-started"])
+C(AI2, "deepl-api-key", "DeepL API authentication key", "DeepL", ["deepl"], "DEEPL_AUTH_KEY",
+  (r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?::fx)?", lambda r: uuid(r) + r.choice([":fx", ""]), ["not-placeholder"]),
+  ["https://developers.deepl.com/docs/getting-started/auth"])
+A(AI2, "deepl-auth-header", "DeepL API key in the Authorization header", "DeepL", "DeepL-Auth-Key",
+  (UUIDV[0] + r"(?::fx)?", lambda r: uuid(r) + ":fx", ["not-placeholder"]), ["https://developers.deepl.com/docs/getting-started/auth"])
+
+# ================================================================ observability, on-call, uptime
+P(OBS, "coralogix-api-key", "Coralogix API key", "Coralogix", "cxtp_", body(A_, AN, 30), "CORALOGIX_API_KEY",
+  ["https://coralogix.com/docs/user-guides/account-management/api-keys/api-keys/"])
+P(OBS, "checkly-api-key", "Checkly user API key", "Checkly", "cu_", body(H_, HEX, 32), "CHECKLY_API_KEY",
+  ["https://www.checklyhq.com/docs/integrations/api/"])
+P(OBS, "rootly-api-key", "Rootly API key", "Rootly", "rootly_", body(H_, HEX, 64), "ROOTLY_API_TOKEN",
+  ["https://docs.rootly.com/api-reference/overview"])
+P(OBS, "firehydrant-bot-token", "FireHydrant bot (API) token", "FireHydrant", "fhb-", body(H_, HEX, 32), "FIREHYDRANT_API_KEY",
+  ["https://docs.firehydrant.com/docs/api-keys"])
+P(OBS, "honeybadger-personal-token", "Honeybadger personal auth token", "Honeybadger", "hbp_", body(A_, AN, 36), "HONEYBADGER_PERSONAL_AUTH_TOKEN",
+  ["https://docs.honeybadger.io/api/"])
+H(OBS, "signalfx-access-token", "Splunk Observability Cloud (SignalFx) access token", "Splunk", "X-SF-Token",
+  b64uv(22), ["https://docs.splunk.com/observability/en/admin/authentication/authentication-tokens/org-tokens.html"])
+C(OBS, "signalfx-token-env", "Splunk Observability Cloud access token (SFX_TOKEN)", "Splunk", ["sfx_token", "signalfx", "splunk_access_token"],
+  "SPLUNK_ACCESS_TOKEN", b64uv(22), ["https://docs.splunk.com/observability/en/gdi/opentelemetry/environment-variables.html"])
+C(OBS, "instana-agent-key", "IBM Instana agent key", "IBM Instana", ["instana_agent_key"], "INSTANA_AGENT_KEY", b64uv(22),
+  ["https://www.ibm.com/docs/en/instana-observability/current?topic=agents-installing-host-agent-linux"])
+C(OBS, "instana-api-token", "IBM Instana API token", "IBM Instana", ["instana_api_token"], "INSTANA_API_TOKEN", b64uv(22),
+  ["https://www.ibm.com/docs/en/instana-observability/current?topic=apis-instana-rest-api"])
+C(OBS, "elastic-apm-secret-token", "Elastic APM secret token", "Elastic", ["elastic_apm"], "ELASTIC_APM_SECRET_TOKEN", anv(20, 48),
+  ["https://www.elastic.co/guide/en/apm/guide/current/secret-token.html"])
+C(OBS, "raygun-api-key", "Raygun API key", "Raygun", ["raygun"], "RAYGUN_API_KEY", anv(22, 24),
+  ["https://raygun.com/documentation/product-guides/crash-reporting/api-keys/"])
+C(OBS, "lightstep-access-token", "Lightstep (ServiceNow Cloud Observability) access token", "ServiceNow", ["lightstep"],
+  "LIGHTSTEP_ACCESS_TOKEN", (r"[A-Za-z0-9+/]{84,200}={0,2}", lambda r: b64(rbytes(r, 96)), ["entropy(4.0)"]),
+  ["https://docs.lightstep.com/docs/create-and-manage-access-tokens"])
+C(OBS, "appdynamics-access-key", "AppDynamics controller access key", "Cisco AppDynamics", ["appdynamics"],
+  "APPDYNAMICS_AGENT_ACCOUNT_ACCESS_KEY", (r"[a-z0-9]{12}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", uuid, ["not-placeholder"]),
+  ["https://docs.appdynamics.com/appd/24.x/latest/en/application-monitoring/install-app-server-agents/java-agent/administer-the-java-agent/java-agent-configuration-properties"])
+C(OBS, "atatus-license-key", "Atatus license key", "Atatus", ["atatus"], "ATATUS_LICENSE_KEY",
+  (r"lic_apm_[0-9a-f]{32}", lambda r: "lic_apm_" + rs(r, HEX, 32), ["entropy(3.0)"]), ["https://docs.atatus.com/docs/nodejs/"])
+C(OBS, "site24x7-device-key", "Site24x7 device key", "Site24x7 (Zoho)", ["site24x7"], "SITE24X7_DEVICE_KEY",
+  (r"(?:us|eu|in|au|cn|jp)_[0-9a-f]{32}", lambda r: "us_" + rs(r, HEX, 32), ["entropy(3.0)"]),
+  ["https://www.site24x7.com/help/admin/developer/device-key.html"])
+C(OBS, "pingdom-api-token", "Pingdom API token", "Pingdom (SolarWinds)", ["pingdom"], "PINGDOM_API_TOKEN", b64uv(64, 72),
+  ["https://docs.pingdom.com/api/#section/Authentication"])
+C(OBS, "statuscake-api-key", "StatusCake API token", "StatusCake", ["statuscake"], "STATUSCAKE_API_TOKEN", anv(20, 40),
+  ["https://developers.statuscake.com/guides/api/authentication/"])
+C(OBS, "incidentio-api-key", "incident.io API key", "incident.io", ["incident_io", "incidentio"], "INCIDENT_IO_API_KEY",
+  (r"inc_[A-Za-z0-9]{40,64}", lambda r: "inc_" + rs(r, AN, 48), ["entropy(3.5)"]), ["https://api-docs.incident.io/"])
+C(OBS, "opslevel-api-token", "OpsLevel API token", "OpsLevel", ["opslevel"], "OPSLEVEL_API_TOKEN", b64uv(36, 64),
+  ["https://docs.opslevel.com/docs/graphql"])
+C(OBS, "cortex-api-token", "Cortex (developer portal) API token", "Cortex", ["cortex_api"], "CORTEX_API_TOKEN", b64uv(40, 100),
+  ["https://docs.cortex.io/docs/api/authentication"])
+C(OBS, "signoz-ingestion-key", "SigNoz Cloud ingestion key", "SigNoz", ["signoz"], "SIGNOZ_INGESTION_KEY", b64uv(30, 64),
+  ["https://signoz.io/docs/ingestion/signoz-cloud/keys/"])
+C(OBS, "highlight-api-key", "Highlight.io API key", "Highlight", ["highlight_api"], "HIGHLIGHT_API_KEY", anv(32, 48),
+  ["https://www.highlight.io/docs/general/company/open-source/self-host-hobby"])
+C(OBS, "sematext-app-token", "Sematext app token", "Sematext", ["sematext"], "SEMATEXT_LOGS_TOKEN", UUIDV,
+  ["https://sematext.com/docs/guide/app-guide/#app-tokens"])
+C(OBS, "logscale-ingest-token", "Falcon LogScale (Humio) ingest token", "CrowdStrike", ["humio", "logscale"], "HUMIO_INGEST_TOKEN", UUIDV,
+  ["https://library.humio.com/falcon-logscale-self-hosted/ingesting-data-tokens.html"])
+C(OBS, "observe-ingest-token", "Observe ingest token", "Observe", ["observe_token", "observe_customer"], "OBSERVE_TOKEN",
+  (r"ds1[A-Za-z0-9]{17}:[A-Za-z0-9_-]{32}", lambda r: "ds1" + rs(r, AN, 17) + ":" + rs(r, B64U, 32), ["entropy(3.5)"]),
+  ["https://docs.observeinc.com/en/latest/content/data-ingestion/datastreams.html"])
+C(OBS, "chronosphere-api-token", "Chronosphere API token", "Chronosphere", ["chronosphere"], "CHRONOSPHERE_API_TOKEN", hexv(64),
+  ["https://docs.chronosphere.io/administer/accounts-teams/service-accounts"])
+C(OBS, "gremlin-api-key", "Gremlin API key", "Gremlin", ["gremlin_api"], "GREMLIN_API_KEY", hexv(64),
+  ["https://www.gremlin.com/docs/api-reference-overview"])
+C(OBS, "kentik-api-token", "Kentik API token", "Kentik", ["kentik", "x-ch-auth-api-token"], "KENTIK_API_TOKEN", hexv(32),
+  ["https://kb.kentik.com/v0/Ec04.htm"])
+C(OBS, "thousandeyes-bearer-token", "ThousandEyes API bearer token", "Cisco ThousandEyes", ["thousandeyes"], "THOUSANDEYES_BEARER_TOKEN", UUIDV,
+  ["https://developer.cisco.com/docs/thousandeyes/authentication/"])
+C(OBS, "trackjs-token", "TrackJS token", "TrackJS", ["trackjs"], "TRACKJS_TOKEN", hexv(32), ["https://docs.trackjs.com/browser-agent/options/"])
+C(OBS, "logflare-api-key", "Logflare API key", "Logflare (Supabase)", ["logflare"], "LOGFLARE_API_KEY", b64uv(20, 40),
+  ["https://docs.logflare.app/concepts/access-tokens/"])
+C(OBS, "uptime-kuma-api-key", "Uptime Kuma API key", "Uptime Kuma", ["uptime_kuma", "uptimekuma", "kuma_api"], "UPTIME_KUMA_API_KEY",
+  (r"uk[0-9]{1,6}_[A-Za-z0-9_-]{32}", lambda r: "uk%d_" % r.randint(1, 99) + rs(r, B64U, 32), ["entropy(3.5)"]),
+  ["https://github.com/louislam/uptime-kuma/wiki/API-Keys"])
+C(OBS, "newrelic-otlp-license-env", "OpenTelemetry exporter header carrying a New Relic license key", "New Relic", ["otel_exporter_otlp_headers"],
+  "OTEL_EXPORTER_OTLP_HEADERS", (r"api-key=[0-9a-f]{36}NRAL|api-key=[0-9a-f]{40}", lambda r: "api-key=" + rs(r, HEX, 36) + "NRAL", ["not-placeholder"]),
+  ["https://docs.newrelic.com/docs/opentelemetry/best-practices/opentelemetry-otlp/"], overlaps=["new-relic-license-key"])
+
+# ================================================================ CI/CD, VCS, dev tooling, registries
+P(DEV, "teamcity-access-token", "JetBrains TeamCity access token", "JetBrains", "eyJ0eXAiOiAiVENWMiJ9.",
+  (r"[A-Za-z0-9_-]{20,80}\.[A-Za-z0-9_-]{20,100}", lambda r: rs(r, B64U, 36) + "." + rs(r, B64U, 48)), "TEAMCITY_TOKEN",
+  ["https://www.jetbrains.com/help/teamcity/configuring-your-user-profile.html#Managing+Access+Tokens"], kws=["eyJ0eXAiOiAiVENWMiJ9"])
+P(DEV, "chromatic-project-token", "Chromatic project token", "Chromatic", "chpt_", body(A_, AN, 14, 40), "CHROMATIC_PROJECT_TOKEN",
+  ["https://www.chromatic.com/docs/cli/#configuration-options"], validators=["entropy(3.0)"])
+P(DEV, "socket-dev-api-key", "Socket.dev API key", "Socket", "sktsec_", body(U_, B64U, 40, 80), "SOCKET_SECURITY_API_KEY",
+  ["https://docs.socket.dev/reference/creating-and-managing-api-tokens"])
+P(DEV, "portainer-access-token", "Portainer API access token", "Portainer", "ptr_", body(r"[A-Za-z0-9+/]", B64, 43, 44), "PORTAINER_API_KEY",
+  ["https://docs.portainer.io/api/access"], end=r"=?" + END)
+P(DEV, "openshift-oauth-token", "Red Hat OpenShift OAuth access token", "Red Hat OpenShift", "sha256~", body(U_, B64U, 43), "OPENSHIFT_TOKEN",
+  ["https://docs.redhat.com/en/documentation/openshift_container_platform/4.16/html/authentication_and_authorization/understanding-authentication"])
+P(DEV, "matrix-synapse-access-token", "Matrix (Synapse) access token", "Matrix.org Foundation", "syt_",
+  (r"[A-Za-z0-9_-]{2,64}_[A-Za-z]{20}_[0-9A-Za-z]{6}", lambda r: b64u(word(r).encode()) + "_" + rs(r, UP + LOW, 20) + "_" + rs(r, AN, 6)),
+  "MATRIX_ACCESS_TOKEN", ["https://spec.matrix.org/latest/client-server-api/#client-authentication"])
+P(DEV, "ntfy-access-token", "ntfy access token", "ntfy", "tk_", body(L_, LOWAN, 29), "NTFY_TOKEN",
+  ["https://docs.ntfy.sh/config/#access-tokens"])
+P(DEV, "gitbook-api-token", "GitBook API token", "GitBook", "gb_api_", body(A_, AN, 40, 60), "GITBOOK_API_TOKEN",
+  ["https://gitbook.com/docs/developers/gitbook-api/authentication"])
+C(DEV, "percy-token", "Percy (BrowserStack) project token", "BrowserStack Percy", ["percy"], "PERCY_TOKEN",
+  (r"(?:web_|app_|auto_|ss_|vmw_|res_)?[0-9a-f]{64}", lambda r: r.choice(["web_", "app_", ""]) + rs(r, HEX, 64), ["entropy(3.0)"]),
+  ["https://www.browserstack.com/docs/percy/get-started/set-env-var"])
+C(DEV, "applitools-api-key", "Applitools API key", "Applitools", ["applitools"], "APPLITOOLS_API_KEY", anv(40, 60),
+  ["https://applitools.com/docs/topics/overview/obtain-api-key.html"])
+C(DEV, "lambdatest-access-key", "LambdaTest access key", "LambdaTest", ["lambdatest", "lt_access_key"], "LT_ACCESS_KEY",
+  (r"(?:LT_)?[A-Za-z0-9]{40,50}", lambda r: "LT_" + rs(r, AN, 44), ["entropy(3.5)"]),
+  ["https://www.lambdatest.com/support/docs/using-environment-variables-for-authentication-credentials/"])
+C(DEV, "testingbot-secret", "TestingBot API secret", "TestingBot", ["testingbot", "tb_secret"], "TESTINGBOT_SECRET", hexv(32),
+  ["https://testingbot.com/support/getting-started/env.html"])
+C(DEV, "codacy-api-token", "Codacy API / project token", "Codacy", ["codacy"], "CODACY_PROJECT_TOKEN", anv(20, 40),
+  ["https://docs.codacy.com/codacy-api/api-tokens/"])
+C(DEV, "deepsource-dsn", "DeepSource DSN", "DeepSource", ["deepsource"], "DEEPSOURCE_DSN",
+  (r"https://[0-9a-f]{32}@[\w.-]+", lambda r: "https://" + rs(r, HEX, 32) + "@app.deepsource.com", ["not-placeholder"]),
+  ["https://docs.deepsource.com/docs/cli"], overlaps=["sentry-dsn"])
+C(DEV, "semaphore-api-token", "Semaphore CI API token", "Semaphore", ["semaphore_api", "sem_api"], "SEMAPHORE_API_TOKEN", anv(20, 40),
+  ["https://docs.semaphoreci.com/reference/api"])
+C(DEV, "codefresh-api-key", "Codefresh API key", "Codefresh", ["codefresh", "cf_api_key"], "CF_API_KEY",
+  (r"[0-9a-f]{24}\.[0-9a-f]{32}", lambda r: rs(r, HEX, 24) + "." + rs(r, HEX, 32), ["entropy(3.0)"]),
+  ["https://codefresh.io/docs/docs/integrations/codefresh-api/"])
+C(DEV, "codemagic-api-token", "Codemagic API token", "Codemagic", ["codemagic", "cm_api_token"], "CODEMAGIC_API_TOKEN", b64uv(43),
+  ["https://docs.codemagic.io/rest-api/codemagic-rest-api/"])
+C(DEV, "spacelift-api-secret", "Spacelift API key secret", "Spacelift", ["spacelift"], "SPACELIFT_API_KEY_SECRET", hexv(64),
+  ["https://docs.spacelift.io/integrations/api#spacelift-api-key-token"])
+C(DEV, "env0-api-secret", "env0 API key secret", "env0", ["env0"], "ENV0_API_SECRET", b64uv(32, 64),
+  ["https://docs.env0.com/reference/authentication"])
+C(DEV, "gitguardian-api-key", "GitGuardian API key", "GitGuardian", ["gitguardian"], "GITGUARDIAN_API_KEY", anv(60, 72),
+  ["https://docs.gitguardian.com/api-docs/authentication"])
+C(DEV, "semgrep-app-token", "Semgrep AppSec Platform token", "Semgrep", ["semgrep"], "SEMGREP_APP_TOKEN", hexv(64),
+  ["https://semgrep.dev/docs/semgrep-ci/ci-environment-variables#semgrep_app_token"])
+C(DEV, "mend-user-key", "Mend (WhiteSource) user key", "Mend.io", ["ws_userkey", "ws_apikey", "mend_user_key"], "WS_USERKEY", hexv(64),
+  ["https://docs.mend.io/legacy-sca/latest/unified-agent-configuration-parameters"])
+C(DEV, "gitee-access-token", "Gitee personal access token", "Gitee", ["gitee"], "GITEE_TOKEN", hexv(32),
+  ["https://gitee.com/api/v5/oauth_doc"])
+C(DEV, "phabricator-conduit-token", "Phabricator Conduit API token", "Phorge / Phabricator", ["phabricator", "conduit", "phorge"],
+  "PHABRICATOR_CONDUIT_TOKEN", (r"(?:api|cli)-[a-z0-9]{28}", lambda r: "api-" + rs(r, LOWAN, 28), ["entropy(3.0)"]),
+  ["https://we.phorge.it/book/phorge/article/conduit/"])
+C(DEV, "sourcehut-oauth-token", "SourceHut personal access token", "SourceHut", ["sourcehut", "srht"], "SRHT_TOKEN", b64uv(80, 200),
+  ["https://man.sr.ht/meta.sr.ht/oauth.md"])
+C(DEV, "buddy-works-token", "Buddy personal access token", "Buddy", ["buddy_token", "buddy_works", "buddyworks"], "BUDDY_TOKEN", b64uv(40, 80),
+  ["https://buddy.works/docs/api/getting-started/oauth2/personal-access-token"])
+C(DEV, "woodpecker-agent-secret", "Woodpecker CI agent secret", "Woodpecker CI", ["woodpecker"], "WOODPECKER_AGENT_SECRET", hexv(64),
+  ["https://woodpecker-ci.org/docs/administration/configuration/agent"])
+C(DEV, "drone-rpc-secret", "Drone runner RPC secret", "Drone (Harness)", ["drone_rpc"], "DRONE_RPC_SECRET", hexv(32),
+  ["https://docs.drone.io/runner/docker/configuration/reference/drone-rpc-secret/"])
+C(DEV, "expo-access-token", "Expo access token", "Expo", ["expo_token", "expo_access"], "EXPO_TOKEN", b64uv(40),
+  ["https://docs.expo.dev/accounts/programmatic-access/"])
+C(DEV, "fastlane-match-password", "fastlane match encryption password", "fastlane", ["match_password", "match_keychain_password"], "MATCH_PASSWORD",
+  FREEV, ["https://docs.fastlane.tools/actions/match/"], overlaps=[])
+C(DEV, "appcenter-api-token", "Visual Studio App Center API token", "Microsoft App Center", ["appcenter"], "APPCENTER_API_TOKEN", hexv(40),
+  ["https://learn.microsoft.com/en-us/appcenter/api-docs/"])
+C(DEV, "harbor-robot-secret", "Harbor robot account secret", "Harbor (CNCF)", ["harbor"], "HARBOR_ROBOT_SECRET", anv(32),
+  ["https://goharbor.io/docs/2.11.0/working-with-projects/project-configuration/create-robot-accounts/"])
+C(DEV, "packagecloud-token", "packagecloud API token", "packagecloud", ["packagecloud"], "PACKAGECLOUD_TOKEN", hexv(48),
+  ["https://packagecloud.io/docs/api#api_tokens"])
+C(DEV, "ansible-galaxy-token", "Ansible Galaxy / Automation Hub API token", "Ansible", ["galaxy_server", "galaxy_token", "galaxy_api_key"], "ANSIBLE_GALAXY_SERVER_RELEASE_GALAXY_TOKEN", hexv(40),
+  ["https://docs.ansible.com/ansible/latest/galaxy/user_guide.html#configuring-the-ansible-galaxy-client"])
+C(DEV, "cachix-signing-key", "Cachix binary cache signing key", "Cachix", ["cachix_signing"], "CACHIX_SIGNING_KEY",
+  (r"[A-Za-z0-9+/]{86}==", lambda r: b64(rbytes(r, 64)), ["entropy(4.0)"]), ["https://docs.cachix.org/getting-started#pushing"])
+C(DEV, "nx-cloud-access-token", "Nx Cloud access token", "Nx (Nrwl)", ["nx_cloud"], "NX_CLOUD_ACCESS_TOKEN",
+  (r"[A-Za-z0-9+/]{60,100}={0,2}", lambda r: b64(rbytes(r, 54)), ["entropy(4.0)"]), ["https://nx.dev/ci/recipes/security/access-tokens"])
+C(DEV, "turborepo-remote-token", "Turborepo remote cache token", "Vercel", ["turbo_token"], "TURBO_TOKEN", anv(24, 64),
+  ["https://turbo.build/repo/docs/reference/system-environment-variables"])
+C(DEV, "cocoapods-trunk-token", "CocoaPods trunk session token", "CocoaPods", ["cocoapods_trunk"], "COCOAPODS_TRUNK_TOKEN", hexv(32),
+  ["https://guides.cocoapods.org/making/getting-setup-with-trunk.html"])
+C(DEV, "coder-session-token", "Coder session token", "Coder", ["coder_session"], "CODER_SESSION_TOKEN",
+  (r"[A-Za-z0-9]{10}-[A-Za-z0-9]{22}", lambda r: rs(r, AN, 10) + "-" + rs(r, AN, 22), ["entropy(3.5)"]),
+  ["https://coder.com/docs/admin/users/sessions-tokens"])
+C(DEV, "rapidapi-key", "RapidAPI key", "RapidAPI", ["rapidapi"], "X_RAPIDAPI_KEY", anv(50),
+  ["https://docs.rapidapi.com/docs/keys-and-key-rotation"])
+C(DEV, "vault-approle-secret-id", "HashiCorp Vault AppRole secret_id", "HashiCorp Vault", ["vault_secret_id", "approle_secret_id"],
+  "VAULT_SECRET_ID", UUIDV, ["https://developer.hashicorp.com/vault/docs/auth/approle"])
+C(DEV, "conan-password", "Conan remote password", "Conan (JFrog)", ["conan_password", "conan_login_password"], "CONAN_PASSWORD", FREEV,
+  ["https://docs.conan.io/2/reference/environment.html"])
+C(DEV, "twine-password", "Twine upload password / token", "PyPA", ["twine_password"], "TWINE_PASSWORD", FREEV,
+  ["https://twine.readthedocs.io/en/stable/#environment-variables"], overlaps=["pypi-upload-token"])
+C(DEV, "node-auth-token", "Registry token in NODE_AUTH_TOKEN (actions/setup-node)", "npm", ["node_auth_token"], "NODE_AUTH_TOKEN",
+  anv(36, 64), ["https://docs.github.com/en/actions/use-cases-and-examples/publishing-packages/publishing-nodejs-packages"])
+
+# ================================================================ messaging, email, voice, chat
+P(COM, "africastalking-api-key", "Africa's Talking API key", "Africa's Talking", "atsk_", body(H_, HEX, 64), "AT_API_KEY",
+  ["https://developers.africastalking.com/docs/authentication"])
+A(COM, "infobip-api-key", "Infobip API key (Authorization: App)", "Infobip", "App",
+  (r"[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", lambda r: rs(r, HEX, 32) + "-" + uuid(r), ["entropy(3.0)"]),
+  ["https://www.infobip.com/docs/essentials/api-essentials/api-authorization"], kws=["app "])
+C(COM, "infobip-api-key-env", "Infobip API key", "Infobip", ["infobip"], "INFOBIP_API_KEY",
+  (r"[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", lambda r: rs(r, HEX, 32) + "-" + uuid(r), ["entropy(3.0)"]),
+  ["https://www.infobip.com/docs/essentials/api-essentials/api-authorization"])
+C(COM, "telnyx-api-key", "Telnyx API v2 key", "Telnyx", ["telnyx"], "TELNYX_API_KEY",
+  (r"KEY[0-9A-F]{32}_[A-Za-z0-9]{22}", lambda r: "KEY" + rs(r, HEX.upper(), 32) + "_" + rs(r, AN, 22), ["entropy(3.5)"]),
+  ["https://developers.telnyx.com/docs/overview/authentication"])
+C(COM, "sinch-api-token", "Sinch SMS API token", "Sinch", ["sinch"], "SINCH_API_TOKEN", hexv(32),
+  ["https://developers.sinch.com/docs/sms/api-reference/authentication/"])
+C(COM, "bandwidth-api-secret", "Bandwidth API password / secret", "Bandwidth", ["bandwidth_api", "bw_password", "bandwidth_password"],
+  "BANDWIDTH_PASSWORD", FREEV, ["https://dev.bandwidth.com/docs/credentials/"])
+C(COM, "clicksend-api-key", "ClickSend API key", "ClickSend", ["clicksend"], "CLICKSEND_API_KEY",
+  (r"[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}", lambda r: uuid(r).upper(), ["not-placeholder"]),
+  ["https://developers.clicksend.com/docs/rest/v3/#authentication"])
+C(COM, "msg91-auth-key", "MSG91 auth key", "MSG91", ["msg91"], "MSG91_AUTH_KEY", anv(24, 32), ["https://docs.msg91.com/overview"])
+C(COM, "termii-api-key", "Termii API key", "Termii", ["termii"], "TERMII_API_KEY", b64uv(60, 64), ["https://developers.termii.com/"])
+C(COM, "ringcentral-client-secret", "RingCentral client secret / JWT credential", "RingCentral", ["ringcentral", "rc_client_secret"],
+  "RINGCENTRAL_CLIENT_SECRET", b64uv(22, 48), ["https://developers.ringcentral.com/guide/authentication"])
+C(COM, "dialpad-api-key", "Dialpad API key", "Dialpad", ["dialpad"], "DIALPAD_API_KEY", anv(40, 64), ["https://developers.dialpad.com/docs/api-keys"])
+C(COM, "aircall-api-token", "Aircall API token", "Aircall", ["aircall"], "AIRCALL_API_TOKEN", hexv(32), ["https://developer.aircall.io/api-references/#authentication"])
+C(COM, "helpscout-app-secret", "Help Scout app secret", "Help Scout", ["helpscout", "help_scout"], "HELPSCOUT_APP_SECRET", anv(32),
+  ["https://developer.helpscout.com/mailbox-api/overview/authentication/"])
+C(COM, "gorgias-api-key", "Gorgias API key", "Gorgias", ["gorgias"], "GORGIAS_API_KEY", hexv(64), ["https://developers.gorgias.com/reference/authentication"])
+C(COM, "crisp-token-key", "Crisp plugin token key", "Crisp", ["crisp_token", "crisp_key"], "CRISP_TOKEN_KEY", hexv(64),
+  ["https://docs.crisp.chat/guides/rest-api/authentication/"])
+C(COM, "drift-access-token", "Drift OAuth access token", "Drift (Salesloft)", ["drift_"], "DRIFT_ACCESS_TOKEN", anv(32), ["https://devdocs.drift.com/docs/authentication-and-scopes"])
+C(COM, "livechat-pat", "LiveChat personal access token", "LiveChat (Text)", ["livechat"], "LIVECHAT_PAT",
+  (r"(?:dal|fra|us-south1|eu-west3):[A-Za-z0-9_-]{27}", lambda r: "dal:" + rs(r, B64U, 27), ["entropy(3.5)"]),
+  ["https://platform.text.com/docs/authorization/authorizing-api-calls#personal-access-tokens"])
+H(COM, "sendbird-api-token", "Sendbird master API token", "Sendbird", "Api-Token", hexv(40),
+  ["https://sendbird.com/docs/chat/platform-api/v3/prepare-to-use-api#2-authentication"])
+C(COM, "stream-api-secret", "Stream (GetStream) API secret", "Stream", ["stream_api_secret", "stream_secret", "getstream"], "STREAM_API_SECRET",
+  (r"[a-z0-9]{64}", lambda r: rs(r, LOWAN, 64), ["entropy(3.5)"]), ["https://getstream.io/chat/docs/node/tokens_and_authentication/"])
+C(COM, "cometchat-api-key", "CometChat REST API key", "CometChat", ["cometchat"], "COMETCHAT_API_KEY", hexv(40), ["https://www.cometchat.com/docs/rest-api/authentication"])
+C(COM, "daily-api-key", "Daily (daily.co) API key", "Daily", ["daily_api", "dailyco"], "DAILY_API_KEY", hexv(64), ["https://docs.daily.co/reference/rest-api"])
+C(COM, "hms-app-secret", "100ms app secret", "100ms", ["100ms", "hms_app_secret"], "HMS_APP_SECRET", b64uv(40, 64),
+  ["https://www.100ms.live/docs/server-side/v2/introduction/authentication-and-tokens"])
+H(COM, "rocketchat-auth-token", "Rocket.Chat personal access token (X-Auth-Token)", "Rocket.Chat", "X-Auth-Token", b64uv(43),
+  ["https://developer.rocket.chat/apidocs/personal-access-tokens"], negs=["X-Auth-Token: gAAAAA" + "x" * 20])
+H(COM, "gotify-app-token", "Gotify application / client token", "Gotify", "X-Gotify-Key",
+  (r"[AC][A-Za-z0-9._-]{14}", lambda r: r.choice("AC") + rs(r, AN, 14), ["entropy(3.0)"]), ["https://gotify.net/docs/pushmsg"])
+U(COM, "dingtalk-robot-webhook", "DingTalk custom robot webhook access token", "DingTalk (Alibaba)", ["oapi.dingtalk.com"],
+  r"https://oapi\.dingtalk\.com/robot/send\?access_token=", hexv(64),
+  ["DINGTALK_WEBHOOK=https://oapi.dingtalk.com/robot/send?access_token={s}", '{ts} INFO alert sent to "https://oapi.dingtalk.com/robot/send?access_token={s}"'],
+  ["https://open.dingtalk.com/document/robots/custom-robot-access"], negs=["https://oapi.dingtalk.com/robot/send?access_token=XXXX"])
+U(COM, "feishu-bot-webhook", "Feishu / Lark custom bot webhook", "Feishu (ByteDance)", ["open.feishu.cn", "open.larksuite.com"],
+  r"https://open\.(?:feishu\.cn|larksuite\.com)/open-apis/bot/v2/hook/", UUIDV,
+  ["FEISHU_WEBHOOK=https://open.feishu.cn/open-apis/bot/v2/hook/{s}", '{ts} INFO posting to "https://open.larksuite.com/open-apis/bot/v2/hook/{s}"'],
+  ["https://open.feishu.cn/document/client-docs/bot-v3/add-custom-bot"], negs=["https://open.feishu.cn/open-apis/bot/v2/hook/xxxxxxxx"])
+U(COM, "wecom-bot-webhook", "WeCom (WeChat Work) group bot webhook key", "Tencent WeCom", ["qyapi.weixin.qq.com"],
+  r"https://qyapi\.weixin\.qq\.com/cgi-bin/webhook/send\?key=", UUIDV,
+  ["WECOM_WEBHOOK=https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key={s}", '{ts} INFO notify "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key={s}"'],
+  ["https://developer.work.weixin.qq.com/document/path/91770"], negs=["https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=KEY"])
+C(COM, "wechat-app-secret", "WeChat official account / mini program AppSecret", "Tencent WeChat", ["wechat", "weixin", "wx_app_secret"],
+  "WECHAT_APP_SECRET", hexv(32), ["https://developers.weixin.qq.com/doc/offiaccount/en/Basic_Information/Get_access_token.html"])
+C(COM, "telegram-api-hash", "Telegram API hash (MTProto app)", "Telegram", ["telegram_api_hash", "tg_api_hash", "api_hash"], "TELEGRAM_API_HASH", hexv(32),
+  ["https://core.telegram.org/api/obtaining_api_id"])
+C(COM, "viber-auth-token", "Viber bot auth token", "Viber (Rakuten)", ["viber"], "VIBER_AUTH_TOKEN",
+  (r"[0-9a-f]{16}-[0-9a-f]{16}-[0-9a-f]{16}", lambda r: "-".join(rs(r, HEX, 16) for _ in range(3)), ["entropy(3.0)"]),
+  ["https://developers.viber.com/docs/api/rest-bot-api/#authentication-token"])
+C(COM, "mastodon-access-token", "Mastodon access token", "Mastodon", ["mastodon"], "MASTODON_ACCESS_TOKEN", b64uv(43),
+  ["https://docs.joinmastodon.org/client/token/"])
+C(COM, "bluesky-app-password", "Bluesky app password", "Bluesky", ["bluesky", "bsky", "atproto"], "BLUESKY_APP_PASSWORD",
+  (r"[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}", lambda r: "-".join(rs(r, LOWAN, 4) for _ in range(4)), ["entropy(3.0)"]),
+  ["https://docs.bsky.app/docs/advanced-guides/oauth-client"])
+C(COM, "reddit-client-secret", "Reddit OAuth client secret", "Reddit", ["reddit"], "REDDIT_CLIENT_SECRET", b64uv(27, 30),
+  ["https://github.com/reddit-archive/reddit/wiki/OAuth2"])
+P(COM, "pinterest-access-token", "Pinterest API access token", "Pinterest", "pina_", body(U_, B64U, 60, 120), "PINTEREST_ACCESS_TOKEN",
+  ["https://developers.pinterest.com/docs/getting-started/authentication-and-scopes/"])
+P(COM, "instagram-access-token", "Instagram Graph / Basic Display access token", "Meta", "IGQV", body(U_, B64U, 120, 300), "INSTAGRAM_ACCESS_TOKEN",
+  ["https://developers.facebook.com/docs/instagram-platform/reference/access_token"], kws=["IGQV"])
+C(COM, "tiktok-access-token", "TikTok API access token", "TikTok", ["tiktok"], "TIKTOK_ACCESS_TOKEN",
+  (r"act\.[A-Za-z0-9!*]{40,80}", lambda r: "act." + rs(r, AN, 56), ["entropy(3.5)"]), ["https://developers.tiktok.com/doc/oauth-user-access-token-management"])
+C(COM, "patreon-access-token", "Patreon creator access token", "Patreon", ["patreon"], "PATREON_ACCESS_TOKEN", b64uv(43),
+  ["https://docs.patreon.com/#oauth"])
+C(COM, "resend-api-key", "Resend API key", "Resend", ["resend"], "RESEND_API_KEY",
+  (r"re_[A-Za-z0-9]{8}_[A-Za-z0-9]{24}", lambda r: "re_" + rs(r, AN, 8) + "_" + rs(r, AN, 24), ["entropy(3.5)"]),
+  ["https://resend.com/docs/dashboard/api-keys/introduction"])
+C(COM, "smtp2go-api-key", "SMTP2GO API key", "SMTP2GO", ["smtp2go"], "SMTP2GO_API_KEY",
+  (r"api-[0-9A-F]{32}", lambda r: "api-" + rs(r, HEX.upper(), 32), ["entropy(3.0)"]), ["https://developers.smtp2go.com/docs/getting-started"])
+C(COM, "elasticemail-api-key", "Elastic Email API key", "Elastic Email", ["elasticemail", "elastic_email"], "ELASTICEMAIL_API_KEY",
+  (r"[0-9A-F]{96}", lambda r: rs(r, HEX.upper(), 96), ["entropy(3.0)"]), ["https://elasticemail.com/developers/api-documentation/rest-api#section/Authentication"])
+C(COM, "mailtrap-api-token", "Mailtrap API token", "Mailtrap", ["mailtrap"], "MAILTRAP_API_TOKEN", hexv(32), ["https://api-docs.mailtrap.io/docs/mailtrap-api-docs/"])
+C(COM, "loops-api-key", "Loops API key", "Loops", ["loops_api"], "LOOPS_API_KEY", hexv(32), ["https://loops.so/docs/api-reference/intro"])
+H(COM, "postal-server-api-key", "Postal server API key", "Postal", "X-Server-API-Key", anv(24), ["https://docs.postalserver.io/developer/api"])
+C(COM, "customerio-api-key", "Customer.io API / tracking key", "Customer.io", ["customerio", "customer_io"], "CUSTOMERIO_API_KEY", hexv(32),
+  ["https://docs.customer.io/api/app/#section/Authentication"])
+C(COM, "iterable-api-key", "Iterable API key", "Iterable", ["iterable_api"], "ITERABLE_API_KEY", hexv(32), ["https://support.iterable.com/hc/en-us/articles/360043464871-API-Keys"])
+C(COM, "braze-api-key", "Braze REST API key", "Braze", ["braze"], "BRAZE_API_KEY", UUIDV, ["https://www.braze.com/docs/api/basics/#rest-api-key"])
+C(COM, "activecampaign-api-key", "ActiveCampaign API key", "ActiveCampaign", ["activecampaign", "active_campaign"], "ACTIVECAMPAIGN_API_KEY", hexv(72),
+  ["https://developers.activecampaign.com/reference/authentication"])
+C(COM, "convertkit-api-secret", "Kit (ConvertKit) API secret", "Kit", ["convertkit"], "CONVERTKIT_API_SECRET", b64uv(43),
+  ["https://developers.kit.com/v3#api-basics"])
+C(COM, "campaignmonitor-api-key", "Campaign Monitor API key", "Campaign Monitor", ["campaignmonitor", "createsend"], "CAMPAIGNMONITOR_API_KEY",
+  (r"[A-Za-z0-9+/]{86}==|[0-9a-f]{32}", lambda r: b64(rbytes(r, 64)), ["entropy(3.0)"]), ["https://www.campaignmonitor.com/api/v3-3/getting-started/"])
+C(COM, "getresponse-api-key", "GetResponse API key", "GetResponse", ["getresponse"], "GETRESPONSE_API_KEY", (r"[a-z0-9]{32}", lambda r: rs(r, LOWAN, 32), ["entropy(3.0)"]),
+  ["https://apidocs.getresponse.com/v3/authentication"])
+C(COM, "drip-api-token", "Drip API token", "Drip", ["drip_api"], "DRIP_API_TOKEN", hexv(32), ["https://developer.drip.com/#authentication"])
+C(COM, "omnisend-api-key", "Omnisend API key", "Omnisend", ["omnisend"], "OMNISEND_API_KEY",
+  (r"[0-9a-f]{24}-[A-Za-z0-9]{50}", lambda r: rs(r, HEX, 24) + "-" + rs(r, AN, 50), ["entropy(3.5)"]), ["https://api-docs.omnisend.com/reference/authentication"])
+C(COM, "moosend-api-key", "Moosend API key", "Moosend", ["moosend"], "MOOSEND_API_KEY", UUIDV, ["https://docs.moosend.com/developers/api-documentation/en/index-en.html"])
+C(COM, "beehiiv-api-key", "beehiiv API key", "beehiiv", ["beehiiv"], "BEEHIIV_API_KEY", anv(64), ["https://developers.beehiiv.com/docs/v2/"])
+C(COM, "ses-smtp-password", "Amazon SES SMTP password", "AWS", ["ses_smtp", "aws_ses"], "SES_SMTP_PASSWORD",
+  (r"B[A-Za-z0-9+/]{43}", lambda r: "B" + rs(r, B64, 43), ["entropy(3.5)"]), ["https://docs.aws.amazon.com/ses/latest/dg/smtp-credentials.html"])
+
+# ================================================================ business SaaS, CMS, commerce
+C(BIZ, "ghost-admin-api-key", "Ghost Admin API key (id:secret)", "Ghost", ["ghost"], "GHOST_ADMIN_API_KEY",
+  (r"[0-9a-f]{24}:[0-9a-f]{64}", lambda r: rs(r, HEX, 24) + ":" + rs(r, HEX, 64), ["entropy(3.0)"]),
+  ["https://ghost.org/docs/admin-api/#token-authentication"])
+C(BIZ, "wordpress-application-password", "WordPress application password", "WordPress", ["application_password", "wp_app_password", "wordpress_app"],
+  "WP_APP_PASSWORD", (r"[A-Za-z0-9]{4}(?: [A-Za-z0-9]{4}){5}", lambda r: " ".join(rs(r, AN, 4) for _ in range(6)), ["entropy(3.5)"]),
+  ["https://make.wordpress.org/core/2020/11/05/application-passwords-integration-guide/"])
+C(BIZ, "sanity-api-token", "Sanity API token", "Sanity", ["sanity"], "SANITY_API_TOKEN",
+  (r"sk[A-Za-z0-9]{80,200}", lambda r: "sk" + rs(r, AN, 180), ["entropy(4.0)"]), ["https://www.sanity.io/docs/http-auth"])
+C(BIZ, "storyblok-token", "Storyblok access / management token", "Storyblok", ["storyblok"], "STORYBLOK_OAUTH_TOKEN",
+  (r"[A-Za-z0-9]{22}tt|[A-Za-z0-9]{22,28}-[0-9]{5,7}-[A-Za-z0-9]{20}", lambda r: rs(r, AN, 22) + "tt", ["entropy(3.5)"]),
+  ["https://www.storyblok.com/docs/api/management/getting-started/authentication"])
+C(BIZ, "datocms-api-token", "DatoCMS API token", "DatoCMS", ["datocms", "dato_api"], "DATOCMS_API_TOKEN", hexv(30),
+  ["https://www.datocms.com/docs/content-management-api/authentication"])
+P(BIZ, "builder-io-private-key", "Builder.io private API key", "Builder.io", "bpk-", body(H_, HEX, 32), "BUILDER_PRIVATE_KEY",
+  ["https://www.builder.io/c/docs/using-your-api-key"])
+C(BIZ, "webflow-api-token", "Webflow API token", "Webflow", ["webflow"], "WEBFLOW_API_TOKEN", hexv(64), ["https://developers.webflow.com/data/reference/authentication"])
+C(BIZ, "strapi-api-token", "Strapi API token", "Strapi", ["strapi"], "STRAPI_API_TOKEN", hexv(256), ["https://docs.strapi.io/cms/features/api-tokens"])
+C(BIZ, "directus-static-token", "Directus static token", "Directus", ["directus"], "DIRECTUS_TOKEN", b64uv(32), ["https://docs.directus.io/reference/authentication.html"])
+C(BIZ, "contentstack-management-token", "Contentstack management / delivery token", "Contentstack", ["contentstack"], "CONTENTSTACK_MANAGEMENT_TOKEN",
+  (r"cs[0-9a-f]{32}", lambda r: "cs" + rs(r, HEX, 32), ["entropy(3.0)"]), ["https://www.contentstack.com/docs/developers/create-tokens/about-management-tokens"])
+C(BIZ, "bigcommerce-access-token", "BigCommerce API access token", "BigCommerce", ["bigcommerce"], "BIGCOMMERCE_ACCESS_TOKEN",
+  (r"[a-z0-9]{27,40}", lambda r: rs(r, LOWAN, 31), ["entropy(3.5)"]), ["https://developer.bigcommerce.com/docs/start/authentication/api-accounts"])
+C(BIZ, "magento-access-token", "Adobe Commerce (Magento) integration access token", "Adobe Commerce", ["magento"], "MAGENTO_ACCESS_TOKEN",
+  (r"[a-z0-9]{32}", lambda r: rs(r, LOWAN, 32), ["entropy(3.5)"]), ["https://developer.adobe.com/commerce/webapi/get-started/authentication/gs-authentication-token/"])
+C(BIZ, "wix-api-key", "Wix API key", "Wix", ["wix_api", "wix-api"], "WIX_API_KEY",
+  (r"IST\.eyJ[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{20,}",
+   lambda r: "IST." + b64u(json.dumps({"kid": rs(r, AN, 8), "alg": "RS256"}).encode()) + "." + b64u(json.dumps({"data": rs(r, AN, 60)}).encode()) + "." + b64u(rbytes(r, 64)),
+   ["not-placeholder"]), ["https://dev.wix.com/docs/go-headless/develop-your-project/admin-operations/generate-an-api-key"], overlaps=["jwt"])
+C(BIZ, "ecwid-secret-token", "Ecwid secret access token", "Ecwid (Lightspeed)", ["ecwid"], "ECWID_SECRET_TOKEN",
+  (r"secret_[A-Za-z0-9]{32}", lambda r: "secret_" + rs(r, AN, 32), ["entropy(3.5)"]), ["https://api-docs.ecwid.com/reference/access-tokens"])
+C(BIZ, "gumroad-access-token", "Gumroad access token", "Gumroad", ["gumroad"], "GUMROAD_ACCESS_TOKEN", b64uv(43), ["https://app.gumroad.com/api#api-authentication"])
+P(BIZ, "aftership-api-key", "AfterShip API key", "AfterShip", "asat_", body(H_, HEX, 32), "AFTERSHIP_API_KEY",
+  ["https://www.aftership.com/docs/tracking/quickstart/authentication"])
+C(BIZ, "shipstation-api-secret", "ShipStation API secret", "ShipStation", ["shipstation"], "SHIPSTATION_API_SECRET", hexv(32),
+  ["https://www.shipstation.com/docs/api/requirements/#authentication"])
+C(BIZ, "shipengine-api-key", "ShipEngine API key", "ShipEngine", ["shipengine"], "SHIPENGINE_API_KEY",
+  (r"(?:TEST_)?[A-Za-z0-9+/]{43}", lambda r: "TEST_" + rs(r, B64, 43), ["entropy(3.5)"]), ["https://www.shipengine.com/docs/auth/"])
+C(BIZ, "lob-api-key", "Lob API key", "Lob", ["lob_api", "lob_secret", "lob_key"], "LOB_API_KEY",
+  (r"(?:live|test)_[0-9a-f]{34,35}", lambda r: r.choice(["live_", "test_"]) + rs(r, HEX, 35), ["entropy(3.0)"]), ["https://docs.lob.com/#tag/Authentication"])
+C(BIZ, "taxjar-api-token", "TaxJar API token", "TaxJar (Stripe)", ["taxjar"], "TAXJAR_API_KEY", hexv(32), ["https://developers.taxjar.com/api/reference/#authentication"])
+C(BIZ, "avalara-license-key", "Avalara AvaTax license key", "Avalara", ["avalara", "avatax"], "AVATAX_LICENSE_KEY",
+  (r"[0-9A-F]{16}", lambda r: rs(r, HEX.upper(), 16), ["entropy(2.2)"]), ["https://developer.avalara.com/avatax/authentication-in-avatax/"])
+C(BIZ, "xero-client-secret", "Xero OAuth client secret", "Xero", ["xero"], "XERO_CLIENT_SECRET", b64uv(48), ["https://developer.xero.com/documentation/guides/oauth2/auth-flow/"])
+C(BIZ, "intuit-client-secret", "Intuit (QuickBooks) OAuth client secret", "Intuit", ["intuit", "quickbooks", "qbo_client"], "QUICKBOOKS_CLIENT_SECRET", anv(40),
+  ["https://developer.intuit.com/app/developer/qbo/docs/develop/authentication-and-authorization/oauth-2.0"])
+C(BIZ, "harvest-access-token", "Harvest personal access token", "Harvest", ["harvest"], "HARVEST_ACCESS_TOKEN",
+  (r"[0-9]{6,8}\.pt\.[A-Za-z0-9_-]{86}", lambda r: str(r.randint(1000000, 9999999)) + ".pt." + rs(r, B64U, 86), ["entropy(3.5)"]),
+  ["https://help.getharvest.com/api-v2/authentication-api/authentication/authentication/"])
+C(BIZ, "toggl-api-token", "Toggl Track API token", "Toggl", ["toggl"], "TOGGL_API_TOKEN", hexv(32), ["https://engineering.toggl.com/docs/authentication/"])
+C(BIZ, "clockify-api-key", "Clockify API key", "Clockify", ["clockify"], "CLOCKIFY_API_KEY", (r"[A-Za-z0-9+/]{48}", lambda r: rs(r, B64, 48), ["entropy(3.5)"]),
+  ["https://docs.clockify.me/#section/Authentication"])
+C(BIZ, "smartsheet-access-token", "Smartsheet API access token", "Smartsheet", ["smartsheet"], "SMARTSHEET_ACCESS_TOKEN", anv(26, 37),
+  ["https://developers.smartsheet.com/api/smartsheet/guides/basics/authentication"])
+C(BIZ, "wrike-permanent-token", "Wrike permanent access token", "Wrike", ["wrike"], "WRIKE_TOKEN", b64uv(64, 400), ["https://developers.wrike.com/oauth-20-authorization/"])
+C(BIZ, "coda-api-token", "Coda API token", "Coda", ["coda_api"], "CODA_API_TOKEN", UUIDV, ["https://coda.io/developers/apis/v1#section/Authentication"])
+C(BIZ, "box-developer-token", "Box developer token / client secret", "Box", ["box_developer", "box_client_secret"], "BOX_DEVELOPER_TOKEN", anv(32),
+  ["https://developer.box.com/guides/authentication/tokens/developer-tokens/"])
+C(BIZ, "egnyte-api-key", "Egnyte API key", "Egnyte", ["egnyte"], "EGNYTE_API_KEY", anv(24), ["https://developers.egnyte.com/docs/read/Public_API_Authentication"])
+C(BIZ, "docusign-secret-key", "DocuSign integration secret key", "DocuSign", ["docusign"], "DOCUSIGN_SECRET_KEY", UUIDV,
+  ["https://developers.docusign.com/platform/auth/authcode/"])
+C(BIZ, "dropboxsign-api-key", "Dropbox Sign (HelloSign) API key", "Dropbox", ["hellosign", "dropbox_sign"], "HELLOSIGN_API_KEY", hexv(64),
+  ["https://developers.hellosign.com/api/reference/authentication/"])
+A(BIZ, "pandadoc-api-key", "PandaDoc API key (Authorization: API-Key)", "PandaDoc", "API-Key", hexv(40),
+  ["https://developers.pandadoc.com/reference/api-key-authentication-process"], kws=["api-key "])
+C(BIZ, "signnow-api-key", "signNow basic authorization token", "signNow (airSlate)", ["signnow"], "SIGNNOW_BASIC_TOKEN", b64uv(40, 100),
+  ["https://docs.signnow.com/docs/signnow/authentication"])
+P(BIZ, "calcom-api-key", "Cal.com API key", "Cal.com", "cal_live_", body(H_, HEX, 32), "CALCOM_API_KEY", ["https://cal.com/docs/api-reference/v2/introduction"])
+C(BIZ, "acuity-api-key", "Acuity Scheduling API key", "Squarespace (Acuity)", ["acuity"], "ACUITY_API_KEY", hexv(32), ["https://developers.acuityscheduling.com/reference/quick-start"])
+C(BIZ, "surveymonkey-access-token", "SurveyMonkey access token", "SurveyMonkey", ["surveymonkey"], "SURVEYMONKEY_ACCESS_TOKEN", b64uv(60, 120),
+  ["https://developer.surveymonkey.com/api/v3/#authentication"])
+C(BIZ, "jotform-api-key", "Jotform API key", "Jotform", ["jotform"], "JOTFORM_API_KEY", hexv(32), ["https://api.jotform.com/docs/#authentication"])
+C(BIZ, "formstack-access-token", "Formstack access token", "Formstack", ["formstack"], "FORMSTACK_ACCESS_TOKEN", hexv(32), ["https://developers.formstack.com/reference/api-overview"])
+H(BIZ, "qualtrics-api-token", "Qualtrics API token", "Qualtrics", "X-API-TOKEN", anv(40), ["https://api.qualtrics.com/ZG9jOjg3NjYzMg-api-key-authentication"],
+  overlaps=[])
+C(BIZ, "close-api-key", "Close CRM API key", "Close", ["close_api", "closeio"], "CLOSE_API_KEY",
+  (r"api_[A-Za-z0-9]{22}\.[A-Za-z0-9]{22}", lambda r: "api_" + rs(r, AN, 22) + "." + rs(r, AN, 22), ["entropy(3.5)"]), ["https://developer.close.com/topics/authentication/"])
+C(BIZ, "copper-api-key", "Copper CRM API key", "Copper", ["copper_api"], "COPPER_API_KEY", hexv(32), ["https://developer.copper.com/introduction/authentication.html"])
+C(BIZ, "insightly-api-key", "Insightly API key", "Insightly", ["insightly"], "INSIGHTLY_API_KEY", UUIDV, ["https://api.insightly.com/v3.1/Help#!/Overview/Authentication"])
+C(BIZ, "attio-api-key", "Attio API key", "Attio", ["attio"], "ATTIO_API_KEY", hexv(64), ["https://docs.attio.com/rest-api/guides/authentication"])
+C(BIZ, "apollo-api-key", "Apollo.io API key", "Apollo.io", ["apollo_api", "apolloio"], "APOLLO_API_KEY", b64uv(22), ["https://docs.apollo.io/docs/create-api-key"])
+C(BIZ, "clearbit-secret-key", "Clearbit secret API key", "Clearbit (HubSpot)", ["clearbit"], "CLEARBIT_API_KEY",
+  (r"sk_[0-9a-f]{32}", lambda r: "sk_" + rs(r, HEX, 32), ["entropy(3.0)"]), ["https://dashboard.clearbit.com/docs#authentication"])
+C(BIZ, "hunter-api-key", "Hunter.io API key", "Hunter", ["hunter_api", "hunterio"], "HUNTER_API_KEY", hexv(40), ["https://hunter.io/api-documentation/v2#authentication"])
+C(BIZ, "peopledatalabs-api-key", "People Data Labs API key", "People Data Labs", ["peopledatalabs", "pdl_api"], "PDL_API_KEY", hexv(64),
+  ["https://docs.peopledatalabs.com/docs/authentication"])
+C(BIZ, "fullcontact-api-key", "FullContact API key", "FullContact", ["fullcontact"], "FULLCONTACT_API_KEY", anv(32), ["https://docs.fullcontact.com/docs/authentication"])
+C(BIZ, "lusha-api-key", "Lusha API key", "Lusha", ["lusha"], "LUSHA_API_KEY", UUIDV, ["https://www.lusha.com/docs/#authentication"])
+C(BIZ, "heap-api-key", "Heap API key", "Heap (Contentsquare)", ["heap_api"], "HEAP_API_KEY", UUIDV, ["https://developers.heap.io/reference/authentication"])
+C(BIZ, "rudderstack-write-key", "RudderStack source write key / access token", "RudderStack", ["rudderstack", "rudder_write"], "RUDDERSTACK_WRITE_KEY", anv(27),
+  ["https://www.rudderstack.com/docs/dashboard-guides/sources/#source-write-key"])
+C(BIZ, "split-sdk-key", "Split (Harness FME) server-side SDK key", "Split", ["split_sdk", "split_api", "splitio"], "SPLIT_SDK_KEY", anv(36, 40),
+  ["https://help.split.io/hc/en-us/articles/360019916211-API-keys"])
+C(BIZ, "growthbook-secret-key", "GrowthBook secret API key", "GrowthBook", ["growthbook"], "GROWTHBOOK_API_KEY",
+  (r"secret_(?:admin_|readonly_|user_)?[A-Za-z0-9]{30,64}", lambda r: "secret_admin_" + rs(r, AN, 40), ["entropy(3.5)"]),
+  ["https://docs.growthbook.io/api#section/Authentication"])
+P(BIZ, "devcycle-server-sdk-key", "DevCycle server SDK key", "DevCycle", "dvc_server_",
+  (r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}_hash", lambda r: uuid(r) + "_hash"), "DEVCYCLE_SERVER_SDK_KEY",
+  ["https://docs.devcycle.com/sdk/server-side-sdks/"])
+C(BIZ, "optimizely-api-token", "Optimizely personal access token", "Optimizely", ["optimizely"], "OPTIMIZELY_API_TOKEN",
+  (r"2:[A-Za-z0-9_-]{40,60}", lambda r: "2:" + rs(r, B64U, 50), ["entropy(3.5)"]), ["https://docs.developers.optimizely.com/web-experimentation/docs/personal-token"])
+C(BIZ, "pendo-integration-key", "Pendo integration key", "Pendo", ["pendo"], "PENDO_INTEGRATION_KEY",
+  (r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?:\.us|\.eu)?", uuid, ["not-placeholder"]),
+  ["https://support.pendo.io/hc/en-us/articles/360031862272-Integration-keys"])
+C(BIZ, "fullstory-api-key", "FullStory API key", "FullStory", ["fullstory"], "FULLSTORY_API_KEY",
+  (r"(?:na1|eu1)\.[A-Za-z0-9+/]{60,120}={0,2}", lambda r: "na1." + b64(rbytes(r, 60)), ["entropy(4.0)"]), ["https://developer.fullstory.com/server/authentication/"])
+C(BIZ, "zendesk-sell-token", "Zendesk Sell access token", "Zendesk", ["zendesk_sell", "base_crm"], "ZENDESK_SELL_ACCESS_TOKEN", hexv(64),
+  ["https://developer.zendesk.com/api-reference/sales-crm/authentication/introduction/"])
+C(BIZ, "imagekit-private-key", "ImageKit private API key", "ImageKit", ["imagekit"], "IMAGEKIT_PRIVATE_KEY",
+  (r"private_[A-Za-z0-9+/]{27}=", lambda r: "private_" + rs(r, B64, 27) + "=", ["entropy(3.5)"]), ["https://imagekit.io/docs/api-keys"])
+C(BIZ, "uploadcare-secret-key", "Uploadcare secret key", "Uploadcare", ["uploadcare"], "UPLOADCARE_SECRET_KEY", hexv(20),
+  ["https://uploadcare.com/docs/start/settings/#keys"])
+C(BIZ, "filestack-api-secret", "Filestack app secret", "Filestack", ["filestack"], "FILESTACK_APP_SECRET", anv(26), ["https://www.filestack.com/docs/security/"])
+C(BIZ, "tinify-api-key", "TinyPNG (Tinify) API key", "Tinify", ["tinify", "tinypng"], "TINIFY_API_KEY", anv(32), ["https://tinypng.com/developers/reference"])
+C(BIZ, "bunny-api-key", "bunny.net API / storage access key", "bunny.net", ["bunny"], "BUNNY_API_KEY",
+  (r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?:-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})?",
+   lambda r: uuid(r) + uuid(r)[8:], ["not-placeholder"]), ["https://docs.bunny.net/reference/bunnynet-api-overview"])
+C(BIZ, "lastfm-shared-secret", "Last.fm API shared secret", "Last.fm", ["lastfm"], "LASTFM_SHARED_SECRET", hexv(32), ["https://www.last.fm/api/authentication"])
+C(BIZ, "discogs-token", "Discogs personal access token", "Discogs", ["discogs"], "DISCOGS_TOKEN", anv(40), ["https://www.discogs.com/developers#page:authentication"])
+C(BIZ, "genius-access-token", "Genius API client access token", "Genius", ["genius_access", "genius_api", "genius_client"], "GENIUS_ACCESS_TOKEN", b64uv(64),
+  ["https://docs.genius.com/#/authentication-h1"])
+C(BIZ, "steam-web-api-key", "Steam Web API key", "Valve", ["steam_api", "steam_web"], "STEAM_API_KEY",
+  (r"[0-9A-F]{32}", lambda r: rs(r, HEX.upper(), 32), ["entropy(3.0)"]), ["https://partner.steamgames.com/doc/webapi_overview/auth"])
+P(BIZ, "riot-games-api-key", "Riot Games API key", "Riot Games", "RGAPI-",
+  (r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", uuid), "RIOT_API_KEY", ["https://developer.riotgames.com/docs/portal"])
+C(BIZ, "playfab-secret-key", "PlayFab title secret key", "Microsoft PlayFab", ["playfab"], "PLAYFAB_SECRET_KEY", anv(40, 64),
+  ["https://learn.microsoft.com/en-us/gaming/playfab/api-references/api-authentication"])
+C(BIZ, "itchio-api-key", "itch.io API key", "itch.io", ["itchio", "butler_api"], "BUTLER_API_KEY", anv(40), ["https://itch.io/docs/butler/login.html"])
+C(BIZ, "battlenet-client-secret", "Battle.net OAuth client secret", "Blizzard", ["battlenet", "blizzard"], "BLIZZARD_CLIENT_SECRET", anv(32),
+  ["https://develop.battle.net/documentation/guides/using-oauth"])
+
+# ================================================================ security, identity, threat intelligence
+P(SEC, "stytch-secret", "Stytch project secret", "Stytch", "secret-",
+  (r"(?:live|test)-[A-Za-z0-9_=-]{36}", lambda r: r.choice(["live-", "test-"]) + rs(r, B64U, 36)), "STYTCH_SECRET",
+  ["https://stytch.com/docs/api/authentication"], kws=["secret-live-", "secret-test-"])
+C(SEC, "bitwarden-client-secret", "Bitwarden API client secret", "Bitwarden", ["bw_clientsecret", "bitwarden"], "BW_CLIENTSECRET", anv(30),
+  ["https://bitwarden.com/help/personal-api-key/"])
+C(SEC, "bitwarden-sm-access-token", "Bitwarden Secrets Manager machine account access token", "Bitwarden", ["bws_access_token", "bitwarden_sm"],
+  "BWS_ACCESS_TOKEN", (r"0\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.[A-Za-z0-9]{30}:[A-Za-z0-9+/]{22}==",
+   lambda r: "0." + uuid(r) + "." + rs(r, AN, 30) + ":" + b64(rbytes(r, 16)), ["not-placeholder"]),
+  ["https://bitwarden.com/help/access-tokens/"])
+C(SEC, "infisical-service-token", "Infisical service token", "Infisical", ["infisical"], "INFISICAL_TOKEN",
+  (r"st\.[0-9a-f]{24}\.[0-9a-f]{32}\.[0-9a-f]{32}", lambda r: "st." + rs(r, HEX, 24) + "." + rs(r, HEX, 32) + "." + rs(r, HEX, 32), ["entropy(3.0)"]),
+  ["https://infisical.com/docs/documentation/platform/token"])
+C(SEC, "infisical-universal-auth-secret", "Infisical machine identity client secret", "Infisical", ["infisical_universal_auth", "infisical_client_secret"],
+  "INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET", hexv(64), ["https://infisical.com/docs/documentation/platform/identities/universal-auth"])
+C(SEC, "akeyless-access-key", "Akeyless access key", "Akeyless", ["akeyless"], "AKEYLESS_ACCESS_KEY",
+  (r"[A-Za-z0-9+/]{43}=", lambda r: b64(rbytes(r, 32)), ["entropy(3.5)"]), ["https://docs.akeyless.io/docs/api-key"])
+C(SEC, "conjur-api-key", "CyberArk Conjur API key", "CyberArk", ["conjur"], "CONJUR_AUTHN_API_KEY",
+  (r"[a-z0-9]{51,56}", lambda r: rs(r, LOWAN, 53), ["entropy(3.5)"]), ["https://docs.cyberark.com/conjur-open-source/latest/en/content/developer/conjur_api_authenticate.htm"])
+C(SEC, "keeper-one-time-token", "Keeper Secrets Manager one-time access token", "Keeper Security", ["keeper", "ksm_token"], "KSM_TOKEN",
+  (r"(?:US|EU|AU|JP|CA|GOV):[A-Za-z0-9_-]{43}", lambda r: "US:" + b64u(rbytes(r, 32)), ["entropy(3.5)"]),
+  ["https://docs.keeper.io/en/keeperpam/secrets-manager/about/one-time-token"])
+C(SEC, "keycloak-client-secret", "Keycloak client secret", "Keycloak", ["keycloak"], "KEYCLOAK_CLIENT_SECRET", anv(32),
+  ["https://www.keycloak.org/docs/latest/server_admin/#_client-credentials"])
+C(SEC, "onelogin-client-secret", "OneLogin API client secret", "OneLogin", ["onelogin"], "ONELOGIN_CLIENT_SECRET", hexv(64),
+  ["https://developers.onelogin.com/api-docs/2/getting-started/working-with-api-credentials"])
+C(SEC, "fusionauth-api-key", "FusionAuth API key", "FusionAuth", ["fusionauth"], "FUSIONAUTH_API_KEY", b64uv(43, 64),
+  ["https://fusionauth.io/docs/apis/authentication"])
+C(SEC, "frontegg-api-key", "Frontegg client secret", "Frontegg", ["frontegg"], "FRONTEGG_API_KEY", UUIDV, ["https://docs.frontegg.com/reference/authentication"])
+C(SEC, "kinde-client-secret", "Kinde M2M client secret", "Kinde", ["kinde"], "KINDE_CLIENT_SECRET", anv(40, 64),
+  ["https://docs.kinde.com/developer-tools/kinde-api/access-token-for-api/"])
+C(SEC, "jumpcloud-api-key", "JumpCloud API key", "JumpCloud", ["jumpcloud"], "JUMPCLOUD_API_KEY",
+  (r"(?:jca_[A-Za-z0-9]{36}|[0-9a-f]{40})", lambda r: r.choice(["jca_" + rs(r, AN, 36), rs(r, HEX, 40)]), ["entropy(3.0)"]),
+  ["https://docs.jumpcloud.com/api/1.0/index.html#section/API-Key"])
+C(SEC, "zerotier-api-token", "ZeroTier Central API token", "ZeroTier", ["zerotier"], "ZEROTIER_CENTRAL_TOKEN", anv(32),
+  ["https://docs.zerotier.com/api/central/v1/"])
+C(SEC, "twingate-api-key", "Twingate API key", "Twingate", ["twingate"], "TWINGATE_API_TOKEN", b64uv(60, 120),
+  ["https://www.twingate.com/docs/api-overview"])
+H(SEC, "cloudflare-access-client-secret", "Cloudflare Access service token client secret", "Cloudflare", "CF-Access-Client-Secret", hexv(64),
+  ["https://developers.cloudflare.com/cloudflare-one/identity/service-tokens/"])
+C(SEC, "shodan-api-key", "Shodan API key", "Shodan", ["shodan"], "SHODAN_API_KEY", anv(32), ["https://developer.shodan.io/api/requirements"])
+C(SEC, "censys-api-secret", "Censys API secret / personal access token", "Censys", ["censys"], "CENSYS_API_SECRET", anv(32),
+  ["https://docs.censys.com/docs/platform-authentication"])
+C(SEC, "virustotal-api-key", "VirusTotal API key", "VirusTotal (Google)", ["virustotal", "vt_api_key"], "VIRUSTOTAL_API_KEY", hexv(64),
+  ["https://docs.virustotal.com/reference/authentication"])
+C(SEC, "abuseipdb-api-key", "AbuseIPDB API key", "AbuseIPDB", ["abuseipdb"], "ABUSEIPDB_API_KEY", hexv(80), ["https://docs.abuseipdb.com/#introduction"])
+C(SEC, "urlscan-api-key", "urlscan.io API key", "urlscan.io", ["urlscan"], "URLSCAN_API_KEY", UUIDV, ["https://urlscan.io/docs/api/"])
+C(SEC, "securitytrails-api-key", "SecurityTrails API key", "SecurityTrails (Recorded Future)", ["securitytrails"], "SECURITYTRAILS_API_KEY", anv(32),
+  ["https://docs.securitytrails.com/docs/authentication"])
+H(SEC, "hibp-api-key", "Have I Been Pwned API key", "Have I Been Pwned", "hibp-api-key", hexv(32), ["https://haveibeenpwned.com/API/v3#Authorisation"])
+C(SEC, "greynoise-api-key", "GreyNoise API key", "GreyNoise", ["greynoise"], "GREYNOISE_API_KEY", anv(64), ["https://docs.greynoise.io/docs/using-the-greynoise-api"])
+H(SEC, "otx-api-key", "AlienVault OTX API key", "LevelBlue (AlienVault)", "X-OTX-API-KEY", hexv(64), ["https://otx.alienvault.com/api"])
+C(SEC, "nvd-api-key", "NIST NVD API key", "NIST", ["nvd_api"], "NVD_API_KEY", UUIDV, ["https://nvd.nist.gov/developers/start-here"])
+H(SEC, "tenable-api-keys", "Tenable API keys (X-ApiKeys accessKey/secretKey)", "Tenable", "X-ApiKeys",
+  (r"accessKey=[0-9a-f]{64};\s*secretKey=[0-9a-f]{64}", lambda r: "accessKey=%s; secretKey=%s" % (rs(r, HEX, 64), rs(r, HEX, 64)), ["entropy(3.0)"]),
+  ["https://developer.tenable.com/docs/authorization"])
+C(SEC, "crowdstrike-client-secret", "CrowdStrike Falcon API client secret", "CrowdStrike", ["falcon_client_secret", "crowdstrike"], "FALCON_CLIENT_SECRET", anv(40),
+  ["https://falcon.crowdstrike.com/documentation/page/a2a7fc0e/crowdstrike-oauth2-based-apis"])
+C(SEC, "sentinelone-api-token", "SentinelOne API token", "SentinelOne", ["sentinelone", "s1_api"], "SENTINELONE_API_TOKEN", anv(80),
+  ["https://usea1-partners.sentinelone.net/api-doc/overview"])
+C(SEC, "wiz-client-secret", "Wiz service account client secret", "Wiz", ["wiz_client", "wiz_secret"], "WIZ_CLIENT_SECRET", anv(64),
+  ["https://docs.wiz.io/wiz-docs/docs/using-the-wiz-api"])
+C(SEC, "lacework-api-secret", "Lacework API secret", "Lacework (Fortinet)", ["lacework"], "LACEWORK_API_SECRET",
+  (r"_[0-9a-f]{32}", lambda r: "_" + rs(r, HEX, 32), ["entropy(3.0)"]), ["https://docs.lacework.net/cli/commands/lacework_configure"])
+C(SEC, "prisma-cloud-secret-key", "Prisma Cloud access key secret", "Palo Alto Networks", ["prisma_cloud", "prismacloud"], "PRISMA_CLOUD_SECRET_KEY",
+  (r"[A-Za-z0-9+/]{28}=", lambda r: b64(rbytes(r, 21))[:28] + "=", ["entropy(3.5)"]), ["https://pan.dev/prisma-cloud/api/cspm/api-access/"])
+H(SEC, "recorded-future-token", "Recorded Future API token", "Recorded Future", "X-RFToken", hexv(32), ["https://support.recordedfuture.com/hc/en-us/articles/115003793388-Connect-API-Authentication"])
+C(SEC, "ipqualityscore-api-key", "IPQualityScore API key", "IPQualityScore", ["ipqualityscore", "ipqs"], "IPQS_API_KEY", anv(32),
+  ["https://www.ipqualityscore.com/documentation/overview"])
+C(SEC, "maxmind-license-key", "MaxMind license key", "MaxMind", ["maxmind", "_mmk"], "MAXMIND_LICENSE_KEY",
+  (r"[A-Za-z0-9]{6}_[A-Za-z0-9]{29}_mmk", lambda r: rs(r, AN, 6) + "_" + rs(r, AN, 29) + "_mmk", ["entropy(3.5)"]),
+  ["https://dev.maxmind.com/license-key"])
+C(SEC, "recaptcha-secret-key", "Google reCAPTCHA secret key", "Google", ["recaptcha"], "RECAPTCHA_SECRET_KEY",
+  (r"6L[A-Za-z0-9_-]{38}", lambda r: "6L" + rs(r, B64U, 38), ["entropy(3.5)"]), ["https://developers.google.com/recaptcha/docs/verify"])
+C(SEC, "hcaptcha-secret-key", "hCaptcha secret key", "hCaptcha (Intuition Machines)", ["hcaptcha"], "HCAPTCHA_SECRET_KEY",
+  (r"0x[0-9a-fA-F]{40}|ES_[0-9a-f]{32}", lambda r: "0x" + rs(r, HEX, 40), ["entropy(3.0)"]), ["https://docs.hcaptcha.com/#verify-the-user-response-server-side"], priority=1, overlaps=["ethereum-address"])
+C(SEC, "turnstile-secret-key", "Cloudflare Turnstile secret key", "Cloudflare", ["turnstile"], "TURNSTILE_SECRET_KEY",
+  (r"0x4AAAAAAA[A-Za-z0-9_-]{22,30}", lambda r: "0x4AAAAAAA" + rs(r, B64U, 24), ["entropy(3.0)"]),
+  ["https://developers.cloudflare.com/turnstile/get-started/server-side-validation/"])
+C(SEC, "akismet-api-key", "Akismet API key", "Akismet (Automattic)", ["akismet"], "AKISMET_API_KEY", hexv(12), ["https://akismet.com/developers/detailed-docs/key-verification/"])
+C(SEC, "sift-api-key", "Sift REST API key", "Sift", ["sift_api"], "SIFT_API_KEY", hexv(16), ["https://developers.sift.com/docs/curl/apis-overview/core-topics/authentication"])
+P(SEC, "persona-api-key", "Persona API key", "Persona", "persona_",
+  (r"(?:production|sandbox)_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", lambda r: r.choice(["production_", "sandbox_"]) + uuid(r)),
+  "PERSONA_API_KEY", ["https://docs.withpersona.com/reference/authentication"], kws=["persona_production_", "persona_sandbox_"])
+P(SEC, "onfido-api-token", "Onfido API token", "Onfido (Entrust)", "api_",
+  (r"(?:live|sandbox)(?:_us|_ca)?\.[A-Za-z0-9_-]{11}\.[A-Za-z0-9_-]{32}", lambda r: r.choice(["live.", "sandbox."]) + rs(r, B64U, 11) + "." + rs(r, B64U, 32)),
+  "ONFIDO_API_TOKEN", ["https://documentation.onfido.com/api/latest/#authentication"], kws=["api_live", "api_sandbox"])
+C(SEC, "veriff-api-secret", "Veriff shared secret key", "Veriff", ["veriff"], "VERIFF_SHARED_SECRET", UUIDV, ["https://devdocs.veriff.com/docs/hmac-authentication-and-endpoint-security"])
+C(SEC, "sumsub-secret-key", "Sumsub app secret key", "Sumsub", ["sumsub"], "SUMSUB_SECRET_KEY", anv(32), ["https://docs.sumsub.com/reference/authentication"])
+C(SEC, "mx-api-key", "MX Platform API key", "MX Technologies", ["mx_api", "mx_client"], "MX_API_KEY", hexv(40), ["https://docs.mx.com/api-reference/platform-api/overview/authentication"])
+C(SEC, "teller-signing-secret", "Teller signing secret", "Teller", ["teller_signing"], "TELLER_SIGNING_SECRET", b64uv(43), ["https://teller.io/docs/api/webhooks"])
+
+# ================================================================ password hashes and device secrets
+DOT = "./" + AN
+CRYPT_END = r'''(?:[^./A-Za-z0-9]|(?m:$))'''
+
+
+def hashrule(id, name, provider, kws, pat, gen, ctxs, negs, refs, **kw):
+    rule(HSH, id, name, provider, kws, pat, gen, ctxs, negs, refs, **kw)
+
+
+SHADOW = "{w}:{s}:19876:0:99999:7:::"
+hashrule("password-hash-md5-crypt", "MD5-crypt password hash ($1$)", "crypt (MD5)", ["$1$"],
+         r'''(?P<secret>\$1\$[./A-Za-z0-9]{1,8}\$[./A-Za-z0-9]{22})''' + CRYPT_END,
+         lambda r: "$1$" + rs(r, DOT, 8) + "$" + rs(r, DOT, 22),
+         [SHADOW, "enable secret 5 {s}"], ["$1$", "price $1$ each"],
+         ["https://man7.org/linux/man-pages/man3/crypt.3.html", "https://passlib.readthedocs.io/en/stable/lib/passlib.hash.md5_crypt.html"])
+hashrule("password-hash-sha256-crypt", "SHA-256-crypt password hash ($5$)", "crypt (SHA-256)", ["$5$"],
+         r'''(?P<secret>\$5\$(?:rounds=\d{1,9}\$)?[./A-Za-z0-9]{1,16}\$[./A-Za-z0-9]{43})''' + CRYPT_END,
+         lambda r: "$5$" + rs(r, DOT, 16) + "$" + rs(r, DOT, 43),
+         [SHADOW, "  password: \"{s}\""], ["$5$short$abc"],
+         ["https://www.akkadia.org/drepper/SHA-crypt.txt"])
+hashrule("password-hash-yescrypt", "yescrypt password hash ($y$)", "crypt (yescrypt)", ["$y$"],
+         r'''(?P<secret>\$y\$[./A-Za-z0-9]{3,8}\$[./A-Za-z0-9]{1,86}\$[./A-Za-z0-9]{43})''' + CRYPT_END,
+         lambda r: "$y$j9T$" + rs(r, DOT, 22) + "$" + rs(r, DOT, 43),
+         [SHADOW, "passwd: {s}"], ["$y$j9T$", "cost $y$ per unit"],
+         ["https://man7.org/linux/man-pages/man5/crypt.5.html"])
+hashrule("password-hash-scrypt-crypt", "scrypt password hash ($7$ / $gy$)", "crypt (scrypt)", ["$7$", "$gy$"],
+         r'''(?P<secret>\$(?:7|gy)\$[./A-Za-z0-9]{11,14}\$[./A-Za-z0-9]{1,64}\$[./A-Za-z0-9]{43})''' + CRYPT_END,
+         lambda r: "$7$C6..../...." + "$" + rs(r, DOT, 16) + "$" + rs(r, DOT, 43),
+         [SHADOW, "hash={s}"], ["$7$"], ["https://man7.org/linux/man-pages/man5/crypt.5.html"])
+hashrule("password-hash-argon2", "Argon2 password hash (PHC string)", "Argon2 (RFC 9106)", ["$argon2"],
+         r'''(?P<secret>\$argon2(?:id|i|d)\$v=\d{2}\$m=\d{1,8},t=\d{1,4},p=\d{1,3}\$[A-Za-z0-9+/]{11,64}\$[A-Za-z0-9+/]{16,128})''' + CRYPT_END,
+         lambda r: "$argon2id$v=19$m=65536,t=3,p=4$" + b64(rbytes(r, 16)).rstrip("=") + "$" + b64(rbytes(r, 32)).rstrip("="),
+         ["ADMIN_TOKEN='{s}'", '{{"username": "{w}", "password_hash": "{s}"}}'], ["$argon2id$v=19$m=65536,t=3,p=4$", "argon2id is the default"],
+         ["https://www.rfc-editor.org/rfc/rfc9106", "https://github.com/P-H-C/phc-string-format/blob/master/phc-sf-spec.md"])
+hashrule("password-hash-pbkdf2-django", "Django PBKDF2 password hash", "Django", ["pbkdf2_sha256$", "pbkdf2_sha1$"],
+         r'''(?P<secret>pbkdf2_sha(?:256|1)\$\d{4,7}\$[A-Za-z0-9./+]{1,64}\$[A-Za-z0-9+/]{27,44}={0,2})''' + CRYPT_END,
+         lambda r: "pbkdf2_sha256$870000$" + rs(r, AN, 22) + "$" + b64(rbytes(r, 32)),
+         ['INSERT INTO auth_user (username, password) VALUES (\'{w}\', \'{s}\');', '{{"model": "auth.user", "fields": {{"password": "{s}"}}}}'],
+         ["pbkdf2_sha256$870000$", "PASSWORD_HASHERS = ['django.contrib.auth.hashers.PBKDF2PasswordHasher']"],
+         ["https://docs.djangoproject.com/en/5.1/topics/auth/passwords/#how-django-stores-passwords"], overlaps=["generic-password"])
+hashrule("password-hash-werkzeug", "Werkzeug / Flask password hash (pbkdf2: or scrypt:)", "Werkzeug (Pallets)", ["pbkdf2:sha256:", "scrypt:32768:"],
+         r'''(?P<secret>(?:pbkdf2:sha(?:256|512):\d{4,7}|scrypt:\d{4,7}:\d{1,2}:\d{1,2})\$[A-Za-z0-9]{8,32}\$[0-9a-f]{64,128})\b''',
+         lambda r: r.choice(["pbkdf2:sha256:600000", "scrypt:32768:8:1"]) + "$" + rs(r, AN, 16) + "$" + rs(r, HEX, 64),
+         ["{w}_admin_hash = \"{s}\"", "INSERT INTO users VALUES (1, '{w}', '{s}');"], ["pbkdf2:sha256:600000$", "method='scrypt:32768:8:1'"],
+         ["https://werkzeug.palletsprojects.com/en/stable/utils/#werkzeug.security.generate_password_hash"])
+hashrule("password-hash-phpass", "phpass portable hash (WordPress $P$, phpBB $H$)", "phpass", ["$P$", "$H$"],
+         r'''(?P<secret>\$[PH]\$[./0-9A-Za-z][./0-9A-Za-z]{8}[./0-9A-Za-z]{22})''' + CRYPT_END,
+         lambda r: "$P$B" + rs(r, DOT, 8) + rs(r, DOT, 22),
+         ["INSERT INTO `wp_users` VALUES (1,'admin','{s}','admin','a@example.com');", "user_pass: {s}"], ["$P$", "cost: $P$ per head"],
+         ["https://developer.wordpress.org/reference/functions/wp_hash_password/"])
+hashrule("password-hash-drupal7", "Drupal 7 password hash ($S$)", "Drupal", ["$S$"],
+         r'''(?P<secret>\$S\$[./0-9A-Za-z]{52})''' + CRYPT_END, lambda r: "$S$D" + rs(r, DOT, 51),
+         ["UPDATE users SET pass='{s}' WHERE uid=1;", "pass: {s}"], ["$S$", "$S$Dshort"],
+         ["https://api.drupal.org/api/drupal/includes%21password.inc/7.x"])
+hashrule("password-hash-pkcs5s2", "Atlassian PKCS5S2 password hash", "Atlassian", ["{PKCS5S2}"],
+         r'''(?P<secret>\{PKCS5S2\}[A-Za-z0-9+/]{64})''', lambda r: "{PKCS5S2}" + b64(rbytes(r, 48)),
+         ["INSERT INTO cwd_user (user_name, credential) VALUES ('{w}', '{s}');", "credential={s}"], ["{PKCS5S2}", "{PKCS5S2}short"],
+         ["https://confluence.atlassian.com/crowd/password-encoders-160759331.html"])
+hashrule("password-hash-ldap-ssha", "LDAP salted SHA password hash ({SSHA}, {SSHA256}, {SSHA512})", "OpenLDAP", ["{SSHA", "{SHA256}", "{SHA512}"],
+         r'''(?P<secret>\{(?:SSHA|SSHA256|SSHA384|SSHA512|SHA256|SHA512)\}[A-Za-z0-9+/]{24,120}={0,2})''',
+         lambda r: "{SSHA}" + b64(rbytes(r, 24)),
+         ["userPassword: {s}", "rootpw {s}"], ["userPassword: {SSHA}", "olcPasswordHash: {SSHA}"],
+         ["https://www.openldap.org/doc/admin26/security.html#SSHA%20password%20storage%20scheme"], overlaps=["htpasswd-sha1"])
+hashrule("password-hash-mysql-native", "MySQL native password hash (*SHA1(SHA1))", "MySQL", ["identified", "authentication_string", "password("],
+         r'''(?i:identified\s+(?:with\s+['"]?mysql_native_password['"]?\s+)?(?:by|as)\s+password\s*|authentication_string\s*[=:]\s*|password\s*\(\s*)['"](?P<secret>\*[0-9A-F]{40})['"]''',
+         lambda r: "*" + rs(r, HEX.upper(), 40),
+         ["CREATE USER '{w}'@'%' IDENTIFIED BY PASSWORD '{s}';", "UPDATE mysql.user SET authentication_string='{s}' WHERE User='{w}';"],
+         ["CREATE USER 'app'@'%' IDENTIFIED BY PASSWORD '*'"], ["https://dev.mysql.com/doc/refman/8.4/en/native-pluggable-authentication.html"],
+         overlaps=["sql-password-clause"])
+hashrule("password-hash-postgres-scram", "PostgreSQL SCRAM-SHA-256 verifier", "PostgreSQL", ["SCRAM-SHA-256$"],
+         r'''(?P<secret>SCRAM-SHA-256\$\d{4,6}:[A-Za-z0-9+/]{22,24}={0,2}\$[A-Za-z0-9+/]{43}=:[A-Za-z0-9+/]{43}=)''',
+         lambda r: "SCRAM-SHA-256$4096:" + b64(rbytes(r, 16)) + "$" + b64(rbytes(r, 32)) + ":" + b64(rbytes(r, 32)),
+         ["ALTER ROLE {w} PASSWORD '{s}';", "{w} | {s}"], ["SCRAM-SHA-256$4096:", "password_encryption = scram-sha-256"],
+         ["https://www.postgresql.org/docs/current/catalog-pg-authid.html"], overlaps=["sql-password-clause"])
+hashrule("password-hash-postgres-md5", "PostgreSQL MD5 password hash (md5 + 32 hex)", "PostgreSQL", ["'md5"],
+         r'''(?i:\bpassword)\s+'(?P<secret>md5[0-9a-f]{32})\'''',
+         lambda r: "md5" + rs(r, HEX, 32),
+         ["CREATE ROLE {w} LOGIN PASSWORD '{s}';", "ALTER USER {w} WITH ENCRYPTED PASSWORD '{s}';"], ["ALTER USER app PASSWORD 'md5'"],
+         ["https://www.postgresql.org/docs/current/auth-password.html"], priority=1, overlaps=["sql-password-clause"])
+hashrule("password-hash-mssql", "Microsoft SQL Server password hash (0x0200...)", "Microsoft SQL Server", ["0x0200", "0x0100"],
+         r'''\b(?P<secret>0x0[12]00[0-9A-Fa-f]{136}|0x0100[0-9A-Fa-f]{88})\b''',
+         lambda r: "0x0200" + rs(r, HEX.upper(), 136),
+         ["CREATE LOGIN [{w}] WITH PASSWORD = {s} HASHED;", "{w}\t{s}"], ["0x0200", "0x0200ABCDEF"],
+         ["https://learn.microsoft.com/en-us/sql/t-sql/statements/create-login-transact-sql"])
+hashrule("ntlm-hash-dump", "NTLM hash in a SAM / secretsdump line (user:rid:LM:NT:::)", "Microsoft (MS-NLMP)", [":::"],
+         r'''[^:\s]{1,64}:\d{1,10}:[0-9a-fA-F]{32}:(?P<secret>[0-9a-fA-F]{32}):::''',
+         lambda r: rs(r, HEX, 32),
+         ["Administrator:500:aad3b435b51404eeaad3b435b51404ee:{s}:::", "{w}svc:1104:aad3b435b51404eeaad3b435b51404ee:{s}:::"],
+         ["Guest:501:aad3b435b51404eeaad3b435b51404ee:<nt hash>:::", "a:b:c:::"],
+         ["https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-nlmp/464551a8-9fc4-428e-b3d3-bc5bfb2e73a5"])
+hashrule("netntlmv2-response", "NetNTLMv2 challenge-response (user::domain:challenge:HMAC:blob)", "Microsoft (MS-NLMP)", ["0101000000000000"],
+         r'''[^:\s]{1,64}::[^:\s]{1,64}:[0-9a-fA-F]{16}:(?P<secret>[0-9a-fA-F]{32}:0101000000000000[0-9a-fA-F]{24,2000})''',
+         lambda r: rs(r, HEX, 32) + ":" + "0101000000000000" + rs(r, HEX, 200),
+         ["{w}svc::CORP:1122334455667788:{s}", "admin::WORKGROUP:a1b2c3d4e5f60718:{s}"],
+         ["std::vector::iterator", "admin::CORP:1122334455667788:short"],
+         ["https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-nlmp/5e550938-91d4-459f-b67d-75d70009e3f3"])
+hashrule("kerberos-asrep-hash", "Kerberos AS-REP roastable hash ($krb5asrep$)", "Kerberos (RFC 4120)", ["$krb5asrep$"],
+         r'''(?P<secret>\$krb5asrep\$(?:\d{2}\$)?[^:$\s]{1,128}(?::|\$)[0-9a-f]{32}\$[0-9a-f]{64,4096})''',
+         lambda r: "$krb5asrep$23$" + word(r) + "@CORP.LOCAL:" + rs(r, HEX, 32) + "$" + rs(r, HEX, 256),
+         ["{s}", "[+] got hash: {s}"], ["$krb5asrep$", "$krb5asrep$23$user@CORP:short"],
+         ["https://www.rfc-editor.org/rfc/rfc4120#section-5.4.2"], overlaps=["email"])
+hashrule("kerberos-tgs-hash", "Kerberos TGS-REP (Kerberoast) hash ($krb5tgs$)", "Kerberos (RFC 4120)", ["$krb5tgs$"],
+         r'''(?P<secret>\$krb5tgs\$\d{2}\$(?:\*[^\s*]{1,256}\*\$)?[0-9a-f]{32}\$[0-9a-f]{64,8192})''',
+         lambda r: "$krb5tgs$23$*svc_" + word(r) + "$CORP.LOCAL$http/web01*$" + rs(r, HEX, 32) + "$" + rs(r, HEX, 512),
+         ["{s}", "hash.txt: {s}"], ["$krb5tgs$", "$krb5tgs$23$*svc$short"], ["https://www.rfc-editor.org/rfc/rfc4120#section-5.3"])
+hashrule("jenkins-jbcrypt-hash", "Jenkins user password hash (#jbcrypt:)", "Jenkins", ["#jbcrypt:"],
+         r'''#jbcrypt:(?P<secret>\$2a\$\d{2}\$[./A-Za-z0-9]{53})''',
+         lambda r: "$2a$10$" + rs(r, DOT, 53),
+         ["<passwordHash>#jbcrypt:{s}</passwordHash>", "passwordHash: \"#jbcrypt:{s}\""], ["<passwordHash>#jbcrypt:</passwordHash>"],
+         ["https://www.jenkins.io/doc/book/security/managing-security/"], priority=1, overlaps=["password-hash-bcrypt"])
+hashrule("apache-shiro-hash", "Apache Shiro password hash ($shiro1$)", "Apache Shiro", ["$shiro1$"],
+         r'''(?P<secret>\$shiro1\$SHA-(?:256|512)\$\d{1,7}\$[A-Za-z0-9+/]{22,24}={0,2}\$[A-Za-z0-9+/]{43,88}={0,2})''',
+         lambda r: "$shiro1$SHA-256$500000$" + b64(rbytes(r, 16)) + "$" + b64(rbytes(r, 32)),
+         ["admin = {s}, admin", "{w} = {s}"], ["$shiro1$SHA-256$500000$"], ["https://shiro.apache.org/command-line-hasher.html"])
+hashrule("spring-noop-password", "Spring Security plain-text password ({noop})", "Spring (Broadcom)", ["{noop}"],
+         r'''\{noop\}(?P<secret>[^\s"'{}]{4,128})''', lambda r: rs(r, AN, 14) + r.choice("!#%@"),
+         ["spring.security.user.password={{noop}}{s}", '.password("{{noop}}{s}")'], ["{noop}", "password: \"{noop}\""],
+         ["https://docs.spring.io/spring-security/reference/features/authentication/password-storage.html#authentication-password-storage-dpe-format"])
+hashrule("redis-acl-password", "Redis ACL user password (>password)", "Redis", ["on >"],
+         r'''(?i:\buser|\bsetuser)\s+[\w:.-]{1,64}\s+(?:[^\n>]{0,200}?\s)?on\s+>(?P<secret>[^\s>#]{4,128})''', lambda r: rs(r, AN, 20),
+         ["user {w} on >{s} ~cache:* +get +set", "ACL SETUSER {w} on >{s} ~* &* +@all"], ["user default on nopass ~* &* +@all", "user app on #" + "a" * 64 + " ~*"],
+         ["https://redis.io/docs/latest/operate/oss_and_stack/management/security/acl/"])
+hashrule("cisco-type7-password", "Cisco IOS type 7 password (reversible encoding)", "Cisco", ["password 7 ", "secret 7 ", "key 7 ", "key-string 7 ", "authentication-key 7 ", "md5 7 "],
+         r'''(?i:\b(?:password|secret|key|key-string|authentication-key|md5))\s+7\s+(?P<secret>[01][0-9](?:[0-9A-Fa-f]{2}){2,40})\b''',
+         lambda r: cisco7(rs(r, AN, r.randint(8, 14)), r.randint(0, 15)),
+         ["username {w} privilege 15 password 7 {s}", " neighbor 10.0.0.2 password 7 {s}"], ["username admin password 7", "service password-encryption"],
+         ["https://www.cisco.com/c/en/us/support/docs/security-vpn/remote-authentication-dial-user-service-radius/107614-64.html"],
+         validators=["cisco-type7"])
+hashrule("cisco-type8-9-secret", "Cisco IOS type 8 / 9 secret (PBKDF2 / scrypt)", "Cisco", ["$8$", "$9$"],
+         r'''(?i:secret)\s+[89]\s+(?P<secret>\$[89]\$[./A-Za-z0-9]{14}\$[./A-Za-z0-9]{43})''',
+         lambda r: r.choice(["$8$", "$9$"]) + rs(r, DOT, 14) + "$" + rs(r, DOT, 43),
+         ["enable secret 9 {s}", "username {w} privilege 15 secret 8 {s}"], ["enable secret 9", "secret 9 $9$"],
+         ["https://www.cisco.com/c/en/us/support/docs/security-vpn/remote-authentication-dial-user-service-radius/107614-64.html"])
+hashrule("juniper-type9-secret", "Juniper $9$ encrypted secret (reversible)", "Juniper Networks", ["$9$"],
+         r'''(?i:encrypted-password|secret|authentication-key|pre-shared-key\s+ascii-text)\s+"(?P<secret>\$9\$[./A-Za-z0-9-]{4,200})"''',
+         lambda r: "$9$" + rs(r, AN + "./-", r.randint(12, 40)),
+         ["set system login user {w} authentication encrypted-password \"{s}\"", "set protocols bgp group ext authentication-key \"{s}\""],
+         ["set system login user admin authentication encrypted-password \"\""],
+         ["https://www.juniper.net/documentation/us/en/software/junos/user-access/topics/topic-map/user-access-configuring-passwords.html"])
+hashrule("fortios-enc-password", "FortiOS stored password (set password ENC ...)", "Fortinet", ["ENC "],
+         r'''\bset\s+(?:password|passwd|psksecret|secret|key)\s+ENC\s+(?P<secret>[A-Za-z0-9+/]{40,300}={0,2})''',
+         lambda r: b64(rbytes(r, r.randint(40, 80))),
+         ["    set password ENC {s}", "        set psksecret ENC {s}"], ["    set password ENC", "set comments \"ENC demo\""],
+         ["https://docs.fortinet.com/document/fortigate/7.4.0/administration-guide/"])
+
+# ================================================================ crypto wallets, node providers, exchanges
+B58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+
+
+def b58encode(data):
+    n = int.from_bytes(data, "big")
+    out = ""
+    while n:
+        n, m = divmod(n, 58)
+        out = B58[m] + out
+    return "1" * (len(data) - len(data.lstrip(b"\0"))) + out
+
+
+def b58check(payload):
+    import hashlib
+    return b58encode(payload + hashlib.sha256(hashlib.sha256(payload).digest()).digest()[:4])
+
+
+def wif(r):
+    key = rbytes(r, 32)
+    return b58check(b"\x80" + key + (b"\x01" if r.random() < 0.5 else b""))
+
+
+def xprv(r):
+    ver = r.choice([bytes.fromhex("0488ADE4"), bytes.fromhex("04B2430C")])
+    return b58check(ver + bytes([r.randint(0, 5)]) + rbytes(r, 4) + rbytes(r, 4) + rbytes(r, 32) + b"\x00" + rbytes(r, 32))
+
+
+def bech32_encode(hrp, data):
+    five, acc, bits = [], 0, 0
+    for b in data:
+        acc = (acc << 8) | b
+        bits += 8
+        while bits >= 5:
+            bits -= 5
+            five.append((acc >> bits) & 31)
+    if bits:
+        five.append((acc << (5 - bits)) & 31)
+    gen = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3]
+
+    def polymod(values):
+        chk = 1
+        for v in values:
+            top = chk >> 25
+            chk = ((chk & 0x1ffffff) << 5) ^ v
+            for i in range(5):
+                if (top >> i) & 1:
+                    chk ^= gen[i]
+        return chk
+    values = [ord(c) >> 5 for c in hrp] + [0] + [ord(c) & 31 for c in hrp] + five + [0] * 6
+    m = polymod(values) ^ 1
+    five += [(m >> (5 * (5 - i))) & 31 for i in range(6)]
+    return hrp + "1" + "".join("qpzry9x8gf2tvdw0s3jn54khce6mua7l"[v] for v in five)
+
+
+rule(W3, "bitcoin-wif-private-key", "Bitcoin private key in wallet import format (WIF)", "Bitcoin", ["wif", "privkey", "private_key", "private key", "importprivkey"],
+     r'''(?i:wif|privkey|private[_ ]key|importprivkey)[\w.-]{0,20}["']?\s*(?::=|=>|=|:|\s)\s*["']?(?P<secret>[5KLc9][1-9A-HJ-NP-Za-km-z]{50,51})(?:[^1-9A-HJ-NP-Za-km-z]|(?m:$))''',
+     wif, ["bitcoin-cli importprivkey {s} \"{w}\" false", "WALLET_WIF={s}"],
+     ["WALLET_WIF=5HueCGU8rMjxEXxiPuD5BDku4MkFqeZyd4dZ1jvhTVqvbTLvyTj", "importprivkey <privkey>"],
+     ["https://en.bitcoin.it/wiki/Wallet_import_format", "https://developer.bitcoin.org/reference/rpc/importprivkey.html"],
+     validators=["wif-private-key"])
+rule(W3, "bip32-extended-private-key", "BIP-32 extended private key (xprv, tprv, yprv, zprv)", "Bitcoin (BIP-32)",
+     ["xprv", "tprv", "yprv", "zprv", "uprv", "vprv"],
+     r'''\b(?P<secret>[xtyzuvYZ]prv[1-9A-HJ-NP-Za-km-z]{107,108})\b''', xprv,
+     ["WALLET_XPRV={s}", "{ts} DEBUG wallet restored from {s}"],
+     ["xpub661MyMwAqRbcFtXgS5sYJABqqG9YLmC4Q1Rdap9gSE8NqtwybGhePY2gZ29ESFjqJoCu1Rupje8YtGqsefD265TMg7usUDFdp6W1EGMcet8", "xprvshort"],
+     ["https://github.com/bitcoin/bips/blob/master/bip-0032.mediawiki#serialization-format"],
+     validators=["bip32-private-key"])
+rule(W3, "nostr-private-key", "Nostr private key (nsec, NIP-19)", "Nostr", ["nsec1"],
+     r'''\b(?P<secret>nsec1[02-9ac-hj-np-z]{58})\b''', lambda r: bech32_encode("nsec", rbytes(r, 32)),
+     ["NOSTR_NSEC={s}", '{{"relay": "wss://relay.{w}.example", "nsec": "{s}"}}'],
+     [lambda r: bech32_encode("npub", rbytes(r, 32)), "nsec1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq"],
+     ["https://github.com/nostr-protocol/nips/blob/master/19.md"], validators=["nostr-nsec"])
+rule(W3, "ethereum-private-key", "Ethereum / EVM private key (0x + 64 hex) in a key variable", "Ethereum",
+     ["private_key", "privatekey", "priv_key", "deployer_key", "mnemonic_key", "wallet_key", "signer_key"],
+     r'''(?i:private_?key|priv_key|deployer_key|wallet_key|signer_key)["']?\s*(?::=|=>|=|:)\s*["']?(?P<secret>0x[0-9a-fA-F]{64})(?:[^0-9A-Za-z]|(?m:$))''',
+     lambda r: "0x" + rs(r, HEX, 64),
+     ["DEPLOYER_PRIVATE_KEY={s}", "  \"privateKey\": \"{s}\","],
+     ["PRIVATE_KEY=0x" + "0" * 64, "tx_hash: 0x" + "3f" * 32, "PRIVATE_KEY=${DEPLOYER_KEY}"],
+     ["https://ethereum.org/en/developers/docs/accounts/#account-creation"], validators=["entropy(3.0)"], priority=1, overlaps=["generic-secret"])
+U(W3, "infura-project-url", "Infura project ID in an RPC endpoint", "Infura (Consensys)", ["infura.io/"],
+  r"https://[a-z0-9-]{3,40}\.infura\.io/(?:v3|ws/v3)/", hexv(32),
+  ["ETH_RPC_URL=https://mainnet.infura.io/v3/{s}", '{ts} INFO web3 provider "https://polygon-mainnet.infura.io/v3/{s}" connected'],
+  ["https://docs.metamask.io/services/get-started/infura/"], negs=["https://mainnet.infura.io/v3/YOUR-PROJECT-ID"])
+C(W3, "infura-api-key-secret", "Infura API key secret", "Infura (Consensys)", ["infura"], "INFURA_API_KEY_SECRET", hexv(32),
+  ["https://docs.metamask.io/services/how-to/secure-an-api-key/api-key-secret/"])
+U(W3, "alchemy-rpc-url", "Alchemy API key in an RPC endpoint", "Alchemy", ["alchemy.com/v2/", "alchemyapi.io/v2/"],
+  r"https://[a-z0-9-]{3,40}\.g\.alchemy(?:api)?\.(?:com|io)/v2/", b64uv(32),
+  ["ALCHEMY_URL=https://eth-mainnet.g.alchemy.com/v2/{s}", '{ts} INFO connected to "https://base-sepolia.g.alchemy.com/v2/{s}"'],
+  ["https://docs.alchemy.com/docs/alchemy-quickstart-guide"], negs=["https://eth-mainnet.g.alchemy.com/v2/demo"])
+U(W3, "quicknode-endpoint", "QuickNode endpoint token", "QuickNode", ["quiknode.pro/"],
+  r"https://[a-z0-9.-]{3,80}\.quiknode\.pro/", hexv(40),
+  ["QUICKNODE_URL=https://shy-wild-{w}.quiknode.pro/{s}/", '{ts} INFO rpc "https://misty-fragrant-pine.solana-mainnet.quiknode.pro/{s}/"'],
+  ["https://www.quicknode.com/docs/welcome"], negs=["https://example.quiknode.pro/"])
+U(W3, "ankr-rpc-url", "Ankr premium RPC API key", "Ankr", ["rpc.ankr.com/"],
+  r"https://rpc\.ankr\.com/[a-z0-9_]{2,40}/", hexv(64),
+  ["ANKR_RPC=https://rpc.ankr.com/eth/{s}", '{ts} INFO rpc "https://rpc.ankr.com/polygon/{s}"'],
+  ["https://www.ankr.com/docs/rpc-service/getting-started/basics-premium/"], negs=["https://rpc.ankr.com/eth"])
+U(W3, "getblock-rpc-url", "GetBlock access token in an RPC endpoint", "GetBlock", ["go.getblock.io/"],
+  r"https://go\.getblock\.io/", hexv(32),
+  ["GETBLOCK_URL=https://go.getblock.io/{s}/", '{ts} INFO rpc "https://go.getblock.io/{s}"'],
+  ["https://docs.getblock.io/getting-started/authentication-with-access-tokens"], negs=["https://go.getblock.io/"])
+U(W3, "helius-rpc-url", "Helius API key in a Solana RPC endpoint", "Helius", ["helius-rpc.com"],
+  r"https://(?:mainnet|devnet)\.helius-rpc\.com/\?api-key=", UUIDV,
+  ["SOLANA_RPC=https://mainnet.helius-rpc.com/?api-key={s}", '{ts} INFO rpc "https://devnet.helius-rpc.com/?api-key={s}"'],
+  ["https://docs.helius.dev/"], negs=["https://mainnet.helius-rpc.com/?api-key=<api-key>"])
+U(W3, "chainstack-endpoint", "Chainstack node endpoint key", "Chainstack", ["p2pify.com/"],
+  r"https://[a-z0-9-]{3,60}\.p2pify\.com/", hexv(32),
+  ["CHAINSTACK_URL=https://nd-123-456-789.p2pify.com/{s}", '{ts} INFO rpc "https://nd-812-455-301.p2pify.com/{s}"'],
+  ["https://docs.chainstack.com/docs/authentication-methods-for-different-scenarios"], negs=["https://nd-123-456-789.p2pify.com/"])
+C(W3, "etherscan-api-key", "Etherscan (and family) API key", "Etherscan", ["etherscan", "bscscan", "polygonscan", "arbiscan"], "ETHERSCAN_API_KEY",
+  (r"[A-Z0-9]{34}", lambda r: rs(r, UPAN, 34), ["entropy(3.5)"]), ["https://docs.etherscan.io/getting-started/viewing-api-usage-statistics"])
+C(W3, "covalent-api-key", "Covalent (GoldRush) API key", "Covalent", ["covalent", "goldrush"], "COVALENT_API_KEY",
+  (r"(?:cqt_|ckey_)[A-Za-z0-9]{26,40}", lambda r: "cqt_" + rs(r, AN, 30), ["entropy(3.5)"]), ["https://goldrush.dev/docs/api/authentication"])
+C(W3, "tenderly-access-key", "Tenderly access key", "Tenderly", ["tenderly"], "TENDERLY_ACCESS_KEY", anv(32), ["https://docs.tenderly.co/account/projects/how-to-generate-api-access-token"])
+C(W3, "thirdweb-secret-key", "thirdweb secret key", "thirdweb", ["thirdweb"], "THIRDWEB_SECRET_KEY", b64uv(86), ["https://portal.thirdweb.com/account/api-keys"])
+C(W3, "pinata-api-secret", "Pinata API secret", "Pinata", ["pinata"], "PINATA_API_SECRET", hexv(64), ["https://docs.pinata.cloud/account-management/api-keys"])
+C(W3, "blocknative-api-key", "Blocknative API key", "Blocknative", ["blocknative"], "BLOCKNATIVE_API_KEY", UUIDV, ["https://docs.blocknative.com/"])
+C(W3, "coinbase-commerce-api-key", "Coinbase Commerce API key", "Coinbase", ["coinbase_commerce"], "COINBASE_COMMERCE_API_KEY", UUIDV,
+  ["https://docs.cdp.coinbase.com/commerce-onchain/docs/getting-started"])
+C(W3, "coinpayments-private-key", "CoinPayments API private key", "CoinPayments", ["coinpayments"], "COINPAYMENTS_PRIVATE_KEY", hexv(64),
+  ["https://www.coinpayments.net/apidoc-intro"])
+C(W3, "nowpayments-api-key", "NOWPayments API key", "NOWPayments", ["nowpayments"], "NOWPAYMENTS_API_KEY",
+  (r"[A-Z0-9]{7}-[A-Z0-9]{7}-[A-Z0-9]{7}-[A-Z0-9]{7}", lambda r: "-".join(rs(r, UPAN, 7) for _ in range(4)), ["entropy(3.0)"]),
+  ["https://documenter.getpostman.com/view/7907941/2s93JusNJt"])
+C(W3, "btcpay-api-key", "BTCPay Server Greenfield API key", "BTCPay Server", ["btcpay"], "BTCPAY_API_KEY", hexv(40), ["https://docs.btcpayserver.org/API/Greenfield/v1/"])
+for ex_id, ex_name, kws, env, val, ref in [
+        ("bybit", "Bybit", ["bybit"], "BYBIT_API_SECRET", anv(36), "https://bybit-exchange.github.io/docs/v5/guide#authentication"),
+        ("okx", "OKX", ["okx_secret", "okx_api_secret", "okex"], "OKX_SECRET_KEY", (r"[0-9A-F]{32}", lambda r: rs(r, HEX.upper(), 32), ["entropy(3.0)"]), "https://www.okx.com/docs-v5/en/#overview-rest-authentication"),
+        ("kucoin", "KuCoin", ["kucoin"], "KUCOIN_API_SECRET", UUIDV, "https://www.kucoin.com/docs/basic-info/connection-method/authentication/creating-a-request"),
+        ("bitfinex", "Bitfinex", ["bitfinex"], "BITFINEX_API_SECRET", anv(43), "https://docs.bitfinex.com/docs/rest-auth"),
+        ("gemini", "Gemini", ["gemini_api_secret", "gemini_secret"], "GEMINI_API_SECRET", anv(28), "https://docs.gemini.com/rest-api/#private-api-invocation"),
+        ("bitstamp", "Bitstamp", ["bitstamp"], "BITSTAMP_API_SECRET", anv(32), "https://www.bitstamp.net/api/#section/Authentication"),
+        ("gateio", "Gate.io", ["gateio", "gate_io", "gate_api"], "GATEIO_API_SECRET", hexv(64), "https://www.gate.io/docs/developers/apiv4/#authentication"),
+        ("bitmex", "BitMEX", ["bitmex"], "BITMEX_API_SECRET", b64uv(48), "https://www.bitmex.com/app/apiKeysUsage"),
+        ("mexc", "MEXC", ["mexc"], "MEXC_API_SECRET", hexv(32), "https://mexcdevelop.github.io/apidocs/spot_v3_en/#authentication"),
+        ("bitget", "Bitget", ["bitget"], "BITGET_API_SECRET", hexv(64), "https://www.bitget.com/api-doc/common/signature"),
+        ("cryptocom", "Crypto.com Exchange", ["cryptocom", "crypto_com"], "CRYPTOCOM_API_SECRET", anv(28), "https://exchange-docs.crypto.com/exchange/v1/rest-ws/index.html#digital-signature"),
+        ("deribit", "Deribit", ["deribit"], "DERIBIT_CLIENT_SECRET", b64uv(43), "https://docs.deribit.com/#authentication"),
+        ("htx", "HTX (Huobi)", ["huobi", "htx_api"], "HUOBI_SECRET_KEY",
+         (r"[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{5}", lambda r: "-".join([rs(r, HEX, 8), rs(r, HEX, 8), rs(r, HEX, 8), rs(r, HEX, 5)]), ["entropy(3.0)"]),
+         "https://huobiapi.github.io/docs/spot/v1/en/#authentication"),
+        ]:
+    C(W3, ex_id + "-api-secret", ex_name + " API secret", ex_name, kws, env, val, [ref])
+
+# ================================================================ HTTP Authorization schemes and provider headers
+def sig_hex(r):
+    return rs(r, HEX, 64)
+
+
+rule(AUT, "hawk-authorization-mac", "Hawk Authorization header MAC", "Hawk", ["hawk id="],
+     r'''(?i:authorization)["']?\s*[:=]\s*["']?Hawk\s+id="[^"]{1,128}",\s*ts="\d{1,12}",\s*nonce="[^"]{1,64}",(?:\s*(?:ext|hash)="[^"]{0,512}",)*\s*mac="(?P<secret>[A-Za-z0-9+/]{43}=)"''',
+     lambda r: b64(rbytes(r, 32)),
+     ['Authorization: Hawk id="dh37fgj492je", ts="1767225600", nonce="j4h3g2", ext="some-app-ext-data", mac="{s}"',
+      '{ts} DEBUG request header Authorization: Hawk id="{w}-client", ts="1767225600", nonce="Ygvqdz", mac="{s}"'],
+     ['Authorization: Hawk id="dh37fgj492je", ts="1767225600", nonce="j4h3g2", mac=""'],
+     ["https://github.com/mozilla/hawk/blob/main/API.md"])
+rule(AUT, "azure-storage-sharedkey-authorization", "Azure Storage Shared Key Authorization signature", "Microsoft Azure", ["sharedkey"],
+     r'''(?i:authorization)["']?\s*[:=]\s*["']?SharedKey(?:Lite)?\s+[a-z0-9]{3,24}:(?P<secret>[A-Za-z0-9+/]{43}=)''',
+     lambda r: b64(rbytes(r, 32)),
+     ["Authorization: SharedKey {w}store01:{s}", '{ts} DEBUG request headers: {{"x-ms-version": "2025-01-05", "Authorization": "SharedKeyLite acct{w}:{s}"}}'],
+     ["Authorization: SharedKey myaccount:<signature>"],
+     ["https://learn.microsoft.com/en-us/rest/api/storageservices/authorize-with-shared-key"])
+rule(AUT, "gcs-hmac-authorization-signature", "Google Cloud Storage HMAC (GOOG4-HMAC-SHA256) signature", "Google Cloud", ["GOOG4-HMAC-SHA256"],
+     r'''GOOG4-HMAC-SHA256\s+Credential=[^\s,]{1,200},\s*SignedHeaders=[^\s,]{1,500},\s*Signature=(?P<secret>[0-9a-f]{64})\b''',
+     sig_hex,
+     ["Authorization: GOOG4-HMAC-SHA256 Credential=GOOG1EXAMPLE/20260105/auto/storage/goog4_request, SignedHeaders=host;x-goog-date, Signature={s}",
+      '{ts} DEBUG gcs: "Authorization": "GOOG4-HMAC-SHA256 Credential=GOOG1E{w}/20260105/auto/storage/goog4_request, SignedHeaders=host, Signature={s}"'],
+     ["Authorization: GOOG4-HMAC-SHA256 Credential=..., SignedHeaders=host, Signature=<sig>"],
+     ["https://cloud.google.com/storage/docs/authentication/signatures"])
+rule(AUT, "aws-sigv2-authorization", "AWS Signature V2 Authorization header (AWS AKID:signature)", "AWS", ["authorization"],
+     r'''(?i:authorization)["']?\s*[:=]\s*["']?AWS\s+(?:AKIA|ASIA)[A-Z0-9]{16}:(?P<secret>[A-Za-z0-9+/]{27}=)''',
+     lambda r: b64(rbytes(r, 20)),
+     ["Authorization: AWS AKIAIOSFODNN7EXAMPLE:{s}", '{ts} DEBUG s3 legacy client headers={{"Authorization": "AWS ASIAXYZ1234567890ABC:{s}"}}'],
+     ["Authorization: AWS AKIAIOSFODNN7EXAMPLE:<signature>"],
+     ["https://docs.aws.amazon.com/AmazonS3/latest/API/RESTAuthentication.html"], overlaps=["aws-access-key-id"])
+rule(AUT, "aliyun-oss-authorization", "Alibaba Cloud OSS Authorization signature (OSS AccessKeyId:Signature)", "Alibaba Cloud", ["oss "],
+     r'''(?i:authorization)["']?\s*[:=]\s*["']?OSS\s+LTAI[A-Za-z0-9]{12,20}:(?P<secret>[A-Za-z0-9+/]{27}=)''',
+     lambda r: b64(rbytes(r, 20)),
+     ["Authorization: OSS LTAI5tAbCdEfGhIjKlMn:{s}", '{ts} DEBUG oss headers={{"Authorization": "OSS LTAI4GxyzAbCdEfGhIjK:{s}"}}'],
+     ["Authorization: OSS LTAI5tAbCdEfGhIjKlMn:<signature>"],
+     ["https://www.alibabacloud.com/help/en/oss/developer-reference/include-signatures-in-the-authorization-header"], overlaps=["alibaba-access-key-id"])
+rule(AUT, "tencent-tc3-authorization", "Tencent Cloud TC3-HMAC-SHA256 signature", "Tencent Cloud", ["TC3-HMAC-SHA256"],
+     r'''TC3-HMAC-SHA256\s+Credential=[^\s,]{1,200},\s*SignedHeaders=[^\s,]{1,300},\s*Signature=(?P<secret>[0-9a-f]{64})\b''', sig_hex,
+     ["Authorization: TC3-HMAC-SHA256 Credential=AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE/2026-01-05/cvm/tc3_request, SignedHeaders=content-type;host, Signature={s}",
+      '{ts} DEBUG tencentcloud-sdk: Authorization="TC3-HMAC-SHA256 Credential=AKIDEXAMPLE/2026-01-05/{w}/tc3_request, SignedHeaders=content-type;host, Signature={s}"'],
+     ["TC3-HMAC-SHA256 Credential=AKID/2026-01-05/cvm/tc3_request, SignedHeaders=host, Signature=<sig>"],
+     ["https://www.tencentcloud.com/document/api/213/33224"], overlaps=["tencent-secret-id"])
+rule(AUT, "huawei-sdk-hmac-authorization", "Huawei Cloud SDK-HMAC-SHA256 signature", "Huawei Cloud", ["SDK-HMAC-SHA256"],
+     r'''SDK-HMAC-SHA256\s+Access=[^\s,]{1,100},\s*SignedHeaders=[^\s,]{1,300},\s*Signature=(?P<secret>[0-9a-f]{64})\b''', sig_hex,
+     ["Authorization: SDK-HMAC-SHA256 Access=QTWAOYTTINDUT2QVKYUC, SignedHeaders=content-type;host;x-sdk-date, Signature={s}",
+      '{ts} DEBUG apig headers={{"Authorization": "SDK-HMAC-SHA256 Access=HPUA{w}, SignedHeaders=host;x-sdk-date, Signature={s}"}}'],
+     ["SDK-HMAC-SHA256 Access=QTWAOYTTINDUT2QVKYUC, SignedHeaders=host, Signature=<sig>"],
+     ["https://support.huaweicloud.com/intl/en-us/devg-apisign/api-sign-algorithm-005.html"])
+rule(AUT, "baidu-bce-authorization", "Baidu AI Cloud bce-auth-v1 signature", "Baidu AI Cloud", ["bce-auth-v1/"],
+     r'''bce-auth-v1/[0-9a-f]{32}/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z/\d{1,6}/[^/\s]{0,300}/(?P<secret>[0-9a-f]{64})\b''', sig_hex,
+     ["Authorization: bce-auth-v1/aef3c1d28ab24d2e9a0a1b2c3d4e5f60/2026-01-05T10:10:10Z/1800/host;x-bce-date/{s}",
+      '{ts} DEBUG bos: "Authorization": "bce-auth-v1/0123456789abcdef0123456789abcdef/2026-01-05T10:10:10Z/1800/host/{s}"'],
+     ["bce-auth-v1/<ak>/2026-01-05T10:10:10Z/1800/host/<signature>"],
+     ["https://intl.cloud.baidu.com/doc/Reference/s/njwvz1yfu-en"])
+rule(AUT, "http-signature-header", "HTTP Signatures (draft-cavage) signature value", "IETF (draft-cavage-http-signatures)", ['keyid="'],
+     r'''(?i:authorization:\s*signature\s+|\bsignature:\s*)keyId="[^"]{1,256}",(?:\s*[a-z]+="[^"]{0,512}",)*?\s*signature="(?P<secret>[A-Za-z0-9+/]{40,700}={0,2})"''',
+     lambda r: b64(rbytes(r, 256)),
+     ['Signature: keyId="https://{w}.example/actor#main-key",algorithm="rsa-sha256",headers="(request-target) host date digest",signature="{s}"',
+      'Authorization: Signature keyId="hmac-key-1",algorithm="hmac-sha256",headers="date",signature="{s}"'],
+     ['Signature: keyId="key-1",algorithm="rsa-sha256",headers="date",signature=""'],
+     ["https://datatracker.ietf.org/doc/html/draft-cavage-http-signatures-12"])
+A(AUT, "godaddy-sso-key", "GoDaddy API key and secret (Authorization: sso-key)", "GoDaddy", "sso-key",
+  (r"[A-Za-z0-9_]{10,64}:[A-Za-z0-9]{16,32}", lambda r: rs(r, AN, 12) + "_" + rs(r, AN, 22) + ":" + rs(r, AN, 22), ["entropy(3.5)"]),
+  ["https://developer.godaddy.com/getstarted"])
+A(AUT, "proxmox-api-token-header", "Proxmox VE API token (Authorization: PVEAPIToken)", "Proxmox", "PVEAPIToken=",
+  (r"[\w.@-]{1,64}![\w.-]{1,64}=[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", lambda r: "root@pam!" + word(r) + "=" + uuid(r), ["not-placeholder"]),
+  ["https://pve.proxmox.com/wiki/Proxmox_VE_API#API_Tokens"], kws=["pveapitoken="])
+A(AUT, "oauth-mac-authorization", "OAuth 2.0 MAC token Authorization", "IETF (draft-ietf-oauth-v2-http-mac)", "MAC",
+  (r'''id="[^"]{1,128}",\s*(?:ts="\d{1,12}",\s*)?nonce="[^"]{1,64}",(?:\s*ext="[^"]{0,256}",)?\s*mac="[A-Za-z0-9+/]{27,43}="''',
+   lambda r: 'id="h480djs93hd8", ts="1336363200", nonce="dj83hs9s", mac="%s"' % b64(rbytes(r, 32)), ["not-placeholder"]),
+  ["https://datatracker.ietf.org/doc/html/draft-ietf-oauth-v2-http-mac-05"], kws=["mac id="])
+H(AUT, "gitlab-private-token-header", "GitLab legacy personal access token (PRIVATE-TOKEN header)", "GitLab", "PRIVATE-TOKEN",
+  (r"[A-Za-z0-9_-]{20}", lambda r: rs(r, AN, 20), ["entropy(3.3)"]), ["https://docs.gitlab.com/api/rest/authentication/#personalprojectgroup-access-tokens"])
+H(AUT, "pivotal-tracker-token", "Pivotal Tracker API token", "Pivotal Tracker (Broadcom)", "X-TrackerToken", hexv(32),
+  ["https://www.pivotaltracker.com/help/api#Using_API_Tokens"])
+H(AUT, "redmine-api-key-header", "Redmine API key", "Redmine", "X-Redmine-API-Key", hexv(40), ["https://www.redmine.org/projects/redmine/wiki/Rest_api#Authentication"])
+H(AUT, "meraki-api-key", "Cisco Meraki Dashboard API key", "Cisco Meraki", "X-Cisco-Meraki-API-Key", hexv(40),
+  ["https://developer.cisco.com/meraki/api-v1/authorization/"])
+H(AUT, "chatwork-api-token", "Chatwork API token", "Chatwork", "X-ChatWorkToken", hexv(32), ["https://developer.chatwork.com/docs/endpoints"])
+H(AUT, "hasura-admin-secret", "Hasura GraphQL admin secret", "Hasura", "X-Hasura-Admin-Secret", FREEV, ["https://hasura.io/docs/2.0/auth/authentication/admin-secret-access/"])
+H(AUT, "plex-token", "Plex authentication token", "Plex", "X-Plex-Token", (r"[A-Za-z0-9_-]{20}", lambda r: rs(r, B64U, 20), ["entropy(3.5)"]),
+  ["https://support.plex.tv/articles/204059436-finding-an-authentication-token-x-plex-token/"])
+H(AUT, "coinmarketcap-api-key", "CoinMarketCap Pro API key", "CoinMarketCap", "X-CMC_PRO_API_KEY", UUIDV, ["https://coinmarketcap.com/api/documentation/v1/#section/Authentication"])
+H(AUT, "riot-token-header", "Riot Games API key (X-Riot-Token)", "Riot Games", "X-Riot-Token",
+  (r"RGAPI-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", lambda r: "RGAPI-" + uuid(r), ["not-placeholder"]),
+  ["https://developer.riotgames.com/docs/portal"], priority=1, overlaps=["riot-games-api-key"])
+H(AUT, "azure-apim-subscription-key", "Azure API Management / Cognitive Services subscription key", "Microsoft Azure", "Ocp-Apim-Subscription-Key", hexv(32),
+  ["https://learn.microsoft.com/en-us/azure/api-management/api-management-subscriptions"])
+H(AUT, "openstack-fernet-token", "OpenStack Keystone Fernet token (X-Auth-Token / X-Subject-Token)", "OpenStack", "X-Auth-Token",
+  (r"gAAAAA[A-Za-z0-9_-]{100,400}={0,2}", lambda r: "gAAAAA" + b64u(rbytes(r, 150)), ["not-placeholder"]),
+  ["https://docs.openstack.org/keystone/latest/admin/fernet-token-faq.html"], priority=1, overlaps=["rocketchat-auth-token"])
+U(AUT, "sentry-legacy-secret", "Sentry legacy DSN secret (sentry_secret=)", "Sentry", ["sentry_secret="],
+  r"\bsentry_secret=", hexv(32),
+  ['X-Sentry-Auth: Sentry sentry_version=7, sentry_key=0123456789abcdef0123456789abcdef, sentry_secret={s}',
+   '{ts} DEBUG raven: auth header "Sentry sentry_version=5, sentry_client=raven-python/6.10, sentry_key=ab12, sentry_secret={s}"'],
+  ["https://develop.sentry.dev/sdk/data-model/overview/"], negs=["sentry_secret="])
+
+# ================================================================ application and service configuration
+C(CFG, "ansible-password-var", "Ansible connection / become password variable", "Ansible", ["ansible_password", "ansible_ssh_pass", "ansible_become_pass",
+  "ansible_become_password", "ansible_sudo_pass"], "ansible_become_password", FREEV,
+  ["https://docs.ansible.com/ansible/latest/inventory_guide/intro_inventory.html#connecting-to-hosts-behavioral-inventory-parameters"],
+  overlaps=[])
+C(CFG, "poetry-repository-password", "Poetry repository password or PyPI token (POETRY_HTTP_BASIC_*_PASSWORD, POETRY_PYPI_TOKEN_*)", "Poetry",
+  ["poetry_http_basic_", "poetry_pypi_token_"], "POETRY_HTTP_BASIC_INTERNAL_PASSWORD", FREEV,
+  ["https://python-poetry.org/docs/repositories/#configuring-credentials"])
+C(CFG, "uv-index-password", "uv index / publish password (UV_INDEX_*_PASSWORD, UV_PUBLISH_PASSWORD)", "Astral uv", ["uv_index_", "uv_publish_"],
+  "UV_INDEX_INTERNAL_PASSWORD", FREEV, ["https://docs.astral.sh/uv/configuration/environment/"])
+rule(CFG, "bundler-credentials-env", "Bundler gem source credentials (BUNDLE_<HOST>=user:password)", "Bundler", ["bundle_"],
+     r'''\bBUNDLE_[A-Z0-9_]{2,60}__[A-Z0-9_]{2,40}\s*[=:]\s*["']?[^\s:"']{1,64}:(?P<secret>[^\s"'@]{4,128})''',
+     lambda r: rs(r, AN, 20),
+     ["BUNDLE_GEMS__{w}__COM=deploy:{s}".replace("{w}", "ACME"), "export BUNDLE_RUBYGEMS__PKG__GITHUB__COM=\"ci-bot:{s}\""],
+     ["BUNDLE_GEMS__CONTRIBSYS__COM=", "BUNDLE_PATH__SYSTEM=true"],
+     ["https://bundler.io/v2.5/man/bundle-config.1.html#CREDENTIALS-FOR-GEM-SOURCES"], overlaps=["sidekiq-enterprise-credentials"])
+rule(CFG, "nuget-config-cleartext-password", "NuGet.Config ClearTextPassword", "NuGet", ["cleartextpassword"],
+     r'''<add\s+key="ClearTextPassword"\s+value="(?P<secret>[^"]{4,256})"''', lambda r: rs(r, AN, 24),
+     ['<add key="ClearTextPassword" value="{s}" />', '      <add key="Username" value="ci" />\n      <add key="ClearTextPassword" value="{s}" />'],
+     ['<add key="ClearTextPassword" value="" />'], ["https://learn.microsoft.com/en-us/nuget/reference/nuget-config-file#packagesourcecredentials"],
+     overlaps=["xml-password", "xml-appsetting-secret"], priority=1)
+C(CFG, "gradle-project-env-password", "Gradle project property in the environment (ORG_GRADLE_PROJECT_*Password / signingKey)", "Gradle",
+  ["org_gradle_project_"], "ORG_GRADLE_PROJECT_mavenCentralPassword", FREEV, ["https://docs.gradle.org/current/userguide/build_environment.html#setting_a_project_property"])
+C(CFG, "cargo-registry-token-env", "Cargo alternate registry token (CARGO_REGISTRIES_*_TOKEN)", "Cargo", ["cargo_registries_"],
+  "CARGO_REGISTRIES_INTERNAL_TOKEN", FREEV, ["https://doc.rust-lang.org/cargo/reference/config.html#registriesnametoken"])
+rule(CFG, "helm-repo-password", "Helm repository password on the command line", "Helm (CNCF)", ["helm"],
+     r'''\bhelm\s+(?:repo\s+add|registry\s+login|pull|install|upgrade)\b[^\n|;&]{0,300}?\s--password(?:=|\s+)["']?(?P<secret>[^\s"'`;|&$-][^\s"'`;|&]{3,127})''',
+     cli_password,
+     ["$ helm repo add internal https://charts.{w}.example --username ci --password {s}", "helm pull oci://registry.example/charts/app --username bot --password='{s}'"],
+     ["helm repo add internal https://charts.example --password-stdin", "helm repo add bitnami https://charts.bitnami.com/bitnami"],
+     ["https://helm.sh/docs/helm/helm_repo_add/"], validators=["not-placeholder"])
+rule(CFG, "mosquitto-client-password", "MQTT password on mosquitto_pub / mosquitto_sub -P", "Eclipse Mosquitto", ["mosquitto_"],
+     r'''\bmosquitto_(?:pub|sub|rr)\b[^\n|;&]{0,300}?\s(?:-P|--pw)\s+["']?(?P<secret>[^\s"'`;|&$-][^\s"'`;|&]{3,127})''', cli_password,
+     ["$ mosquitto_pub -h mqtt.{w}.example -u sensor -P {s} -t temp -m 21.5", "mosquitto_sub -h broker -u ops --pw '{s}' -t '#' -v"],
+     ["mosquitto_sub -h broker -t '#' -v", "mosquitto_pub -P $MQTT_PASSWORD -t x -m y"], ["https://mosquitto.org/man/mosquitto_pub-1.html"],
+     validators=["not-placeholder"])
+rule(CFG, "ipmitool-password", "IPMI password on ipmitool -P", "ipmitool", ["ipmitool"],
+     r'''\bipmitool\b[^\n|;&]{0,300}?\s-P\s+["']?(?P<secret>[^\s"'`;|&$-][^\s"'`;|&]{3,127})''', cli_password,
+     ["$ ipmitool -I lanplus -H 10.0.5.21 -U ADMIN -P {s} chassis power status", "ipmitool -H bmc-{w} -U root -P '{s}' sel list"],
+     ["ipmitool -I lanplus -H 10.0.5.21 -U ADMIN -E chassis status", "ipmitool -P $IPMI_PASSWORD sdr"], ["https://github.com/ipmitool/ipmitool/blob/master/doc/ipmitool.1.in"],
+     validators=["not-placeholder"])
+rule(CFG, "snmpv3-passphrase", "SNMPv3 authentication / privacy passphrase on the command line", "Net-SNMP", ["snmp"],
+     r'''\bsnmp(?:get|walk|bulkwalk|set|getnext|table|trap|inform)\b[^\n|;&]{0,300}?\s-[AX]\s+["']?(?P<secret>[^\s"'`;|&$-][^\s"'`;|&]{7,127})''', cli_password,
+     ["$ snmpwalk -v3 -l authPriv -u monitor -a SHA -A {s} 10.0.0.1", "snmpget -v3 -u ops -l authNoPriv -a SHA -A '{s}' sw-{w} sysUpTime.0"],
+     ["snmpwalk -v2c -c public 10.0.0.1", "snmpget -v3 -u ops -l noAuthNoPriv sw1 sysName.0"], ["https://net-snmp.sourceforge.io/docs/man/snmpcmd.html"],
+     validators=["not-placeholder"])
+rule(CFG, "snmpd-createuser-passphrase", "SNMPv3 user passphrase in snmpd.conf createUser", "Net-SNMP", ["createuser"],
+     r'''\bcreateUser\s+\S{1,64}\s+(?:MD5|SHA(?:-\d{3})?)\s+"?(?P<secret>[^\s"]{8,128})"?''', cli_password,
+     ["createUser monitor SHA \"{s}\" AES \"privpass-{w}\"", "createUser ops SHA-256 {s} AES"], ["createUser monitor SHA", "# createUser username (MD5|SHA) passphrase"],
+     ["https://net-snmp.sourceforge.io/docs/man/snmpd.conf.html"])
+rule(CFG, "influx-cli-password", "InfluxDB password or token on the influx command line", "InfluxData", ["influx"],
+     r'''\binflux\b[^\n|;&]{0,300}?\s(?:-password|--password|-p|--token|-t)(?:=|\s+)["']?(?P<secret>[^\s"'`;|&$-][^\s"'`;|&]{5,127})''', cli_password,
+     ["$ influx -host db-{w} -username admin -password {s} -execute 'SHOW DATABASES'", "influx setup --username admin --password '{s}' --org acme --bucket metrics --force"],
+     ["influx -host db1 -username admin -password ''", "influx query --token $INFLUX_TOKEN 'from(bucket:\"x\")'"],
+     ["https://docs.influxdata.com/influxdb/v2/reference/cli/influx/setup/"], validators=["not-placeholder"], overlaps=["influxdb-token"])
+rule(CFG, "clickhouse-client-password", "ClickHouse password on clickhouse-client --password", "ClickHouse", ["clickhouse"],
+     r'''\bclickhouse(?:-client|\s+client)\b[^\n|;&]{0,300}?\s(?:--password)(?:=|\s+)["']?(?P<secret>[^\s"'`;|&$-][^\s"'`;|&]{3,127})''', cli_password,
+     ["$ clickhouse-client --host ch-{w} --user default --password {s} --query 'SELECT 1'", "clickhouse client --user ingest --password='{s}' --secure"],
+     ["clickhouse-client --host ch1 --user default --ask-password", "clickhouse-client --password $CH_PASSWORD"],
+     ["https://clickhouse.com/docs/interfaces/cli"], validators=["not-placeholder"])
+C(CFG, "clickhouse-password-env", "ClickHouse password environment variable", "ClickHouse", ["clickhouse_password", "clickhouse_pass"], "CLICKHOUSE_PASSWORD", FREEV,
+  ["https://clickhouse.com/docs/interfaces/cli#environment-variable-options"])
+rule(CFG, "kubeconfig-user-token", "Static token of a kubeconfig user", "Kubernetes", ["token:"],
+     r'''(?m:^)\s{2,12}token:\s+["']?(?P<secret>[A-Za-z0-9._~+/-]{20,2048}={0,2})["']?\s*(?m:$)''',
+     lambda r: rs(r, AN, 40),
+     ["users:\n- name: {w}-admin\n  user:\n    token: {s}", "- name: ci\n  user:\n    token: \"{s}\""],
+     ["  user:\n    token: ${K8S_TOKEN}", "    tokenFile: /var/run/secrets/token"],
+     ["https://kubernetes.io/docs/concepts/configuration/organize-cluster-access-kubeconfig/"],
+     validators=["entropy(3.5)", "not-placeholder"], overlaps=["jwt", "kubernetes-sa-token", "generic-secret"])
+rule(CFG, "wpa-psk", "Wi-Fi pre-shared key (wpa_supplicant psk=, hostapd wpa_passphrase=, NetworkManager psk=)", "Wi-Fi (IEEE 802.11i)",
+     ["psk=", "wpa_passphrase"],
+     r'''\b(?:psk|wpa_passphrase|wpa-psk)[ \t]*=[ \t]*"?(?P<secret>[^\s"#<$][^\s"#]{7,63})''',
+     lambda r: rs(r, AN, 14),
+     ['network={{\n    ssid="{w}-office"\n    psk="{s}"\n}}', "wpa_passphrase={s}"],
+     ['network={\n    ssid="guest"\n    key_mgmt=NONE\n}', "psk=\"short\""],
+     ["https://w1.fi/cgit/hostap/plain/wpa_supplicant/wpa_supplicant.conf", "https://w1.fi/cgit/hostap/plain/hostapd/hostapd.conf"],
+     validators=["not-placeholder"])
 
 
 def main():

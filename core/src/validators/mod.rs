@@ -7,6 +7,7 @@
 
 mod basic;
 mod pii;
+mod secret_keys;
 mod tokens;
 
 pub use basic::{luhn_valid, mod97_valid, shannon_entropy};
@@ -63,6 +64,14 @@ const REGISTRY: &[(&str, Kind)] = &[
     ("der-sequence", Plain(tokens::der_sequence_valid)),
     ("nkey-seed", Plain(tokens::nkey_seed_valid)),
     ("not-code-reference", Plain(|s| !is_code_reference(s))),
+    // Private keys and reversible encodings (secret_keys.rs).
+    ("wif-private-key", Plain(secret_keys::wif_private_key_valid)),
+    (
+        "bip32-private-key",
+        Plain(secret_keys::bip32_private_key_valid),
+    ),
+    ("nostr-nsec", Plain(secret_keys::nostr_nsec_valid)),
+    ("cisco-type7", Plain(secret_keys::cisco_type7_valid)),
     // Personal data (pii/): generic check-digit schemes (check_digits.rs).
     (
         "iso7064-mod11-10",

@@ -5,7 +5,7 @@ use sha2::{Digest, Sha256};
 
 const B58: &[u8] = b"123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
 
-fn base58_decode(s: &[u8]) -> Option<Vec<u8>> {
+pub(crate) fn base58_decode(s: &[u8]) -> Option<Vec<u8>> {
     let mut out: Vec<u8> = Vec::with_capacity(s.len());
     for &c in s {
         let mut carry = B58.iter().position(|&x| x == c)? as u32;
