@@ -361,7 +361,8 @@ impl Options {
         }
         if let Some(cats) = &self.categories {
             b.secrets(cats.contains(&Category::Secret))
-                .pii(cats.contains(&Category::Pii));
+                .pii(cats.contains(&Category::Pii))
+                .names(cats.contains(&Category::Name));
         }
         if let Some(only) = &self.only_rules {
             b.only_rules(only.iter().cloned());
