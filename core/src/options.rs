@@ -63,7 +63,7 @@ pub enum Value {
     Bytes(Vec<u8>),
     /// `categories`, `only_rules`, `disable_rules`, `sensitive_keys`.
     List(Vec<String>),
-    /// `style_for`: selector (rule id, `secret`, `pii`, `sensitive-key`) to style.
+    /// `style_for`: selector (rule id, `secret`, `pii`, `name`, `sensitive-key`) to style.
     Map(Vec<(String, String)>),
     /// `rules`, `extra_rules`.
     Rules(Vec<RuleSource>),

@@ -103,6 +103,9 @@ fn prose_and_chat_cues() {
         ("Reply-To: Jennifer Cunningham", &["Jennifer", "Cunningham"]),
         ("Regards, Gerald McDonald", &["Gerald", "McDonald"]),
         ("Bonjour, c'est Ms. Dubois", &["Dubois"]),
+        ("Ms. Alvarez called back at 10:40", &["Alvarez"]),
+        ("Prof. Nichols approved the request", &["Nichols"]),
+        ("hey, Maria - can you check?", &["Maria"]),
     ] {
         hides(line, names);
     }
