@@ -457,6 +457,30 @@ fn rule_options_add_replace_and_select() {
     assert!(err.contains("no rule"), "{err}");
 }
 
+/// Person names are their own category: on by default, off with `--no-names` or `--no-pii`.
+#[test]
+fn no_names_and_no_pii_turn_person_names_off() {
+    let input = b"Hi, I'm Jennifer Cunningham (ann@example.com)\n";
+    let (code, out, _) = run(&mut bin(), input);
+    assert_eq!(
+        (code, out.as_str()),
+        (0, "Hi, I'm [REDACTED:person-name] ([REDACTED:email])\n")
+    );
+    let (code, out, _) = run(bin().arg("--no-names"), input);
+    assert_eq!(
+        (code, out.as_str()),
+        (0, "Hi, I'm Jennifer Cunningham ([REDACTED:email])\n")
+    );
+    let (code, out, _) = run(bin().arg("--no-pii"), input);
+    assert_eq!(
+        (code, out.as_str()),
+        (0, "Hi, I'm Jennifer Cunningham (ann@example.com)\n")
+    );
+    let (code, out, _) = run(bin().args(["rules", "--category", "name"]), b"");
+    assert_eq!(code, 0);
+    assert!(out.contains("person-name-key"), "{out}");
+}
+
 /// The hash-key error of core names no flag; the command line adds its own.
 #[test]
 fn hash_without_key_names_the_cli_flags() {
