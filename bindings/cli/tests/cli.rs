@@ -327,11 +327,14 @@ fn rules_filters_on_the_catalog() {
     let (_, all, _) = run(bin().arg("rules"), b"");
     let (_, secret, _) = run(bin().args(["rules", "--category", "secret"]), b"");
     let (_, pii, _) = run(bin().args(["rules", "--category", "pii"]), b"");
+    let (_, name, _) = run(bin().args(["rules", "--category", "name"]), b"");
     assert_eq!(
         all.lines().count(),
-        secret.lines().count() + pii.lines().count()
+        secret.lines().count() + pii.lines().count() + name.lines().count()
     );
     assert!(pii.lines().all(|l| l.split('\t').nth(1) == Some("pii")));
+    assert!(name.lines().count() >= 4, "{name}");
+    assert!(name.lines().all(|l| l.split('\t').nth(1) == Some("name")));
 }
 
 #[test]
