@@ -165,7 +165,7 @@ export interface RedactorOptions {
    */
   extraRules?: string
   /** Which categories apply: any of `"secret"`, `"pii"` and `"name"` (person names); all three by default. */
-  categories?: Array<'secret' | 'secrets' | 'pii' | 'name' | 'names'>
+  categories?: Array<'secret' | 'pii' | 'name'>
   /** How a found span is replaced (default `label`: `[REDACTED:<rule-id>]`). */
   style?: 'label' | 'mask' | 'partial' | 'hash'
   /** The key of the `hash` style (required by it): a string or bytes. */

@@ -25,7 +25,7 @@ pub struct RedactorOptions {
     /// rule replaces it).
     pub extra_rules: Option<String>,
     /// Which categories apply: any of `"secret"`, `"pii"` and `"name"` (person names); all three by default.
-    #[napi(ts_type = "Array<'secret' | 'secrets' | 'pii' | 'name' | 'names'>")]
+    #[napi(ts_type = "Array<'secret' | 'pii' | 'name'>")]
     pub categories: Option<Vec<String>>,
     /// How a found span is replaced (default `label`: `[REDACTED:<rule-id>]`).
     #[napi(ts_type = "'label' | 'mask' | 'partial' | 'hash'")]
