@@ -164,8 +164,8 @@ export interface RedactorOptions {
    * rule replaces it).
    */
   extraRules?: string
-  /** Which categories apply: `["secret"]`, `["pii"]` or both (the default). */
-  categories?: Array<'secret' | 'pii'>
+  /** Which categories apply: any of `"secret"`, `"pii"` and `"name"` (person names); all three by default. */
+  categories?: Array<'secret' | 'pii' | 'name'>
   /** How a found span is replaced (default `label`: `[REDACTED:<rule-id>]`). */
   style?: 'label' | 'mask' | 'partial' | 'hash'
   /** The key of the `hash` style (required by it): a string or bytes. */

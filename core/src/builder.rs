@@ -41,6 +41,7 @@ pub struct RedactorBuilder {
     sources: Vec<Source>,
     secrets: bool,
     pii: bool,
+    names: bool,
     only: Option<Vec<String>>,
     disabled: Vec<String>,
     style: Style,
@@ -61,6 +62,7 @@ impl Default for RedactorBuilder {
             sources: Vec::new(),
             secrets: true,
             pii: true,
+            names: true,
             only: None,
             disabled: Vec::new(),
             style: Style::Label,
@@ -123,6 +125,12 @@ impl RedactorBuilder {
         self
     }
 
+    /// Whether person-name rules apply (category `name`, default true; see `docs/rules.md`).
+    pub fn names(&mut self, yes: bool) -> &mut Self {
+        self.names = yes;
+        self
+    }
+
     /// Keeps only the rules with these ids.
     pub fn only_rules<I: IntoIterator<Item = S>, S: Into<String>>(&mut self, ids: I) -> &mut Self {
         self.only = Some(ids.into_iter().map(Into::into).collect());
@@ -146,7 +154,7 @@ impl RedactorBuilder {
     }
 
     /// The style for the findings of one rule (`"credit-card"`), of a category (`"secret"`,
-    /// `"pii"`), or of the values of sensitive keys (`"sensitive-key"`). A rule's own style
+    /// `"pii"`, `"name"`), or of the values of sensitive keys (`"sensitive-key"`). A rule's own style
     /// wins over its category's, which wins over [`style`](Self::style). Later calls for the
     /// same selector replace earlier ones.
     ///
@@ -347,6 +355,7 @@ impl RedactorBuilder {
                 && match s.category {
                     Category::Secret => self.secrets,
                     Category::Pii => self.pii,
+                    Category::Name => self.names,
                 }
         });
         Ok((out, warnings))
@@ -415,13 +424,13 @@ impl RedactorBuilder {
             .collect();
         let engine = Engine::new(compile(&to_compile, self.piece, self.fail_closed)?)?;
         for (sel, _) in &self.styles_for {
-            let known = matches!(sel.as_str(), "secret" | "pii" | SENSITIVE_KEY_RULE)
+            let known = matches!(sel.as_str(), "secret" | "pii" | "name" | SENSITIVE_KEY_RULE)
                 || engine.rules.iter().any(|r| &*r.id == sel.as_str())
                 || personal_types.iter().any(|(id, _)| id == sel);
             if !known {
                 return Err(Error::new(
                     ErrorKind::Config,
-                    format!("no rule or category `{sel}` for a style (rule ids, `secret`, `pii`, `sensitive-key`; is the rule disabled?)"),
+                    format!("no rule or category `{sel}` for a style (rule ids, `secret`, `pii`, `name`, `sensitive-key`; is the rule disabled?)"),
                 ));
             }
         }

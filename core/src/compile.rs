@@ -677,3 +677,19 @@ mod tests {
         );
     }
 }
+#[cfg(test)]
+mod names_lead {
+    /// The name rules whose keywords are frequent words (`hi`, `name`, `first`, `last`) must
+    /// start every match with a keyword: one anchored search per hit, no window.
+    #[test]
+    fn cue_and_key_rules_start_at_their_keyword() {
+        let text = include_str!("../rules/names.toml");
+        for s in crate::parse_rules("names.toml", text).unwrap() {
+            let r = super::compile_rule(&s, 0, true).unwrap();
+            if s.id == "person-name" || s.id == "person-name-key" {
+                assert_eq!(r.lead(), Some(0), "{}", s.id);
+            }
+            assert!(r.max_match <= 512, "{}: {}", s.id, r.max_match);
+        }
+    }
+}

@@ -63,7 +63,7 @@ pub enum Value {
     Bytes(Vec<u8>),
     /// `categories`, `only_rules`, `disable_rules`, `sensitive_keys`.
     List(Vec<String>),
-    /// `style_for`: selector (rule id, `secret`, `pii`, `sensitive-key`) to style.
+    /// `style_for`: selector (rule id, `secret`, `pii`, `name`, `sensitive-key`) to style.
     Map(Vec<(String, String)>),
     /// `rules`, `extra_rules`.
     Rules(Vec<RuleSource>),
@@ -361,7 +361,8 @@ impl Options {
         }
         if let Some(cats) = &self.categories {
             b.secrets(cats.contains(&Category::Secret))
-                .pii(cats.contains(&Category::Pii));
+                .pii(cats.contains(&Category::Pii))
+                .names(cats.contains(&Category::Name));
         }
         if let Some(only) = &self.only_rules {
             b.only_rules(only.iter().cloned());

@@ -4,7 +4,7 @@ use serde::Deserialize;
 
 use crate::error::{Error, ErrorKind};
 
-/// Whether a rule finds secrets (credentials) or personal data.
+/// Whether a rule finds secrets (credentials), personal data, or person names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Category {
@@ -12,14 +12,18 @@ pub enum Category {
     Secret,
     /// Personal data: emails, phone numbers, national ids, card numbers...
     Pii,
+    /// Person names (`core/rules/names.toml`): found from context and a gazetteer, not from a
+    /// checkable format, so they are a category of their own that can be turned off alone.
+    Name,
 }
 
 impl Category {
-    /// `"secret"` or `"pii"`.
+    /// `"secret"`, `"pii"` or `"name"`.
     pub fn as_str(self) -> &'static str {
         match self {
             Category::Secret => "secret",
             Category::Pii => "pii",
+            Category::Name => "name",
         }
     }
 }
@@ -27,14 +31,16 @@ impl Category {
 impl std::str::FromStr for Category {
     type Err = crate::error::Error;
 
-    /// `secret` (or `secrets`) and `pii`, the names every interface accepts.
+    /// `secret` (or `secrets`), `pii` and `name` (or `names`), the names every interface
+    /// accepts.
     fn from_str(s: &str) -> Result<Category, Self::Err> {
         match s {
             "secret" | "secrets" => Ok(Category::Secret),
             "pii" => Ok(Category::Pii),
+            "name" | "names" => Ok(Category::Name),
             other => Err(Error::new(
                 ErrorKind::Config,
-                format!("unknown category {other:?} (expected \"secret\" or \"pii\")"),
+                format!("unknown category {other:?} (expected \"secret\", \"pii\" or \"name\")"),
             )),
         }
     }
@@ -55,7 +61,7 @@ pub struct RuleSpec {
     pub id: String,
     /// Human-readable name.
     pub name: String,
-    /// `secret` or `pii`.
+    /// `secret`, `pii` or `name`.
     pub category: Category,
     /// Who issues the credential (`GitHub`, `Stripe`), or the format's family for generic
     /// shapes (`PEM`, `URL`); listed by `redactum rules --provider`.

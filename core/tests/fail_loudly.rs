@@ -17,7 +17,7 @@ fn card_rule(replace: bool) -> String {
 fn zero_rules_is_an_error() {
     let none = |b: &mut redactum::RedactorBuilder| b.build().unwrap_err();
     // No category.
-    let e = none(Redactor::builder().secrets(false).pii(false));
+    let e = none(Redactor::builder().secrets(false).pii(false).names(false));
     assert_eq!(e.kind(), ErrorKind::Config);
     assert!(e.to_string().contains("no rule"), "{e}");
     // No catalog and no rules.

@@ -48,6 +48,7 @@ fn the_builder_methods_of_the_table_exist() {
         .add_rules("t", "")
         .secrets(true)
         .pii(true)
+        .names(true)
         .only_rules(["email"])
         .disable_rules(Vec::<String>::new())
         .style(Style::Label)

@@ -60,6 +60,8 @@ pub struct Args {
     pub disable: Vec<String>,
     pub no_secrets: bool,
     pub no_pii: bool,
+    /// `--no-names`: person names off (`--no-pii` turns them off too).
+    pub no_names: bool,
     pub style: Option<String>,
     pub keep: usize,
     pub key: Option<KeySource>,
@@ -139,6 +141,7 @@ pub fn parse_from(mut p: lexopt::Parser) -> Result<Args, String> {
                 .push(p.value().map_err(err)?.string().map_err(err)?),
             Long("no-secrets") => a.no_secrets = true,
             Long("no-pii") => a.no_pii = true,
+            Long("no-names") => a.no_names = true,
             Long("style") => a.style = Some(p.value().map_err(err)?.string().map_err(err)?),
             Long("keep") => a.keep = bounded(&mut p, "--keep", MAX_KEEP)?,
             // The key stays an OsString until it is turned into bytes: lexopt's errors for a
@@ -191,9 +194,9 @@ pub fn parse_from(mut p: lexopt::Parser) -> Result<Args, String> {
             }
             Long("category") => {
                 let c = p.value().map_err(err)?.string().map_err(err)?;
-                if c != "secret" && c != "pii" {
+                if c != "secret" && c != "pii" && c != "name" {
                     return Err(format!(
-                        "unknown category `{}` (secret, pii)",
+                        "unknown category `{}` (secret, pii, name)",
                         c.escape_debug()
                     ));
                 }

@@ -68,12 +68,13 @@ OPTIONS:
         --only ID           keep only the rule ID; repeatable
         --disable ID        turn a rule off; repeatable
         --no-secrets        do not look for secrets
-        --no-pii            do not look for personal data
+        --no-pii            do not look for personal data (person names included)
+        --no-names          do not look for person names (category name)
         --style STYLE       label (default), mask, partial, partial:START:END, hash
         --keep N            with --style partial: characters kept at each end (default 4,
                             at most 256)
         --style-for SEL=STYLE
-                            a style for one rule id, a category (secret, pii) or the
+                            a style for one rule id, a category (secret, pii, name) or the
                             values of sensitive keys (sensitive-key); STYLE is label,
                             mask, hash, partial (--keep at each end) or partial:START:END
                             (e.g. credit-card=partial:0:4, email=hash); repeatable
@@ -521,13 +522,16 @@ fn options(args: &Args) -> Result<Options, CliError> {
         o.set("extra_rules", Value::Rules(read_rules(&extra)?))
             .map_err(usage)?;
     }
-    if args.no_secrets || args.no_pii {
+    if args.no_secrets || args.no_pii || args.no_names {
         let mut cats = Vec::new();
         if !args.no_secrets {
             cats.push("secret".to_string());
         }
         if !args.no_pii {
             cats.push("pii".to_string());
+        }
+        if !args.no_pii && !args.no_names {
+            cats.push("name".to_string());
         }
         o.set("categories", cats).map_err(usage)?;
     }

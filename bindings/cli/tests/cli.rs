@@ -327,11 +327,14 @@ fn rules_filters_on_the_catalog() {
     let (_, all, _) = run(bin().arg("rules"), b"");
     let (_, secret, _) = run(bin().args(["rules", "--category", "secret"]), b"");
     let (_, pii, _) = run(bin().args(["rules", "--category", "pii"]), b"");
+    let (_, name, _) = run(bin().args(["rules", "--category", "name"]), b"");
     assert_eq!(
         all.lines().count(),
-        secret.lines().count() + pii.lines().count()
+        secret.lines().count() + pii.lines().count() + name.lines().count()
     );
     assert!(pii.lines().all(|l| l.split('\t').nth(1) == Some("pii")));
+    assert!(name.lines().count() >= 4, "{name}");
+    assert!(name.lines().all(|l| l.split('\t').nth(1) == Some("name")));
 }
 
 #[test]
@@ -455,6 +458,30 @@ fn rule_options_add_replace_and_select() {
     let (code, _, err) = run(bin().arg("--no-secrets").arg("--no-pii"), input);
     assert_eq!(code, 2);
     assert!(err.contains("no rule"), "{err}");
+}
+
+/// Person names are their own category: on by default, off with `--no-names` or `--no-pii`.
+#[test]
+fn no_names_and_no_pii_turn_person_names_off() {
+    let input = b"Hi, I'm Jennifer Cunningham (ann@example.com)\n";
+    let (code, out, _) = run(&mut bin(), input);
+    assert_eq!(
+        (code, out.as_str()),
+        (0, "Hi, I'm [REDACTED:person-name] ([REDACTED:email])\n")
+    );
+    let (code, out, _) = run(bin().arg("--no-names"), input);
+    assert_eq!(
+        (code, out.as_str()),
+        (0, "Hi, I'm Jennifer Cunningham ([REDACTED:email])\n")
+    );
+    let (code, out, _) = run(bin().arg("--no-pii"), input);
+    assert_eq!(
+        (code, out.as_str()),
+        (0, "Hi, I'm Jennifer Cunningham (ann@example.com)\n")
+    );
+    let (code, out, _) = run(bin().args(["rules", "--category", "name"]), b"");
+    assert_eq!(code, 0);
+    assert!(out.contains("person-name-key"), "{out}");
 }
 
 /// The hash-key error of core names no flag; the command line adds its own.

@@ -24,8 +24,8 @@ pub struct RedactorOptions {
     /// Rules in redactum's TOML format added to the catalog (a rule with the id of a built-in
     /// rule replaces it).
     pub extra_rules: Option<String>,
-    /// Which categories apply: `["secret"]`, `["pii"]` or both (the default).
-    #[napi(ts_type = "Array<'secret' | 'pii'>")]
+    /// Which categories apply: any of `"secret"`, `"pii"` and `"name"` (person names); all three by default.
+    #[napi(ts_type = "Array<'secret' | 'pii' | 'name'>")]
     pub categories: Option<Vec<String>>,
     /// How a found span is replaced (default `label`: `[REDACTED:<rule-id>]`).
     #[napi(ts_type = "'label' | 'mask' | 'partial' | 'hash'")]

@@ -77,6 +77,15 @@ test('categories select secret or pii rules', () => {
   assert.throws(() => new Redactor({ rules: RULES, categories: ['secrets!'] }), /options\.categories: unknown category "secrets!"/)
 })
 
+test('person names are the name category, on by default', () => {
+  const line = `Hi, I'm Jennifer Cunningham; mail ${EMAIL}`
+  assert.equal(new Redactor().redact(line), "Hi, I'm [REDACTED:person-name]; mail [REDACTED:email]")
+  assert.equal(new Redactor({ categories: ['name'] }).redact(line), `Hi, I'm [REDACTED:person-name]; mail ${EMAIL}`)
+  assert.equal(new Redactor({ categories: ['secret', 'pii'] }).redact(line), "Hi, I'm Jennifer Cunningham; mail [REDACTED:email]")
+  assert.equal(new Redactor().redact('{"full_name": "Gerald Nichols"}'), '{"full_name": "[REDACTED:person-name-key]"}')
+  assert.equal(new Redactor().redact('Will retry; Mark as read'), 'Will retry; Mark as read')
+})
+
 test('styles: mask, partial, hash', () => {
   const mask = new Redactor({ rules: RULES, style: 'mask' })
   assert.equal(mask.redact(`k=${AWS}`), `k=${'*'.repeat(20)}`)

@@ -218,3 +218,12 @@ def test_the_package_declares_and_ships_the_licenses() -> None:
     assert 'license-files = ["LICENSE-MIT", "LICENSE-APACHE"]' in pyproject
     for name in ("LICENSE-MIT", "LICENSE-APACHE"):
         assert (here / name).read_text(encoding="utf-8") == (here.parents[1] / name).read_text(encoding="utf-8")
+
+
+def test_person_names_are_the_name_category() -> None:
+    line = "Hi, I'm Jennifer Cunningham; mail " + EMAIL
+    assert redactum.Redactor().redact(line) == "Hi, I'm [REDACTED:person-name]; mail [REDACTED:email]"
+    assert redactum.Redactor(categories=["name"]).redact(line) == "Hi, I'm [REDACTED:person-name]; mail " + EMAIL
+    assert redactum.Redactor(categories=["secret", "pii"]).redact(line) == "Hi, I'm Jennifer Cunningham; mail [REDACTED:email]"
+    assert redactum.Redactor().redact('{"full_name": "Gerald Nichols"}') == '{"full_name": "[REDACTED:person-name-key]"}'
+    assert redactum.Redactor().redact("Will retry; Mark as read") == "Will retry; Mark as read"

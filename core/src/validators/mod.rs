@@ -6,6 +6,7 @@
 //! saying why the argument is wrong. The modules below hold the algorithms only.
 
 mod basic;
+mod names;
 mod pii;
 mod secret_keys;
 mod tokens;
@@ -143,6 +144,9 @@ const REGISTRY: &[(&str, Kind)] = &[
     ("hk-hkid", Plain(asia_africa::hk_hkid_valid)),
     ("tw-national-id", Plain(asia_africa::tw_national_id_valid)),
     ("za-id", Plain(asia_africa::za_id_valid)),
+    // Person names (names.toml).
+    ("person-name", Plain(names::person_name_valid)),
+    ("person-name-value", Plain(names::person_name_value_valid)),
 ];
 
 /// Splits `name` or `name(arg)`.
