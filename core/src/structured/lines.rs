@@ -2,8 +2,8 @@
 //! redacted exactly as the whole-input path does.
 
 use super::{
-    classify, crosses_lines, json_after_text, plain_json, render_line_guarded, Format, JsonAfterText, Plan,
-    StructuredRedactor, FOLD_MAX, MAX_STRUCTURED_LINE, TEXT_BATCH,
+    classify, crosses_lines, json_after_text, plain_json, render_line_guarded, Format,
+    JsonAfterText, Plan, StructuredRedactor, FOLD_MAX, MAX_STRUCTURED_LINE, TEXT_BATCH,
 };
 use crate::span::{Span, StreamFinding};
 use crate::text::{StreamStats, TextStream};
@@ -110,7 +110,7 @@ impl LineStream {
             }
             if nl.is_some() {
                 if !self.long {
-                    self.end_line(r, out, on);
+                    self.end_line(r, out, on, None);
                 }
                 self.long = false;
                 self.line.clear();
@@ -132,7 +132,7 @@ impl LineStream {
         }
         let before = out.len();
         if !self.line.is_empty() && !self.long {
-            self.end_line(r, out, on);
+            self.end_line(r, out, on, None);
         }
         self.close_run(out, on);
         self.line.clear();
@@ -228,9 +228,22 @@ impl LineStream {
                 out.extend_from_slice(&line[k..]);
                 self.report_line(r, &comps, line.len(), on);
             } else if multiline || crossed || dirty {
-                // As the line-by-line path handles it.
+                // As the line-by-line path handles it (a plain JSON line's findings known from
+                // the block when no multiline keyword was seen).
+                let known =
+                    (!multiline && !crossed && self.plain.get(pi) == Some(&at)).then(|| {
+                        spans[si..]
+                            .iter()
+                            .take_while(|c| c.start < next)
+                            .map(|c| Span {
+                                start: c.start - at,
+                                end: c.end - at,
+                                label: c.label,
+                            })
+                            .collect()
+                    });
                 self.line.extend_from_slice(&lines[at..next]);
-                self.end_line(r, out, on);
+                self.end_line(r, out, on, known);
                 self.line.clear();
             } else {
                 // Without a multiline keyword, a line's findings are its own: ending the text
@@ -320,19 +333,25 @@ impl LineStream {
         self.line_no += 1;
     }
 
+    /// One complete line in `self.line`. `known`: when it is a plain JSON line whose findings
+    /// (on the line alone, with no multiline keyword) are already known, those.
     fn end_line(
         &mut self,
         r: &StructuredRedactor,
         out: &mut Vec<u8>,
         on: &mut dyn FnMut(&StreamFinding),
+        known: Option<Vec<Span>>,
     ) {
         let line = std::mem::take(&mut self.line);
         let content = line.strip_suffix(b"\n").unwrap_or(&line);
         let (format, keys) = r.structure();
         // A plain JSON line: its findings first, and a parse only when it has some.
         let mut comps = None;
-        if plain_json(format, keys, content) {
-            let (c, multiline) = r.components_and_multiline(content);
+        if known.is_some() || plain_json(format, keys, content) {
+            let (c, multiline) = match known {
+                Some(c) => (c, false),
+                None => r.components_and_multiline(content),
+            };
             if c.is_empty() && !multiline {
                 self.close_run(out, on);
                 out.extend_from_slice(&line);
