@@ -507,6 +507,83 @@ fn mixed_corpus_stream_equals_whole() {
     }
 }
 
+/// The streaming redactor scans runs of clean-looking lines (text, plain JSON) as one block
+/// when a chunk holds them whole; pushed a byte at a time it goes line by line. Both give the
+/// same output and the same findings (line, column), with findings on text and JSON lines and
+/// a PEM key (a multiline rule) between JSON lines.
+#[test]
+fn folded_stream_lines_match_line_by_line() {
+    let red = r(Format::Auto);
+    // A made-up key body: 48 bytes of a counter, base64, in 64-column lines.
+    let body: String = (0..6)
+        .map(|i| {
+            let bytes: Vec<u8> = (0..48u32).map(|k| (k * 37 + i * 11) as u8).collect();
+            base64_line(&bytes) + "\n"
+        })
+        .collect();
+    let pem = format!("-----BEGIN RSA PRIVATE KEY-----\n{body}-----END RSA PRIVATE KEY-----\n");
+    let mut input = String::new();
+    for i in 0..40 {
+        input += &format!("{{\"ts\":\"2026-12-05T10:00:{i:02}Z\",\"msg\":\"ok\",\"n\":{i}}}\n");
+        input += &format!("10.1.{i}.7 - - GET /x 200 mail ann{i}@example.com\n");
+        input += &format!("{{\"msg\":\"sent to bo{i}@example.org\",\"n\":{i}}}\n");
+        input += "plain text line without anything\n";
+        if i % 9 == 4 {
+            input += "key follows\n";
+            input += &pem;
+            input += "{\"after\":\"key\"}\n";
+        }
+    }
+    let run = |chunk: usize| {
+        let mut st = red.stream();
+        let mut out = Vec::new();
+        let mut found = Vec::new();
+        for c in input.as_bytes().chunks(chunk) {
+            st.push_with(c, &mut out, &mut |f: &redactum::StreamFinding| {
+                found.push((
+                    f.finding.rule_id().to_string(),
+                    f.finding.span(),
+                    f.line,
+                    f.column,
+                ))
+            });
+        }
+        st.finish_with(&mut out, &mut |f: &redactum::StreamFinding| {
+            found.push((
+                f.finding.rule_id().to_string(),
+                f.finding.span(),
+                f.line,
+                f.column,
+            ))
+        });
+        (String::from_utf8(out).unwrap(), found)
+    };
+    let (whole_chunk, found) = run(input.len());
+    let (bytewise, found_bytewise) = run(1);
+    assert_eq!(whole_chunk, bytewise);
+    assert_eq!(found, found_bytewise);
+    assert_eq!(whole_chunk, red.redact(&input));
+    assert!(!whole_chunk.contains("@example."), "{whole_chunk}");
+    assert!(
+        !whole_chunk.contains(body.lines().nth(2).unwrap()),
+        "{whole_chunk}"
+    );
+    assert_eq!(whole_chunk.lines().count(), input.lines().count());
+}
+
+fn base64_line(bytes: &[u8]) -> String {
+    const A: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    bytes
+        .chunks(3)
+        .flat_map(|c| {
+            let n = (c[0] as u32) << 16 | (c[1] as u32) << 8 | c[2] as u32;
+            (0..4)
+                .rev()
+                .map(move |k| A[(n >> (6 * k) & 63) as usize] as char)
+        })
+        .collect()
+}
+
 #[test]
 fn pairs_and_query_parameters_inside_json_strings() {
     let red = r(Format::Json);

@@ -2,8 +2,8 @@
 //! redacted exactly as the whole-input path does.
 
 use super::{
-    classify, json_after_text, plain_json, render_line_guarded, JsonAfterText, Plan,
-    StructuredRedactor, MAX_STRUCTURED_LINE, TEXT_BATCH,
+    classify, crosses_lines, json_after_text, plain_json, render_line_guarded, Format,
+    JsonAfterText, Plan, StructuredRedactor, FOLD_MAX, MAX_STRUCTURED_LINE, TEXT_BATCH,
 };
 use crate::span::{Span, StreamFinding};
 use crate::text::{StreamStats, TextStream};
@@ -29,6 +29,8 @@ pub(crate) struct LineStream {
     stats: StreamStats,
     finished: bool,
     found: Vec<Span>,
+    /// Starts of the lines of the chunk being folded that `plain_json` lets through.
+    plain: Vec<usize>,
 }
 
 impl LineStream {
@@ -46,6 +48,7 @@ impl LineStream {
             stats: Default::default(),
             finished: false,
             found: Vec::new(),
+            plain: Vec::new(),
         }
     }
 
@@ -83,7 +86,14 @@ impl LineStream {
         self.stats.bytes_read += chunk.len() as u64;
         let before = out.len();
         let mut rest = chunk;
+        let fold = matches!(r.format, Format::Auto | Format::Json);
         while !rest.is_empty() {
+            if fold && !self.long && self.line.is_empty() && !self.in_run {
+                rest = &rest[self.fold(r, rest, out, on)..];
+                if rest.is_empty() {
+                    break;
+                }
+            }
             let nl = memchr::memchr(b'\n', rest);
             let take = nl.map_or(rest.len(), |k| k + 1);
             let (part, tail) = rest.split_at(take);
@@ -100,7 +110,7 @@ impl LineStream {
             }
             if nl.is_some() {
                 if !self.long {
-                    self.end_line(r, out, on);
+                    self.end_line(r, out, on, None);
                 }
                 self.long = false;
                 self.line.clear();
@@ -122,12 +132,130 @@ impl LineStream {
         }
         let before = out.len();
         if !self.line.is_empty() && !self.long {
-            self.end_line(r, out, on);
+            self.end_line(r, out, on, None);
         }
         self.close_run(out, on);
         self.line.clear();
         self.stats.bytes_written += (out.len() - before) as u64;
         self.finished = true;
+    }
+
+    /// Folds the complete lines at the start of `rest` that would come out as they came in
+    /// unless a rule finds something in them (text lines that cannot be JSON, and JSON lines
+    /// that [`plain_json`] lets through) into one engine call; called with no line begun and no
+    /// text run open. Returns the bytes consumed.
+    ///
+    /// Line by line, each plain JSON line would be scanned alone and would end the text run
+    /// before it (a text stream finished per JSON line). Single-line rules find in a block of
+    /// lines exactly what they find in each line alone (see `engine.rs`), so when the block
+    /// holds no keyword of a multiline rule, a line without findings comes out unchanged and a
+    /// text line with findings is rendered from the block's spans, as the text stream would
+    /// render it. When a multiline keyword is seen, every line goes the line-by-line way
+    /// (`end_line`); so do JSON lines with findings, which may need a parse.
+    fn fold(
+        &mut self,
+        r: &StructuredRedactor,
+        rest: &[u8],
+        out: &mut Vec<u8>,
+        on: &mut dyn FnMut(&StreamFinding),
+    ) -> usize {
+        let (format, keys) = r.structure();
+        let mut end = 0;
+        let mut plain = std::mem::take(&mut self.plain);
+        plain.clear();
+        while end < FOLD_MAX {
+            let Some(k) = memchr::memchr(b'\n', &rest[end..]) else {
+                break;
+            };
+            let line = &rest[end..end + k];
+            if plain_json(format, keys, line) {
+                plain.push(end);
+            } else {
+                // Lines that may be JSON are left to `end_line`, which parses them once.
+                let first = line.iter().find(|b| !matches!(b, b' ' | b'\t' | b'\r'));
+                if matches!(first, Some(b'{' | b'[' | b'"'))
+                    || !matches!(classify(format, keys, line), Plan::Text)
+                {
+                    break;
+                }
+            }
+            end += k + 1;
+        }
+        self.plain = plain;
+        if end == 0 {
+            return 0;
+        }
+        let lines = &rest[..end];
+        let (spans, multiline) = r.components_and_multiline(lines);
+        if spans.is_empty() && !multiline {
+            out.extend_from_slice(lines);
+            self.offset += end as u64;
+            self.line_no += memchr::memchr_iter(b'\n', lines).count() as u64;
+            return end;
+        }
+        let crossed = crosses_lines(lines, &spans);
+        let (mut si, mut pi) = (0, 0);
+        let mut at = 0;
+        while at < end {
+            let next = at + memchr::memchr(b'\n', &lines[at..]).map_or(end - at, |k| k + 1);
+            while si < spans.len() && spans[si].end <= at {
+                si += 1;
+            }
+            while pi < self.plain.len() && self.plain[pi] < at {
+                pi += 1;
+            }
+            let dirty = si < spans.len() && spans[si].start < next;
+            if dirty && !multiline && !crossed && self.plain.get(pi) != Some(&at) {
+                // A text line (one that cannot be JSON: see above) with findings, which are
+                // its own: written as the text stream writes them, without a second scan.
+                self.close_run(out, on);
+                let line = &lines[at..next];
+                let comps: Vec<Span> = spans[si..]
+                    .iter()
+                    .take_while(|c| c.start < next)
+                    .map(|c| Span {
+                        start: c.start - at,
+                        end: c.end - at,
+                        label: c.label,
+                    })
+                    .collect();
+                let mut k = 0;
+                for c in &comps {
+                    out.extend_from_slice(&line[k..c.start]);
+                    r.write_replacement(&line[c.start..c.end], c, None, out);
+                    k = c.end;
+                }
+                out.extend_from_slice(&line[k..]);
+                self.report_line(r, &comps, line.len(), on);
+            } else if multiline || crossed || dirty {
+                // As the line-by-line path handles it (a plain JSON line's findings known from
+                // the block when no multiline keyword was seen).
+                let known =
+                    (!multiline && !crossed && self.plain.get(pi) == Some(&at)).then(|| {
+                        spans[si..]
+                            .iter()
+                            .take_while(|c| c.start < next)
+                            .map(|c| Span {
+                                start: c.start - at,
+                                end: c.end - at,
+                                label: c.label,
+                            })
+                            .collect()
+                    });
+                self.line.extend_from_slice(&lines[at..next]);
+                self.end_line(r, out, on, known);
+                self.line.clear();
+            } else {
+                // Without a multiline keyword, a line's findings are its own: ending the text
+                // run here changes nothing.
+                self.close_run(out, on);
+                out.extend_from_slice(&lines[at..next]);
+                self.offset += (next - at) as u64;
+                self.line_no += 1;
+            }
+            at = next;
+        }
+        end
     }
 
     fn shift(&self, f: &StreamFinding) -> StreamFinding {
@@ -205,19 +333,25 @@ impl LineStream {
         self.line_no += 1;
     }
 
+    /// One complete line in `self.line`. `known`: when it is a plain JSON line whose findings
+    /// (on the line alone, with no multiline keyword) are already known, those.
     fn end_line(
         &mut self,
         r: &StructuredRedactor,
         out: &mut Vec<u8>,
         on: &mut dyn FnMut(&StreamFinding),
+        known: Option<Vec<Span>>,
     ) {
         let line = std::mem::take(&mut self.line);
         let content = line.strip_suffix(b"\n").unwrap_or(&line);
         let (format, keys) = r.structure();
         // A plain JSON line: its findings first, and a parse only when it has some.
         let mut comps = None;
-        if plain_json(format, keys, content) {
-            let (c, multiline) = r.components_and_multiline(content);
+        if known.is_some() || plain_json(format, keys, content) {
+            let (c, multiline) = match known {
+                Some(c) => (c, false),
+                None => r.components_and_multiline(content),
+            };
             if c.is_empty() && !multiline {
                 self.close_run(out, on);
                 out.extend_from_slice(&line);

@@ -645,6 +645,18 @@ fn render_line_guarded(
 // ---------------------------------------------------------------------------------------------
 // Whole input
 
+/// At most this many bytes of lines are scanned in one engine call when the streaming
+/// redactor folds lines (`lines.rs`): bounds the work done again when such a chunk holds the
+/// keyword of a multiline rule.
+pub(crate) const FOLD_MAX: usize = 64 << 10;
+
+/// Whether a span holds a line end.
+pub(crate) fn crosses_lines(hay: &[u8], spans: &[Span]) -> bool {
+    spans
+        .iter()
+        .any(|c| memchr::memchr(b'\n', &hay[c.start..c.end]).is_some())
+}
+
 /// Splits `hay` into lines and redacts it: text runs through `text_run`, structured lines one
 /// by one. Calls `on` with each replaced span (absolute offsets); returns the count.
 pub(crate) fn redact_lines(
