@@ -14,10 +14,13 @@ fn main() {
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());
         let name = f.file_name().unwrap().to_string_lossy();
+        // Relative to the crate being compiled, not this script's absolute path: checkouts
+        // that share a target directory (git worktrees) share this script's output too, and
+        // an absolute path would embed another checkout's rules.
         out.push_str(&format!(
-            "    ({:?}, include_str!({:?})),\n",
+            "    ({:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), {:?}))),\n",
             format!("rules/{name}"),
-            f.display().to_string()
+            format!("/rules/{name}")
         ));
     }
     out.push_str("];\n");
