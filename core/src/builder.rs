@@ -13,7 +13,7 @@ use crate::render::{Renderer, Style};
 use crate::rule::{parse_rules, Category, RuleSpec};
 use crate::span::SENSITIVE_KEY_RULE;
 use crate::structured::{
-    builtin_personal_keys, Format, KeySet, StructuredRedactor, DEFAULT_SENSITIVE_KEYS,
+    builtin_personal_keys, Format, KeySet, StructuredRedactor, ValueShape, DEFAULT_SENSITIVE_KEYS,
 };
 use crate::text::TextRedactor;
 
@@ -451,12 +451,12 @@ impl RedactorBuilder {
             .map(|r| pick(&r.id, r.category))
             .collect();
         let sensitive_style = pick(SENSITIVE_KEY_RULE, Category::Secret);
-        let personal: Vec<(u16, &str, bool)> = personal_types
+        let personal: Vec<(u16, &str, ValueShape)> = personal_types
             .iter()
             .enumerate()
             .flat_map(|(i, (id, keys))| {
-                let address = id == "postal-address";
-                keys.iter().map(move |k| (i as u16, k.as_str(), address))
+                let shape = ValueShape::of(id);
+                keys.iter().map(move |k| (i as u16, k.as_str(), shape))
             })
             .collect();
         let keys = KeySet::with_personal(
@@ -495,14 +495,25 @@ impl RedactorBuilder {
     /// The personal-key types in use and their keys: the built-in ones (unless PII is off or
     /// the rules are chosen with `only_rules` / `only`), then the added ones.
     fn personal_types(&self) -> Vec<(String, Vec<String>)> {
-        if !self.pii {
+        if !self.pii && !self.names {
             return Vec::new();
         }
-        let mut types = if self.builtin && self.only.is_none() {
+        let mut types: Vec<(String, Vec<String>)> = if self.builtin && self.only.is_none() {
             builtin_personal_keys()
+                .into_iter()
+                .filter(|(c, _, _)| match c {
+                    Category::Pii => self.pii,
+                    Category::Name => self.names,
+                    Category::Secret => true,
+                })
+                .map(|(_, t, k)| (t, k))
+                .collect()
         } else {
             Vec::new()
         };
+        if !self.pii {
+            return types;
+        }
         for (t, k) in &self.personal_keys {
             match types.iter_mut().find(|(id, _)| id == t) {
                 Some((_, keys)) => keys.push(k.clone()),

@@ -452,7 +452,7 @@ fn item4_personal_keys_in_json_pairs_yaml_and_sql() {
         ),
         (
             "INSERT INTO customers (id, full_name, street_address, birth_date, ssn) VALUES (36276, 'Priya Hughes', '1664 Harbour Road, Springfield', '1983-11-15', '524579829');",
-            "INSERT INTO customers (id, full_name, street_address, birth_date, ssn) VALUES (36276, 'Priya Hughes', '[REDACTED:postal-address]', '[REDACTED:date-of-birth]', '[REDACTED:us-ssn]');",
+            "INSERT INTO customers (id, full_name, street_address, birth_date, ssn) VALUES (36276, '[REDACTED:person-name-key]', '[REDACTED:postal-address]', '[REDACTED:date-of-birth]', '[REDACTED:us-ssn]');",
         ),
         (
             "INSERT INTO users (login, password) VALUES ('bob', 'Zq8!rT2vLm'), ('ann', 'k7Pq-2Lx9w');",

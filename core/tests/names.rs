@@ -272,3 +272,54 @@ fn names_stream_like_whole_input() {
     assert!(!whole.contains("Jennifer") && !whole.contains("Gerald") && !whole.contains("Maria"));
     assert!(whole.ends_with("Will retry\n"));
 }
+
+#[test]
+fn sql_name_columns_and_surnames_outside_the_gazetteer() {
+    // SQL INSERT column lists give values their keys: explicit name columns are person names
+    // (the personal key type `person-name-key`, category name), whatever the gazetteer knows.
+    let line = "INSERT INTO customers (id, full_name, email) VALUES (7, 'Kwame Okafor', 'k@x.io'), (8, NULL, 'b@x.io');";
+    let out = r(Format::Auto).redact(line);
+    assert_eq!(
+        out,
+        "INSERT INTO customers (id, full_name, email) VALUES (7, '[REDACTED:person-name-key]', '[REDACTED:email]'), (8, NULL, '[REDACTED:email]');"
+    );
+    // Not a name: stays, as under the JSON key.
+    let line = "INSERT INTO t (display_name, first_name) VALUES ('unknown', '<first name>');";
+    assert_eq!(r(Format::Auto).redact(line), line);
+    // The names switch turns the name columns off, and leaves the PII columns on.
+    let off = Redactor::builder()
+        .format(Format::Auto)
+        .names(false)
+        .build()
+        .unwrap();
+    assert_eq!(
+        off.redact("INSERT INTO c (full_name, email) VALUES ('Kwame Okafor', 'k@x.io');"),
+        "INSERT INTO c (full_name, email) VALUES ('Kwame Okafor', '[REDACTED:email]');"
+    );
+    // PII off, names on: the name column alone.
+    let names_only = Redactor::builder()
+        .format(Format::Auto)
+        .pii(false)
+        .build()
+        .unwrap();
+    assert_eq!(
+        names_only.redact("INSERT INTO c (full_name, email) VALUES ('Kwame Okafor', 'k@x.io');"),
+        "INSERT INTO c (full_name, email) VALUES ('[REDACTED:person-name-key]', 'k@x.io');"
+    );
+    // After a cue, a given name of the gazetteer then a surname it does not know.
+    hides("Hi, I'm Gerald Okafor.", &["Gerald", "Okafor"]);
+    hides(
+        "{\"user\": {\"name\": \"Elena Petrov\"}}",
+        &["Elena", "Petrov"],
+    );
+    // Not the other way round, nor a surname then an unknown word.
+    for line in [
+        "Author: Into Meadow",
+        "Author: Right Way",
+        "{\"name\": \"Jenkins Pipeline\"}",
+        "{\"name\": \"Kafka Consumer\"}",
+        "{\"name\": \"Build Server\"}",
+    ] {
+        no_name(line);
+    }
+}

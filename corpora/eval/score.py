@@ -61,7 +61,7 @@ LABELS = {
     "ipv6": ["ipv6"],
     "address": ["postal-address", "address"],
     "date-of-birth": ["date-of-birth"],
-    "person-name": ["person-name"],
+    "person-name": ["person-name*"],
 }
 # Which ground-truth types are secrets; the others are PII ("person-name" is reported apart).
 SECRET_TYPES = {"aws-access-key-id", "aws-secret-access-key", "github-pat", "slack-token",

@@ -37,7 +37,7 @@ pub(crate) const PERSONAL_KEYS_TOML: &str = include_str!("../../keys/personal-ke
 ///
 /// # Panics
 /// Never on the embedded file (a unit test parses it).
-pub(crate) fn builtin_personal_keys() -> Vec<(String, Vec<String>)> {
+pub(crate) fn builtin_personal_keys() -> Vec<(crate::Category, String, Vec<String>)> {
     #[derive(serde::Deserialize)]
     struct File {
         #[serde(rename = "type")]
@@ -46,10 +46,43 @@ pub(crate) fn builtin_personal_keys() -> Vec<(String, Vec<String>)> {
     #[derive(serde::Deserialize)]
     struct Type {
         id: String,
+        /// `pii` unless said otherwise (`name` for person names: off with the names switch).
+        #[serde(default = "pii")]
+        category: crate::Category,
         keys: Vec<String>,
     }
+    fn pii() -> crate::Category {
+        crate::Category::Pii
+    }
     let f: File = toml::from_str(PERSONAL_KEYS_TOML).expect("keys/personal-keys.toml parses");
-    f.types.into_iter().map(|t| (t.id, t.keys)).collect()
+    f.types
+        .into_iter()
+        .map(|t| (t.category, t.id, t.keys))
+        .collect()
+}
+
+/// What the value of a personal key must look like, by type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub(crate) enum ValueShape {
+    /// A letter or a digit somewhere.
+    #[default]
+    Any,
+    /// `postal-address`: a letter and a space (`address: 0.0.0.0:8080` is a listen address).
+    Address,
+    /// `person-name-key`: what the `person-name-value` validator accepts (one to five words of
+    /// letters, not `unknown`, `anonymous` or a placeholder).
+    PersonName,
+}
+
+impl ValueShape {
+    /// The shape of a personal-key type's values, by type id.
+    pub(crate) fn of(type_id: &str) -> ValueShape {
+        match type_id {
+            "postal-address" => ValueShape::Address,
+            "person-name-key" => ValueShape::PersonName,
+            _ => ValueShape::Any,
+        }
+    }
 }
 
 /// What the value of a matched key is.
@@ -84,7 +117,7 @@ pub(crate) struct KeySet {
     /// Personal keys (whole keys, normalized) by length, with their type.
     personal: Vec<Vec<(Box<[u8]>, u16)>>,
     /// Which personal types stand in the values they are found in (see [`KeySet::value_fits`]).
-    addresses: Vec<bool>,
+    shapes: Vec<ValueShape>,
 }
 
 fn normalize(k: &str) -> Vec<u8> {
@@ -103,10 +136,10 @@ impl KeySet {
     /// address).
     pub(crate) fn with_personal<'a>(
         keys: impl IntoIterator<Item = &'a str>,
-        personal: &[(u16, &str, bool)],
+        personal: &[(u16, &str, ValueShape)],
     ) -> KeySet {
         let mut ks = KeySet::default();
-        for &(t, k, address) in personal {
+        for &(t, k, shape) in personal {
             let n = normalize(k);
             if n.is_empty() {
                 continue;
@@ -118,10 +151,10 @@ impl KeySet {
                 ks.personal[n.len()].push((n.into_boxed_slice(), t));
             }
             let t = usize::from(t);
-            if ks.addresses.len() <= t {
-                ks.addresses.resize(t + 1, false);
+            if ks.shapes.len() <= t {
+                ks.shapes.resize(t + 1, ValueShape::Any);
             }
-            ks.addresses[t] = address;
+            ks.shapes[t] = shape;
         }
         for k in keys {
             let n = normalize(k);
@@ -192,8 +225,18 @@ impl KeySet {
         if matches!(value, b"null" | b"true" | b"false" | b"-" | b"n/a" | b"N/A") {
             return false;
         }
-        !self.addresses.get(usize::from(t)).copied().unwrap_or(false)
-            || (value.iter().any(u8::is_ascii_alphabetic) && value.contains(&b' '))
+        match self
+            .shapes
+            .get(usize::from(t))
+            .copied()
+            .unwrap_or(ValueShape::Any)
+        {
+            ValueShape::Any => true,
+            ValueShape::Address => {
+                value.iter().any(u8::is_ascii_alphabetic) && value.contains(&b' ')
+            }
+            ValueShape::PersonName => crate::validators::person_name_value(value),
+        }
     }
 
     /// What `key` (raw bytes) is: personal when its whole normalized form is a personal key;
@@ -292,12 +335,12 @@ mod tests {
 
     fn set() -> KeySet {
         let types = builtin_personal_keys();
-        let personal: Vec<(u16, &str, bool)> = types
+        let personal: Vec<(u16, &str, ValueShape)> = types
             .iter()
             .enumerate()
-            .flat_map(|(i, (id, keys))| {
+            .flat_map(|(i, (_, id, keys))| {
                 keys.iter()
-                    .map(move |k| (i as u16, k.as_str(), id == "postal-address"))
+                    .map(move |k| (i as u16, k.as_str(), ValueShape::of(id)))
             })
             .collect();
         KeySet::with_personal(DEFAULT_SENSITIVE_KEYS.iter().copied(), &personal)
@@ -307,7 +350,7 @@ mod tests {
         let types = builtin_personal_keys();
         ks.kind(key.as_bytes()).map(|k| match k {
             KeyKind::Secret => "secret".to_string(),
-            KeyKind::Personal(t) => types[usize::from(t)].0.clone(),
+            KeyKind::Personal(t) => types[usize::from(t)].1.clone(),
         })
     }
 
@@ -340,5 +383,11 @@ mod tests {
         assert!(!ks.value_fits(kind("phone"), b"null"));
         assert!(ks.value_fits(kind("dob"), b"1983-11-15"));
         assert!(ks.value_fits(kind("password"), b"-"));
+        // person-name-key values: names, not `unknown` or placeholders.
+        assert!(ks.value_fits(kind("full_name"), b"Kwame Okafor"));
+        assert!(ks.value_fits(kind("cardholder"), b"sofia l."));
+        assert!(!ks.value_fits(kind("display_name"), b"unknown"));
+        assert!(!ks.value_fits(kind("first_name"), b"<first name>"));
+        assert!(!ks.value_fits(kind("last_name"), b"user_42"));
     }
 }

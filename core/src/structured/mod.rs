@@ -27,7 +27,7 @@ mod sql;
 
 use std::sync::Arc;
 
-pub(crate) use keys::{builtin_personal_keys, KeyKind, KeySet};
+pub(crate) use keys::{builtin_personal_keys, KeyKind, KeySet, ValueShape};
 pub use keys::{DEFAULT_SENSITIVE_KEYS, QUERY_SENSITIVE_KEYS};
 pub(crate) use lines::LineStream;
 

@@ -151,9 +151,16 @@ fn trim_ident(c: &[u8]) -> &[u8] {
 mod tests {
     use super::*;
     use crate::span::Label;
+    use crate::structured::ValueShape;
 
     fn keys() -> KeySet {
-        KeySet::with_personal(["password"], &[(0, "ssn", false), (1, "birth_date", false)])
+        KeySet::with_personal(
+            ["password"],
+            &[
+                (0, "ssn", ValueShape::Any),
+                (1, "birth_date", ValueShape::Any),
+            ],
+        )
     }
 
     fn values(line: &str) -> Vec<(&str, Label)> {

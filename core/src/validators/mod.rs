@@ -15,6 +15,8 @@ pub use basic::{luhn_valid, mod97_valid, shannon_entropy};
 
 use basic::is_placeholder;
 pub(crate) use basic::is_stand_in_words;
+/// The `person-name-value` check, for the values of person-name personal keys.
+pub(crate) use names::person_name_value_valid as person_name_value;
 use pii::{americas, asia_africa, check_digits, dates, europe, network, payment, phone, wallets};
 use tokens::is_code_reference;
 

@@ -516,14 +516,25 @@ pub(super) fn person_name_valid(s: &[u8]) -> bool {
                 (false, true) => g.is_given(first),
                 (true, true) => false,
             };
-            (forward || reversed) && paired
+            if (forward || reversed) && paired {
+                return true;
+            }
+            // Two name words: a given name of the gazetteer that is not an ordinary word, then
+            // a surname it does not know (`Gerald Okafor`, `Elena Petrov`), of three letters or
+            // more and not an ordinary word. Not the other way round: the surname list holds
+            // many English words (`River`, `Way`, `Work`), so `Into Meadow` or `Right Way`
+            // would pass, nor a surname followed by an unknown word (`Jenkins Pipeline`).
+            let foreign = |k: &String| {
+                !g.is_given(k) && !g.is_surname(k) && !ordinary(k) && k.chars().count() >= 3
+            };
+            names.len() == 2 && g.is_given(first) && !ordinary(first) && foreign(last)
         }
     }
 }
 
 /// `person-name-value`: the value of an explicit name key. One to five words of letters,
 /// apostrophes, dots and dashes in any case, not a placeholder and not a non-name value.
-pub(super) fn person_name_value_valid(s: &[u8]) -> bool {
+pub(crate) fn person_name_value_valid(s: &[u8]) -> bool {
     let Ok(s) = std::str::from_utf8(s) else {
         return false;
     };
@@ -573,6 +584,8 @@ mod tests {
             "Will Smith",
             "Mark Johnson",
             "Jennifer Long",
+            "Gerald Okafor",
+            "Elena Petrov",
         ] {
             assert!(person_name_valid(good.as_bytes()), "{good}");
         }
@@ -600,6 +613,15 @@ mod tests {
             "Work Your",
             "Winter Lantern",
             "A B C D E",
+            "Kwame Okafor",
+            "Service Jennifer",
+            "Jennifer Is",
+            "Deploy Will",
+            "Build Server",
+            "Into Meadow",
+            "Right Way",
+            "Jenkins Pipeline",
+            "Kafka Consumer",
         ] {
             assert!(!person_name_valid(bad.as_bytes()), "{bad}");
         }
