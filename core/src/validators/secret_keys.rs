@@ -3,7 +3,7 @@
 //! type 7 passwords (an XOR with a published key, so the check is that the hex decodes to
 //! printable text).
 
-use super::pii::wallets::{base58_decode, bech32_polymod, BECH32_CHARSET};
+use super::pii::wallets::base58_decode;
 use sha2::{Digest, Sha256};
 
 /// The last four bytes of `raw` are the first four of SHA-256(SHA-256(rest)).
@@ -54,28 +54,7 @@ pub fn bip32_private_key_valid(s: &[u8]) -> bool {
 /// Nostr private key (NIP-19): bech32 with human-readable part `nsec`, 32 bytes of key and a
 /// valid checksum; lower case as written, or all upper case.
 pub fn nostr_nsec_valid(s: &[u8]) -> bool {
-    const HRP: &[u8] = b"nsec";
-    if s.iter().any(u8::is_ascii_lowercase) && s.iter().any(u8::is_ascii_uppercase) {
-        return false;
-    }
-    let lower = s.to_ascii_lowercase();
-    let Some(data) = lower.strip_prefix(HRP).and_then(|r| r.strip_prefix(b"1")) else {
-        return false;
-    };
-    // 32 bytes are 52 five-bit groups, then six of checksum.
-    if data.len() != 58 {
-        return false;
-    }
-    let mut values: Vec<u8> = HRP.iter().map(|c| c >> 5).collect();
-    values.push(0);
-    values.extend(HRP.iter().map(|c| c & 31));
-    for &c in data {
-        match BECH32_CHARSET.iter().position(|&b| b == c) {
-            Some(v) => values.push(v as u8),
-            None => return false,
-        }
-    }
-    bech32_polymod(&values) == 1
+    super::tokens::bech32_key32_valid(s, b"nsec")
 }
 
 /// The fixed key of Cisco's type 7 encoding.
@@ -103,6 +82,7 @@ pub fn cisco_type7_valid(s: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::validators::pii::wallets::{bech32_polymod, BECH32_CHARSET};
 
     /// Base58check of `payload` (test-side encoder, independent of the decoder above).
     fn b58check(payload: &[u8]) -> String {

@@ -340,30 +340,32 @@ use super::pii::wallets::{bech32_polymod, BECH32_CHARSET as BECH32};
 /// age secret key: Bech32 (BIP 173) with human-readable part `age-secret-key-`, 32 bytes of
 /// key data and a valid checksum. Upper case as age writes it; mixed case is rejected.
 pub fn age_bech32_valid(s: &[u8]) -> bool {
-    const HRP: &[u8] = b"age-secret-key-";
+    bech32_key32_valid(s, b"age-secret-key-")
+}
+
+/// A Bech32 (BIP 173) string with human-readable part `hrp` (lower case), then `1`, 32 bytes
+/// of data (52 five-bit groups) and a valid six-group checksum; all lower or all upper case.
+pub(super) fn bech32_key32_valid(s: &[u8], hrp: &[u8]) -> bool {
     if s.iter().any(u8::is_ascii_lowercase) && s.iter().any(u8::is_ascii_uppercase) {
         return false;
     }
     let lower = s.to_ascii_lowercase();
-    let Some(data) = lower.strip_prefix(HRP).and_then(|r| r.strip_prefix(b"1")) else {
+    let Some(data) = lower.strip_prefix(hrp).and_then(|r| r.strip_prefix(b"1")) else {
         return false;
     };
     if data.len() != 58 {
         return false;
     }
-    let mut vals = Vec::with_capacity(data.len());
+    let mut values: Vec<u8> = Vec::with_capacity(2 * hrp.len() + 1 + data.len());
+    values.extend(hrp.iter().map(|c| c >> 5));
+    values.push(0);
+    values.extend(hrp.iter().map(|c| c & 31));
     for &c in data {
         match BECH32.iter().position(|&b| b == c) {
-            Some(v) => vals.push(v as u8),
+            Some(v) => values.push(v as u8),
             None => return false,
         }
     }
-    let hrp = HRP
-        .iter()
-        .map(|c| c >> 5)
-        .chain([0])
-        .chain(HRP.iter().map(|c| c & 31));
-    let values: Vec<u8> = hrp.chain(vals).collect();
     bech32_polymod(&values) == 1
 }
 
