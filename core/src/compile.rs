@@ -32,9 +32,13 @@ pub(crate) struct Rule {
     /// Compiled on first use for built-in rules (the test suite compiles every one), at build
     /// time for added rules: start-up and memory stay small when most rules never fire.
     pub regex: std::sync::OnceLock<Regex>,
-    /// The pattern as compiled (newlines removed for single-line rules).
-    pub hir: regex_syntax::hir::Hir,
-    pub secret_group: Option<usize>,
+    /// The pattern as written.
+    pattern: Box<str>,
+    /// Bytes around a keyword where a match may lie (besides its own length).
+    window: usize,
+    /// The pattern's syntax tree and what it tells; parsed at build for added, multiline and
+    /// keyword-less rules, on first use for the other built-in rules.
+    shape: std::sync::OnceLock<Shape>,
     /// Finds the secret part without captures, when the pattern's shape allows it (built on
     /// first use, as `regex` is).
     splitter: std::sync::OnceLock<Option<crate::split::Splitter>>,
@@ -47,10 +51,6 @@ pub(crate) struct Rule {
     /// Keywords must stand as words; a keyword that is a key looks forward only.
     pub word_keywords: bool,
     pub priority: i32,
-    /// Longest match the pattern can produce (capped).
-    pub max_match: usize,
-    /// How far from a keyword a match may lie: `max_match + window`.
-    pub reach: usize,
     /// When every match contains a keyword at most this many bytes from its start, a keyword
     /// at `hs` bounds the match start to `hs - lead ..= hs`: the window shrinks to that.
     /// Computed on first use, as `regex` is: literal extraction over the whole catalog was
@@ -66,10 +66,67 @@ pub(crate) struct Rule {
 pub(crate) type ReleaseDfa = regex_automata::dfa::dense::DFA<Vec<u32>>;
 
 impl Rule {
+    /// See the field `shape`.
+    #[inline]
+    pub(crate) fn shape(&self) -> &Shape {
+        match self.shape.get() {
+            Some(s) => s,
+            None => self.parse_shape(),
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn parse_shape(&self) -> &Shape {
+        self.shape.get_or_init(|| {
+            let max_len = Some(self.max_len).filter(|&m| m != usize::MAX);
+            shape_of(&self.pattern, self.multiline, max_len, self.window)
+                .expect("built-in rules parse: checked by the test suite")
+        })
+    }
+
+    /// The pattern as compiled (newlines removed for single-line rules).
+    #[inline]
+    pub(crate) fn hir(&self) -> &Hir {
+        &self.shape().hir
+    }
+
+    /// The capture index of the group named `secret`.
+    #[inline]
+    pub(crate) fn secret_group(&self) -> Option<usize> {
+        self.shape().secret_group
+    }
+
+    /// Longest match the pattern can produce (capped).
+    #[inline]
+    pub(crate) fn max_match(&self) -> usize {
+        self.shape().max_match
+    }
+
+    /// How far from a keyword a match may lie: `max_match + window`.
+    #[inline]
+    pub(crate) fn reach(&self) -> usize {
+        self.shape().reach
+    }
+
+    /// An upper bound of [`Rule::reach`] that does not parse the pattern: the exact value
+    /// once parsed, else the cap of single-line rules plus the window (multiline and
+    /// keyword-less rules are always parsed at build).
+    pub(crate) fn reach_bound(&self) -> usize {
+        self.shape
+            .get()
+            .map_or(SINGLE_LINE_CAP.saturating_add(self.window), |s| s.reach)
+    }
+
+    /// An upper bound of [`Rule::max_match`] that does not parse the pattern.
+    pub(crate) fn max_match_bound(&self) -> usize {
+        self.shape.get().map_or(SINGLE_LINE_CAP, |s| s.max_match)
+    }
+
     #[inline]
     pub(crate) fn regex(&self) -> &Regex {
         self.regex.get_or_init(|| {
-            build_many(&[&self.hir]).expect("built-in rules compile: checked by the test suite")
+            build_many(&[self.hir()]).expect("built-in rules compile: checked by the test suite")
         })
     }
 
@@ -80,7 +137,7 @@ impl Rule {
             if self.multiline {
                 None
             } else {
-                keyword_lead(&self.hir, &self.keywords)
+                keyword_lead(self.hir(), &self.keywords)
             }
         })
     }
@@ -97,7 +154,7 @@ impl Rule {
                             .utf8(false)
                             .nfa_size_limit(Some(PATTERN_SIZE_LIMIT)),
                     )
-                    .build_from_hir(&self.hir)
+                    .build_from_hir(self.hir())
                     .ok()?;
                 dense::Builder::new()
                     .configure(
@@ -116,8 +173,8 @@ impl Rule {
     #[inline]
     pub(crate) fn splitter(&self) -> Option<&crate::split::Splitter> {
         self.splitter
-            .get_or_init(|| match self.secret_group {
-                Some(_) => crate::split::splitter(&self.hir, |hs| build_many(hs).ok()),
+            .get_or_init(|| match self.secret_group() {
+                Some(_) => crate::split::splitter(self.hir(), |hs| build_many(hs).ok()),
                 None => None,
             })
             .as_ref()
@@ -370,6 +427,68 @@ fn secret_index(h: &Hir) -> Option<usize> {
     }
 }
 
+/// What a pattern's syntax tree tells: the tree as compiled (newlines removed for single-line
+/// rules), the capture of the secret, the longest match.
+pub(crate) struct Shape {
+    pub hir: Hir,
+    pub secret_group: Option<usize>,
+    /// Longest match the pattern can produce (capped).
+    pub max_match: usize,
+    /// How far from a keyword a match may lie: `max_match + window`.
+    pub reach: usize,
+}
+
+/// Parses a rule's pattern and checks what needs the syntax tree.
+fn shape_of(
+    pattern: &str,
+    multiline: bool,
+    max_len: Option<usize>,
+    window: usize,
+) -> Result<Shape, Error> {
+    let parsed = parse_hir(pattern)?;
+    let hir = if multiline {
+        parsed
+    } else {
+        strip_newlines(&parsed).map_err(|m| Error::new(ErrorKind::InvalidRegex, m))?
+    };
+    let props = hir.properties();
+    if props.minimum_len().is_none_or(|m| m == 0) {
+        return Err(Error::new(
+            ErrorKind::EmptyMatch,
+            "the pattern can match the empty string",
+        ));
+    }
+    let pattern_max = props.maximum_len();
+    let max_match = if multiline {
+        let bound = match (pattern_max, max_len) {
+            (Some(p), Some(m)) => p.min(m),
+            (Some(p), None) => p,
+            (None, Some(m)) => m,
+            (None, None) => {
+                return Err(Error::new(
+                    ErrorKind::InvalidRule,
+                    "a multiline rule needs max_len (its pattern is unbounded)",
+                ))
+            }
+        };
+        if bound > MULTILINE_CAP {
+            return Err(Error::new(
+                ErrorKind::InvalidRule,
+                format!("a multiline rule may span at most {MULTILINE_CAP} bytes"),
+            ));
+        }
+        bound
+    } else {
+        pattern_max.unwrap_or(usize::MAX).min(SINGLE_LINE_CAP)
+    };
+    Ok(Shape {
+        secret_group: secret_index(&hir),
+        hir,
+        max_match,
+        reach: max_match.saturating_add(window),
+    })
+}
+
 /// Compiles one rule; errors name nothing (the caller adds source and rule id). Without
 /// `eager`, the pattern is checked (parsed, bounded) but compiled on first use.
 pub(crate) fn compile_rule(spec: &RuleSpec, index: usize, eager: bool) -> Result<Rule, Error> {
@@ -407,48 +526,6 @@ pub(crate) fn compile_rule(spec: &RuleSpec, index: usize, eager: bool) -> Result
     if spec.max_len == Some(0) {
         return Err(Error::new(ErrorKind::InvalidRule, "max_len is 0"));
     }
-    let parsed = parse_hir(&spec.pattern)?;
-    let hir = if spec.multiline {
-        parsed
-    } else {
-        strip_newlines(&parsed).map_err(|m| Error::new(ErrorKind::InvalidRegex, m))?
-    };
-    let props = hir.properties();
-    if props.minimum_len().is_none_or(|m| m == 0) {
-        return Err(Error::new(
-            ErrorKind::EmptyMatch,
-            "the pattern can match the empty string",
-        ));
-    }
-    let pattern_max = props.maximum_len();
-    let max_match = if spec.multiline {
-        if spec.keywords.is_empty() {
-            return Err(Error::new(
-                ErrorKind::InvalidRule,
-                "a multiline rule needs keywords",
-            ));
-        }
-        let bound = match (pattern_max, spec.max_len) {
-            (Some(p), Some(m)) => p.min(m),
-            (Some(p), None) => p,
-            (None, Some(m)) => m,
-            (None, None) => {
-                return Err(Error::new(
-                    ErrorKind::InvalidRule,
-                    "a multiline rule needs max_len (its pattern is unbounded)",
-                ))
-            }
-        };
-        if bound > MULTILINE_CAP {
-            return Err(Error::new(
-                ErrorKind::InvalidRule,
-                format!("a multiline rule may span at most {MULTILINE_CAP} bytes"),
-            ));
-        }
-        bound
-    } else {
-        pattern_max.unwrap_or(usize::MAX).min(SINGLE_LINE_CAP)
-    };
     let window = spec.window.unwrap_or(0);
     if window > SINGLE_LINE_CAP {
         return Err(Error::new(
@@ -456,13 +533,31 @@ pub(crate) fn compile_rule(spec: &RuleSpec, index: usize, eager: bool) -> Result
             format!("window {window} is over the limit of {SINGLE_LINE_CAP}"),
         ));
     }
+    if spec.multiline && spec.keywords.is_empty() {
+        return Err(Error::new(
+            ErrorKind::InvalidRule,
+            "a multiline rule needs keywords",
+        ));
+    }
+    // Built-in single-line rules with keywords are parsed on first use (the test suite parses
+    // and compiles every one): parsing every pattern was half of the catalog's build time.
+    let shape = std::sync::OnceLock::new();
+    let parse_now = eager || spec.multiline || spec.keywords.is_empty();
+    if parse_now {
+        let _ = shape.set(shape_of(
+            &spec.pattern,
+            spec.multiline,
+            spec.max_len,
+            window,
+        )?);
+    }
     let regex = std::sync::OnceLock::new();
     if eager {
         // The built-in catalog is checked by the test suite (which builds it eagerly).
-        check_cost(&hir)?;
-        let _ = regex.set(build_regex(&hir)?);
+        let hir = &shape.get().expect("parsed when eager").hir;
+        check_cost(hir)?;
+        let _ = regex.set(build_regex(hir)?);
     }
-    let secret_group = secret_index(&hir);
     let mut checks = Vec::with_capacity(spec.validators.len());
     for v in &spec.validators {
         checks.push(validators::build(v).map_err(|m| Error::new(ErrorKind::UnknownValidator, m))?);
@@ -479,9 +574,10 @@ pub(crate) fn compile_rule(spec: &RuleSpec, index: usize, eager: bool) -> Result
         category: spec.category,
         keywords: spec.keywords.clone(),
         regex,
-        hir,
+        pattern: spec.pattern.as_str().into(),
+        window,
+        shape,
         splitter: std::sync::OnceLock::new(),
-        secret_group,
         checks,
         min_len: spec.min_len.unwrap_or(1),
         max_len: spec.max_len.unwrap_or(usize::MAX),
@@ -495,8 +591,6 @@ pub(crate) fn compile_rule(spec: &RuleSpec, index: usize, eager: bool) -> Result
         multiline: spec.multiline,
         word_keywords: spec.word_keywords,
         priority: spec.priority,
-        max_match,
-        reach: max_match.saturating_add(window),
         lead: std::sync::OnceLock::new(),
         release: std::sync::OnceLock::new(),
         index,
@@ -689,7 +783,7 @@ mod names_lead {
             if s.id == "person-name" || s.id == "person-name-key" {
                 assert_eq!(r.lead(), Some(0), "{}", s.id);
             }
-            assert!(r.max_match <= 512, "{}: {}", s.id, r.max_match);
+            assert!(r.max_match() <= 512, "{}: {}", s.id, r.max_match());
         }
     }
 }

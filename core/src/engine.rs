@@ -125,20 +125,20 @@ impl Engine {
         } else {
             let hirs: Vec<&regex_syntax::hir::Hir> = keywordless
                 .iter()
-                .map(|&r| &rules[r as usize].hir)
+                .map(|&r| rules[r as usize].hir())
                 .collect();
             Some(crate::compile::build_many(&hirs)?)
         };
         let keywordless_cap = keywordless
             .iter()
-            .map(|&r| rules[r as usize].max_match)
+            .map(|&r| rules[r as usize].max_match())
             .max()
             .unwrap_or(0)
             .max(1);
         let overlap = rules
             .iter()
             .filter(|r| !r.multiline)
-            .map(|r| (2 * r.reach + max_keyword).max(r.max_match))
+            .map(|r| (2 * r.reach_bound() + max_keyword).max(r.max_match_bound()))
             .max()
             .unwrap_or(0)
             + 8;
@@ -259,7 +259,7 @@ impl Engine {
                         if rule.multiline {
                             if keep.contains(&hs) {
                                 let win_start = hs
-                                    .saturating_sub(rule.reach)
+                                    .saturating_sub(rule.reach())
                                     .max(line_start)
                                     .max(keep.start);
                                 ml.push(MlHit {
@@ -271,13 +271,15 @@ impl Engine {
                             }
                             continue;
                         }
-                        if rule.lead() == Some(0) {
+                        let shape = rule.shape();
+                        let lead = rule.lead();
+                        if lead == Some(0) {
                             // Every match starts with a keyword: one anchored search at the hit
                             // (no window, no reverse scan).
                             if !keep.contains(&hs) || hs < line_start {
                                 continue;
                             }
-                            let we = hs.saturating_add(rule.max_match).max(he).min(line_end);
+                            let we = hs.saturating_add(shape.max_match).max(he).min(line_end);
                             let (ws, we) = marker::clip_at_markers(hay, hs, we, hs, he);
                             if ws != hs || ws >= we {
                                 continue;
@@ -297,13 +299,16 @@ impl Engine {
                             }
                             continue;
                         }
-                        let (ws, we) = match rule.lead() {
+                        let (ws, we) = match lead {
                             Some(lead) => (
                                 hs.saturating_sub(lead),
-                                hs.saturating_add(rule.max_match).max(he),
+                                hs.saturating_add(shape.max_match).max(he),
                             ),
-                            None if forward_only => (hs, he.saturating_add(rule.reach)),
-                            None => (hs.saturating_sub(rule.reach), he.saturating_add(rule.reach)),
+                            None if forward_only => (hs, he.saturating_add(shape.reach)),
+                            None => (
+                                hs.saturating_sub(shape.reach),
+                                he.saturating_add(shape.reach),
+                            ),
                         };
                         let (ws, we) = (ws.max(line_start).max(view.start), we.min(line_end));
                         // A window never reaches across a marker: a replacement shorter than what
@@ -364,7 +369,11 @@ impl Engine {
         out: &mut Vec<Hit>,
     ) {
         let rule = &self.rules[hit.rule as usize];
-        let we = multiline_end(hay, hit.end, hit.end.saturating_add(rule.reach).min(avail));
+        let we = multiline_end(
+            hay,
+            hit.end,
+            hit.end.saturating_add(rule.reach()).min(avail),
+        );
         let line_end = match memchr::memchr(b'\n', &hay[hit.end..we]) {
             Some(i) => hit.end + i + 1,
             None => we,
@@ -401,7 +410,7 @@ impl Engine {
             };
             let (s, mut e) = (m.start(), m.end());
             if e == win.end && win.end < limit {
-                let ext = s.saturating_add(rule.max_match).min(limit).max(win.end);
+                let ext = s.saturating_add(rule.max_match()).min(limit).max(win.end);
                 if let Some(m2) = rule
                     .regex()
                     .search(&Input::new(hay).range(s..ext).anchored(Anchored::Yes))
@@ -475,7 +484,7 @@ impl Engine {
             (z >= a).then_some(Some((s + a, s + z + 1)))
         });
         let captured = |scratch: &mut Scratch| -> Option<(usize, usize)> {
-            let g = rule.secret_group?;
+            let g = rule.secret_group()?;
             let caps =
                 scratch.caps[r as usize].get_or_insert_with(|| rule.regex().create_captures());
             rule.regex()
@@ -485,7 +494,7 @@ impl Engine {
                 _ => None,
             }
         };
-        let span = match (rule.secret_group, split) {
+        let span = match (rule.secret_group(), split) {
             (None, _) => Some((s, e)),
             (Some(_), Some(sp)) => {
                 debug_assert_eq!(
@@ -596,7 +605,7 @@ impl Engine {
                         let hirs: Vec<&regex_syntax::hir::Hir> = self
                             .keywordless
                             .iter()
-                            .map(|&r| &self.rules[r as usize].hir)
+                            .map(|&r| self.rules[r as usize].hir())
                             .collect();
                         crate::compile::build_set(&hirs).ok()
                     })
@@ -623,7 +632,7 @@ impl Engine {
                 }
                 let r = self.keywordless[k];
                 let rule = &self.rules[r as usize];
-                let lim = s.saturating_add(rule.max_match).min(view.end);
+                let lim = s.saturating_add(rule.max_match()).min(view.end);
                 if let Some(mm) = rule
                     .regex()
                     .search(&Input::new(hay).range(s..lim).anchored(Anchored::Yes))
@@ -788,6 +797,34 @@ mod context_word_tests {
         let hay = "phone".repeat(100_000);
         for i in (0..hay.len()).step_by(5) {
             let _ = context_word(hay.as_bytes(), i, i + 5);
+        }
+    }
+}
+
+#[cfg(test)]
+mod lazy_shape_tests {
+    /// Built-in rules are parsed on first use, so the engine bounds their reach when it sizes
+    /// the overlap of long-line pieces: with the built-in catalog, the bound is the exact value
+    /// (rules capped at the single-line limit exist), and the lazy and eager builds agree on
+    /// every rule's figures.
+    #[test]
+    fn lazy_and_eager_catalogs_agree() {
+        let lazy = crate::Redactor::builder().build().unwrap();
+        let eager = crate::Redactor::builder().eager(true).build().unwrap();
+        let (l, e) = (&lazy.text().engine, &eager.text().engine);
+        assert_eq!(l.overlap, e.overlap);
+        assert!(l
+            .rules
+            .iter()
+            .filter(|r| !r.multiline && !r.keywords.is_empty())
+            .all(|r| r.reach_bound() >= r.reach()));
+        for (a, b) in l.rules.iter().zip(&e.rules) {
+            assert_eq!(
+                (a.max_match(), a.reach(), a.secret_group(), a.lead()),
+                (b.max_match(), b.reach(), b.secret_group(), b.lead()),
+                "{}",
+                a.id
+            );
         }
     }
 }

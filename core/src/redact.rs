@@ -68,7 +68,7 @@ impl Redactor {
         self.inner.text.engine.keywords()
     }
 
-    fn text(&self) -> &TextRedactor {
+    pub(crate) fn text(&self) -> &TextRedactor {
         &self.inner.text
     }
 

@@ -125,7 +125,7 @@ impl Driver {
         let mut i = 0;
         while i < self.pending.len() {
             let h = self.pending[i];
-            let need = h.end.saturating_add(engine.rules[h.rule as usize].reach);
+            let need = h.end.saturating_add(engine.rules[h.rule as usize].reach());
             if eof
                 || avail >= need
                 || self.releases[i].lines_done(h, buf, base, avail)
@@ -148,7 +148,7 @@ impl Driver {
                     // The window is decided from its start: replace it whole.
                     let end = h
                         .end
-                        .saturating_add(engine.rules[h.rule as usize].reach)
+                        .saturating_add(engine.rules[h.rule as usize].reach())
                         .min(avail);
                     self.failed(engine, payload, rel.win_start..end - base);
                 }
