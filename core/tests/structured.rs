@@ -317,6 +317,21 @@ fn logfmt_pairs() {
             format!("SESSION_SECRET={m}"),
         ),
         ("export API_TOKEN=zq81mfa0", format!("export API_TOKEN={m}")),
+        // Minified JavaScript reads other variables: code, not values (decoy corpus).
+        (
+            "e.apiKey=t.apiKey||n.token,e.password=o.password;var s=r.secretKey;",
+            "e.apiKey=t.apiKey||n.token,e.password=o.password;var s=r.secretKey;".to_string(),
+        ),
+        (
+            "this.token=opts.token;this.secret=cfg.getSecret();",
+            "this.token=opts.token;this.secret=cfg.getSecret();".to_string(),
+        ),
+        // A value that stands alone is a value, dots or not; so is a quoted one.
+        ("password=ab.cd", format!("password={m}")),
+        (
+            r#"token="t.apiKey||n" x=1"#,
+            format!(r#"token="{m}" x=1"#),
+        ),
         (
             "GET https://cdn.example.net/f.js?access_token=eyJhbGciOi0x HTTP/1.1",
             format!("GET https://cdn.example.net/f.js?access_token={m} HTTP/1.1"),

@@ -60,6 +60,32 @@ fn is_stand_in(v: &[u8]) -> bool {
     crate::validators::is_stand_in_words(v)
 }
 
+/// Whether an unquoted value is code that reads another variable, not a secret: a member
+/// path followed by an operator, as minified JavaScript writes
+/// `e.apiKey=t.apiKey||n.token,e.password=o.password;` or `key=cfg.secret)`. The path has at
+/// least one dot and starts each part with a letter, `_` or `$`; the operator is one of
+/// `| & ; , ) ( ?`. A value that stands alone (`password=ab.cd`) is not code.
+fn is_code_reference(v: &[u8]) -> bool {
+    let mut i = 0;
+    let mut parts = 0;
+    loop {
+        match v.get(i) {
+            Some(b) if b.is_ascii_alphabetic() || matches!(b, b'_' | b'$') => {}
+            _ => return false,
+        }
+        i += v[i..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'$'))
+            .count();
+        parts += 1;
+        match v.get(i) {
+            Some(b'.') => i += 1,
+            Some(b'|' | b'&' | b';' | b',' | b')' | b'(' | b'?') => return parts >= 2,
+            _ => return false,
+        }
+    }
+}
+
 /// A value without the quotes around it (YAML and header values keep them).
 fn unquoted(v: &[u8]) -> &[u8] {
     match v {
@@ -194,7 +220,12 @@ pub(super) fn kv_spans(line: &[u8], keys: &KeySet, headers: bool, spans: &mut Ve
         };
         value_end = span.1;
         let value = &line[span.0..span.1];
-        if span.1 > span.0 && !already_redacted(value) && keys.value_fits(kind, value) {
+        let quoted = span.0 > v;
+        if span.1 > span.0
+            && !already_redacted(value)
+            && (quoted || query || !is_code_reference(value))
+            && keys.value_fits(kind, value)
+        {
             spans.push(Span {
                 start: span.0,
                 end: span.1,
@@ -203,4 +234,36 @@ pub(super) fn kv_spans(line: &[u8], keys: &KeySet, headers: bool, spans: &mut Ve
         }
     }
     sensitive
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_code_reference;
+
+    #[test]
+    fn code_references_are_member_paths_before_an_operator() {
+        for v in [
+            "t.apiKey||n.token,e.password=o.password;var",
+            "o.password;var",
+            "this.options.secret)",
+            "cfg.token&&x",
+            "$.key,",
+            "a.getPassword()",
+        ] {
+            assert!(is_code_reference(v.as_bytes()), "{v}");
+        }
+        for v in [
+            "ab.cd",
+            "hunter2",
+            "t.apiKey",
+            "Q7v!truex9Lm",
+            "1a.b;",
+            "a.;b",
+            "tok|en",
+            "sk_live_abc,def",
+            "",
+        ] {
+            assert!(!is_code_reference(v.as_bytes()), "{v}");
+        }
+    }
 }
