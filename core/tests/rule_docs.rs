@@ -53,6 +53,7 @@ names and ids as often as people, so their value must be a capitalised name of t
 | Data | Source | Licence |
 |---|---|---|
 | `core/data/names/given.txt`, `surnames.txt` (person-name gazetteer: 3,971 given names, the 20,000 most frequent surnames) | US Census Bureau, *Frequently Occurring Names and Surnames from the 1990 Census*, as shipped in the PyPI package `names` 0.3.0; rebuilt by `core/data/names/build.py` (see its README) | public domain (US federal government work); the `names` package itself is MIT, and none of its code is used |
+| `core/data/names/given-intl.txt`, `surnames-intl.txt` (11,496 given names and 9,650 surnames of other origins, in the Latin script) | the person-name locale data of the PyPI package `Faker` 30.8.2 (70 locales), without words of the GCIDE dictionary (PyPI `english-words` 2.0.2, used as a filter at build only); rebuilt by `core/data/names/build_intl.py` | MIT (Faker); nothing of the dictionary is shipped |
 | phone number metadata (`phone-e164`) | libphonenumber's metadata through the `phonenumber` crate | Apache-2.0 |
 ";
 

@@ -328,10 +328,7 @@ fn logfmt_pairs() {
         ),
         // A value that stands alone is a value, dots or not; so is a quoted one.
         ("password=ab.cd", format!("password={m}")),
-        (
-            r#"token="t.apiKey||n" x=1"#,
-            format!(r#"token="{m}" x=1"#),
-        ),
+        (r#"token="t.apiKey||n" x=1"#, format!(r#"token="{m}" x=1"#)),
         (
             "GET https://cdn.example.net/f.js?access_token=eyJhbGciOi0x HTTP/1.1",
             format!("GET https://cdn.example.net/f.js?access_token={m} HTTP/1.1"),
