@@ -149,7 +149,9 @@ impl Redactor {
     /// Borrows the input when there is nothing to replace.
     pub fn redact_bytes<'a>(&self, hay: &'a [u8]) -> Cow<'a, [u8]> {
         if self.inner.format != Format::Text {
-            let mut out = Vec::with_capacity(hay.len() + 64);
+            // Room for replacements longer than what they replace (1/64 more): growing a
+            // buffer of the whole input's size copies all of it.
+            let mut out = Vec::with_capacity(hay.len() + hay.len() / 64 + 64);
             if redact_lines(&self.inner, hay, false, None, &mut out) == 0 {
                 return Cow::Borrowed(hay);
             }

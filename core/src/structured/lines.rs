@@ -3,7 +3,7 @@
 
 use super::{
     classify, crosses_lines, json_after_text, plain_json, render_line_guarded, Format,
-    JsonAfterText, Plan, StructuredRedactor, FOLD_MAX, MAX_STRUCTURED_LINE, TEXT_BATCH,
+    JsonAfterText, KeyMemo, Plan, StructuredRedactor, FOLD_MAX, MAX_STRUCTURED_LINE, TEXT_BATCH,
 };
 use crate::span::{Span, StreamFinding};
 use crate::text::{StreamStats, TextStream};
@@ -31,6 +31,8 @@ pub(crate) struct LineStream {
     found: Vec<Span>,
     /// Starts of the lines of the chunk being folded that `plain_json` lets through.
     plain: Vec<usize>,
+    /// The keys of the lines seen, sensitive or not.
+    memo: KeyMemo,
 }
 
 impl LineStream {
@@ -49,6 +51,7 @@ impl LineStream {
             finished: false,
             found: Vec::new(),
             plain: Vec::new(),
+            memo: KeyMemo::default(),
         }
     }
 
@@ -168,7 +171,7 @@ impl LineStream {
                 break;
             };
             let line = &rest[end..end + k];
-            if plain_json(format, keys, line) {
+            if plain_json(format, keys, &mut self.memo, line) {
                 plain.push(end);
             } else {
                 // Lines that may be JSON are left to `end_line`, which parses them once.
@@ -347,7 +350,7 @@ impl LineStream {
         let (format, keys) = r.structure();
         // A plain JSON line: its findings first, and a parse only when it has some.
         let mut comps = None;
-        if known.is_some() || plain_json(format, keys, content) {
+        if known.is_some() || plain_json(format, keys, &mut self.memo, content) {
             let (c, multiline) = match known {
                 Some(c) => (c, false),
                 None => r.components_and_multiline(content),

@@ -23,6 +23,7 @@ mod json;
 mod keys;
 mod kv;
 mod lines;
+mod shape;
 mod sql;
 
 use std::sync::Arc;
@@ -30,6 +31,7 @@ use std::sync::Arc;
 pub(crate) use keys::{builtin_personal_keys, KeyKind, KeySet, ValueShape};
 pub use keys::{DEFAULT_SENSITIVE_KEYS, QUERY_SENSITIVE_KEYS};
 pub(crate) use lines::LineStream;
+use shape::{no_pairs, plain_json, KeyMemo};
 
 use crate::render::protect_placeholders;
 use crate::scan::Marks;
@@ -183,10 +185,22 @@ pub(crate) enum Plan {
 }
 
 /// Classifies a line (without its `\n`).
+#[inline(always)]
 pub(crate) fn classify(format: Format, keys: &KeySet, line: &[u8]) -> Plan {
     if line.len() > MAX_STRUCTURED_LINE || format == Format::Text {
         return Plan::Text;
     }
+    // Most text lines are told here, without a call (see `no_pairs`); lines that may be JSON
+    // and the others go the whole way.
+    let first = line.iter().find(|b| !matches!(b, b' ' | b'\t' | b'\r'));
+    if !matches!(first, Some(b'{' | b'[' | b'"')) && no_pairs(keys, line) {
+        return Plan::Text;
+    }
+    classify_all(format, keys, line)
+}
+
+/// [`classify`], every check.
+fn classify_all(format: Format, keys: &KeySet, line: &[u8]) -> Plan {
     if matches!(format, Format::Auto | Format::Json) {
         let first = line.iter().position(|b| !matches!(b, b' ' | b'\t' | b'\r'));
         if let Some(i) = first {
@@ -208,6 +222,9 @@ pub(crate) fn classify(format: Format, keys: &KeySet, line: &[u8]) -> Plan {
             return Plan::Text;
         }
     }
+    if no_pairs(keys, line) {
+        return Plan::Text;
+    }
     let mut spans = Vec::new();
     if sql::insert_spans(line, keys, &mut spans) {
         return Plan::Kv(spans);
@@ -219,105 +236,6 @@ pub(crate) fn classify(format: Format, keys: &KeySet, line: &[u8]) -> Plan {
         return Plan::Text;
     }
     Plan::Kv(spans)
-}
-
-/// Whether the JSON path would do nothing but scan `line` as text: it is shaped like a JSON
-/// object (`{...}`) or an array of objects, arrays or strings, and holds no escape (strings
-/// that need decoding), no `=` (`key=value` pairs inside strings) and no key (a string
-/// followed by `:`) that is sensitive. Such a line without findings comes out as it came in,
-/// without a parse: in JSON logs most lines are such.
-///
-/// This does not check that the line is JSON. A line that is not (and has no findings) comes
-/// out as it came in as well; it only ends the run of text lines before it, as a JSON line
-/// does, which only a multiline window could tell. Callers take this path only when the line
-/// holds no keyword of a multiline rule, so no window starts there.
-pub(crate) fn plain_json(format: Format, keys: &KeySet, line: &[u8]) -> bool {
-    if !matches!(format, Format::Auto | Format::Json) || line.len() > MAX_STRUCTURED_LINE {
-        return false;
-    }
-    let blank = |b: &u8| matches!(b, b' ' | b'\t' | b'\r');
-    let Some(first) = line.iter().position(|b| !blank(b)) else {
-        return false;
-    };
-    let last = line.iter().rposition(|b| !blank(b)).unwrap_or(first);
-    let shaped = match line[first] {
-        b'{' => line[last] == b'}',
-        // Not `[2026-12-05 08:46:57] INFO ...`, a common log prefix.
-        b'[' => {
-            line[last] == b']'
-                && line[first + 1..]
-                    .iter()
-                    .find(|b| !blank(b))
-                    .is_some_and(|b| matches!(b, b'{' | b'[' | b'"' | b']'))
-        }
-        _ => false,
-    };
-    if !shaped || memchr::memchr2(b'\\', b'=', line).is_some() {
-        return false;
-    }
-    // Without escapes, strings run from one quote to the next.
-    let mut quotes = Quotes::new(line);
-    while let (Some(open), Some(close)) = (quotes.next(), quotes.next()) {
-        let after = line[close + 1..]
-            .iter()
-            .find(|b| !matches!(b, b' ' | b'\t' | b'\r'));
-        if after == Some(&b':') && keys.matches(&line[open + 1..close]) {
-            return false;
-        }
-    }
-    true
-}
-
-/// The positions of `"` in a line, eight bytes at a time: quotes come every few bytes in JSON,
-/// where a `memchr` call per quote costs more than the scan.
-struct Quotes<'a> {
-    line: &'a [u8],
-    /// Start of the current eight bytes, and the quotes in them not yet returned (one bit
-    /// per byte, the high bit of each).
-    at: usize,
-    bits: u64,
-}
-
-impl<'a> Quotes<'a> {
-    fn new(line: &'a [u8]) -> Quotes<'a> {
-        let mut q = Quotes {
-            line,
-            at: 0,
-            bits: 0,
-        };
-        q.bits = q.load(0);
-        q
-    }
-
-    /// The quote bits of the eight bytes at `at` (zero-padded past the end).
-    fn load(&self, at: usize) -> u64 {
-        let mut w = [0u8; 8];
-        let end = (at + 8).min(self.line.len());
-        if at < end {
-            w[..end - at].copy_from_slice(&self.line[at..end]);
-        }
-        let x = u64::from_le_bytes(w) ^ 0x2222_2222_2222_2222;
-        // A byte is zero exactly when its high bit ends up set here (no false positives: the
-        // low seven bits are added without carries into the next byte).
-        !(((x & 0x7f7f_7f7f_7f7f_7f7f) + 0x7f7f_7f7f_7f7f_7f7f) | x) & 0x8080_8080_8080_8080
-    }
-}
-
-impl Iterator for Quotes<'_> {
-    type Item = usize;
-
-    fn next(&mut self) -> Option<usize> {
-        while self.bits == 0 {
-            self.at += 8;
-            if self.at >= self.line.len() {
-                return None;
-            }
-            self.bits = self.load(self.at);
-        }
-        let i = self.at + self.bits.trailing_zeros() as usize / 8;
-        self.bits &= self.bits - 1;
-        Some(i)
-    }
 }
 
 /// A line that starts like JSON but does not parse may parse once its text findings are
@@ -338,13 +256,14 @@ pub(crate) struct JsonAfterText {
 /// See [`JsonAfterText`]: `None` unless `line` (classified as text) starts with `{` or `[` and
 /// its text redaction parses as JSON, or starts with `"` and its text redaction is a JSON
 /// member with a sensitive value.
+#[inline(always)]
 pub(crate) fn json_after_text(
     r: &StructuredRedactor,
     format: Format,
     keys: &KeySet,
     line: &[u8],
     utf8: bool,
-    mut vault: Option<&mut Vault>,
+    vault: Option<&mut Vault>,
 ) -> Option<JsonAfterText> {
     if !matches!(format, Format::Auto | Format::Json) || line.len() > MAX_STRUCTURED_LINE {
         return None;
@@ -355,6 +274,18 @@ pub(crate) fn json_after_text(
     if !matches!(line[first], b'{' | b'[' | b'"') {
         return None;
     }
+    json_after_text_from(r, keys, line, first, utf8, vault)
+}
+
+/// [`json_after_text`] of a line whose first non-blank byte, at `first`, is `{`, `[` or `"`.
+fn json_after_text_from(
+    r: &StructuredRedactor,
+    keys: &KeySet,
+    line: &[u8],
+    first: usize,
+    utf8: bool,
+    mut vault: Option<&mut Vault>,
+) -> Option<JsonAfterText> {
     let mut comps = r.text_comps(line, utf8);
     if comps.is_empty() {
         return None;
@@ -671,12 +602,13 @@ pub(crate) fn redact_lines(
     let mut run_start = 0;
     let mut at = 0;
     let mut found = Vec::new();
+    let mut memo = KeyMemo::default();
     while at < hay.len() {
         let nl = memchr::memchr(b'\n', &hay[at..]).map_or(hay.len(), |k| at + k);
         let next = (nl + 1).min(hay.len());
         // A plain JSON line: its findings first, and a parse only when it has some.
         let mut comps = None;
-        if plain_json(format, keys, &hay[at..nl]) {
+        if plain_json(format, keys, &mut memo, &hay[at..nl]) {
             let (c, multiline) = r.components_and_multiline(&hay[at..nl]);
             if c.is_empty() && !multiline {
                 if run_start < at {
@@ -738,53 +670,4 @@ pub(crate) fn redact_lines(
         count += r.text_run(&hay[run_start..], utf8, vault, out);
     }
     count
-}
-
-#[cfg(test)]
-mod plain_tests {
-    use super::*;
-
-    #[test]
-    fn plain_json_is_a_shape_without_escapes_pairs_or_sensitive_keys() {
-        let keys = KeySet::new(DEFAULT_SENSITIVE_KEYS.iter().copied());
-        let plain = |l: &str| plain_json(Format::Auto, &keys, l.as_bytes());
-        assert!(plain(r#"{"a":1,"b":{"c":"x"}}"#));
-        assert!(plain(r#"  [{"a":1}] "#));
-        assert!(plain(r#"["x", "y"]"#));
-        assert!(!plain(r#"{"password":"x"}"#));
-        assert!(!plain(r#"{"user": {"apiKey": 1}}"#));
-        assert!(!plain(r#"{"a":"x\u0040y"}"#));
-        assert!(!plain(r#"{"msg":"k=v"}"#));
-        assert!(!plain("[2026-12-05 08:46:57] INFO x"));
-        assert!(!plain("[2026-12-05] [a]"));
-        assert!(!plain(r#"{"a":1"#));
-        assert!(!plain("plain text"));
-        // A sensitive word as a value is not a key.
-        assert!(plain(r#"{"kind":"password"}"#));
-        assert!(!plain_json(Format::Text, &keys, br#"{"a":1}"#));
-    }
-
-    #[test]
-    fn quotes_are_found_where_memchr_finds_them() {
-        for line in [
-            &b""[..],
-            b"\"",
-            b"ab\"cd\"\"efghijklmn\"o\"",
-            "é\"ü\"\x7f\u{a2}\"".as_bytes(),
-            b"\"\"\"\"\"\"\"\"\"",
-            b"xxxxxxx\"",
-            b"xxxxxxxx\"",
-        ] {
-            let got: Vec<usize> = Quotes::new(line).collect();
-            let want: Vec<usize> = memchr::memchr_iter(b'"', line).collect();
-            assert_eq!(got, want, "{line:?}");
-        }
-        for b in 0..=255u8 {
-            let line = [b, b'"', b, 0xa2];
-            assert_eq!(
-                Quotes::new(&line).collect::<Vec<_>>(),
-                memchr::memchr_iter(b'"', &line).collect::<Vec<_>>()
-            );
-        }
-    }
 }
