@@ -470,8 +470,14 @@ impl Engine {
                 }
             }
             let m = &hay[s..e];
-            let a = m.iter().position(|&b| sp.first.contains(b))?;
             let z = m.iter().rposition(|&b| sp.last.contains(b))?;
+            let a = match &sp.walk {
+                Some(all) => m[..z]
+                    .iter()
+                    .rposition(|&b| !all[b as usize])
+                    .map_or(0, |i| i + 1),
+                None => m.iter().position(|&b| sp.first.contains(b))?,
+            };
             (z >= a).then_some(Some((s + a, s + z + 1)))
         });
         let captured = |scratch: &mut Scratch| -> Option<(usize, usize)> {

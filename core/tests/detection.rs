@@ -230,18 +230,15 @@ fn item6_uri_passwords_and_hosts() {
         out,
         "postgres://user:[REDACTED:postgres-uri-password]@orders.svc.cluster.local:5432/db"
     );
-    // Not done: the IP after the user information stays (an `@` before a dotted quad is
-    // also how package versions are written, `web@2.3.63.9955`; a pattern that tells them apart
-    // cost 39% more instructions on ordinary logs; `:[^\s/@]{1,128}@` before the quad made
-    // ordinary text 7x slower, and `[\w:]@` found package versions in the decoy corpus).
+    // The IP after the user information is an address too.
     let out = hides(
         "mysql://root:pw@109.202.72.126:3306/shop",
-        "root:pw@",
-        "mysql-uri-password",
+        "109.202.72.126",
+        "ipv4",
     );
     assert_eq!(
         out,
-        "mysql://root:[REDACTED:mysql-uri-password]@109.202.72.126:3306/shop"
+        "mysql://root:[REDACTED:mysql-uri-password]@[REDACTED:ipv4]:3306/shop"
     );
     let out = hides(
         "DATABASE_URL=amqp://svc:Zq8rT2vLm9@mq.internal.example.com/vhost",
@@ -251,6 +248,45 @@ fn item6_uri_passwords_and_hosts() {
     assert!(out.contains("@mq.internal.example.com/vhost"), "{out}");
     // A mailbox is still a mailbox.
     hides("mail ann@example.com now", "ann@example.com", "email");
+}
+
+// Item 6: a dotted quad after `@` is an address after a URI's user information or a `user@` of
+// ssh, scp, sftp and rsync; elsewhere (`web@2.3.63.99`) it is a package version.
+#[test]
+fn item6_ipv4_after_user_information() {
+    for (line, ip) in [
+        ("mysql://root:pw@109.202.72.126:3306/shop", "109.202.72.126"),
+        ("ssh deploy@24.104.132.182", "24.104.132.182"),
+        (
+            "[2026-04-21T13:37:11.989Z] $ sshpass -p 'Quartz5002#' ssh deploy@24.104.132.182",
+            "24.104.132.182",
+        ),
+        (
+            "connecting to postgresql://etl:Harbor9342x@173.168.22.143:5432/warehouse?sslmode=require",
+            "173.168.22.143",
+        ),
+        ("ftp://anonymous@203.0.113.9/pub/", "203.0.113.9"),
+        ("SSH -i ~/.ssh/id_ed25519 -p 2222 ubuntu@198.51.100.7", "198.51.100.7"),
+        ("scp build.tar.gz ops@192.0.2.81:/tmp/", "192.0.2.81"),
+        ("rsync -az -e ssh ./dist/ ci@198.51.100.40:/srv/www/", "198.51.100.40"),
+        ("sftp backup@203.0.113.200", "203.0.113.200"),
+        // Digits and dots in the user information do not shift the address.
+        ("redis://1.2@203.0.113.5:6379/0", "203.0.113.5"),
+        ("amqp://u1.2.3.4:p5.6@192.0.2.17/vhost", "192.0.2.17"),
+    ] {
+        let out = hides(line, ip, "ipv4");
+        assert!(!out.contains(ip), "{out}");
+    }
+    // Two addresses on an ssh line: both.
+    let out = r(Format::Auto)
+        .redact("ssh -J 198.51.100.1 deploy@198.51.100.2")
+        .into_owned();
+    assert!(!out.contains("198.51.100.1"), "{out}");
+    keeps("deploy: released web@3.6.99.221 build 465");
+    keeps("npm i left-pad@1.3.0 and web@2.3.63.99 api@10.4.2.17");
+    keeps("docker pull registry.local/app@1.4.20.7");
+    // No address, and loopback stays.
+    keeps("ssh deploy@localhost and mysql://root@127.0.0.1:3306/shop");
 }
 
 /// A base64 body of `n` 64-character lines (and a short last one) from a fixed seed.
