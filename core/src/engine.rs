@@ -302,7 +302,10 @@ impl Engine {
                                 hs.saturating_sub(lead),
                                 hs.saturating_add(rule.max_match).max(he),
                             ),
-                            None if forward_only => (hs, he.saturating_add(rule.reach)),
+                            None if forward_only => (
+                                hs,
+                                key_value_end(hay, he, he.saturating_add(rule.reach).min(line_end)),
+                            ),
                             None => (hs.saturating_sub(rule.reach), he.saturating_add(rule.reach)),
                         };
                         let (ws, we) = (ws.max(line_start).max(view.start), we.min(line_end));
@@ -766,6 +769,69 @@ fn context_word(hay: &[u8], hs: usize, he: usize) -> ContextWord {
     }
 }
 
+/// Where the value of a key ends, for a context word at `..he` that is a key
+/// ([`ContextWord::Key`]): the window of its rule ends there, so a key gives context to its own
+/// value only, not to the next member (`"dob": "01/17/1968", "app_version": "4.15.52"`). A
+/// quoted value ends with its closing quote; an unquoted one with the separator before the next
+/// `key:` or `key=` (`dob=1968-01-17 app_version=4.15.52`). Never past `limit`.
+fn key_value_end(hay: &[u8], he: usize, limit: usize) -> usize {
+    let limit = limit.min(hay.len());
+    let mut i = he;
+    // The keyword may end with its own separator (`tel:`); else the rest of the key's name, its
+    // closing quote and spaces come first (as `context_word` reads them).
+    if !matches!(hay.get(he.wrapping_sub(1)), Some(b':' | b'=')) {
+        while i < limit && (hay[i].is_ascii_alphanumeric() || hay[i] == b'_' || hay[i] == b'-') {
+            i += 1;
+        }
+        while i < limit && matches!(hay[i], b'"' | b'\'' | b' ' | b'\t') {
+            i += 1;
+        }
+        while i < limit && matches!(hay[i], b':' | b'=' | b'>') {
+            i += 1;
+        }
+    }
+    while i < limit && matches!(hay[i], b' ' | b'\t') {
+        i += 1;
+    }
+    if i >= limit {
+        return limit;
+    }
+    if let q @ (b'"' | b'\'') = hay[i] {
+        return match memchr::memchr(q, &hay[i + 1..limit]) {
+            Some(k) => i + 1 + k + 1,
+            None => limit,
+        };
+    }
+    // Unquoted: up to a separator that a key follows, the separator included (a pattern may
+    // read the byte after its secret).
+    let mut j = i;
+    while j < limit {
+        if matches!(hay[j], b' ' | b'\t' | b',' | b';' | b'&') && key_at(hay, j + 1, limit) {
+            return j + 1;
+        }
+        j += 1;
+    }
+    limit
+}
+
+/// Whether a key (`name=`, `name:`, `"name":`, after spaces) starts at `i`: a letter or `_`,
+/// word characters, dots and dashes, an optional closing quote, then `:` or `=`.
+fn key_at(hay: &[u8], mut i: usize, limit: usize) -> bool {
+    while i < limit && matches!(hay[i], b' ' | b'\t' | b'"' | b'\'') {
+        i += 1;
+    }
+    if i >= limit || !(hay[i].is_ascii_alphabetic() || hay[i] == b'_') {
+        return false;
+    }
+    while i < limit && (hay[i].is_ascii_alphanumeric() || matches!(hay[i], b'_' | b'-' | b'.')) {
+        i += 1;
+    }
+    while i < limit && matches!(hay[i], b'"' | b'\'' | b' ') {
+        i += 1;
+    }
+    i < limit && matches!(hay[i], b':' | b'=')
+}
+
 #[cfg(test)]
 mod context_word_tests {
     use super::{context_word, ContextWord};
@@ -787,6 +853,37 @@ mod context_word_tests {
         assert_eq!(at("tel: 1", "tel:"), ContextWord::Key);
         assert_eq!(at("ip 1.2.3.4 phone +44", "phone"), ContextWord::Word);
         assert_eq!(at("call me at 5", "call me"), ContextWord::Word);
+    }
+
+    fn value<'a>(hay: &'a str, key: &str) -> &'a str {
+        let he = hay.find(key).unwrap() + key.len();
+        let end = super::key_value_end(hay.as_bytes(), he, hay.len());
+        &hay[he..end]
+    }
+
+    #[test]
+    fn a_key_value_ends_where_its_value_does() {
+        assert_eq!(
+            value(r#""dob": "01/17/1968", "app_version": "4.15.52""#, "dob"),
+            r#"": "01/17/1968""#
+        );
+        assert_eq!(
+            value("'dob': '1964-07-12', 'v': '4.1.20'", "dob'"),
+            ": '1964-07-12'"
+        );
+        assert_eq!(
+            value("dob=1968-01-17 app_version=4.15.52", "dob="),
+            "1968-01-17 "
+        );
+        assert_eq!(
+            value("Date of birth: March 12, 1985 (verified)", "Date of birth"),
+            ": March 12, 1985 (verified)"
+        );
+        assert_eq!(
+            value("tel: 0161 496 0312; fax: 0161", "tel:"),
+            " 0161 496 0312;"
+        );
+        assert_eq!(value(r#"{"dob": "1985-03-12"#, "dob"), r#"": "1985-03-12"#);
     }
 
     #[test]

@@ -218,6 +218,72 @@ fn item1_context_words_belong_to_their_value() {
     hides("homePhone: 0161 496 0312", "496 0312", "phone-national");
 }
 
+// Item 1: a key's context ends at its own value: the date of birth does not make the next
+// member's version (or the previous one's) a date.
+#[test]
+fn item1_a_key_gives_context_to_its_own_value_only() {
+    for (line, dob, version) in [
+        (
+            r#"{"user": {"dob": "01/17/1968", "email": "c@northwind.co.uk", "app_version": "4.15.52"}}"#,
+            "01/17/1968",
+            "4.15.52",
+        ),
+        (
+            r#"{"user": {"app_version": "4.15.52", "dob": "01/17/1968"}}"#,
+            "01/17/1968",
+            "4.15.52",
+        ),
+        (
+            r#"{"address": "2383 Harbour Road, Lyon", "dob": "1964-07-12", "app_version": "4.1.20"}"#,
+            "1964-07-12",
+            "4.1.20",
+        ),
+        (
+            "{'dob': '12.03.1985', 'build': '3.10.24'}",
+            "12.03.1985",
+            "3.10.24",
+        ),
+        (
+            "dob=1968-01-17 app_version=4.15.52",
+            "1968-01-17",
+            "4.15.52",
+        ),
+        (
+            "birth_date: 1990-02-28, release: 2.11.25",
+            "1990-02-28",
+            "2.11.25",
+        ),
+    ] {
+        let out = hides(line, dob, "date-of-birth");
+        assert!(out.contains(version), "{version} changed in {out}");
+    }
+    // A date-of-birth word in text still looks both ways; a key with a date past its own
+    // closing quote gives it no context.
+    hides(
+        "born on 12 March 1985 in Leeds",
+        "12 March 1985",
+        "date-of-birth",
+    );
+    hides(
+        "Date of birth: March 12, 1985 (verified)",
+        "March 12, 1985",
+        "date-of-birth",
+    );
+    keeps(r#"{"dob": null, "app_version": "4.15.52", "built": "12/03/1985"}"#);
+    // The same holds for phone keys: their window ends with their value.
+    for f in [Format::Text, Format::Auto] {
+        let out = r(f)
+            .redact(r#"{"phone": "unknown", "order_id": "403525823"}"#)
+            .into_owned();
+        assert!(out.contains("403525823"), "{f:?}: {out}");
+    }
+    hides(
+        r#"{"phone": "0161 496 0312", "id": 7}"#,
+        "496 0312",
+        "phone-national",
+    );
+}
+
 // Item 6: URIs keep their host; the password is the URI rule's; an IP host is an address.
 #[test]
 fn item6_uri_passwords_and_hosts() {
