@@ -284,6 +284,57 @@ fn item1_a_key_gives_context_to_its_own_value_only() {
     );
 }
 
+// Labels: a provider's format beats the key-context rule that finds the same value; an SQL
+// column name is context for its own value only.
+#[test]
+fn labels_a_value_carries_its_own_type() {
+    hides(
+        r#"    <add key="StripeSecret" value="sk_live_oaw165pR9gX5SZLGGtaV5bUwgIATx1rPC8hckrJ6VcDRYUPygGnl" />"#,
+        "sk_live_oaw165pR9gX5SZLGGtaV5bUwgIATx1rPC8hckrJ6VcDRYUPygGnl",
+        "stripe-secret-key",
+    );
+    hides(
+        r#"<add key="Api.Token" value="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"/>"#,
+        "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",
+        "github-pat-classic",
+    );
+    // Without a provider format the key-context rules still label the value.
+    hides(
+        r#"<add key="StripeSecret" value="q8Zr2LxV0pN7fK3mW9sT" />"#,
+        "q8Zr2LxV0pN7fK3mW9sT",
+        "xml-appsetting-secret",
+    );
+    let k8s = "        env:\n        - name: GITHUB_TOKEN\n          value: \"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\"\n";
+    let out = r(Format::Auto).redact(k8s).into_owned();
+    assert!(out.contains("[REDACTED:github-pat-classic]"), "{out}");
+    let k8s = "  - name: DB_PASSWORD\n    value: Vt8!kq2Lm9xZ\n";
+    let out = r(Format::Auto).redact(k8s).into_owned();
+    assert!(out.contains("[REDACTED:k8s-env-secret]"), "{out}");
+
+    // Bare nine-digit SSNs under an `ssn` column, whatever other columns say.
+    for line in [
+        "INSERT INTO customers (id, ssn, email, iban, card_number, full_name, phone) VALUES (64793, '234890835', 'sofia+dev@initech.com', 'NL02QNPY5377335016', '2586 6466 7259 3769', 'Sofia Larsen', '718.589.9073');",
+        "INSERT INTO customers (id, phone, ssn) VALUES (1, '07911 123456', '234890835'), (2, NULL, 385091234);",
+        "2026-03-01 12:00:00 UTC LOG:  statement: insert into crm.people (ssn, mobile) values ('234890835', '+44 7585 502183')",
+    ] {
+        hides(line, "234890835", "us-ssn");
+        for f in [Format::Text, Format::Auto] {
+            let out = r(f).redact(line).into_owned();
+            assert!(!out.contains("385091234"), "{f:?}: {out}");
+            // Every SSN value is labelled as one.
+            let ssns = line.matches("234890835").count() + line.matches("385091234").count();
+            assert_eq!(out.matches("[REDACTED:us-ssn]").count(), ssns, "{f:?}: {out}");
+        }
+    }
+    // A phone column gives no context to an order number in another column.
+    keeps("INSERT INTO orders (id, order_no, phone) VALUES (7, '403525823', NULL);");
+    hides(
+        "INSERT INTO orders (id, order_no, phone) VALUES (7, '403525823', '0161 496 0312');",
+        "496 0312",
+        "phone-national",
+    );
+}
+
 // Item 6: URIs keep their host; the password is the URI rule's; an IP host is an address.
 #[test]
 fn item6_uri_passwords_and_hosts() {
