@@ -199,7 +199,7 @@ pub(crate) struct CompiledRules {
     pub fail_closed: bool,
 }
 
-fn parse_hir(pattern: &str) -> Result<Hir, Error> {
+pub(crate) fn parse_hir(pattern: &str) -> Result<Hir, Error> {
     let mut parser = regex_syntax::ParserBuilder::new()
         .unicode(false)
         .utf8(false)

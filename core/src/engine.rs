@@ -46,6 +46,8 @@ pub(crate) struct Scratch {
     pub(crate) consumed: Vec<(usize, usize, u32)>,
     /// Starts of findings whose context holds a match of their own rule.
     pub(crate) resettle: Vec<usize>,
+    /// Value spans of an SQL column name's column (see `structured::sql::column_values`).
+    columns: Vec<(usize, usize)>,
 }
 
 impl Scratch {
@@ -60,6 +62,7 @@ impl Scratch {
             lanes: Default::default(),
             consumed: Vec::new(),
             resettle: Vec::new(),
+            columns: Vec::new(),
         }
     }
 }
@@ -246,14 +249,18 @@ impl Engine {
                     if hay[..hs].ends_with(marker::OPEN) || marker::inside_marker(hay, hs) {
                         continue;
                     }
+                    // Whether the hit is a column name of an SQL `INSERT` (its values' spans in
+                    // `scratch.columns`), decided on the first context-word rule that asks.
+                    let mut column: Option<bool> = None;
                     for &r in &self.owners[pid as usize] {
                         let rule = &self.rules[r as usize];
-                        let mut forward_only = false;
+                        let mut forward_end = None;
                         if rule.word_keywords {
-                            match context_word(hay, hs, he) {
-                                ContextWord::NotAWord => continue,
-                                ContextWord::Key => forward_only = true,
-                                ContextWord::Word => {}
+                            let bounds = (line_start, line_end, view.start);
+                            match self.word_window(hay, r, hs, he, bounds, &mut column, scratch) {
+                                WordWindow::Skip => continue,
+                                WordWindow::Forward(end) => forward_end = Some(end),
+                                WordWindow::Both => {}
                             }
                         }
                         if rule.multiline {
@@ -304,11 +311,13 @@ impl Engine {
                                 hs.saturating_sub(lead),
                                 hs.saturating_add(shape.max_match).max(he),
                             ),
-                            None if forward_only => (hs, he.saturating_add(shape.reach)),
-                            None => (
-                                hs.saturating_sub(shape.reach),
-                                he.saturating_add(shape.reach),
-                            ),
+                            None => match forward_end {
+                                Some(end) => (hs, end),
+                                None => (
+                                    hs.saturating_sub(shape.reach),
+                                    he.saturating_add(shape.reach),
+                                ),
+                            },
                         };
                         let (ws, we) = (ws.max(line_start).max(view.start), we.min(line_end));
                         // A window never reaches across a marker: a replacement shorter than what
@@ -317,19 +326,12 @@ impl Engine {
                         if ws >= we {
                             continue;
                         }
-                        let w = &mut scratch.windows[r as usize];
-                        match w.last_mut() {
-                            // Overlapping windows of one line are searched as one (below, after
-                            // sorting); merging them as they come keeps the list short.
-                            Some(last) if last.2 == line_end && last.0 <= ws && ws < last.1 => {
-                                last.1 = last.1.max(we);
-                            }
-                            Some(_) => w.push((ws, we, line_end)),
-                            None => {
-                                scratch.touched.push(r);
-                                w.push((ws, we, line_end));
-                            }
-                        }
+                        push_window(
+                            &mut scratch.windows[r as usize],
+                            &mut scratch.touched,
+                            r,
+                            (ws, we, line_end),
+                        );
                     }
                 }
             }
@@ -356,6 +358,62 @@ impl Engine {
             scratch.hits = hits;
         }
         self.scan_keywordless(hay, view, &keep, scratch, out);
+    }
+
+    /// How a keyword hit of a context-word rule (`word_keywords`) opens its windows: not at all
+    /// when glued to a word (`iPhone`); forward to the end of its value when it is a key; on
+    /// its own values only when it is a column name of an SQL `INSERT` (those windows are added
+    /// here); both ways otherwise. `bounds` is (line start, line end, view start).
+    #[allow(clippy::too_many_arguments)]
+    #[inline(never)]
+    fn word_window(
+        &self,
+        hay: &[u8],
+        r: u32,
+        hs: usize,
+        he: usize,
+        bounds: (usize, usize, usize),
+        column: &mut Option<bool>,
+        scratch: &mut Scratch,
+    ) -> WordWindow {
+        let (line_start, line_end, view_start) = bounds;
+        let rule = &self.rules[r as usize];
+        let windowed = !rule.multiline && rule.lead().is_none();
+        match context_word(hay, hs, he) {
+            ContextWord::NotAWord => WordWindow::Skip,
+            ContextWord::Key if windowed => WordWindow::Forward(key_value_end(
+                hay,
+                he,
+                he.saturating_add(rule.reach()).min(line_end),
+            )),
+            ContextWord::Key => WordWindow::Forward(he.saturating_add(rule.reach())),
+            ContextWord::Word if windowed => {
+                // A column name is context for its own value only.
+                let is_column = *column.get_or_insert_with(|| {
+                    column_windows(hay, line_start, line_end, hs, &mut scratch.columns)
+                });
+                if !is_column {
+                    return WordWindow::Both;
+                }
+                for k in 0..scratch.columns.len() {
+                    let (vs, ve) = scratch.columns[k];
+                    // A byte either side: patterns read the bytes around a value.
+                    let ws = vs.saturating_sub(1).max(line_start).max(view_start);
+                    let we = (ve + 1).min(line_end);
+                    let (ws, we) = marker::clip_at_markers(hay, ws, we, hs, he);
+                    if ws < we {
+                        push_window(
+                            &mut scratch.windows[r as usize],
+                            &mut scratch.touched,
+                            r,
+                            (ws, we, line_end),
+                        );
+                    }
+                }
+                WordWindow::Skip
+            }
+            ContextWord::Word => WordWindow::Both,
+        }
     }
 
     /// Searches the window of a multiline keyword; `avail` is the end of the input known so far
@@ -479,8 +537,14 @@ impl Engine {
                 }
             }
             let m = &hay[s..e];
-            let a = m.iter().position(|&b| sp.first.contains(b))?;
             let z = m.iter().rposition(|&b| sp.last.contains(b))?;
+            let a = match &sp.walk {
+                Some(all) => m[..z]
+                    .iter()
+                    .rposition(|&b| !all[b as usize])
+                    .map_or(0, |i| i + 1),
+                None => m.iter().position(|&b| sp.first.contains(b))?,
+            };
             (z >= a).then_some(Some((s + a, s + z + 1)))
         });
         let captured = |scratch: &mut Scratch| -> Option<(usize, usize)> {
@@ -556,6 +620,7 @@ impl Engine {
     /// Runs every keyword-less rule over `view` with one combined automaton: it finds each
     /// position where some rule can match, and the rules that match there are confirmed one
     /// by one. Gives exactly what each rule's own leftmost-first iteration would give.
+    #[inline(never)]
     fn scan_keywordless(
         &self,
         hay: &[u8],
@@ -698,6 +763,49 @@ impl Engine {
     }
 }
 
+/// When the context word at `hs` is a column name of an SQL `INSERT` on the line
+/// `line_start..line_end`, puts the spans of its values into `out` (see
+/// `structured::sql::column_values`).
+#[inline(never)]
+fn column_windows(
+    hay: &[u8],
+    line_start: usize,
+    line_end: usize,
+    hs: usize,
+    out: &mut Vec<(usize, usize)>,
+) -> bool {
+    out.clear();
+    let found =
+        crate::structured::sql::column_values(&hay[line_start..line_end], hs - line_start, out);
+    for c in out.iter_mut() {
+        *c = (c.0 + line_start, c.1 + line_start);
+    }
+    found
+}
+
+/// Adds the window `win` (start, end, line end) of rule `r`.
+#[inline]
+fn push_window(
+    w: &mut Vec<(usize, usize, usize)>,
+    touched: &mut Vec<u32>,
+    r: u32,
+    win: (usize, usize, usize),
+) {
+    let (ws, we, line_end) = win;
+    match w.last_mut() {
+        // Overlapping windows of one line are searched as one (after sorting, in
+        // `scan_segment`); merging them as they come keeps the list short.
+        Some(last) if last.2 == line_end && last.0 <= ws && ws < last.1 => {
+            last.1 = last.1.max(we);
+        }
+        Some(_) => w.push(win),
+        None => {
+            touched.push(r);
+            w.push(win);
+        }
+    }
+}
+
 /// Moves span ends off UTF-8 continuation bytes (within `lo..hi`), so a replacement never
 /// splits a character.
 fn widen_utf8(hay: &[u8], mut s: usize, mut e: usize, lo: usize, hi: usize) -> (usize, usize) {
@@ -713,6 +821,16 @@ fn widen_utf8(hay: &[u8], mut s: usize, mut e: usize, lo: usize, hi: usize) -> (
         k += 1;
     }
     (s, e)
+}
+
+/// What [`Engine::word_window`] decided for a keyword hit.
+enum WordWindow {
+    /// No window (or the column's windows, already added).
+    Skip,
+    /// A key: the window runs forward from the keyword to here.
+    Forward(usize),
+    /// A word in text: the window runs both ways.
+    Both,
 }
 
 /// How a keyword occurrence of a `word_keywords` rule stands in its text.
@@ -769,6 +887,70 @@ fn context_word(hay: &[u8], hs: usize, he: usize) -> ContextWord {
     }
 }
 
+/// Where the value of a key ends, for a context word at `..he` that is a key
+/// ([`ContextWord::Key`]): the window of its rule ends there, so a key gives context to its own
+/// value only, not to the next member (`"dob": "01/17/1968", "app_version": "4.15.52"`). A
+/// quoted value ends with its closing quote; an unquoted one with the separator before the next
+/// `key:` or `key=` (`dob=1968-01-17 app_version=4.15.52`). Never past `limit`.
+#[inline(never)]
+fn key_value_end(hay: &[u8], he: usize, limit: usize) -> usize {
+    let limit = limit.min(hay.len());
+    let mut i = he;
+    // The keyword may end with its own separator (`tel:`); else the rest of the key's name, its
+    // closing quote and spaces come first (as `context_word` reads them).
+    if !matches!(hay.get(he.wrapping_sub(1)), Some(b':' | b'=')) {
+        while i < limit && (hay[i].is_ascii_alphanumeric() || hay[i] == b'_' || hay[i] == b'-') {
+            i += 1;
+        }
+        while i < limit && matches!(hay[i], b'"' | b'\'' | b' ' | b'\t') {
+            i += 1;
+        }
+        while i < limit && matches!(hay[i], b':' | b'=' | b'>') {
+            i += 1;
+        }
+    }
+    while i < limit && matches!(hay[i], b' ' | b'\t') {
+        i += 1;
+    }
+    if i >= limit {
+        return limit;
+    }
+    if let q @ (b'"' | b'\'') = hay[i] {
+        return match memchr::memchr(q, &hay[i + 1..limit]) {
+            Some(k) => i + 1 + k + 1,
+            None => limit,
+        };
+    }
+    // Unquoted: up to a separator that a key follows, the separator included (a pattern may
+    // read the byte after its secret).
+    let mut j = i;
+    while j < limit {
+        if matches!(hay[j], b' ' | b'\t' | b',' | b';' | b'&') && key_at(hay, j + 1, limit) {
+            return j + 1;
+        }
+        j += 1;
+    }
+    limit
+}
+
+/// Whether a key (`name=`, `name:`, `"name":`, after spaces) starts at `i`: a letter or `_`,
+/// word characters, dots and dashes, an optional closing quote, then `:` or `=`.
+fn key_at(hay: &[u8], mut i: usize, limit: usize) -> bool {
+    while i < limit && matches!(hay[i], b' ' | b'\t' | b'"' | b'\'') {
+        i += 1;
+    }
+    if i >= limit || !(hay[i].is_ascii_alphabetic() || hay[i] == b'_') {
+        return false;
+    }
+    while i < limit && (hay[i].is_ascii_alphanumeric() || matches!(hay[i], b'_' | b'-' | b'.')) {
+        i += 1;
+    }
+    while i < limit && matches!(hay[i], b'"' | b'\'' | b' ') {
+        i += 1;
+    }
+    i < limit && matches!(hay[i], b':' | b'=')
+}
+
 #[cfg(test)]
 mod context_word_tests {
     use super::{context_word, ContextWord};
@@ -790,6 +972,37 @@ mod context_word_tests {
         assert_eq!(at("tel: 1", "tel:"), ContextWord::Key);
         assert_eq!(at("ip 1.2.3.4 phone +44", "phone"), ContextWord::Word);
         assert_eq!(at("call me at 5", "call me"), ContextWord::Word);
+    }
+
+    fn value<'a>(hay: &'a str, key: &str) -> &'a str {
+        let he = hay.find(key).unwrap() + key.len();
+        let end = super::key_value_end(hay.as_bytes(), he, hay.len());
+        &hay[he..end]
+    }
+
+    #[test]
+    fn a_key_value_ends_where_its_value_does() {
+        assert_eq!(
+            value(r#""dob": "01/17/1968", "app_version": "4.15.52""#, "dob"),
+            r#"": "01/17/1968""#
+        );
+        assert_eq!(
+            value("'dob': '1964-07-12', 'v': '4.1.20'", "dob'"),
+            ": '1964-07-12'"
+        );
+        assert_eq!(
+            value("dob=1968-01-17 app_version=4.15.52", "dob="),
+            "1968-01-17 "
+        );
+        assert_eq!(
+            value("Date of birth: March 12, 1985 (verified)", "Date of birth"),
+            ": March 12, 1985 (verified)"
+        );
+        assert_eq!(
+            value("tel: 0161 496 0312; fax: 0161", "tel:"),
+            " 0161 496 0312;"
+        );
+        assert_eq!(value(r#"{"dob": "1985-03-12"#, "dob"), r#"": "1985-03-12"#);
     }
 
     #[test]

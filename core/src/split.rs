@@ -4,9 +4,11 @@
 //! large patterns. For the common shapes `pre (?P<secret>S) post` and
 //! `veto | ... | pre (?P<secret>S) post`, when no byte that `pre` can produce can start `S`
 //! and no byte that `post` can produce can end `S`, the secret part of a match is simply the
-//! span from the first byte that can start `S` to the last byte that can end `S`. Vetoes (the
-//! alternatives without a `secret` group, placed first) are recognised by an anchored search of
-//! their own.
+//! span from the first byte that can start `S` to the last byte that can end `S`. When `pre`
+//! may hold bytes that start `S` (`//user:pw@` before a dotted quad) but no byte that can end
+//! `pre` can appear in `S`, the secret part ends at the last byte that can end `S` and starts
+//! where, walking back from there, the bytes stop being bytes of `S`. Vetoes (the alternatives
+//! without a `secret` group, placed first) are recognised by an anchored search of their own.
 
 use regex_automata::meta::Regex;
 use regex_syntax::hir::{Class, Hir, HirKind};
@@ -134,9 +136,16 @@ pub(crate) struct Splitter {
     pub first: BytesSet,
     /// Bytes that can end the secret.
     pub last: BytesSet,
+    /// When set, the secret starts where, walking back from its end, the bytes leave this set
+    /// (every byte the secret can hold): `pre` may hold bytes that start the secret, but never
+    /// ends with a byte of the secret.
+    pub walk: Option<Box<ByteTable>>,
     /// The alternatives without a secret, compiled alone (anchored use).
     pub veto: Option<Regex>,
 }
+
+/// Membership of every byte value, for the byte-by-byte walk (one load per byte).
+pub(crate) type ByteTable = [bool; 256];
 
 /// Public wrapper so the engine can test membership.
 #[derive(Clone, Copy)]
@@ -178,7 +187,7 @@ pub(crate) fn splitter(hir: &Hir, build: impl Fn(&[&Hir]) -> Option<Regex>) -> O
     let HirKind::Capture(cap) = items[pos].kind() else {
         return None;
     };
-    let (first, last, _, nullable) = sets(&cap.sub);
+    let (first, last, all, nullable) = sets(&cap.sub);
     if nullable || first == Bytes::all() {
         return None;
     }
@@ -188,9 +197,31 @@ pub(crate) fn splitter(hir: &Hir, build: impl Fn(&[&Hir]) -> Option<Regex>) -> O
     let post = items[pos + 1..]
         .iter()
         .fold(Bytes::default(), |a, h| a.union(sets(h).2));
-    if !pre.disjoint(&first) || !post.disjoint(&last) {
+    if !post.disjoint(&last) {
         return None;
     }
+    let walk = if pre.disjoint(&first) {
+        None
+    } else {
+        // The bytes `pre` can end with: the last sets of its items from the end, up to the
+        // first item that cannot be empty.
+        let mut pre_last = Bytes::default();
+        for h in items[..pos].iter().rev() {
+            let (_, l, _, empty) = sets(h);
+            pre_last = pre_last.union(l);
+            if !empty {
+                break;
+            }
+        }
+        if !pre_last.disjoint(&all) || all == Bytes::all() {
+            return None;
+        }
+        let mut table = [false; 256];
+        for b in 0..=255u8 {
+            table[b as usize] = all.contains(b);
+        }
+        Some(Box::new(table))
+    };
     let veto = if vetoes.is_empty() {
         None
     } else {
@@ -199,6 +230,33 @@ pub(crate) fn splitter(hir: &Hir, build: impl Fn(&[&Hir]) -> Option<Regex>) -> O
     Some(Splitter {
         first: BytesSet(first),
         last: BytesSet(last),
+        walk,
         veto,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::splitter;
+
+    fn split(pattern: &str) -> Option<super::Splitter> {
+        let hir = crate::compile::parse_hir(pattern).unwrap();
+        splitter(&hir, |_| None)
+    }
+
+    #[test]
+    fn shapes() {
+        // `pre` holds no byte that starts the secret: the first such byte starts it.
+        let s = split(r"(?:^|[^\w.])(?P<secret>\d+\.\d+)(?:[^\w.]|$)").unwrap();
+        assert!(s.walk.is_none());
+        // `pre` may hold digits but ends with `@`: walk back from the end.
+        let s = split(r"(?:^|[^\w.@]|//(?:[^\s/@]+@)?)(?P<secret>\d+\.\d+)(?:[^\w.]|$)").unwrap();
+        let walk = s.walk.unwrap();
+        assert!(walk[b'7' as usize] && walk[b'.' as usize] && !walk[b'@' as usize]);
+        let s = split(r"[a-z0-9]+=(?P<secret>[a-z]+\d)").unwrap();
+        assert!(s.walk.is_some());
+        // `pre` may end with a byte of the secret: no split.
+        assert!(split(r"[a-z0-9]+(?P<secret>[a-z]+\d)").is_none());
+        assert!(split(r"x\d*(?P<secret>\d+)y").is_none());
+    }
 }

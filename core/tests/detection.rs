@@ -218,6 +218,123 @@ fn item1_context_words_belong_to_their_value() {
     hides("homePhone: 0161 496 0312", "496 0312", "phone-national");
 }
 
+// Item 1: a key's context ends at its own value: the date of birth does not make the next
+// member's version (or the previous one's) a date.
+#[test]
+fn item1_a_key_gives_context_to_its_own_value_only() {
+    for (line, dob, version) in [
+        (
+            r#"{"user": {"dob": "01/17/1968", "email": "c@northwind.co.uk", "app_version": "4.15.52"}}"#,
+            "01/17/1968",
+            "4.15.52",
+        ),
+        (
+            r#"{"user": {"app_version": "4.15.52", "dob": "01/17/1968"}}"#,
+            "01/17/1968",
+            "4.15.52",
+        ),
+        (
+            r#"{"address": "2383 Harbour Road, Lyon", "dob": "1964-07-12", "app_version": "4.1.20"}"#,
+            "1964-07-12",
+            "4.1.20",
+        ),
+        (
+            "{'dob': '12.03.1985', 'build': '3.10.24'}",
+            "12.03.1985",
+            "3.10.24",
+        ),
+        (
+            "dob=1968-01-17 app_version=4.15.52",
+            "1968-01-17",
+            "4.15.52",
+        ),
+        (
+            "birth_date: 1990-02-28, release: 2.11.25",
+            "1990-02-28",
+            "2.11.25",
+        ),
+    ] {
+        let out = hides(line, dob, "date-of-birth");
+        assert!(out.contains(version), "{version} changed in {out}");
+    }
+    // A date-of-birth word in text still looks both ways; a key with a date past its own
+    // closing quote gives it no context.
+    hides(
+        "born on 12 March 1985 in Leeds",
+        "12 March 1985",
+        "date-of-birth",
+    );
+    hides(
+        "Date of birth: March 12, 1985 (verified)",
+        "March 12, 1985",
+        "date-of-birth",
+    );
+    keeps(r#"{"dob": null, "app_version": "4.15.52", "built": "12/03/1985"}"#);
+    // The same holds for phone keys: their window ends with their value.
+    for f in [Format::Text, Format::Auto] {
+        let out = r(f)
+            .redact(r#"{"phone": "unknown", "order_id": "403525823"}"#)
+            .into_owned();
+        assert!(out.contains("403525823"), "{f:?}: {out}");
+    }
+    hides(
+        r#"{"phone": "0161 496 0312", "id": 7}"#,
+        "496 0312",
+        "phone-national",
+    );
+}
+
+// Labels: a provider's format beats the key-context rule that finds the same value; an SQL
+// column name is context for its own value only.
+#[test]
+fn labels_a_value_carries_its_own_type() {
+    hides(
+        r#"    <add key="StripeSecret" value="sk_live_oaw165pR9gX5SZLGGtaV5bUwgIATx1rPC8hckrJ6VcDRYUPygGnl" />"#,
+        "sk_live_oaw165pR9gX5SZLGGtaV5bUwgIATx1rPC8hckrJ6VcDRYUPygGnl",
+        "stripe-secret-key",
+    );
+    hides(
+        r#"<add key="Api.Token" value="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"/>"#,
+        "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",
+        "github-pat-classic",
+    );
+    // Without a provider format the key-context rules still label the value.
+    hides(
+        r#"<add key="StripeSecret" value="q8Zr2LxV0pN7fK3mW9sT" />"#,
+        "q8Zr2LxV0pN7fK3mW9sT",
+        "xml-appsetting-secret",
+    );
+    let k8s = "        env:\n        - name: GITHUB_TOKEN\n          value: \"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\"\n";
+    let out = r(Format::Auto).redact(k8s).into_owned();
+    assert!(out.contains("[REDACTED:github-pat-classic]"), "{out}");
+    let k8s = "  - name: DB_PASSWORD\n    value: Vt8!kq2Lm9xZ\n";
+    let out = r(Format::Auto).redact(k8s).into_owned();
+    assert!(out.contains("[REDACTED:k8s-env-secret]"), "{out}");
+
+    // Bare nine-digit SSNs under an `ssn` column, whatever other columns say.
+    for line in [
+        "INSERT INTO customers (id, ssn, email, iban, card_number, full_name, phone) VALUES (64793, '234890835', 'sofia+dev@initech.com', 'NL02QNPY5377335016', '2586 6466 7259 3769', 'Sofia Larsen', '718.589.9073');",
+        "INSERT INTO customers (id, phone, ssn) VALUES (1, '07911 123456', '234890835'), (2, NULL, 385091234);",
+        "2026-03-01 12:00:00 UTC LOG:  statement: insert into crm.people (ssn, mobile) values ('234890835', '+44 7585 502183')",
+    ] {
+        hides(line, "234890835", "us-ssn");
+        for f in [Format::Text, Format::Auto] {
+            let out = r(f).redact(line).into_owned();
+            assert!(!out.contains("385091234"), "{f:?}: {out}");
+            // Every SSN value is labelled as one.
+            let ssns = line.matches("234890835").count() + line.matches("385091234").count();
+            assert_eq!(out.matches("[REDACTED:us-ssn]").count(), ssns, "{f:?}: {out}");
+        }
+    }
+    // A phone column gives no context to an order number in another column.
+    keeps("INSERT INTO orders (id, order_no, phone) VALUES (7, '403525823', NULL);");
+    hides(
+        "INSERT INTO orders (id, order_no, phone) VALUES (7, '403525823', '0161 496 0312');",
+        "496 0312",
+        "phone-national",
+    );
+}
+
 // Item 6: URIs keep their host; the password is the URI rule's; an IP host is an address.
 #[test]
 fn item6_uri_passwords_and_hosts() {
@@ -230,18 +347,15 @@ fn item6_uri_passwords_and_hosts() {
         out,
         "postgres://user:[REDACTED:postgres-uri-password]@orders.svc.cluster.local:5432/db"
     );
-    // Not done: the IP after the user information stays (an `@` before a dotted quad is
-    // also how package versions are written, `web@2.3.63.9955`; a pattern that tells them apart
-    // cost 39% more instructions on ordinary logs; `:[^\s/@]{1,128}@` before the quad made
-    // ordinary text 7x slower, and `[\w:]@` found package versions in the decoy corpus).
+    // The IP after the user information is an address too.
     let out = hides(
         "mysql://root:pw@109.202.72.126:3306/shop",
-        "root:pw@",
-        "mysql-uri-password",
+        "109.202.72.126",
+        "ipv4",
     );
     assert_eq!(
         out,
-        "mysql://root:[REDACTED:mysql-uri-password]@109.202.72.126:3306/shop"
+        "mysql://root:[REDACTED:mysql-uri-password]@[REDACTED:ipv4]:3306/shop"
     );
     let out = hides(
         "DATABASE_URL=amqp://svc:Zq8rT2vLm9@mq.internal.example.com/vhost",
@@ -251,6 +365,45 @@ fn item6_uri_passwords_and_hosts() {
     assert!(out.contains("@mq.internal.example.com/vhost"), "{out}");
     // A mailbox is still a mailbox.
     hides("mail ann@example.com now", "ann@example.com", "email");
+}
+
+// Item 6: a dotted quad after `@` is an address after a URI's user information or a `user@` of
+// ssh, scp, sftp and rsync; elsewhere (`web@2.3.63.99`) it is a package version.
+#[test]
+fn item6_ipv4_after_user_information() {
+    for (line, ip) in [
+        ("mysql://root:pw@109.202.72.126:3306/shop", "109.202.72.126"),
+        ("ssh deploy@24.104.132.182", "24.104.132.182"),
+        (
+            "[2026-04-21T13:37:11.989Z] $ sshpass -p 'Quartz5002#' ssh deploy@24.104.132.182",
+            "24.104.132.182",
+        ),
+        (
+            "connecting to postgresql://etl:Harbor9342x@173.168.22.143:5432/warehouse?sslmode=require",
+            "173.168.22.143",
+        ),
+        ("ftp://anonymous@203.0.113.9/pub/", "203.0.113.9"),
+        ("SSH -i ~/.ssh/id_ed25519 -p 2222 ubuntu@198.51.100.7", "198.51.100.7"),
+        ("scp build.tar.gz ops@192.0.2.81:/tmp/", "192.0.2.81"),
+        ("rsync -az -e ssh ./dist/ ci@198.51.100.40:/srv/www/", "198.51.100.40"),
+        ("sftp backup@203.0.113.200", "203.0.113.200"),
+        // Digits and dots in the user information do not shift the address.
+        ("redis://1.2@203.0.113.5:6379/0", "203.0.113.5"),
+        ("amqp://u1.2.3.4:p5.6@192.0.2.17/vhost", "192.0.2.17"),
+    ] {
+        let out = hides(line, ip, "ipv4");
+        assert!(!out.contains(ip), "{out}");
+    }
+    // Two addresses on an ssh line: both.
+    let out = r(Format::Auto)
+        .redact("ssh -J 198.51.100.1 deploy@198.51.100.2")
+        .into_owned();
+    assert!(!out.contains("198.51.100.1"), "{out}");
+    keeps("deploy: released web@3.6.99.221 build 465");
+    keeps("npm i left-pad@1.3.0 and web@2.3.63.99 api@10.4.2.17");
+    keeps("docker pull registry.local/app@1.4.20.7");
+    // No address, and loopback stays.
+    keeps("ssh deploy@localhost and mysql://root@127.0.0.1:3306/shop");
 }
 
 /// A base64 body of `n` 64-character lines (and a short last one) from a fixed seed.

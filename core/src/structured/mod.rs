@@ -24,7 +24,7 @@ mod keys;
 mod kv;
 mod lines;
 mod shape;
-mod sql;
+pub(crate) mod sql;
 
 use std::sync::Arc;
 
