@@ -6,7 +6,7 @@ set -eu  # no pipefail: `head` closing a pipe early is not an error here
 cd "$(dirname "$0")"
 root=..
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(redact_bytes stream_vs_whole stream_pieces parse_rules structured)
+[ ${#targets[@]} -gt 0 ] || targets=(redact_bytes stream_vs_whole stream_pieces parse_rules structured simd_classes)
 
 # Text seeds: 20-line slices of the planted and decoy corpora, and the rule files themselves
 # (their examples are realistic secrets in realistic context).
@@ -46,6 +46,10 @@ for t in "${targets[@]}"; do
           cat "$f"
         } > "$dir/$(basename "$f")"
       done
+      ;;
+    simd_classes)
+      # Raw bytes: the text samples and JSON lines (quotes, escapes, `=`, `:` and blanks).
+      cp "$tmp"/* "$dir"/
       ;;
     structured)
       # Header: the format (0 auto, 1 json, 2 logfmt), then the chunk sizes as above.

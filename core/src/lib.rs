@@ -110,6 +110,12 @@ pub use vault::{placeholder_type, Entry as VaultEntry, Vault, VaultError};
 /// Internals exposed for the benchmarks in `benches/` only; not a stable API.
 #[doc(hidden)]
 pub mod bench {
+    /// The byte classification of `--format auto`'s JSON-line check: every SIMD path against
+    /// the scalar reference on each 64-byte window of `bytes` (fuzz target `simd_classes`).
+    pub fn line_classes_agree(bytes: &[u8]) -> Result<(), String> {
+        crate::structured::shape::blocks_agree(bytes)
+    }
+
     /// The engine's keyword automaton over `words` (ASCII letters in any case).
     pub struct KeywordAutomaton(crate::keywords::Keywords, crate::keywords::Lanes);
 

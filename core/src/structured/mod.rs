@@ -23,7 +23,7 @@ mod json;
 mod keys;
 mod kv;
 mod lines;
-mod shape;
+pub(crate) mod shape;
 pub(crate) mod sql;
 
 use std::sync::Arc;

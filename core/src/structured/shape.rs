@@ -233,7 +233,6 @@ fn block(b: &[u8; 64]) -> Masks {
 
 /// [`block`] a byte at a time: the reference of the SIMD path, and the path of other
 /// architectures.
-#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
 fn block_scalar(b: &[u8; 64]) -> Masks {
     let mut m = Masks {
         quote: 0,
@@ -248,6 +247,29 @@ fn block_scalar(b: &[u8; 64]) -> Masks {
         m.blank |= u64::from(c <= b' ') << i;
     }
     m
+}
+
+/// Checks that every classification path gives the scalar reference's masks on each 64-byte
+/// window of `bytes` (every start offset, so that each byte is seen at each lane position):
+/// SSE2 and, when the CPU has it, AVX2. For the `simd_classes` fuzz target.
+pub(crate) fn blocks_agree(bytes: &[u8]) -> Result<(), String> {
+    for start in 0..bytes.len().saturating_sub(63) {
+        let b: &[u8; 64] = bytes[start..start + 64].try_into().expect("64 bytes");
+        let want = block_scalar(b);
+        let sse2 = block(b);
+        if sse2 != want {
+            return Err(format!("at {start}: sse2 {sse2:?}, scalar {want:?}"));
+        }
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx2") {
+            // SAFETY: the CPU has AVX2 (checked just above).
+            let avx2 = unsafe { block_avx2(b) };
+            if avx2 != want {
+                return Err(format!("at {start}: avx2 {avx2:?}, scalar {want:?}"));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Bit `i` set when an odd number of the bits `0..=i` of `x` are.

@@ -638,8 +638,15 @@ pub fn run_target(target: &str, data: &[u8]) -> Result<(), String> {
         "stream_pieces" => target_stream_pieces(data),
         "parse_rules" => target_parse_rules(data),
         "structured" => target_structured(data),
+        "simd_classes" => target_simd_classes(data),
         other => Err(format!("unknown fuzz target `{other}`")),
     }
+}
+
+/// The SIMD byte classification of `--format auto` (SSE2, AVX2) gives the scalar reference's
+/// masks on every 64-byte window of the input.
+pub fn target_simd_classes(data: &[u8]) -> Result<(), String> {
+    redactum::bench::line_classes_agree(data)
 }
 
 /// Structured redactors (`Format::Auto`, `Json`, `Logfmt`) over the built-in catalog.
