@@ -5,6 +5,7 @@ use std::hint::black_box;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use redactum::bench::Search;
 use redactum::{validators, Redactor, Style};
 
 mod common;
@@ -24,8 +25,10 @@ fn catalog_keywords() -> Vec<String> {
 }
 
 /// The keyword automaton over every keyword of the catalog, alone: how fast candidates are
-/// found. `engine` is redactum's own (hand-built DFA, four lanes); `aho-corasick` is the
-/// crate's DFA with overlapping search, for reference.
+/// found. `engine` is redactum's search as the engine runs it (the literal prefilter, then the
+/// hand-built DFA around its candidates, or over the whole span where they are dense);
+/// `engine-plain` the DFA alone (four lanes); `aho-corasick` the crate's DFA with overlapping
+/// search, for reference.
 fn prefilter(c: &mut Criterion) {
     let words = catalog_keywords();
     let mut engine = redactum::bench::KeywordAutomaton::new(&words).expect("keyword automaton");
@@ -45,8 +48,12 @@ fn prefilter(c: &mut Criterion) {
             n,
             "both automata find the same keywords"
         );
+        assert_eq!(engine.count_by(&hay, Search::Plain), n);
         g.bench_function(format!("engine/{class}"), |b| {
             b.iter(|| engine.count(black_box(&hay[..])))
+        });
+        g.bench_function(format!("engine-plain/{class}"), |b| {
+            b.iter(|| engine.count_by(black_box(&hay[..]), Search::Plain))
         });
         g.bench_function(format!("aho-corasick/{class}"), |b| {
             b.iter(|| ac.find_overlapping_iter(black_box(&hay[..])).count())

@@ -8,12 +8,17 @@
 //! (0.57 GB/s as one lane), with a 1.4 MB table against about 6 MB. A keyword set whose table
 //! would be too large uses that crate instead. Measured by the criterion bench
 //! `prefilter` in `benches/benches/stages.rs`, which runs both.
+//!
+//! In front of the table, a literal prefilter ([`crate::prefilter`]) finds the few places of a
+//! span where a keyword may occur; the automaton runs only there, unless the candidates are
+//! dense (then over the whole span, as before).
 
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::error::{Error, ErrorKind};
+use crate::prefilter::{self, Budget, Prefilter};
 
 /// Largest transition table built by hand (bytes); larger sets use `aho-corasick`.
 const TABLE_LIMIT: usize = 16 << 20;
@@ -21,8 +26,21 @@ const TABLE_LIMIT: usize = 16 << 20;
 /// Spans shorter than this run as one lane.
 const LANE_MIN: usize = 4096;
 
-/// Scratch space for the hits of lanes 2 to 4 (keyword, start, end).
-pub(crate) type Lanes = [Vec<(usize, usize, usize)>; 3];
+/// Spans shorter than this run without the prefilter.
+const PREFILTER_MIN: usize = 64;
+
+/// The prefilter gives up on a span (and the automaton runs over all of it, which then costs
+/// less than many short runs) when more than one position in this many is a candidate, or
+/// when its windows cover more than half of the span.
+const PREFILTER_DENSITY: usize = 16;
+
+/// Scratch space of a search: the hits of lanes 2 to 4 (keyword, start, end), and the
+/// prefilter's windows.
+#[derive(Default)]
+pub(crate) struct Lanes {
+    hits: [Vec<(usize, usize, usize)>; 3],
+    prefilter: prefilter::Scratch,
+}
 
 pub(crate) enum Keywords {
     Table(Box<Table>),
@@ -51,6 +69,18 @@ pub(crate) struct Table {
     outputs: Vec<(u32, u32)>,
     /// Length of the longest keyword.
     longest: usize,
+    /// Where keywords may occur, found faster than the automaton finds them.
+    prefilter: Option<Prefilter>,
+}
+
+/// How [`Keywords::for_each_hit_by`] searches: as the engine does (the prefilter with its
+/// budget), through the prefilter's windows whatever their density, or with the automaton
+/// alone. All three give the same hits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Search {
+    Engine,
+    Windows,
+    Plain,
 }
 
 impl Keywords {
@@ -78,6 +108,52 @@ impl Keywords {
             })
             .map(Keywords::General)
             .map_err(|e| Error::new(ErrorKind::TooBig, format!("keyword automaton: {e}")))
+    }
+
+    /// [`Keywords::for_each_hit`], searched as `how` says (for tests and benchmarks).
+    pub(crate) fn for_each_hit_by(
+        &self,
+        hay: &[u8],
+        span: Range<usize>,
+        lanes: &mut Lanes,
+        how: Search,
+        f: impl FnMut(usize, usize, usize),
+    ) {
+        match (self, how) {
+            (Keywords::Table(t), Search::Windows) => {
+                t.search_prefiltered(hay, span, lanes, Budget::UNLIMITED, f)
+            }
+            (Keywords::Table(t), Search::Plain) => t.search_span(hay, span, lanes, f),
+            _ => self.for_each_hit(hay, span, lanes, f),
+        }
+    }
+
+    /// Whether the prefilter's vector loop and scalar loop give the same windows over `hay`
+    /// (true when there is no prefilter).
+    pub(crate) fn prefilter_loops_agree(&self, hay: &[u8]) -> bool {
+        let Keywords::Table(t) = self else {
+            return true;
+        };
+        let Some(pf) = &t.prefilter else {
+            return true;
+        };
+        let (mut a, mut b) = (prefilter::Scratch::default(), prefilter::Scratch::default());
+        for budget in [
+            Budget::UNLIMITED,
+            Budget {
+                density: PREFILTER_DENSITY,
+                cover: hay.len() / 2,
+            },
+        ] {
+            let (va, vb) = (
+                pf.windows(hay, &mut a, budget),
+                pf.windows_scalar(hay, &mut b, budget),
+            );
+            if va != vb || (va && a.windows != b.windows) {
+                return false;
+            }
+        }
+        true
     }
 
     /// Calls `f(keyword, start, end)` for every keyword occurrence inside `span`, in order of
@@ -232,6 +308,7 @@ impl Table {
             ranges,
             outputs,
             longest: words.iter().map(String::len).max().unwrap_or(0),
+            prefilter: Prefilter::new(words),
         })
     }
 
@@ -295,12 +372,61 @@ impl Table {
         s
     }
 
+    /// Every keyword in `span`, in order of ends (longest first for the same end): the
+    /// automaton runs over the prefilter's windows, or over the whole span when they would
+    /// cover much of it.
+    #[inline]
+    fn for_each_hit(
+        &self,
+        hay: &[u8],
+        span: Range<usize>,
+        lanes: &mut Lanes,
+        f: impl FnMut(usize, usize, usize),
+    ) {
+        let budget = Budget {
+            density: PREFILTER_DENSITY,
+            cover: span.len() / 2,
+        };
+        self.search_prefiltered(hay, span, lanes, budget, f);
+    }
+
+    /// The same, with the prefilter's `budget`.
+    fn search_prefiltered(
+        &self,
+        hay: &[u8],
+        span: Range<usize>,
+        lanes: &mut Lanes,
+        budget: Budget,
+        mut f: impl FnMut(usize, usize, usize),
+    ) {
+        if let Some(pf) = &self.prefilter {
+            if let Some(bytes) = hay.get(span.clone()).filter(|b| b.len() >= PREFILTER_MIN) {
+                let mut scratch = std::mem::take(&mut lanes.prefilter);
+                let all = pf.windows(bytes, &mut scratch, budget);
+                if all {
+                    for &(ws, we) in &scratch.windows {
+                        if we - ws < LANE_MIN {
+                            self.run(0, &bytes[ws..we], span.start + ws, &mut f);
+                        } else {
+                            self.search_span(hay, span.start + ws..span.start + we, lanes, &mut f);
+                        }
+                    }
+                }
+                lanes.prefilter = scratch;
+                if all {
+                    return;
+                }
+            }
+        }
+        self.search_span(hay, span, lanes, &mut f);
+    }
+
     /// Every keyword in `span`, in order of ends. A long span is cut into four lanes that the
     /// loop steps together: each step of one lane waits for the table lookup of its previous
     /// step, so four independent chains keep the processor busy where one leaves it waiting.
     /// Each lane after the first starts `longest - 1` bytes early and keeps only keywords
     /// that end in its own part; the last lane runs on to the end.
-    fn for_each_hit(
+    fn search_span(
         &self,
         hay: &[u8],
         span: Range<usize>,
@@ -324,10 +450,10 @@ impl Table {
             &bytes[starts[2]..starts[2] + len],
             &bytes[starts[3]..starts[3] + len],
         );
-        for l in lanes.iter_mut() {
+        for l in lanes.hits.iter_mut() {
             l.clear();
         }
-        let [l1, l2, l3] = lanes;
+        let [l1, l2, l3] = &mut lanes.hits;
         let (fm, mb) = (self.first_match, self.match_bit);
         let (mut s0, mut s1, mut s2, mut s3) = (0u32, 0u32, 0u32, 0u32);
         // One index for the four lanes (all `len` long): no per-lane iterator to advance.
@@ -449,6 +575,159 @@ mod tests {
             .trans
             .iter()
             .all(|&s| s < t.match_bit || s >= t.first_match));
+    }
+
+    /// The hand-built table for `words` (lower-cased, deduplicated).
+    fn table(words: &[String]) -> Box<Table> {
+        match Keywords::new(&lower(words)).unwrap() {
+            Keywords::Table(t) => t,
+            Keywords::General(_) => panic!("small sets get a table"),
+        }
+    }
+
+    /// Hits through the prefilter (with `budget`), and without.
+    type Hits = Vec<(usize, usize, usize)>;
+    fn prefiltered_and_plain(
+        t: &Table,
+        hay: &[u8],
+        span: Range<usize>,
+        budget: Budget,
+    ) -> (Hits, Hits) {
+        let mut lanes = Lanes::default();
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        t.search_prefiltered(hay, span.clone(), &mut lanes, budget, |p, s, e| {
+            a.push((p, s, e))
+        });
+        t.search_span(hay, span, &mut lanes, |p, s, e| b.push((p, s, e)));
+        (a, b)
+    }
+
+    /// `hay` with keywords inserted at the given places, each ASCII letter in the given case.
+    fn with_keywords(
+        words: &[String],
+        mut hay: Vec<u8>,
+        inserts: &[(prop::sample::Index, prop::sample::Index, Vec<bool>)],
+    ) -> Vec<u8> {
+        for (at, which, upper) in inserts {
+            let w = which.get(words).as_bytes();
+            let cased: Vec<u8> = w
+                .iter()
+                .zip(upper.iter().cycle())
+                .map(|(&b, &u)| if u { b.to_ascii_uppercase() } else { b })
+                .collect();
+            let at = at.index(hay.len() + 1);
+            hay.splice(at..at, cased);
+        }
+        hay
+    }
+
+    #[test]
+    fn prefilter_windows_on_a_known_case() {
+        let words = lower(&["token", "sk", "@", "password", "xoxb-"]);
+        let t = table(&words);
+        assert!(t.prefilter.is_some());
+        let mut hay = b"plain words here, a TOKEN and a Sk, @ and PassWord, xoxB-1".to_vec();
+        hay.extend(std::iter::repeat_n(b'.', 200));
+        hay.extend_from_slice(b"sk");
+        for (cover, density) in [(0, 1), (40, 1), (usize::MAX, 1000), (usize::MAX, 1)] {
+            let budget = Budget { cover, density };
+            let (a, b) = prefiltered_and_plain(&t, &hay, 0..hay.len(), budget);
+            assert_eq!(a, b);
+            assert_eq!(b.len(), 6);
+        }
+        // A keyword that crosses the span's end is no hit, and one at its very end is.
+        let (a, b) = prefiltered_and_plain(&t, &hay, 0..hay.len() - 1, Budget::UNLIMITED);
+        assert_eq!((a.len(), b.len()), (5, 5));
+    }
+
+    #[test]
+    fn builtin_catalog_prefilter_on_the_bench_samples() {
+        let r = crate::Redactor::new().unwrap();
+        let Some(Keywords::Table(t)) = r.engine_keywords() else {
+            panic!("the built-in catalog uses the hand-built table");
+        };
+        let pf = t.prefilter.as_ref().expect("the catalog has a prefilter");
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../corpora/bench/samples");
+        for class in ["ordinary", "dense", "jsonl", "adversarial"] {
+            let hay = std::fs::read(format!("{dir}/{class}.txt")).unwrap();
+            // Spans of the engine's size, from the start and from odd places.
+            for span in [
+                0..hay.len().min(64 << 10),
+                1001..hay.len().min(70_001),
+                0..hay.len(),
+            ] {
+                let (a, b) = prefiltered_and_plain(t, &hay, span.clone(), Budget::UNLIMITED);
+                assert_eq!(a, b, "{class} {span:?}");
+                let mut a = Vec::new();
+                t.for_each_hit(&hay, span.clone(), &mut Lanes::default(), |p, s, e| {
+                    a.push((p, s, e))
+                });
+                assert_eq!(a, b, "{class} {span:?}");
+            }
+            if class == "ordinary" {
+                // The 3-gram table still picks rare anchors on ordinary logs.
+                let mut w = prefilter::Scratch::default();
+                let budget = Budget {
+                    density: PREFILTER_DENSITY,
+                    cover: hay.len() / 2,
+                };
+                assert!(pf.windows(&hay, &mut w, budget), "no gain on ordinary logs");
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn prefilter_gives_the_hits_of_the_plain_automaton(
+            words in proptest::collection::vec("[a-z0-9_@ :\\-é]{1,12}", 1..40),
+            filler in proptest::collection::vec(prop_oneof![
+                any::<u8>(), Just(b'a'), Just(b'E'), Just(b' '), Just(b'-'), Just(b'\n')
+            ], 0..3000),
+            inserts in proptest::collection::vec(
+                (any::<prop::sample::Index>(), any::<prop::sample::Index>(),
+                 proptest::collection::vec(any::<bool>(), 1..12)),
+                0..40,
+            ),
+            cut in 0usize..80,
+            cover in prop_oneof![Just(usize::MAX), 0usize..3000],
+            density in prop_oneof![Just(1usize), 2usize..300],
+        ) {
+            let budget = Budget { cover, density };
+            let words = lower(&words);
+            let t = table(&words);
+            let hay = with_keywords(&words, filler, &inserts);
+            let span = cut.min(hay.len())..hay.len().saturating_sub(cut / 3).max(cut.min(hay.len()));
+            let (a, b) = prefiltered_and_plain(&t, &hay, span, budget);
+            prop_assert_eq!(a, b);
+        }
+
+        /// Input made of keyword pieces only: anchors at almost every byte, windows merging
+        /// into each other, partial keywords everywhere.
+        #[test]
+        fn prefilter_on_anchor_dense_input(
+            words in proptest::collection::vec("[a-f_é]{2,10}", 1..30),
+            pieces in proptest::collection::vec(
+                (any::<prop::sample::Index>(), 0usize..10, 0usize..10, any::<bool>()),
+                1..400,
+            ),
+            cover in prop_oneof![Just(usize::MAX), 0usize..3000],
+            density in prop_oneof![Just(1usize), 2usize..300],
+        ) {
+            let budget = Budget { cover, density };
+            let words = lower(&words);
+            let t = table(&words);
+            prop_assert!(t.prefilter.is_some());
+            let mut hay = Vec::new();
+            for (which, a, b, upper) in &pieces {
+                let w = which.get(&words).as_bytes();
+                let (a, b) = ((*a).min(w.len()), (*b).min(w.len()));
+                let piece = &w[a.min(b)..a.max(b).max(a.min(b) + 1).min(w.len())];
+                hay.extend(piece.iter().map(|&c| if *upper { c.to_ascii_uppercase() } else { c }));
+            }
+            let (a, b) = prefiltered_and_plain(&t, &hay, 0..hay.len(), budget);
+            prop_assert_eq!(a, b);
+        }
     }
 
     proptest! {

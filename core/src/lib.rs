@@ -71,9 +71,11 @@ mod error;
 mod gitleaks;
 mod keywords;
 mod marker;
+mod prefilter;
 mod rule;
 mod span;
 mod split;
+mod trigrams;
 pub mod validators;
 mod vault;
 // compilation of specs into rules; the scan of one segment; segments and settling;
@@ -129,12 +131,60 @@ pub mod bench {
             ))
         }
 
-        /// How many keyword occurrences (overlapping) `hay` holds.
+        /// How many keyword occurrences (overlapping) `hay` holds, searched as the engine
+        /// searches (the literal prefilter, then the automaton around its candidates).
         pub fn count(&mut self, hay: &[u8]) -> usize {
+            self.count_by(hay, Search::Engine)
+        }
+
+        /// The same, searched as `how` says.
+        pub fn count_by(&mut self, hay: &[u8], how: Search) -> usize {
             let mut n = 0;
             self.0
-                .for_each_hit(hay, 0..hay.len(), &mut self.1, |_, _, _| n += 1);
+                .for_each_hit_by(hay, 0..hay.len(), &mut self.1, how.into(), |_, _, _| n += 1);
             n
+        }
+
+        /// Every keyword occurrence inside `span` of `hay` as (keyword, start, end), in order
+        /// of their ends, searched as `how` says.
+        pub fn hits(
+            &mut self,
+            hay: &[u8],
+            span: std::ops::Range<usize>,
+            how: Search,
+        ) -> Vec<(usize, usize, usize)> {
+            let mut v = Vec::new();
+            self.0
+                .for_each_hit_by(hay, span, &mut self.1, how.into(), |p, s, e| {
+                    v.push((p, s, e))
+                });
+            v
+        }
+
+        /// Whether the prefilter's vector and scalar loops find the same windows in `hay`.
+        pub fn prefilter_loops_agree(&self, hay: &[u8]) -> bool {
+            self.0.prefilter_loops_agree(hay)
+        }
+    }
+
+    /// How [`KeywordAutomaton`] searches; every way finds the same occurrences.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum Search {
+        /// As the engine does: the prefilter, unless its candidates are too dense.
+        Engine,
+        /// Through the prefilter's windows, however dense.
+        Windows,
+        /// The automaton alone over the whole span.
+        Plain,
+    }
+
+    impl From<Search> for crate::keywords::Search {
+        fn from(s: Search) -> Self {
+            match s {
+                Search::Engine => crate::keywords::Search::Engine,
+                Search::Windows => crate::keywords::Search::Windows,
+                Search::Plain => crate::keywords::Search::Plain,
+            }
         }
     }
 }

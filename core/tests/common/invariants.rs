@@ -639,6 +639,7 @@ pub fn run_target(target: &str, data: &[u8]) -> Result<(), String> {
         "parse_rules" => target_parse_rules(data),
         "structured" => target_structured(data),
         "simd_classes" => target_simd_classes(data),
+        "keyword_prefilter" => target_keyword_prefilter(data),
         other => Err(format!("unknown fuzz target `{other}`")),
     }
 }
@@ -733,6 +734,88 @@ pub fn target_structured(data: &[u8]) -> Result<(), String> {
                 show(&twice)
             ));
         }
+    }
+    Ok(())
+}
+
+/// Target `keyword_prefilter`: the keyword search through the literal prefilter finds exactly
+/// what the automaton alone finds, and the prefilter's vector and scalar loops agree. The first
+/// byte picks the keywords: with its top bit set, those of the built-in catalog (the haystack is
+/// the rest); otherwise its low bits give a count of keywords, each a length byte and that many
+/// bytes (lower-cased) of the input. The next two bytes place a span in the haystack.
+pub fn target_keyword_prefilter(data: &[u8]) -> Result<(), String> {
+    use redactum::bench::{KeywordAutomaton, Search};
+    static CATALOG: std::sync::OnceLock<std::sync::Mutex<KeywordAutomaton>> =
+        std::sync::OnceLock::new();
+    let Some((&first, mut rest)) = data.split_first() else {
+        return Ok(());
+    };
+    let mut own;
+    let mut guard;
+    let k: &mut KeywordAutomaton = if first & 0x80 != 0 {
+        let m = CATALOG.get_or_init(|| {
+            let mut words: Vec<String> = redactum::builtin_rule_files()
+                .iter()
+                .flat_map(|(name, text)| redactum::parse_rules(name, text).unwrap())
+                .flat_map(|spec| spec.keywords)
+                .collect();
+            words.sort();
+            words.dedup();
+            std::sync::Mutex::new(KeywordAutomaton::new(&words).unwrap())
+        });
+        guard = m.lock().unwrap_or_else(|e| e.into_inner());
+        &mut guard
+    } else {
+        let mut words = Vec::new();
+        for _ in 0..1 + (first & 0x1f) {
+            let Some((&len, r)) = rest.split_first() else {
+                break;
+            };
+            let len = (1 + len as usize % 12).min(r.len());
+            if len == 0 {
+                break;
+            }
+            words.push(String::from_utf8_lossy(&r[..len]).to_ascii_lowercase());
+            rest = &r[len..];
+        }
+        words.sort();
+        words.dedup();
+        if words.is_empty() {
+            return Ok(());
+        }
+        own = match KeywordAutomaton::new(&words) {
+            Ok(k) => k,
+            Err(e) => {
+                return Err(format!(
+                    "keyword_prefilter: no automaton for {words:?}: {e}"
+                ))
+            }
+        };
+        &mut own
+    };
+    let (cut, hay) = match rest {
+        [a, b, hay @ ..] => ((*a as usize, *b as usize), hay),
+        _ => ((0, 0), rest),
+    };
+    let start = cut.0.min(hay.len());
+    let end = hay.len().saturating_sub(cut.1).max(start);
+    for span in [0..hay.len(), start..end] {
+        let plain = k.hits(hay, span.clone(), Search::Plain);
+        for how in [Search::Engine, Search::Windows] {
+            let got = k.hits(hay, span.clone(), how);
+            if got != plain {
+                return Err(format!(
+                    "keyword_prefilter: {how:?} over {span:?} finds {got:?}, the automaton {plain:?} in {}",
+                    show(hay)
+                ));
+            }
+        }
+    }
+    if !k.prefilter_loops_agree(hay) {
+        return Err(format!(
+            "keyword_prefilter: vector and scalar loops disagree on {}",
+            show(hay)
+        ));
     }
     Ok(())
 }
