@@ -46,7 +46,7 @@ pub(crate) struct Scratch {
     pub(crate) consumed: Vec<(usize, usize, u32)>,
     /// Starts of findings whose context holds a match of their own rule.
     pub(crate) resettle: Vec<usize>,
-    /// Value spans of an SQL column name's column (see `structured::sql::column_values`).
+    /// Value spans of an SQL column name's column (see `sql_values::column_values`).
     columns: Vec<(usize, usize)>,
 }
 
@@ -765,7 +765,7 @@ impl Engine {
 
 /// When the context word at `hs` is a column name of an SQL `INSERT` on the line
 /// `line_start..line_end`, puts the spans of its values into `out` (see
-/// `structured::sql::column_values`).
+/// `sql_values::column_values`).
 #[inline(never)]
 fn column_windows(
     hay: &[u8],
@@ -775,8 +775,7 @@ fn column_windows(
     out: &mut Vec<(usize, usize)>,
 ) -> bool {
     out.clear();
-    let found =
-        crate::structured::sql::column_values(&hay[line_start..line_end], hs - line_start, out);
+    let found = crate::sql_values::column_values(&hay[line_start..line_end], hs - line_start, out);
     for c in out.iter_mut() {
         *c = (c.0 + line_start, c.1 + line_start);
     }

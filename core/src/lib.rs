@@ -75,6 +75,7 @@ mod prefilter;
 mod rule;
 mod span;
 mod split;
+mod sql_values;
 mod trigrams;
 pub mod validators;
 mod vault;

@@ -24,7 +24,7 @@ mod keys;
 mod kv;
 mod lines;
 pub(crate) mod shape;
-pub(crate) mod sql;
+mod sql;
 
 use std::sync::Arc;
 
