@@ -106,6 +106,20 @@ fn is_key_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-')
 }
 
+/// Where the name of a `Name: value` header line would start: after leading blanks and curl's
+/// `> ` / `< `.
+pub(super) fn header_name_start(line: &[u8]) -> usize {
+    let i = line
+        .iter()
+        .take_while(|b| matches!(b, b' ' | b'\t'))
+        .count();
+    if matches!(line.get(i), Some(b'>' | b'<')) && line.get(i + 1) == Some(&b' ') {
+        i + 2
+    } else {
+        i
+    }
+}
+
 /// Finds the sensitive values of a `key=value` / header / query line. Returns whether a
 /// sensitive key (or header name) appears at all, replaced value or not: a line is classified
 /// the same before and after redaction.
@@ -119,13 +133,7 @@ pub(super) fn kv_spans(line: &[u8], keys: &KeySet, headers: bool, spans: &mut Ve
     let line = &line[..end];
     // `Name: value`, optionally after curl's `> ` / `< `.
     let mut header = false;
-    let mut i = line
-        .iter()
-        .take_while(|b| matches!(b, b' ' | b'\t'))
-        .count();
-    if matches!(line.get(i), Some(b'>' | b'<')) && line.get(i + 1) == Some(&b' ') {
-        i += 2;
-    }
+    let i = header_name_start(line);
     let name_len = line[i..]
         .iter()
         .take_while(|&&b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')

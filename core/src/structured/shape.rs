@@ -449,13 +449,7 @@ pub(crate) fn no_pairs(keys: &KeySet, line: &[u8]) -> bool {
         return false;
     }
     // `Name: value`, optionally after curl's `> ` / `< ` (as `kv_spans` reads it).
-    let mut i = line
-        .iter()
-        .take_while(|b| matches!(b, b' ' | b'\t'))
-        .count();
-    if matches!(line.get(i), Some(b'>' | b'<')) && line.get(i + 1) == Some(&b' ') {
-        i += 2;
-    }
+    let i = super::kv::header_name_start(line);
     let name = line[i..]
         .iter()
         .take_while(|&&b| NAME[usize::from(b)])
