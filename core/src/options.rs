@@ -570,7 +570,9 @@ mod tests {
         ] {
             let mut o = Options::new();
             o.set("personal_keys", personal(&[(k, t)])).unwrap();
-            let e = o.build().err().expect("an error");
+            let Err(e) = o.build() else {
+                panic!("{k:?} {t:?}: no error")
+            };
             assert_eq!(e.kind(), ErrorKind::Config, "{e}");
             let msg = e.to_string();
             assert!(
