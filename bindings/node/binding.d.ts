@@ -197,6 +197,13 @@ export interface RedactorOptions {
    */
   sensitiveKeys?: Array<string>
   /**
+   * Keys whose values are personal data of a type in structured lines, whatever their
+   * shape: a key to a personal type id (`{ patient_mobile: 'phone', member_ref:
+   * 'member-id' }`), added to those of `core/keys/personal-keys.toml`. A new type id is a
+   * new `pii` label. The whole key matches, case and separators ignored.
+   */
+  personalKeys?: Record<string, string>
+  /**
    * Per-type styles: a rule id, `secret`, `pii` or `sensitive-key` to a style
    * (`{ 'credit-card': 'partial:0:4', email: 'hash' }`).
    */

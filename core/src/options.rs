@@ -32,6 +32,7 @@ pub const OPTION_NAMES: &[&str] = &[
     "key",
     "format",
     "sensitive_keys",
+    "personal_keys",
     "fail_closed",
 ];
 
@@ -63,7 +64,8 @@ pub enum Value {
     Bytes(Vec<u8>),
     /// `categories`, `only_rules`, `disable_rules`, `sensitive_keys`.
     List(Vec<String>),
-    /// `style_for`: selector (rule id, `secret`, `pii`, `name`, `sensitive-key`) to style.
+    /// `style_for`: selector (rule id, `secret`, `pii`, `name`, `sensitive-key`) to style;
+    /// `personal_keys`: key to personal type id.
     Map(Vec<(String, String)>),
     /// `rules`, `extra_rules`.
     Rules(Vec<RuleSource>),
@@ -143,6 +145,7 @@ pub struct Options {
     key: Option<Vec<u8>>,
     format: Format,
     sensitive_keys: Vec<String>,
+    personal_keys: Vec<(String, String)>,
     fail_closed: bool,
 }
 
@@ -162,6 +165,7 @@ impl Default for Options {
             key: None,
             format: Format::Auto,
             sensitive_keys: Vec::new(),
+            personal_keys: Vec::new(),
             fail_closed: false,
         }
     }
@@ -290,6 +294,20 @@ impl Options {
                 }
                 self.style_for = pairs;
             }
+            "personal_keys" => {
+                let pairs = match value {
+                    Value::Map(m) => m,
+                    other => {
+                        return Err(type_error(
+                            name,
+                            "a mapping of key to personal type",
+                            &other,
+                        ))
+                    }
+                };
+                // Each key and type is checked by the builder, which names the bad one.
+                self.personal_keys = pairs;
+            }
             "replace_with" => match value {
                 Value::Replace(f) => self.replace_with = Some(f),
                 other => return Err(type_error(name, "a function", &other)),
@@ -377,6 +395,9 @@ impl Options {
         }
         b.format(self.format);
         b.sensitive_keys(self.sensitive_keys.iter().cloned());
+        for (key, type_id) in &self.personal_keys {
+            b.personal_keys(type_id, [key.as_str()]);
+        }
         b.fail_closed(self.fail_closed);
         b
     }
@@ -441,6 +462,7 @@ impl Options {
         put(&format!("{:?}", self.effective_key()));
         put(self.format.as_str());
         put(&format!("{:?}", self.sensitive_keys));
+        put(&format!("{:?}", self.personal_keys));
         put(&format!("{}", self.fail_closed));
         k
     }
@@ -495,5 +517,68 @@ mod tests {
         assert!(o.set("categories", &["secret", "pi"][..]).is_err());
         let e = o.set("styles", "mask").err().unwrap();
         assert!(e.to_string().contains("did you mean `style`"), "{e}");
+        assert!(o.set("personal_keys", "phone").is_err());
+    }
+
+    fn personal(pairs: &[(&str, &str)]) -> Value {
+        Value::Map(
+            pairs
+                .iter()
+                .map(|(k, t)| (k.to_string(), t.to_string()))
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn personal_keys_label_values_with_their_type() {
+        let mut o = Options::new();
+        o.set(
+            "personalKeys",
+            personal(&[("patient_mobile", "phone"), ("member_ref", "member-id")]),
+        )
+        .unwrap();
+        let r = o.build().unwrap();
+        assert_eq!(
+            r.redact(r#"{"patient_mobile": "ask-at-desk", "member_ref": "zq-19"}"#),
+            r#"{"patient_mobile": "[REDACTED:phone]", "member_ref": "[REDACTED:member-id]"}"#
+        );
+        // Without the option, the value is not found.
+        let plain = Options::new().build().unwrap();
+        let line = r#"{"patient_mobile": "ask-at-desk"}"#;
+        assert_eq!(plain.redact(line), line);
+    }
+
+    #[test]
+    fn personal_keys_are_part_of_the_cache_key() {
+        let mut a = Options::new();
+        a.set("personal_keys", personal(&[("patient_mobile", "phone")]))
+            .unwrap();
+        let mut b = Options::new();
+        b.set("personal_keys", personal(&[("patient_mobile", "email")]))
+            .unwrap();
+        assert_ne!(a.cache_key(), b.cache_key());
+        assert_ne!(a.cache_key(), Options::new().cache_key());
+    }
+
+    #[test]
+    fn bad_personal_keys_fail_at_build_naming_the_entry() {
+        for (k, t) in [
+            ("", "phone"),
+            ("--", "phone"),
+            ("nin", "Bad_Type"),
+            ("nin", ""),
+        ] {
+            let mut o = Options::new();
+            o.set("personal_keys", personal(&[(k, t)])).unwrap();
+            let Err(e) = o.build() else {
+                panic!("{k:?} {t:?}: no error")
+            };
+            assert_eq!(e.kind(), ErrorKind::Config, "{e}");
+            let msg = e.to_string();
+            assert!(
+                msg.contains(&format!("{k:?}")) && msg.contains(&format!("{t:?}")),
+                "{msg}"
+            );
+        }
     }
 }

@@ -56,6 +56,7 @@ fn the_builder_methods_of_the_table_exist() {
         .hash_key("k")
         .format(redactum::Format::Auto)
         .sensitive_keys(["session"])
+        .personal_keys("phone", ["patient_mobile"])
         .fail_closed(false);
     let src = include_str!("options_doc.rs");
     for r in table() {

@@ -74,6 +74,8 @@ pub struct Args {
     /// `--format`: auto (the default), text, json, logfmt.
     pub format: Option<String>,
     pub sensitive_keys: Vec<String>,
+    /// `--personal-key KEY=TYPE`, in order.
+    pub personal_keys: Vec<(String, String)>,
     /// `--style-for RULE_OR_CATEGORY=STYLE`, in order.
     pub style_for: Vec<(String, String)>,
     /// `rules --category`: list only this category.
@@ -171,6 +173,20 @@ pub fn parse_from(mut p: lexopt::Parser) -> Result<Args, String> {
             Long("sensitive-key") => a
                 .sensitive_keys
                 .push(p.value().map_err(err)?.string().map_err(err)?),
+            Long("personal-key") => {
+                let v = p.value().map_err(err)?.string().map_err(err)?;
+                match v.split_once('=') {
+                    Some((key, type_id)) if !key.is_empty() && !type_id.is_empty() => {
+                        a.personal_keys.push((key.to_string(), type_id.to_string()))
+                    }
+                    _ => {
+                        return Err(format!(
+                            "--personal-key needs KEY=TYPE (e.g. patient_mobile=phone), got `{}`",
+                            v.escape_debug()
+                        ))
+                    }
+                }
+            }
             Long("style-for") => {
                 let v = p.value().map_err(err)?.string().map_err(err)?;
                 match v.split_once('=') {

@@ -87,6 +87,12 @@ OPTIONS:
         --sensitive-key KEY a key whose values are always replaced in structured lines,
                             besides password, secret, token, api_key, authorization,
                             cookie...; case and separators are ignored; repeatable
+        --personal-key KEY=TYPE
+                            a key whose values are personal data of type TYPE in
+                            structured lines, whatever their shape, added to those of
+                            core/keys/personal-keys.toml (e.g. patient_mobile=phone,
+                            nin=uk-nino; a new TYPE is a new pii label); the whole key
+                            matches, case and separators ignored; repeatable
         --key KEY           key for --style hash, its bytes as given (or the
                             REDACTUM_KEY environment variable, which the Rust, Python
                             and Node interfaces read too); at least 16 bytes
@@ -555,6 +561,10 @@ fn options(args: &Args) -> Result<Options, CliError> {
     }
     o.set("sensitive_keys", args.sensitive_keys.clone())
         .map_err(usage)?;
+    if !args.personal_keys.is_empty() {
+        o.set("personal_keys", Value::Map(args.personal_keys.clone()))
+            .map_err(usage)?;
+    }
     o.set("fail_closed", args.fail_closed).map_err(usage)?;
     if let Some(src) = &args.key {
         o.set(

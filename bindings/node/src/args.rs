@@ -21,6 +21,7 @@ const OPTION_NAMES: &[&str] = &[
     "failClosed",
     "format",
     "sensitiveKeys",
+    "personalKeys",
     "styleFor",
     "replaceWith",
 ];
@@ -190,7 +191,7 @@ fn check_option(name: &str, value: &Unknown<'_>) -> napi::Result<()> {
         "rules" | "extraRules" | "style" | "format" => ty == ValueType::String,
         "failClosed" => ty == ValueType::Boolean,
         "replaceWith" => ty == ValueType::Function,
-        "styleFor" => {
+        "styleFor" | "personalKeys" => {
             // An object whose values are strings.
             ty == ValueType::Object && !value.is_array()? && !value.is_buffer()? && {
                 // SAFETY: checked to be an object just above.
@@ -234,6 +235,7 @@ fn check_option(name: &str, value: &Unknown<'_>) -> napi::Result<()> {
         "failClosed" => "a boolean",
         "replaceWith" => "a function (value, ruleId) => string",
         "styleFor" => "an object of styles by rule id or category, such as { email: 'mask' }",
+        "personalKeys" => "an object of personal types by key, such as { patient_mobile: 'phone' }",
         "key" => "a string or a Buffer",
         "keepStart" | "keepEnd" => "a whole number of characters, zero or more",
         _ => "an array of strings",

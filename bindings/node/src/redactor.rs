@@ -53,6 +53,12 @@ pub struct RedactorOptions {
     /// Keys whose values are replaced whatever they hold in structured lines, added to the
     /// default ones (`password`, `token`, `api_key`...). Case and separators are ignored.
     pub sensitive_keys: Option<Vec<String>>,
+    /// Keys whose values are personal data of a type in structured lines, whatever their
+    /// shape: a key to a personal type id (`{ patient_mobile: 'phone', member_ref:
+    /// 'member-id' }`), added to those of `core/keys/personal-keys.toml`. A new type id is a
+    /// new `pii` label. The whole key matches, case and separators ignored.
+    #[napi(ts_type = "Record<string, string>")]
+    pub personal_keys: Option<std::collections::HashMap<String, String>>,
     /// Per-type styles: a rule id, `secret`, `pii` or `sensitive-key` to a style
     /// (`{ 'credit-card': 'partial:0:4', email: 'hash' }`).
     #[napi(ts_type = "Record<string, string>")]
@@ -219,6 +225,12 @@ fn core_options(
     }
     if let Some(keys) = &options.sensitive_keys {
         set("sensitiveKeys", Value::List(keys.clone()))?;
+    }
+    if let Some(m) = &options.personal_keys {
+        let mut pairs: Vec<(String, String)> =
+            m.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        pairs.sort();
+        set("personalKeys", Value::Map(pairs))?;
     }
     if let Some(m) = &options.style_for {
         let mut pairs: Vec<(String, String)> =

@@ -72,6 +72,18 @@ test('styleFor sets per-type styles', () => {
   assert.throws(() => new Redactor({ styleFor: { email: 3 } }), /options\.styleFor must be an object/)
 })
 
+test('personalKeys labels the values of keys with a personal type', () => {
+  const line = '{"patient_mobile": "ask-at-front-desk", "member_ref": "zq19", "n": 1}'
+  assert.equal(new Redactor().redact(line), line) // no rule finds these values
+  const r = new Redactor({ personalKeys: { patient_mobile: 'phone', member_ref: 'member-id' } })
+  assert.equal(r.redact(line), '{"patient_mobile": "[REDACTED:phone]", "member_ref": "[REDACTED:member-id]", "n": 1}')
+  assert.equal(r.redact('level=info PatientMobile=ask-at-front-desk'), 'level=info PatientMobile=[REDACTED:phone]')
+  assert.throws(() => new Redactor({ personalKeys: { nin: 'Bad_Type' } }), /personal key "nin" of type "Bad_Type"/)
+  assert.throws(() => new Redactor({ personalKeys: { '--': 'phone' } }), /personal key "--"/)
+  assert.throws(() => new Redactor({ personalKeys: ['patient_mobile=phone'] }), /options\.personalKeys must be an object/)
+  assert.throws(() => new Redactor({ personalKeys: { patient_mobile: 1 } }), /options\.personalKeys must be an object/)
+})
+
 test('replaceWith gives each replacement', async () => {
   const seen = []
   const r = new Redactor({

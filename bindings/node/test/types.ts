@@ -32,6 +32,7 @@ const options: RedactorOptions = {
   failClosed: true,
   format: 'auto',
   sensitiveKeys: ['session_hint'],
+  personalKeys: { patient_mobile: 'phone' },
 }
 const r = new Redactor(options)
 const plain: Redactor = new Redactor()

@@ -39,6 +39,8 @@ pub struct Config {
     pub disable_rules: Vec<String>,
     pub format: String,
     pub sensitive_keys: Vec<String>,
+    /// `personal_keys=`: key to personal type id, in the order given.
+    pub personal_keys: Vec<(String, String)>,
     pub fail_closed: bool,
     /// `style_for=`: selector to style, in the order given.
     pub style_for: Vec<(String, String)>,
@@ -61,6 +63,7 @@ pub struct Args<'py> {
     pub disable_rules: Option<Bound<'py, PyAny>>,
     pub format: String,
     pub sensitive_keys: Option<Bound<'py, PyAny>>,
+    pub personal_keys: Option<Bound<'py, PyAny>>,
     pub fail_closed: bool,
     pub style_for: Option<Bound<'py, PyAny>>,
     pub replace_with: Option<Bound<'py, PyAny>>,
@@ -118,23 +121,19 @@ impl Config {
         };
         let style_for = match args.style_for {
             None => Vec::new(),
-            Some(d) => {
-                let d = d.cast::<PyDict>().map_err(|_| {
-                    PyTypeError::new_err(
-                        "style_for must be a dict of selector to style, e.g. {\"credit-card\": \"partial:0:4\"}",
-                    )
-                })?;
-                let mut out = Vec::new();
-                for (k, v) in d.iter() {
-                    let (Ok(k), Ok(v)) = (k.extract::<String>(), v.extract::<String>()) else {
-                        return Err(PyTypeError::new_err(
-                            "style_for must map str selectors to str styles",
-                        ));
-                    };
-                    out.push((k, v));
-                }
-                out
-            }
+            Some(d) => str_pairs(
+                &d,
+                "style_for must be a dict of selector to style, e.g. {\"credit-card\": \"partial:0:4\"}",
+                "style_for must map str selectors to str styles",
+            )?,
+        };
+        let personal_keys = match args.personal_keys {
+            None => Vec::new(),
+            Some(d) => str_pairs(
+                &d,
+                "personal_keys must be a dict of key to personal type, e.g. {\"patient_mobile\": \"phone\"}",
+                "personal_keys must map str keys to str types",
+            )?,
         };
         let replace_with = match args.replace_with {
             None => None,
@@ -189,6 +188,8 @@ impl Config {
         o.set("disable_rules", disable_rules.clone()).map_err(e)?;
         o.set("format", args.format.as_str()).map_err(e)?;
         o.set("sensitive_keys", sensitive_keys.clone()).map_err(e)?;
+        o.set("personal_keys", Value::Map(personal_keys.clone()))
+            .map_err(e)?;
         o.set("fail_closed", args.fail_closed).map_err(e)?;
         o.set("style_for", Value::Map(style_for.clone()))
             .map_err(e)?;
@@ -209,6 +210,7 @@ impl Config {
             disable_rules,
             format: args.format,
             sensitive_keys,
+            personal_keys,
             fail_closed: args.fail_closed,
             style_for,
             replace_with,
@@ -259,6 +261,13 @@ impl Config {
         if !self.sensitive_keys.is_empty() {
             d.set_item("sensitive_keys", PyList::new(py, &self.sensitive_keys)?)?;
         }
+        if !self.personal_keys.is_empty() {
+            let m = PyDict::new(py);
+            for (k, v) in &self.personal_keys {
+                m.set_item(k, v)?;
+            }
+            d.set_item("personal_keys", m)?;
+        }
         if self.fail_closed {
             d.set_item("fail_closed", true)?;
         }
@@ -274,6 +283,26 @@ impl Config {
         }
         Ok(d)
     }
+}
+
+/// A dict of `str` to `str`, in its order: `not_dict` when it is no dict, `not_str` when an
+/// item is not two strings.
+fn str_pairs(
+    d: &Bound<'_, PyAny>,
+    not_dict: &str,
+    not_str: &str,
+) -> PyResult<Vec<(String, String)>> {
+    let d = d
+        .cast::<PyDict>()
+        .map_err(|_| PyTypeError::new_err(not_dict.to_string()))?;
+    let mut out = Vec::new();
+    for (k, v) in d.iter() {
+        let (Ok(k), Ok(v)) = (k.extract::<String>(), v.extract::<String>()) else {
+            return Err(PyTypeError::new_err(not_str.to_string()));
+        };
+        out.push((k, v));
+    }
+    Ok(out)
 }
 
 /// `str` (TOML text), `os.PathLike` (a file), or a list/tuple of those.

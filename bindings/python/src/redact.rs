@@ -42,12 +42,13 @@ impl PyRedactor {
         disable_rules = None,
         format = "auto".to_string(),
         sensitive_keys = None,
+        personal_keys = None,
         fail_closed = false,
         style_for = None,
         replace_with = None,
     ))]
     #[pyo3(
-        text_signature = "(*, rules=None, extra_rules=None, categories=None, style='label', key=None, keep_start=4, keep_end=4, only_rules=None, disable_rules=None, format='auto', sensitive_keys=None, fail_closed=False, style_for=None, replace_with=None)"
+        text_signature = "(*, rules=None, extra_rules=None, categories=None, style='label', key=None, keep_start=4, keep_end=4, only_rules=None, disable_rules=None, format='auto', sensitive_keys=None, personal_keys=None, fail_closed=False, style_for=None, replace_with=None)"
     )]
     #[allow(clippy::too_many_arguments)]
     fn new(
@@ -63,6 +64,7 @@ impl PyRedactor {
         disable_rules: Option<Bound<'_, PyAny>>,
         format: String,
         sensitive_keys: Option<Bound<'_, PyAny>>,
+        personal_keys: Option<Bound<'_, PyAny>>,
         fail_closed: bool,
         style_for: Option<Bound<'_, PyAny>>,
         replace_with: Option<Bound<'_, PyAny>>,
@@ -79,6 +81,7 @@ impl PyRedactor {
             disable_rules,
             format,
             sensitive_keys,
+            personal_keys,
             fail_closed,
             style_for,
             replace_with,

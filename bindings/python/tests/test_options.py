@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import inspect
 import pathlib
+import pickle
 import sys
 import time
 from typing import Any
@@ -111,6 +112,25 @@ def test_style_for() -> None:
         redactum.Redactor(style_for={"credit-crad": "mask"})
     with pytest.raises(TypeError):
         redactum.Redactor(style_for=["credit-card=mask"])  # type: ignore[arg-type]
+
+
+def test_personal_keys() -> None:
+    line = '{"patient_mobile": "ask-at-front-desk", "member_ref": "zq19", "n": 1}'
+    assert redactum.Redactor().redact(line) == line  # no rule finds these values
+    r = redactum.Redactor(personal_keys={"patient_mobile": "phone", "member_ref": "member-id"})
+    out = '{"patient_mobile": "[REDACTED:phone]", "member_ref": "[REDACTED:member-id]", "n": 1}'
+    assert r.redact(line) == out
+    assert r.redact("level=info PatientMobile=ask-at-front-desk") == "level=info PatientMobile=[REDACTED:phone]"
+    # Picklable with its keys.
+    assert pickle.loads(pickle.dumps(r)).redact(line) == out
+    with pytest.raises(redactum.ConfigError, match='personal key "nin" of type "Bad_Type"'):
+        redactum.Redactor(personal_keys={"nin": "Bad_Type"})
+    with pytest.raises(redactum.ConfigError, match='personal key "--"'):
+        redactum.Redactor(personal_keys={"--": "phone"})
+    with pytest.raises(TypeError, match="personal_keys must be a dict"):
+        redactum.Redactor(personal_keys=["patient_mobile=phone"])  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="personal_keys must map str"):
+        redactum.Redactor(personal_keys={"patient_mobile": 1})  # type: ignore[dict-item]
 
 
 def test_replace_with_a_callable() -> None:

@@ -51,6 +51,6 @@ def test_stub_names_match_the_module() -> None:
     sig = inspect.signature(_redactum.Redactor)
     assert list(sig.parameters) == [
         "rules", "extra_rules", "categories", "style", "key", "keep_start", "keep_end", "only_rules", "disable_rules",
-        "format", "sensitive_keys", "fail_closed", "style_for", "replace_with",
+        "format", "sensitive_keys", "personal_keys", "fail_closed", "style_for", "replace_with",
     ]
     assert all(p.kind is inspect.Parameter.KEYWORD_ONLY for p in sig.parameters.values())

@@ -31,6 +31,7 @@ class Redactor:
         disable_rules: Union[str, Iterable[str], None] = None,
         format: str = "auto",
         sensitive_keys: Union[str, Iterable[str], None] = None,
+        personal_keys: Optional[Mapping[str, str]] = None,
         fail_closed: bool = False,
         style_for: Optional[Mapping[str, str]] = None,
         replace_with: Optional[Callable[[str, str], str]] = None,
