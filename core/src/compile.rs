@@ -142,29 +142,15 @@ impl Rule {
         })
     }
 
-    /// See the field `release`.
+    /// See the field `release`. The pattern's own automaton when it determinizes within a
+    /// small budget; else the automaton of [`relax_counts`]' larger language (counting
+    /// repetitions are what blow determinization up: `k8s-env-secret` ran 50-80 ms into a
+    /// 2 MiB limit and gave up), which releases later but never changes what is found.
     pub(crate) fn release_dfa(&self) -> Option<&ReleaseDfa> {
         self.release
             .get_or_init(|| {
-                use regex_automata::dfa::{dense, StartKind};
-                use regex_automata::nfa::thompson;
-                let nfa = thompson::Compiler::new()
-                    .configure(
-                        thompson::Config::new()
-                            .utf8(false)
-                            .nfa_size_limit(Some(PATTERN_SIZE_LIMIT)),
-                    )
-                    .build_from_hir(self.hir())
-                    .ok()?;
-                dense::Builder::new()
-                    .configure(
-                        dense::Config::new()
-                            .start_kind(StartKind::Anchored)
-                            .dfa_size_limit(Some(RELEASE_DFA_LIMIT))
-                            .determinize_size_limit(Some(RELEASE_DFA_LIMIT)),
-                    )
-                    .build_from_nfa(&nfa)
-                    .ok()
+                release_dfa_of(self.hir(), RELEASE_EXACT_LIMIT)
+                    .or_else(|| release_dfa_of(&relax_counts(self.hir()), RELEASE_DFA_LIMIT))
             })
             .as_ref()
     }
@@ -273,6 +259,64 @@ fn strip_newlines(h: &Hir) -> Result<Hir, String> {
             Hir::alternation(subs.iter().map(strip_newlines).collect::<Result<_, _>>()?)
         }
     })
+}
+
+/// Repetitions whose upper bound passes [`RELAX_COUNT`] made unbounded, their lower bound kept
+/// (`[^\n]{0,255}` becomes `[^\n]*`, `x{16,64}` becomes `x{16,}`): a pattern whose language holds the original's, for the release automaton
+/// of multiline rules. That automaton only tells when no match can start at a window's
+/// positions any more; an automaton for a larger language dies later or not at all, which
+/// holds a window longer but never changes what is found, and counting states are what made
+/// determinization run into its limit (50-80 ms for `k8s-env-secret`, then given up).
+fn relax_counts(h: &Hir) -> Hir {
+    match h.kind() {
+        HirKind::Empty | HirKind::Look(_) | HirKind::Literal(_) | HirKind::Class(_) => h.clone(),
+        HirKind::Repetition(r) => {
+            let counted = r.max.is_some_and(|m| m > RELAX_COUNT);
+            Hir::repetition(hir::Repetition {
+                min: r.min,
+                max: if counted { None } else { r.max },
+                greedy: r.greedy,
+                sub: Box::new(relax_counts(&r.sub)),
+            })
+        }
+        HirKind::Capture(c) => Hir::capture(hir::Capture {
+            index: c.index,
+            name: c.name.clone(),
+            sub: Box::new(relax_counts(&c.sub)),
+        }),
+        HirKind::Concat(subs) => Hir::concat(subs.iter().map(relax_counts).collect()),
+        HirKind::Alternation(subs) => Hir::alternation(subs.iter().map(relax_counts).collect()),
+    }
+}
+
+/// See [`relax_counts`].
+const RELAX_COUNT: u32 = 8;
+
+/// Determinization budget of a multiline rule's exact release automaton (see
+/// [`Rule::release_dfa`]).
+const RELEASE_EXACT_LIMIT: usize = 256 << 10;
+
+/// An anchored forward DFA of `hir`, or `None` over `limit` bytes.
+fn release_dfa_of(hir: &Hir, limit: usize) -> Option<ReleaseDfa> {
+    use regex_automata::dfa::{dense, StartKind};
+    use regex_automata::nfa::thompson;
+    let nfa = thompson::Compiler::new()
+        .configure(
+            thompson::Config::new()
+                .utf8(false)
+                .nfa_size_limit(Some(PATTERN_SIZE_LIMIT)),
+        )
+        .build_from_hir(hir)
+        .ok()?;
+    dense::Builder::new()
+        .configure(
+            dense::Config::new()
+                .start_kind(StartKind::Anchored)
+                .dfa_size_limit(Some(limit))
+                .determinize_size_limit(Some(limit)),
+        )
+        .build_from_nfa(&nfa)
+        .ok()
 }
 
 fn build_regex(hir: &Hir) -> Result<Regex, Error> {
