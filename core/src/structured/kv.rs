@@ -27,21 +27,13 @@ fn is_stand_in(v: &[u8]) -> bool {
         [q @ (b'"' | b'\''), inner @ .., last] if last == q => inner,
         _ => v,
     };
-    // `Bearer <token>`, `Basic {{ creds }}`: a scheme before a stand-in. `Basic` then the
-    // base64 of text without a colon is not a `user:password` pair (RFC 7617), as the
-    // `authorization-basic` rule's validator says too.
+    // `Bearer <token>`, `Basic {{ creds }}`: a scheme before a stand-in.
     if let Some(sp) = memchr::memchr(b' ', v) {
-        let (scheme, rest) = (&v[..sp], &v[sp + 1..]);
-        if scheme.eq_ignore_ascii_case(b"basic")
-            && crate::validators::base64_text_without_colon(rest)
-        {
-            return true;
-        }
         if [&b"bearer"[..], b"basic", b"token", b"digest"]
             .iter()
-            .any(|s| scheme.eq_ignore_ascii_case(s))
+            .any(|s| v[..sp].eq_ignore_ascii_case(s))
         {
-            return is_stand_in(rest);
+            return is_stand_in(&v[sp + 1..]);
         }
     }
     if v.starts_with(b"$(") || v.starts_with(b"${") || v.starts_with(b"{{") {

@@ -18,7 +18,6 @@ pub(crate) use basic::is_stand_in_words;
 /// The `person-name-value` check, for the values of person-name personal keys.
 pub(crate) use names::person_name_value_valid as person_name_value;
 use pii::{americas, asia_africa, check_digits, dates, europe, network, payment, phone, wallets};
-pub(crate) use tokens::base64_text_without_colon;
 use tokens::is_code_reference;
 
 /// A compiled validator: true means the candidate is accepted.

@@ -323,18 +323,6 @@ pub fn base64_userpass_valid(s: &[u8]) -> bool {
     }
 }
 
-/// The credential of an HTTP `Basic` header that is not one: valid base64 of printable text
-/// without a colon, so not the `user-id ":" password` of RFC 7617 (`Basic aGVsbG8gd29ybGQ=`,
-/// "hello world"). Binary or undecodable values are not this: they may be tokens.
-pub(crate) fn base64_text_without_colon(s: &[u8]) -> bool {
-    match base64_decode(s) {
-        Some(d) => {
-            d.len() >= 3 && d.iter().all(|&b| (0x20..0x7F).contains(&b)) && !d.contains(&b':')
-        }
-        None => false,
-    }
-}
-
 /// Discord bot token: the first part is the base64 of the bot's user id, a 17 to 20 digit
 /// snowflake.
 pub fn discord_bot_token_valid(s: &[u8]) -> bool {
@@ -612,10 +600,6 @@ mod tests {
         assert!(!base64_userpass_valid(b"aGVsbG8gd29ybGQ=")); // no colon
         assert!(!base64_userpass_valid(b"OnNlY3JldA==")); // empty user
         assert!(!base64_userpass_valid(b"not base64"));
-        assert!(base64_text_without_colon(b"aGVsbG8gd29ybGQ=")); // hello world
-        assert!(!base64_text_without_colon(b"ZGVwbG95OlhrOSN2UTJtTHA=")); // deploy:...
-        assert!(!base64_text_without_colon(b"/////w==")); // binary
-        assert!(!base64_text_without_colon(b"not base64"));
     }
 
     #[test]
