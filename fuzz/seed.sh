@@ -6,7 +6,7 @@ set -eu  # no pipefail: `head` closing a pipe early is not an error here
 cd "$(dirname "$0")"
 root=..
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(redact_bytes stream_vs_whole stream_pieces parse_rules structured simd_classes)
+[ ${#targets[@]} -gt 0 ] || targets=(redact_bytes stream_vs_whole stream_pieces parse_rules structured simd_classes keyword_prefilter)
 
 # Text seeds: 20-line slices of the planted and decoy corpora, and the rule files themselves
 # (their examples are realistic secrets in realistic context).
@@ -50,6 +50,12 @@ for t in "${targets[@]}"; do
     simd_classes)
       # Raw bytes: the text samples and JSON lines (quotes, escapes, `=`, `:` and blanks).
       cp "$tmp"/* "$dir"/
+      ;;
+    keyword_prefilter)
+      # Header byte 0x80: the built-in catalog's keywords; then the text samples.
+      for f in "$tmp"/*; do
+        { printf '\200'; cat "$f"; } > "$dir/$(basename "$f")"
+      done
       ;;
     structured)
       # Header: the format (0 auto, 1 json, 2 logfmt), then the chunk sizes as above.
