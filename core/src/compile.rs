@@ -296,18 +296,23 @@ const RELAX_COUNT: u32 = 8;
 /// [`Rule::release_dfa`]).
 const RELEASE_EXACT_LIMIT: usize = 256 << 10;
 
-/// An anchored forward DFA of `hir`, or `None` over `limit` bytes.
-fn release_dfa_of(hir: &Hir, limit: usize) -> Option<ReleaseDfa> {
-    use regex_automata::dfa::{dense, StartKind};
+/// The byte-oriented Thompson NFA of `hir` under the pattern size limit.
+fn byte_nfa(hir: &Hir) -> Result<regex_automata::nfa::thompson::NFA, String> {
     use regex_automata::nfa::thompson;
-    let nfa = thompson::Compiler::new()
+    thompson::Compiler::new()
         .configure(
             thompson::Config::new()
                 .utf8(false)
                 .nfa_size_limit(Some(PATTERN_SIZE_LIMIT)),
         )
         .build_from_hir(hir)
-        .ok()?;
+        .map_err(|e| e.to_string())
+}
+
+/// An anchored forward DFA of `hir`, or `None` over `limit` bytes.
+fn release_dfa_of(hir: &Hir, limit: usize) -> Option<ReleaseDfa> {
+    use regex_automata::dfa::{dense, StartKind};
+    let nfa = byte_nfa(hir).ok()?;
     dense::Builder::new()
         .configure(
             dense::Config::new()
@@ -391,14 +396,7 @@ const COST_PROBE_LEN: usize = 8 << 10;
 /// time, naming the probe. Deterministic: it counts automaton states, not time.
 fn check_cost(hir: &Hir) -> Result<(), Error> {
     use regex_automata::hybrid::dfa::DFA;
-    use regex_automata::nfa::thompson;
-    let nfa = thompson::Compiler::new()
-        .configure(
-            thompson::Config::new()
-                .utf8(false)
-                .nfa_size_limit(Some(PATTERN_SIZE_LIMIT)),
-        )
-        .build_from_hir(hir)
+    let nfa = byte_nfa(hir)
         .map_err(|e| Error::new(ErrorKind::TooBig, format!("pattern does not compile: {e}")))?;
     let dfa = DFA::builder()
         .configure(

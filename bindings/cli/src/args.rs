@@ -175,31 +175,15 @@ pub fn parse_from(mut p: lexopt::Parser) -> Result<Args, String> {
                 .push(p.value().map_err(err)?.string().map_err(err)?),
             Long("personal-key") => {
                 let v = p.value().map_err(err)?.string().map_err(err)?;
-                match v.split_once('=') {
-                    Some((key, type_id)) if !key.is_empty() && !type_id.is_empty() => {
-                        a.personal_keys.push((key.to_string(), type_id.to_string()))
-                    }
-                    _ => {
-                        return Err(format!(
-                            "--personal-key needs KEY=TYPE (e.g. patient_mobile=phone), got `{}`",
-                            v.escape_debug()
-                        ))
-                    }
-                }
+                a.personal_keys.push(pair(
+                    &v,
+                    "--personal-key needs KEY=TYPE (e.g. patient_mobile=phone)",
+                )?);
             }
             Long("style-for") => {
                 let v = p.value().map_err(err)?.string().map_err(err)?;
-                match v.split_once('=') {
-                    Some((sel, style)) if !sel.is_empty() && !style.is_empty() => {
-                        a.style_for.push((sel.to_string(), style.to_string()))
-                    }
-                    _ => {
-                        return Err(format!(
-                            "--style-for needs RULE_OR_CATEGORY=STYLE, got `{}`",
-                            v.escape_debug()
-                        ))
-                    }
-                }
+                a.style_for
+                    .push(pair(&v, "--style-for needs RULE_OR_CATEGORY=STYLE")?);
             }
             Short('j') | Long("threads") => {
                 let n = bounded(&mut p, "--threads", MAX_THREADS)?;
@@ -307,6 +291,14 @@ fn os_bytes(s: &std::ffi::OsStr) -> Option<Vec<u8>> {
 #[cfg(not(unix))]
 fn os_bytes(s: &std::ffi::OsStr) -> Option<Vec<u8>> {
     s.to_str().map(|s| s.as_bytes().to_vec())
+}
+
+/// `NAME=VALUE` with both sides non-empty, or `what` and the argument as the error.
+fn pair(v: &str, what: &str) -> Result<(String, String), String> {
+    match v.split_once('=') {
+        Some((k, x)) if !k.is_empty() && !x.is_empty() => Ok((k.to_string(), x.to_string())),
+        _ => Err(format!("{what}, got `{}`", v.escape_debug())),
+    }
 }
 
 #[cfg(test)]
