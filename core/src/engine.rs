@@ -48,6 +48,9 @@ pub(crate) struct Scratch {
     pub(crate) resettle: Vec<usize>,
     /// Value spans of an SQL column name's column (see `sql_values::column_values`).
     columns: Vec<(usize, usize)>,
+    /// False while a segment is scanned whose bytes in reach hold no marker body
+    /// (`REDACTED:`): every marker check would pass, so none is made. True otherwise.
+    markers: bool,
 }
 
 impl Scratch {
@@ -63,6 +66,7 @@ impl Scratch {
             consumed: Vec::new(),
             resettle: Vec::new(),
             columns: Vec::new(),
+            markers: true,
         }
     }
 }
@@ -204,6 +208,24 @@ impl Engine {
         out: &mut Vec<Hit>,
         ml: &mut Vec<MlHit>,
     ) {
+        // Marker checks read at most `lookbehind` bytes before the view and a marker's length
+        // past it. Without a marker body in that reach (the usual case) they are skipped.
+        let reach = view.start.saturating_sub(self.lookbehind())
+            ..view.end.saturating_add(marker::OPEN.len()).min(hay.len());
+        scratch.markers = marker::holds_marker_body(&hay[reach]);
+        self.scan_views(hay, view, keep, scratch, out, ml);
+        scratch.markers = true;
+    }
+
+    fn scan_views(
+        &self,
+        hay: &[u8],
+        view: Range<usize>,
+        keep: Range<usize>,
+        scratch: &mut Scratch,
+        out: &mut Vec<Hit>,
+        ml: &mut Vec<MlHit>,
+    ) {
         if let Some(ac) = &self.ac {
             // Start early enough to see a keyword that straddles the segment start.
             let ac_start = view
@@ -246,7 +268,9 @@ impl Engine {
                         first = false;
                     }
                     // A keyword inside a marker (`[REDACTED:us-ssn]`) is not context.
-                    if hay[..hs].ends_with(marker::OPEN) || marker::inside_marker(hay, hs) {
+                    if scratch.markers
+                        && (hay[..hs].ends_with(marker::OPEN) || marker::inside_marker(hay, hs))
+                    {
                         continue;
                     }
                     // Whether the hit is a column name of an SQL `INSERT` (its values' spans in
@@ -287,7 +311,7 @@ impl Engine {
                                 continue;
                             }
                             let we = hs.saturating_add(shape.max_match).max(he).min(line_end);
-                            let (ws, we) = marker::clip_at_markers(hay, hs, we, hs, he);
+                            let (ws, we) = clip(scratch.markers, hay, hs, we, hs, he);
                             if ws != hs || ws >= we {
                                 continue;
                             }
@@ -322,7 +346,7 @@ impl Engine {
                         let (ws, we) = (ws.max(line_start).max(view.start), we.min(line_end));
                         // A window never reaches across a marker: a replacement shorter than what
                         // it replaced would bring new text within reach on a second redaction.
-                        let (ws, we) = marker::clip_at_markers(hay, ws, we, hs, he);
+                        let (ws, we) = clip(scratch.markers, hay, ws, we, hs, he);
                         if ws >= we {
                             continue;
                         }
@@ -400,7 +424,7 @@ impl Engine {
                     // A byte either side: patterns read the bytes around a value.
                     let ws = vs.saturating_sub(1).max(line_start).max(view_start);
                     let we = (ve + 1).min(line_end);
-                    let (ws, we) = marker::clip_at_markers(hay, ws, we, hs, he);
+                    let (ws, we) = clip(scratch.markers, hay, ws, we, hs, he);
                     if ws < we {
                         push_window(
                             &mut scratch.windows[r as usize],
@@ -572,6 +596,9 @@ impl Engine {
             (Some(_), None) => captured(scratch),
         };
         let Some((ss, se)) = span else { return e };
+        if !scratch.markers {
+            return self.settle(rule, r, hay, s, ss, se, se, lo, hi, scratch, out);
+        }
         // Context never reaches across a marker (as keyword windows do not): on a second
         // redaction the marker would stand where a value was.
         if ss > s && (marker::find_marker(&hay[s..ss]).is_some() || marker::inside_marker(hay, s)) {
@@ -595,7 +622,28 @@ impl Engine {
             Some(i) if i > 0 && ss + i < se => ss + i,
             _ => se,
         };
-        if self.accept(rule, hay, ss, se, hi) {
+        self.settle(rule, r, hay, s, ss, se, resume, lo, hi, scratch, out)
+    }
+
+    /// Records the secret part `ss..se` of the match at `s` when it passes [`accept`]
+    /// (`Self::accept`); returns `resume`.
+    #[allow(clippy::too_many_arguments)]
+    #[inline]
+    fn settle(
+        &self,
+        rule: &Rule,
+        r: u32,
+        hay: &[u8],
+        s: usize,
+        ss: usize,
+        se: usize,
+        resume: usize,
+        lo: usize,
+        hi: usize,
+        scratch: &mut Scratch,
+        out: &mut Vec<Hit>,
+    ) -> usize {
+        if self.accept(rule, hay, ss, se, hi, scratch.markers) {
             // The context before the secret may hold a shorter match of the same rule (a
             // connection string with two passwords, the pattern preferring the last): once the
             // secret is a marker, a second redaction would find that one. Such a line is
@@ -731,15 +779,25 @@ impl Engine {
 
     /// Length bounds, marker checks, stop-words, allow-list and validators; `hi` is the end of
     /// the bytes this decision may look at.
-    fn accept(&self, rule: &Rule, hay: &[u8], ss: usize, se: usize, hi: usize) -> bool {
+    /// `markers`: false when the bytes in reach hold no marker body (the marker checks pass).
+    fn accept(
+        &self,
+        rule: &Rule,
+        hay: &[u8],
+        ss: usize,
+        se: usize,
+        hi: usize,
+        markers: bool,
+    ) -> bool {
         let secret = &hay[ss..se];
         let n = secret.len();
         if n < rule.min_len || n > rule.max_len {
             return false;
         }
-        if marker::contains_redacted(secret)
-            || marker::inside_marker(hay, ss)
-            || marker::touches_marker(hay, ss, se, hi)
+        if markers
+            && (marker::contains_redacted(secret)
+                || marker::inside_marker(hay, ss)
+                || marker::touches_marker(hay, ss, se, hi))
         {
             return false;
         }
@@ -760,6 +818,17 @@ impl Engine {
             }
         }
         rule.checks.iter().all(|c| c(secret))
+    }
+}
+
+/// [`marker::clip_at_markers`] when the bytes in reach may hold a marker (`markers`); the
+/// window as it is otherwise.
+#[inline]
+fn clip(markers: bool, hay: &[u8], ws: usize, we: usize, hs: usize, he: usize) -> (usize, usize) {
+    if markers {
+        marker::clip_at_markers(hay, ws, we, hs, he)
+    } else {
+        (ws, we.max(ws))
     }
 }
 

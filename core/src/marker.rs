@@ -76,6 +76,14 @@ pub(crate) fn contains_redacted(h: &[u8]) -> bool {
     memchr::memchr_iter(b'R', h).any(|i| h[i..].starts_with(&OPEN[1..]))
 }
 
+/// True when `h` holds `REDACTED:` (the body of a marker) anywhere: when it does not, no
+/// marker check on `h` can fail.
+pub(crate) fn holds_marker_body(h: &[u8]) -> bool {
+    static BODY: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(&OPEN[1..]));
+    BODY.find(h).is_some()
+}
+
 /// How far back a marker check looks.
 pub(crate) const LOOKBACK: usize = 96;
 
