@@ -312,7 +312,9 @@ impl Driver {
             .chain(&self.prior)
             .map(|r| (r.start, r.end))
             .collect();
-        spans.sort_unstable();
+        // Findings come in runs already sorted (a rule's window, the keyword-less pass):
+        // the stable sort merges runs in linear time, where the unstable one partitions.
+        spans.sort();
         // Merge overlapping spans: their ends are then in order as well.
         let mut merged: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
         for (s, e) in spans {
@@ -386,7 +388,7 @@ impl Driver {
         }
         // Sorted by start, so each line finds its own findings by binary search; what settling
         // adds goes after `sorted`.
-        self.seg_found.sort_unstable_by_key(|r| r.start);
+        self.seg_found.sort_by_key(|r| r.start);
         let sorted = self.seg_found.len();
         for (ls, le) in lines {
             self.settle_line(engine, buf, ls..le, &keep, sorted);
@@ -771,7 +773,9 @@ impl Marks {
 /// Sorts findings (leftmost, then longest, then priority, then rule order) and merges
 /// overlapping ones.
 pub(crate) fn components(engine: &Engine, found: &mut [Hit], out: &mut Vec<Span>) {
-    found.sort_unstable_by(|a, b| {
+    // A total order (equal hits are the same hit), so the stable sort gives what the unstable
+    // one would; it merges the sorted runs findings come in, in linear time.
+    found.sort_by(|a, b| {
         a.start
             .cmp(&b.start)
             .then(b.end.cmp(&a.end))
