@@ -6,6 +6,14 @@
 //! ```text
 //! cargo run --release -p redactum-benches --example columnar [-- ROWS]
 //! ```
+//!
+//! For instruction counts, `-- ROWS measure FORMAT PII` makes one `redact_column` call (the
+//! function `measure`) on one set, after a warm-up call, and prints nothing else:
+//!
+//! ```text
+//! valgrind --tool=callgrind --toggle-collect='*columnar*measure*' \
+//!     target/release/examples/columnar 100000 measure text 0
+//! ```
 
 use std::time::Instant;
 
@@ -63,6 +71,26 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .map(|a| a.parse())
         .transpose()?
         .unwrap_or(1_000_000);
+    let args: Vec<String> = std::env::args().collect();
+    if args.get(2).map(String::as_str) == Some("measure") {
+        let format = match args.get(3).map(String::as_str) {
+            Some("text") => Format::Text,
+            _ => Format::Auto,
+        };
+        let pii: u64 = args.get(4).map(|a| a.parse()).transpose()?.unwrap_or(0);
+        let r = Redactor::builder().format(format).build()?;
+        let data = rows(n, pii);
+        let mut values = Vec::new();
+        let mut offsets = vec![0i32];
+        for s in &data {
+            values.extend_from_slice(s.as_bytes());
+            offsets.push(i32::try_from(values.len())?);
+        }
+        let col = Column::new(&values, &offsets, None)?;
+        std::hint::black_box(r.redact_column(&col, 1)?);
+        std::hint::black_box(measure(&r, &col)?);
+        return Ok(());
+    }
     for (name, r) in [
         ("auto", Redactor::new()?),
         ("text", Redactor::builder().format(Format::Text).build()?),
@@ -98,4 +126,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     Ok(())
+}
+
+/// One `redact_column` call, the span callgrind counts (see the module documentation).
+#[inline(never)]
+fn measure(r: &Redactor, col: &Column<'_, i32>) -> Result<usize, redactum::ColumnError> {
+    Ok(r.redact_column(col, 1)?.values.len())
 }

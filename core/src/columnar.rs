@@ -2,16 +2,44 @@
 //! validity bitmap. Redaction writes every row into one shared output buffer (no allocation
 //! per string); nulls stay null and empty strings stay empty.
 //!
-//! Each value goes through the same whole-input path as [`Redactor::redact`] (valid UTF-8)
-//! or [`Redactor::redact_bytes`] (anything else: the bytes are redacted as bytes and invalid
-//! sequences pass through unchanged apart from replaced spans).
+//! Each value comes out as the whole-input path of [`Redactor::redact`] (valid UTF-8) or
+//! [`Redactor::redact_bytes`] (anything else: the bytes are redacted as bytes and invalid
+//! sequences pass through unchanged apart from replaced spans) gives it.
+//!
+//! Rows are screened together: short one-line rows that come out as they came in unless a
+//! rule finds something in them (text, or JSON without a sensitive key: see
+//! `StructuredRedactor::quiet_line`) are joined by `\n` into blocks of up to 64 KiB and scanned
+//! in one engine call. The engine finds in a block of lines exactly what it finds in each
+//! line alone (see `engine.rs`), so a row the block's findings do not touch is copied as it is,
+//! and only the others (and rows that were not screened) go through the per-value path. A
+//! block that holds the keyword of a multiline rule is not trusted: its rows go one by one.
 
 use std::fmt;
 
 use rayon::prelude::*;
 
 use crate::redact::Redactor;
+use crate::render::widen_to_chars;
 use crate::rule::Category;
+use crate::span::Span;
+use crate::structured::KeyMemo;
+
+/// What screening told about a row.
+#[derive(Clone, Copy)]
+enum Screened<'s> {
+    /// Nothing in it would be found or replaced.
+    Quiet,
+    /// A text line (in the row's offsets: its findings on its own, as `TextRedactor::spans`
+    /// gives them).
+    Text(&'s [Span]),
+    /// Not known: the row goes through the per-value path.
+    Unknown,
+}
+
+/// Bytes of rows (with their `\n`) screened in one engine call.
+const SCREEN_BLOCK: usize = 64 << 10;
+/// Longer rows are not screened: they go through the per-value path on their own.
+const SCREEN_ROW_MAX: usize = 4 << 10;
 
 /// An Arrow offset type: `i32` (`string`, `binary`) or `i64` (`large_string`, `large_binary`).
 pub trait Offset: Copy + Send + Sync + fmt::Debug + private::Sealed + 'static {
@@ -258,6 +286,87 @@ pub struct ColumnFinding {
 const PIECES_PER_THREAD: usize = 4;
 
 impl Redactor {
+    /// Calls `each(row, value, screened)` for the rows of `rows` in order (`value` is `None`
+    /// for a null row), with what screening in blocks (see the module documentation) showed.
+    fn screen<O: Offset>(
+        &self,
+        column: &Column<'_, O>,
+        rows: std::ops::Range<usize>,
+        mut each: impl FnMut(usize, Option<&[u8]>, Screened<'_>),
+    ) {
+        let text = self.text();
+        let structured = self.structured();
+        // The engine cuts lines longer than its piece size into pieces; screened rows are one
+        // piece each, as they are alone.
+        let row_max = SCREEN_ROW_MAX.min(text.engine.piece.saturating_sub(1));
+        let mut memo = KeyMemo::default();
+        let mut block: Vec<u8> = Vec::new();
+        // (row, start of the row in `block`, a text line) of the screened rows.
+        let mut members: Vec<(usize, usize, bool)> = Vec::new();
+        let mut own: Vec<Span> = Vec::new();
+        let mut row = rows.start;
+        while row < rows.end {
+            let first = row;
+            block.clear();
+            members.clear();
+            while row < rows.end && block.len() < SCREEN_BLOCK {
+                if let Some(v) = column.value(row) {
+                    if !v.is_empty()
+                        && v.len() <= row_max
+                        && memchr::memchr2(b'\n', b'\r', v).is_none()
+                    {
+                        if let Some(json) = structured.quiet_line(&mut memo, v) {
+                            members.push((row, block.len(), !json));
+                            block.extend_from_slice(v);
+                            block.push(b'\n');
+                        }
+                    }
+                }
+                row += 1;
+            }
+            let (spans, multiline) = if members.is_empty() {
+                (Vec::new(), false)
+            } else {
+                text.spans_and_multiline(&block)
+            };
+            let (mut mi, mut si) = (0, 0);
+            for r in first..row {
+                let v = column.value(r);
+                let screened = match v {
+                    // An empty value is never redacted.
+                    Some([]) => Screened::Quiet,
+                    Some(v) if mi < members.len() && members[mi].0 == r => {
+                        let (_, start, text_line) = members[mi];
+                        mi += 1;
+                        // With its `\n`: a span holding a line end is the row's too.
+                        let end = start + v.len() + 1;
+                        while si < spans.len() && spans[si].end <= start {
+                            si += 1;
+                        }
+                        let mine = spans[si..].iter().take_while(|c| c.start < end);
+                        if multiline {
+                            Screened::Unknown
+                        } else if mine.clone().next().is_none() {
+                            Screened::Quiet
+                        } else if text_line && mine.clone().all(|c| c.end < end) {
+                            own.clear();
+                            own.extend(mine.map(|c| Span {
+                                start: c.start - start,
+                                end: c.end - start,
+                                label: c.label,
+                            }));
+                            Screened::Text(&own)
+                        } else {
+                            Screened::Unknown
+                        }
+                    }
+                    _ => Screened::Unknown,
+                };
+                each(r, v, screened);
+            }
+        }
+    }
+
     /// Redacts every row of `column` into one new values buffer.
     ///
     /// Each row is redacted as [`redact`](Redactor::redact) redacts it (or
@@ -296,12 +405,26 @@ impl Redactor {
             let last = column.offsets[range.end].to_usize().unwrap_or(0);
             let mut values = Vec::with_capacity((last - first) + (last - first) / 8 + 64);
             let mut ends = Vec::with_capacity(range.len());
-            for row in range {
-                if let Some(v) = column.value(row) {
-                    self.redact_into(v, &mut values);
+            self.screen(column, range, |_, v, screened| {
+                match (v, screened) {
+                    (Some(v), Screened::Quiet) => values.extend_from_slice(v),
+                    (Some(v), Screened::Text(spans)) => {
+                        // As the text path renders a line's spans (`redact_into`).
+                        let text = self.text();
+                        if std::str::from_utf8(v).is_ok() {
+                            let spans = widen_to_chars(v, spans.to_vec());
+                            text.render
+                                .render(v, 0, 0..v.len(), &spans, &mut values, None);
+                        } else {
+                            text.render
+                                .render(v, 0, 0..v.len(), spans, &mut values, None);
+                        }
+                    }
+                    (Some(v), Screened::Unknown) => self.redact_into(v, &mut values),
+                    (None, _) => {}
                 }
                 ends.push(values.len());
-            }
+            });
             (values, ends)
         };
         let pieces: Vec<(Vec<u8>, Vec<usize>)> = if threads > 1 && ranges.len() > 1 {
@@ -348,8 +471,8 @@ impl Redactor {
     ) -> Vec<ColumnFinding> {
         let piece = |range: std::ops::Range<usize>| {
             let mut out = Vec::new();
-            for row in range {
-                if let Some(v) = column.value(row) {
+            self.screen(column, range, |row, v, screened| {
+                if let (Some(v), Screened::Text(_) | Screened::Unknown) = (v, screened) {
                     out.extend(self.find_iter(v).map(|f| ColumnFinding {
                         row,
                         start: f.start(),
@@ -358,7 +481,7 @@ impl Redactor {
                         category: f.category(),
                     }));
                 }
-            }
+            });
             out
         };
         let ranges = column.ranges(threads.max(1) * PIECES_PER_THREAD);
@@ -377,11 +500,24 @@ impl Redactor {
         column: &Column<'_, O>,
         threads: usize,
     ) -> Vec<Option<bool>> {
-        let test = |row: usize| column.value(row).map(|v| self.is_match(v));
-        if threads > 1 {
-            (0..column.len()).into_par_iter().map(test).collect()
+        let piece = |range: std::ops::Range<usize>| {
+            let mut out = Vec::with_capacity(range.len());
+            self.screen(column, range, |_, v, screened| {
+                out.push(v.map(|v| match screened {
+                    Screened::Quiet => false,
+                    // `is_match` is whether the text path finds anything.
+                    Screened::Text(spans) => !spans.is_empty(),
+                    Screened::Unknown => self.is_match(v),
+                }));
+            });
+            out
+        };
+        let ranges = column.ranges(threads.max(1) * PIECES_PER_THREAD);
+        if threads > 1 && ranges.len() > 1 {
+            let parts: Vec<Vec<Option<bool>>> = ranges.into_par_iter().map(piece).collect();
+            parts.into_iter().flatten().collect()
         } else {
-            (0..column.len()).map(test).collect()
+            ranges.into_iter().flat_map(piece).collect()
         }
     }
 }
@@ -552,6 +688,11 @@ mod tests {
             Just(b"ann@example.com".to_vec()),
             Just(b"AKIAZ3MHKEY7PQ4XW2LN".to_vec()),
             Just(b"password=hunter2xyz".to_vec()),
+            Just(br#"{"password": "hunter2xyz", "msg": "ok"}"#.to_vec()),
+            Just(br#"{"level":"info","msg":"done"}"#.to_vec()),
+            Just(b"-----BEGIN RSA PRIVATE KEY-----".to_vec()),
+            Just(b"\n".to_vec()),
+            Just(b"\r".to_vec()),
             Just("\u{e9}\u{1f600}".as_bytes().to_vec()),
             Just(b" ".to_vec()),
             proptest::collection::vec(any::<u8>(), 0..8),
@@ -577,6 +718,21 @@ mod tests {
             let out = r.redact_column(&col, threads).unwrap();
             prop_assert_eq!(rows_of(&out), expected(&r, &rows));
             prop_assert_eq!(out.offsets.len(), rows.len() + 1);
+            let found: Vec<_> = r
+                .find_column(&col, threads)
+                .into_iter()
+                .map(|f| (f.row, f.start, f.end, f.rule_id))
+                .collect();
+            let mut want = Vec::new();
+            for (i, row) in rows.iter().enumerate() {
+                if let Some(v) = row {
+                    want.extend(r.find_iter(v).map(|f| (i, f.start(), f.end(), f.rule_id().to_string())));
+                }
+            }
+            prop_assert_eq!(found, want);
+            let matched: Vec<Option<bool>> =
+                rows.iter().map(|v| v.as_ref().map(|v| r.is_match(v))).collect();
+            prop_assert_eq!(r.is_match_column(&col, threads), matched);
         }
     }
 }

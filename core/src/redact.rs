@@ -72,6 +72,10 @@ impl Redactor {
         &self.inner.text
     }
 
+    pub(crate) fn structured(&self) -> &StructuredRedactor {
+        &self.inner
+    }
+
     /// The compiled rules, in order.
     pub fn rules(&self) -> Vec<RuleInfo> {
         self.text()

@@ -162,7 +162,6 @@ impl LineStream {
         out: &mut Vec<u8>,
         on: &mut dyn FnMut(&StreamFinding),
     ) -> usize {
-        let (format, keys) = r.structure();
         let mut end = 0;
         let mut plain = std::mem::take(&mut self.plain);
         plain.clear();
@@ -171,16 +170,11 @@ impl LineStream {
                 break;
             };
             let line = &rest[end..end + k];
-            if plain_json(format, keys, &mut self.memo, line) {
-                plain.push(end);
-            } else {
-                // Lines that may be JSON are left to `end_line`, which parses them once.
-                let first = line.iter().find(|b| !matches!(b, b' ' | b'\t' | b'\r'));
-                if matches!(first, Some(b'{' | b'[' | b'"'))
-                    || !matches!(classify(format, keys, line), Plan::Text)
-                {
-                    break;
-                }
+            // Lines that may be JSON are left to `end_line`, which parses them once.
+            match r.quiet_line(&mut self.memo, line) {
+                Some(true) => plain.push(end),
+                Some(false) => {}
+                None => break,
             }
             end += k + 1;
         }

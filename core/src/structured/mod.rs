@@ -31,7 +31,8 @@ use std::sync::Arc;
 pub(crate) use keys::{builtin_personal_keys, KeyKind, KeySet, ValueShape};
 pub use keys::{DEFAULT_SENSITIVE_KEYS, QUERY_SENSITIVE_KEYS};
 pub(crate) use lines::LineStream;
-use shape::{no_pairs, plain_json, KeyMemo};
+pub(crate) use shape::KeyMemo;
+use shape::{no_pairs, plain_json};
 
 use crate::render::protect_placeholders;
 use crate::scan::Marks;
@@ -132,8 +133,22 @@ impl StructuredRedactor {
         (self.format, &self.keys)
     }
 
+    /// Whether `line` (without its `\n`) comes out as it came in unless a rule finds something
+    /// in it: `Some(true)` for a JSON line that [`plain_json`] lets through, `Some(false)` for a
+    /// text line that cannot be JSON, `None` otherwise (it may need a parse or a pair check).
+    pub(crate) fn quiet_line(&self, memo: &mut KeyMemo, line: &[u8]) -> Option<bool> {
+        let (format, keys) = self.structure();
+        if plain_json(format, keys, memo, line) {
+            return Some(true);
+        }
+        let first = line.iter().find(|b| !matches!(b, b' ' | b'\t' | b'\r'));
+        (!matches!(first, Some(b'{' | b'[' | b'"'))
+            && matches!(classify(format, keys, line), Plan::Text))
+        .then_some(false)
+    }
+
     /// See [`TextRedactor::spans_and_multiline`].
-    fn components_and_multiline(&self, hay: &[u8]) -> (Vec<Span>, bool) {
+    pub(crate) fn components_and_multiline(&self, hay: &[u8]) -> (Vec<Span>, bool) {
         self.text.spans_and_multiline(hay)
     }
 
