@@ -976,3 +976,14 @@ fn a_json_shaped_line_that_opens_a_key_block_is_not_cut() {
         assert_eq!(auto.lines().count(), input.lines().count(), "{auto}");
     }
 }
+
+/// A pretty-printed member whose sensitive key holds `=` (found by the `structured` fuzz
+/// target): its redacted value is a marker, and a second redaction read the line as a
+/// `password=` pair whose value was `": "`.
+#[test]
+fn a_redacted_member_with_an_equals_sign_in_its_key_stays_as_it_is() {
+    let red = r(Format::Auto);
+    let once = redact_all_ways(&red, "\t\"password=\": \"hunter2\",\n");
+    assert_eq!(once, "\t\"password=\": \"[REDACTED:sensitive-key]\",\n");
+    assert_eq!(redact_all_ways(&red, &once), once);
+}

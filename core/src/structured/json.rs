@@ -30,6 +30,8 @@ pub(crate) struct JsonLine {
     /// Spans of the values of sensitive and personal keys, labelled by the key: string
     /// contents (without the quotes), or whole atoms.
     pub(super) sensitive: Vec<Span>,
+    /// A string under a sensitive or personal key is a marker already (a redaction wrote it).
+    pub(super) redacted: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -55,6 +57,7 @@ fn is_ws(b: u8) -> bool {
 pub(super) fn parse_json(s: &[u8], keys: &KeySet) -> Option<JsonLine> {
     let mut units = Vec::with_capacity(32);
     let mut sensitive = Vec::new();
+    let mut redacted = false;
     // Open containers: true for objects.
     let mut stack: Vec<bool> = Vec::with_capacity(16);
     // Depth and start of the outermost open container that is a sensitive value.
@@ -175,8 +178,9 @@ pub(super) fn parse_json(s: &[u8], keys: &KeySet) -> Option<JsonLine> {
                             });
                             if let Some(kind) = sens {
                                 let v = &s[i + 1..end - 1];
-                                if !v.is_empty() && !already_redacted(v) && keys.value_fits(kind, v)
-                                {
+                                let marker = already_redacted(v);
+                                redacted |= marker;
+                                if !v.is_empty() && !marker && keys.value_fits(kind, v) {
                                     sensitive.push(Span {
                                         start: i + 1,
                                         end: end - 1,
@@ -215,7 +219,11 @@ pub(super) fn parse_json(s: &[u8], keys: &KeySet) -> Option<JsonLine> {
     if expect != Expect::End {
         return None;
     }
-    Some(JsonLine { units, sensitive })
+    Some(JsonLine {
+        units,
+        sensitive,
+        redacted,
+    })
 }
 
 fn atom(

@@ -343,8 +343,10 @@ pub(crate) struct Member {
     json: JsonLine,
 }
 
-/// The member of a pretty-printed JSON line whose value is under a sensitive key; `None` for
-/// any other line (which stays text, exactly as in text mode).
+/// The member of a pretty-printed JSON line whose value is under a sensitive key (or is a
+/// marker under one: a redaction wrote this line, and a second one must leave it as it is,
+/// not read it as `key=value` pairs); `None` for any other line (which stays text, exactly
+/// as in text mode).
 fn member(line: &[u8], keys: &KeySet) -> Option<Member> {
     let blank = |b: u8| matches!(b, b' ' | b'\t' | b'\r');
     let start = line.iter().position(|&b| !blank(b))?;
@@ -368,7 +370,7 @@ fn member(line: &[u8], keys: &KeySet) -> Option<Member> {
     wrapped.extend_from_slice(&line[start..end]);
     wrapped.push(b'}');
     let json = parse_json(&wrapped, keys)?;
-    if json.sensitive.is_empty() {
+    if json.sensitive.is_empty() && !json.redacted {
         return None;
     }
     Some(Member {
