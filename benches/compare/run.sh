@@ -17,7 +17,14 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 SIZE=16 REPEAT=3 PRESIDIO_MB=1 TIMEOUT=1200 INSTALL=1 README=0
 TOOLS="redactum kingfisher detect-secrets secretlint presidio"
-CMDLINE="bash benches/compare/run.sh $*"
+# The command as typed: arguments holding a space are quoted again.
+CMDLINE="bash benches/compare/run.sh"
+for arg in "$@"; do
+    case $arg in
+        *" "*) CMDLINE="$CMDLINE \"$arg\"" ;;
+        *) CMDLINE="$CMDLINE $arg" ;;
+    esac
+done
 while [ $# -gt 0 ]; do
     case "$1" in
         --size-mb) SIZE="$2"; shift 2 ;;
@@ -191,6 +198,6 @@ echo
 python3 "$HERE/table.py" "$ROWS" | tee "$WORK/results.md"
 if [ "$README" = 1 ]; then
     python3 "$HERE/readme_table.py" "$ROWS" "$ROOT/README.md" "$CMDLINE" \
-        "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'))" \
+        "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')), redactum at $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet -- core bindings/cli 2>/dev/null || echo ' with uncommitted changes')" \
         "$LOAD_AT_START" || exit 2
 fi
