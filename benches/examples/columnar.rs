@@ -65,6 +65,17 @@ fn rows(n: usize, pii_percent: u64) -> Vec<String> {
         .collect()
 }
 
+/// The rows as one values buffer and `i32` offsets.
+fn arrow_layout(data: &[String]) -> Result<(Vec<u8>, Vec<i32>), std::num::TryFromIntError> {
+    let mut values = Vec::new();
+    let mut offsets = vec![0i32];
+    for s in data {
+        values.extend_from_slice(s.as_bytes());
+        offsets.push(i32::try_from(values.len())?);
+    }
+    Ok((values, offsets))
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let n: usize = std::env::args()
         .nth(1)
@@ -80,12 +91,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let pii: u64 = args.get(4).map(|a| a.parse()).transpose()?.unwrap_or(0);
         let r = Redactor::builder().format(format).build()?;
         let data = rows(n, pii);
-        let mut values = Vec::new();
-        let mut offsets = vec![0i32];
-        for s in &data {
-            values.extend_from_slice(s.as_bytes());
-            offsets.push(i32::try_from(values.len())?);
-        }
+        let (values, offsets) = arrow_layout(&data)?;
         let col = Column::new(&values, &offsets, None)?;
         std::hint::black_box(r.redact_column(&col, 1)?);
         std::hint::black_box(measure(&r, &col)?);
@@ -97,12 +103,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     ] {
         for pii in [0, 20] {
             let data = rows(n, pii);
-            let mut values = Vec::new();
-            let mut offsets = vec![0i32];
-            for s in &data {
-                values.extend_from_slice(s.as_bytes());
-                offsets.push(i32::try_from(values.len())?);
-            }
+            let (values, offsets) = arrow_layout(&data)?;
             let col = Column::new(&values, &offsets, None)?;
             let mb = values.len() as f64 / 1e6;
             let mut best = f64::MAX;

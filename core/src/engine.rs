@@ -212,20 +212,9 @@ impl Engine {
         // past it. Without a marker body in that reach (the usual case) they are skipped.
         let reach = view.start.saturating_sub(self.lookbehind())
             ..view.end.saturating_add(marker::OPEN.len()).min(hay.len());
+        // Every other entry (`scan_multiline`) sets it back: a scan that panicked here leaves
+        // nothing stale behind.
         scratch.markers = marker::holds_marker_body(&hay[reach]);
-        self.scan_views(hay, view, keep, scratch, out, ml);
-        scratch.markers = true;
-    }
-
-    fn scan_views(
-        &self,
-        hay: &[u8],
-        view: Range<usize>,
-        keep: Range<usize>,
-        scratch: &mut Scratch,
-        out: &mut Vec<Hit>,
-        ml: &mut Vec<MlHit>,
-    ) {
         if let Some(ac) = &self.ac {
             // Start early enough to see a keyword that straddles the segment start.
             let ac_start = view
@@ -382,6 +371,7 @@ impl Engine {
             scratch.hits = hits;
         }
         self.scan_keywordless(hay, view, &keep, scratch, out);
+        scratch.markers = true;
     }
 
     /// How a keyword hit of a context-word rule (`word_keywords`) opens its windows: not at all
@@ -450,6 +440,8 @@ impl Engine {
         scratch: &mut Scratch,
         out: &mut Vec<Hit>,
     ) {
+        // Marker checks as usual: the flag `scan_segment` clears is for its own segment.
+        scratch.markers = true;
         let rule = &self.rules[hit.rule as usize];
         let we = multiline_end(
             hay,

@@ -6,19 +6,9 @@ use std::path::Path;
 
 use redactum::{Column, Format, Redactor, Validity};
 
-/// Every committed corpus text (as in `golden.rs`), relative to the repository root.
-const CORPORA: &[&str] = &[
-    "corpora/sample/app.log",
-    "corpora/bench/samples/ordinary.txt",
-    "corpora/bench/samples/dense.txt",
-    "corpora/bench/samples/jsonl.txt",
-    "corpora/bench/samples/adversarial.txt",
-    "corpora/secrets/planted.txt",
-    "corpora/pii/planted.txt",
-    "corpora/secrets/decoy.txt",
-    "corpora/secrets/decoy-config.txt",
-    "corpora/pii/decoy-lognoise.txt",
-];
+#[path = "common/corpora.rs"]
+mod corpora;
+use corpora::CORPORA;
 
 /// The first bytes of each corpus (a debug build redacts each row twice).
 const PREFIX: usize = 160 << 10;

@@ -18,19 +18,9 @@ fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
-/// Every committed corpus text, relative to the repository root.
-const CORPORA: &[&str] = &[
-    "corpora/sample/app.log",
-    "corpora/bench/samples/ordinary.txt",
-    "corpora/bench/samples/dense.txt",
-    "corpora/bench/samples/jsonl.txt",
-    "corpora/bench/samples/adversarial.txt",
-    "corpora/secrets/planted.txt",
-    "corpora/pii/planted.txt",
-    "corpora/secrets/decoy.txt",
-    "corpora/secrets/decoy-config.txt",
-    "corpora/pii/decoy-lognoise.txt",
-];
+#[path = "common/corpora.rs"]
+mod corpora;
+use corpora::CORPORA;
 
 /// Files small enough (or with enough findings) to run through every style; the large decoy
 /// files give no finding, so only formats matter for them.
