@@ -367,6 +367,68 @@ impl Redactor {
         }
     }
 
+    /// Renders a text row from its own spans, as the text path renders a line (`redact_into`).
+    fn render_text_row(&self, v: &[u8], spans: &[Span], out: &mut Vec<u8>) {
+        let text = self.text();
+        if std::str::from_utf8(v).is_ok() {
+            let spans = widen_to_chars(v, spans.to_vec());
+            text.render.render(v, 0, 0..v.len(), &spans, out, None);
+        } else {
+            text.render.render(v, 0, 0..v.len(), spans, out, None);
+        }
+    }
+
+    /// [`redact`](Redactor::redact) of each text, in order, `None` for a text with nothing to
+    /// replace (a caller may then keep the text it has). The texts are screened in blocks as
+    /// [`redact_column`](Redactor::redact_column) screens rows; `threads` as there.
+    ///
+    /// # Memory usage
+    /// A copy of the texts, one piece per thread at a time, besides the results.
+    pub fn redact_each<S: AsRef<str> + Sync>(
+        &self,
+        texts: &[S],
+        threads: usize,
+    ) -> Vec<Option<String>> {
+        let per_value = |t: &S| match self.redact(t.as_ref()) {
+            std::borrow::Cow::Borrowed(_) => None,
+            std::borrow::Cow::Owned(s) => Some(s),
+        };
+        let piece = |texts: &[S]| -> Vec<Option<String>> {
+            let mut values = Vec::new();
+            let mut offsets = vec![0i64];
+            for t in texts {
+                values.extend_from_slice(t.as_ref().as_bytes());
+                offsets.push(values.len() as i64);
+            }
+            let Ok(column) = Column::new(&values, &offsets, None) else {
+                // Not reached (the offsets are built above): redact one by one.
+                return texts.iter().map(per_value).collect();
+            };
+            let mut out = Vec::with_capacity(texts.len());
+            self.screen(&column, 0..texts.len(), |row, v, screened| {
+                out.push(match (v, screened) {
+                    (Some(_), Screened::Quiet) | (None, _) => None,
+                    (Some(v), Screened::Text(spans)) => {
+                        let mut buf = Vec::with_capacity(v.len() + 32 * spans.len());
+                        self.render_text_row(v, spans, &mut buf);
+                        // Valid UTF-8: spans were widened to characters, markers are ASCII.
+                        Some(String::from_utf8_lossy(&buf).into_owned())
+                    }
+                    (Some(_), Screened::Unknown) => per_value(&texts[row]),
+                });
+            });
+            out
+        };
+        let parts = threads.max(1) * PIECES_PER_THREAD;
+        let chunk = texts.len().div_ceil(parts).max(1);
+        if threads > 1 && texts.len() > chunk {
+            let parts: Vec<Vec<Option<String>>> = texts.par_chunks(chunk).map(piece).collect();
+            parts.into_iter().flatten().collect()
+        } else {
+            piece(texts)
+        }
+    }
+
     /// Redacts every row of `column` into one new values buffer.
     ///
     /// Each row is redacted as [`redact`](Redactor::redact) redacts it (or
@@ -408,18 +470,7 @@ impl Redactor {
             self.screen(column, range, |_, v, screened| {
                 match (v, screened) {
                     (Some(v), Screened::Quiet) => values.extend_from_slice(v),
-                    (Some(v), Screened::Text(spans)) => {
-                        // As the text path renders a line's spans (`redact_into`).
-                        let text = self.text();
-                        if std::str::from_utf8(v).is_ok() {
-                            let spans = widen_to_chars(v, spans.to_vec());
-                            text.render
-                                .render(v, 0, 0..v.len(), &spans, &mut values, None);
-                        } else {
-                            text.render
-                                .render(v, 0, 0..v.len(), spans, &mut values, None);
-                        }
-                    }
+                    (Some(v), Screened::Text(spans)) => self.render_text_row(v, spans, &mut values),
                     (Some(v), Screened::Unknown) => self.redact_into(v, &mut values),
                     (None, _) => {}
                 }
@@ -733,6 +784,24 @@ mod tests {
             let matched: Vec<Option<bool>> =
                 rows.iter().map(|v| v.as_ref().map(|v| r.is_match(v))).collect();
             prop_assert_eq!(r.is_match_column(&col, threads), matched);
+            // The same rows as texts (invalid UTF-8 made valid), through `redact_each` and
+            // `redact_batch`.
+            let texts: Vec<String> = rows
+                .iter()
+                .flatten()
+                .map(|v| String::from_utf8_lossy(v).into_owned())
+                .collect();
+            let each = r.redact_each(&texts, threads);
+            prop_assert_eq!(each.len(), texts.len());
+            for (t, e) in texts.iter().zip(&each) {
+                let want = r.redact(t);
+                match e {
+                    None => prop_assert!(matches!(want, std::borrow::Cow::Borrowed(_)), "{:?}", t),
+                    Some(e) => prop_assert_eq!(e.as_str(), want.as_ref()),
+                }
+            }
+            let batch: Vec<String> = texts.iter().map(|t| r.redact(t).into_owned()).collect();
+            prop_assert_eq!(r.redact_batch(&texts), batch);
         }
     }
 }

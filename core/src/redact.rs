@@ -265,12 +265,13 @@ impl Redactor {
         (out, found)
     }
 
-    /// Redacts many texts in parallel (rayon); results in input order.
+    /// Redacts many texts in parallel (rayon); results in input order. The texts are
+    /// screened in blocks (see [`redact_each`](Self::redact_each)).
     pub fn redact_batch<S: AsRef<str> + Sync>(&self, texts: &[S]) -> Vec<String> {
-        use rayon::prelude::*;
-        texts
-            .par_iter()
-            .map(|t| self.redact(t.as_ref()).into_owned())
+        self.redact_each(texts, rayon::current_num_threads())
+            .into_iter()
+            .zip(texts)
+            .map(|(r, t)| r.unwrap_or_else(|| t.as_ref().to_owned()))
             .collect()
     }
 

@@ -101,6 +101,23 @@ fn check(r: &Redactor, path: &str) {
         .map(|f| (f.row, f.start, f.end, f.rule_id.clone()))
         .collect();
     assert_eq!(got, want, "{path}: find_column");
+    let texts: Vec<String> = rows
+        .iter()
+        .flatten()
+        .map(|v| String::from_utf8_lossy(v).into_owned())
+        .collect();
+    for threads in [1, 2] {
+        for (i, (t, e)) in texts.iter().zip(r.redact_each(&texts, threads)).enumerate() {
+            let want = r.redact(t);
+            match e {
+                None => assert!(
+                    matches!(want, std::borrow::Cow::Borrowed(_)),
+                    "{path}: text {i} changed: {t:?}"
+                ),
+                Some(e) => assert_eq!(e, want, "{path}: text {i} ({threads} threads)"),
+            }
+        }
+    }
     let matched = r.is_match_column(&col, 1);
     let want: Vec<Option<bool>> = rows
         .iter()

@@ -9,7 +9,6 @@ use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
 use pyo3::types::{PyBytes, PyDict, PyString, PyTuple};
-use rayon::prelude::*;
 use redactum::Format;
 
 use crate::builder::{Args, Config};
@@ -270,15 +269,13 @@ impl PyRedactor {
             None
         };
         let inner = &self.inner;
+        let texts: Vec<&str> = data.iter().map(|t| &**t).collect();
         // `None` marks a text with nothing to replace: the input object is returned as is.
-        let one = |t: &PyBackedStr| match inner.redact(t) {
-            Cow::Borrowed(_) => None,
-            Cow::Owned(s) => Some(s),
-        };
+        // The texts are screened in blocks (`Redactor::redact_each`).
         let out: Vec<Option<String>> = py.detach(|| {
             shield(|| match workers {
-                Some(p) => p.install(|| data.par_iter().map(one).collect()),
-                None => data.iter().map(one).collect(),
+                Some(p) => p.install(|| inner.redact_each(&texts, n)),
+                None => inner.redact_each(&texts, 1),
             })
         })?;
         let mut out = out.into_iter();
