@@ -286,13 +286,14 @@ pub struct ColumnFinding {
 const PIECES_PER_THREAD: usize = 4;
 
 impl Redactor {
-    /// Calls `each(row, value, screened)` for the rows of `rows` in order (`value` is `None`
-    /// for a null row), with what screening in blocks (see the module documentation) showed.
-    fn screen<O: Offset>(
+    /// Calls `each(row, value, screened)` for the rows of `rows` in order (`value(row)` is
+    /// `None` for a null row), with what screening in blocks (see the module documentation)
+    /// showed.
+    fn screen<'v>(
         &self,
-        column: &Column<'_, O>,
         rows: std::ops::Range<usize>,
-        mut each: impl FnMut(usize, Option<&[u8]>, Screened<'_>),
+        value: impl Fn(usize) -> Option<&'v [u8]>,
+        mut each: impl FnMut(usize, Option<&'v [u8]>, Screened<'_>),
     ) {
         let text = self.text();
         let structured = self.structured();
@@ -310,7 +311,7 @@ impl Redactor {
             block.clear();
             members.clear();
             while row < rows.end && block.len() < SCREEN_BLOCK {
-                if let Some(v) = column.value(row) {
+                if let Some(v) = value(row) {
                     if !v.is_empty()
                         && v.len() <= row_max
                         && memchr::memchr2(b'\n', b'\r', v).is_none()
@@ -331,7 +332,7 @@ impl Redactor {
             };
             let (mut mi, mut si) = (0, 0);
             for r in first..row {
-                let v = column.value(r);
+                let v = value(r);
                 let screened = match v {
                     // An empty value is never redacted.
                     Some([]) => Screened::Quiet,
@@ -383,7 +384,7 @@ impl Redactor {
     /// [`redact_column`](Redactor::redact_column) screens rows; `threads` as there.
     ///
     /// # Memory usage
-    /// A copy of the texts, one piece per thread at a time, besides the results.
+    /// A 64 KiB block per thread, besides the results.
     pub fn redact_each<S: AsRef<str> + Sync>(
         &self,
         texts: &[S],
@@ -394,18 +395,9 @@ impl Redactor {
             std::borrow::Cow::Owned(s) => Some(s),
         };
         let piece = |texts: &[S]| -> Vec<Option<String>> {
-            let mut values = Vec::new();
-            let mut offsets = vec![0i64];
-            for t in texts {
-                values.extend_from_slice(t.as_ref().as_bytes());
-                offsets.push(values.len() as i64);
-            }
-            let Ok(column) = Column::new(&values, &offsets, None) else {
-                // Not reached (the offsets are built above): redact one by one.
-                return texts.iter().map(per_value).collect();
-            };
             let mut out = Vec::with_capacity(texts.len());
-            self.screen(&column, 0..texts.len(), |row, v, screened| {
+            let value = |i: usize| Some(texts[i].as_ref().as_bytes());
+            self.screen(0..texts.len(), value, |row, v, screened| {
                 out.push(match (v, screened) {
                     (Some(_), Screened::Quiet) | (None, _) => None,
                     (Some(v), Screened::Text(spans)) => {
@@ -467,15 +459,21 @@ impl Redactor {
             let last = column.offsets[range.end].to_usize().unwrap_or(0);
             let mut values = Vec::with_capacity((last - first) + (last - first) / 8 + 64);
             let mut ends = Vec::with_capacity(range.len());
-            self.screen(column, range, |_, v, screened| {
-                match (v, screened) {
-                    (Some(v), Screened::Quiet) => values.extend_from_slice(v),
-                    (Some(v), Screened::Text(spans)) => self.render_text_row(v, spans, &mut values),
-                    (Some(v), Screened::Unknown) => self.redact_into(v, &mut values),
-                    (None, _) => {}
-                }
-                ends.push(values.len());
-            });
+            self.screen(
+                range,
+                |i| column.value(i),
+                |_, v, screened| {
+                    match (v, screened) {
+                        (Some(v), Screened::Quiet) => values.extend_from_slice(v),
+                        (Some(v), Screened::Text(spans)) => {
+                            self.render_text_row(v, spans, &mut values)
+                        }
+                        (Some(v), Screened::Unknown) => self.redact_into(v, &mut values),
+                        (None, _) => {}
+                    }
+                    ends.push(values.len());
+                },
+            );
             (values, ends)
         };
         let pieces: Vec<(Vec<u8>, Vec<usize>)> = if threads > 1 && ranges.len() > 1 {
@@ -522,26 +520,24 @@ impl Redactor {
     ) -> Vec<ColumnFinding> {
         let piece = |range: std::ops::Range<usize>| {
             let mut out = Vec::new();
-            self.screen(column, range, |row, v, screened| {
-                if let (Some(v), Screened::Text(_) | Screened::Unknown) = (v, screened) {
-                    out.extend(self.find_iter(v).map(|f| ColumnFinding {
-                        row,
-                        start: f.start(),
-                        end: f.end(),
-                        rule_id: f.rule_id().to_string(),
-                        category: f.category(),
-                    }));
-                }
-            });
+            self.screen(
+                range,
+                |i| column.value(i),
+                |row, v, screened| {
+                    if let (Some(v), Screened::Text(_) | Screened::Unknown) = (v, screened) {
+                        out.extend(self.find_iter(v).map(|f| ColumnFinding {
+                            row,
+                            start: f.start(),
+                            end: f.end(),
+                            rule_id: f.rule_id().to_string(),
+                            category: f.category(),
+                        }));
+                    }
+                },
+            );
             out
         };
-        let ranges = column.ranges(threads.max(1) * PIECES_PER_THREAD);
-        if threads > 1 && ranges.len() > 1 {
-            let parts: Vec<Vec<ColumnFinding>> = ranges.into_par_iter().map(piece).collect();
-            parts.into_iter().flatten().collect()
-        } else {
-            ranges.into_iter().flat_map(piece).collect()
-        }
+        by_pieces(column, threads, piece)
     }
 
     /// Per row, whether anything in it would be redacted; `None` for a null row.
@@ -553,23 +549,37 @@ impl Redactor {
     ) -> Vec<Option<bool>> {
         let piece = |range: std::ops::Range<usize>| {
             let mut out = Vec::with_capacity(range.len());
-            self.screen(column, range, |_, v, screened| {
-                out.push(v.map(|v| match screened {
-                    Screened::Quiet => false,
-                    // `is_match` is whether the text path finds anything.
-                    Screened::Text(spans) => !spans.is_empty(),
-                    Screened::Unknown => self.is_match(v),
-                }));
-            });
+            self.screen(
+                range,
+                |i| column.value(i),
+                |_, v, screened| {
+                    out.push(v.map(|v| match screened {
+                        Screened::Quiet => false,
+                        // `is_match` is whether the text path finds anything.
+                        Screened::Text(spans) => !spans.is_empty(),
+                        Screened::Unknown => self.is_match(v),
+                    }));
+                },
+            );
             out
         };
-        let ranges = column.ranges(threads.max(1) * PIECES_PER_THREAD);
-        if threads > 1 && ranges.len() > 1 {
-            let parts: Vec<Vec<Option<bool>>> = ranges.into_par_iter().map(piece).collect();
-            parts.into_iter().flatten().collect()
-        } else {
-            ranges.into_iter().flat_map(piece).collect()
-        }
+        by_pieces(column, threads, piece)
+    }
+}
+
+/// `piece` over the column's rows cut into pieces (in parallel with `threads > 1`), the
+/// results in row order.
+fn by_pieces<O: Offset, T: Send>(
+    column: &Column<'_, O>,
+    threads: usize,
+    piece: impl Fn(std::ops::Range<usize>) -> Vec<T> + Sync + Send,
+) -> Vec<T> {
+    let ranges = column.ranges(threads.max(1) * PIECES_PER_THREAD);
+    if threads > 1 && ranges.len() > 1 {
+        let parts: Vec<Vec<T>> = ranges.into_par_iter().map(piece).collect();
+        parts.into_iter().flatten().collect()
+    } else {
+        ranges.into_iter().flat_map(piece).collect()
     }
 }
 
