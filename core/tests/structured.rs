@@ -987,3 +987,36 @@ fn a_redacted_member_with_an_equals_sign_in_its_key_stays_as_it_is() {
     assert_eq!(once, "\t\"password=\": \"[REDACTED:sensitive-key]\",\n");
     assert_eq!(redact_all_ways(&red, &once), once);
 }
+
+/// A `key=value` pair inside a double-quoted string (a logfmt value, a JSON string on a line
+/// of its own in pretty-printed JSON): its value ends where the string does, so the closing
+/// quote and what follows stay (fuzz finding, `fuzz/regressions/structured/`).
+#[test]
+fn a_pair_inside_a_quoted_string_keeps_the_string_closed() {
+    let red = r(Format::Auto);
+    for (input, want) in [
+        (
+            "  \"x password=hunter3-Xq9X662017(4)\"\n",
+            "  \"x password=[REDACTED:sensitive-key]\"\n",
+        ),
+        (
+            "  \"x password=hunter3\",\n",
+            "  \"x password=[REDACTED:generic-password]\",\n",
+        ),
+        (
+            "msg=\"x password=abc\" next=1\n",
+            "msg=\"x password=[REDACTED:sensitive-key]\" next=1\n",
+        ),
+        (
+            "msg=\"x password=ab\\\"cd\" next=1\n",
+            "msg=\"x password=[REDACTED:sensitive-key]\" next=1\n",
+        ),
+        // Outside a string, a quote is part of the value.
+        (
+            "login password=ab\"cd next=1\n",
+            "login password=[REDACTED:sensitive-key] next=1\n",
+        ),
+    ] {
+        assert_eq!(redact_all_ways(&red, input), want, "{input:?}");
+    }
+}

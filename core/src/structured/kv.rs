@@ -86,6 +86,22 @@ fn is_code_reference(v: &[u8]) -> bool {
     }
 }
 
+/// Whether `at` lies inside a double-quoted string of `line`: after an odd number of `"` that
+/// a backslash inside a string does not escape.
+fn in_double_quotes(line: &[u8], at: usize) -> bool {
+    let mut inside = false;
+    let mut i = 0;
+    while i < at {
+        match line[i] {
+            b'\\' if inside => i += 1,
+            b'"' => inside = !inside,
+            _ => {}
+        }
+        i += 1;
+    }
+    inside
+}
+
 /// A value without the quotes around it (YAML and header values keep them).
 fn unquoted(v: &[u8]) -> &[u8] {
     match v {
@@ -208,10 +224,20 @@ pub(super) fn kv_spans(line: &[u8], keys: &KeySet, headers: bool, spans: &mut Ve
                 .count();
             (v, v + n)
         } else {
-            let mut n = line[v..]
-                .iter()
-                .take_while(|b| !b.is_ascii_whitespace())
-                .count();
+            // Inside a double-quoted string (`msg="login password=x"`, a JSON string on a line
+            // of its own), the value ends where the string does.
+            let mut n = if in_double_quotes(line, k) {
+                let mut j = v;
+                while j < line.len() && !line[j].is_ascii_whitespace() && line[j] != b'"' {
+                    j += if line[j] == b'\\' { 2 } else { 1 };
+                }
+                j.min(line.len()) - v
+            } else {
+                line[v..]
+                    .iter()
+                    .take_while(|b| !b.is_ascii_whitespace())
+                    .count()
+            };
             // `authorization=Bearer abc`: the scheme and the credential.
             let word = &line[v..v + n];
             if ["bearer", "basic", "token", "digest"]
