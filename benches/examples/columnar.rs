@@ -8,7 +8,8 @@
 //! ```
 //!
 //! For instruction counts, `-- ROWS measure FORMAT PII` makes one `redact_column` call (the
-//! function `measure`) on one set, after a warm-up call, and prints nothing else:
+//! function `measure`) on one set, after a warm-up call, and prints nothing else (a fifth
+//! argument `find` makes it one `find_column` call instead, `measure_find`):
 //!
 //! ```text
 //! valgrind --tool=callgrind --toggle-collect='*columnar*measure*' \
@@ -93,8 +94,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let data = rows(n, pii);
         let (values, offsets) = arrow_layout(&data)?;
         let col = Column::new(&values, &offsets, None)?;
-        std::hint::black_box(r.redact_column(&col, 1)?);
-        std::hint::black_box(measure(&r, &col)?);
+        if args.get(5).map(String::as_str) == Some("find") {
+            std::hint::black_box(r.find_column(&col, 1));
+            std::hint::black_box(measure_find(&r, &col));
+        } else {
+            std::hint::black_box(r.redact_column(&col, 1)?);
+            std::hint::black_box(measure(&r, &col)?);
+        }
         return Ok(());
     }
     for (name, r) in [
@@ -127,6 +133,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     Ok(())
+}
+
+/// One `find_column` call (`-- ROWS measure FORMAT PII find`).
+#[inline(never)]
+fn measure_find(r: &Redactor, col: &Column<'_, i32>) -> usize {
+    r.find_column(col, 1).len()
 }
 
 /// One `redact_column` call, the span callgrind counts (see the module documentation).

@@ -524,14 +524,21 @@ impl Redactor {
                 range,
                 |i| column.value(i),
                 |row, v, screened| {
-                    if let (Some(v), Screened::Text(_) | Screened::Unknown) = (v, screened) {
-                        out.extend(self.find_iter(v).map(|f| ColumnFinding {
-                            row,
-                            start: f.start(),
-                            end: f.end(),
-                            rule_id: f.rule_id().to_string(),
-                            category: f.category(),
-                        }));
+                    let found = |f: crate::Finding| ColumnFinding {
+                        row,
+                        start: f.start(),
+                        end: f.end(),
+                        rule_id: f.rule_id().to_string(),
+                        category: f.category(),
+                    };
+                    match (v, screened) {
+                        // The row's own spans of the block are those `find_iter` would give.
+                        (Some(_), Screened::Text(spans)) => {
+                            let render = &self.text().render;
+                            out.extend(spans.iter().map(|s| found(render.finding(s, 0))));
+                        }
+                        (Some(v), Screened::Unknown) => out.extend(self.find_iter(v).map(found)),
+                        _ => {}
                     }
                 },
             );
