@@ -394,10 +394,10 @@ impl Redactor {
             std::borrow::Cow::Borrowed(_) => None,
             std::borrow::Cow::Owned(s) => Some(s),
         };
-        let piece = |texts: &[S]| -> Vec<Option<String>> {
-            let mut out = Vec::with_capacity(texts.len());
+        let piece = |rows: std::ops::Range<usize>| -> Vec<Option<String>> {
+            let mut out = Vec::with_capacity(rows.len());
             let value = |i: usize| Some(texts[i].as_ref().as_bytes());
-            self.screen(0..texts.len(), value, |row, v, screened| {
+            self.screen(rows, value, |row, v, screened| {
                 out.push(match (v, screened) {
                     (Some(_), Screened::Quiet) | (None, _) => None,
                     (Some(v), Screened::Text(spans)) => {
@@ -413,12 +413,11 @@ impl Redactor {
         };
         let parts = threads.max(1) * PIECES_PER_THREAD;
         let chunk = texts.len().div_ceil(parts).max(1);
-        if threads > 1 && texts.len() > chunk {
-            let parts: Vec<Vec<Option<String>>> = texts.par_chunks(chunk).map(piece).collect();
-            parts.into_iter().flatten().collect()
-        } else {
-            piece(texts)
-        }
+        let ranges = (0..texts.len())
+            .step_by(chunk)
+            .map(|s| s..(s + chunk).min(texts.len()))
+            .collect();
+        in_pieces(ranges, threads, piece)
     }
 
     /// Redacts every row of `column` into one new values buffer.
@@ -544,7 +543,11 @@ impl Redactor {
             );
             out
         };
-        by_pieces(column, threads, piece)
+        in_pieces(
+            column.ranges(threads.max(1) * PIECES_PER_THREAD),
+            threads,
+            piece,
+        )
     }
 
     /// Per row, whether anything in it would be redacted; `None` for a null row.
@@ -570,18 +573,20 @@ impl Redactor {
             );
             out
         };
-        by_pieces(column, threads, piece)
+        in_pieces(
+            column.ranges(threads.max(1) * PIECES_PER_THREAD),
+            threads,
+            piece,
+        )
     }
 }
 
-/// `piece` over the column's rows cut into pieces (in parallel with `threads > 1`), the
-/// results in row order.
-fn by_pieces<O: Offset, T: Send>(
-    column: &Column<'_, O>,
+/// `piece` over each range of rows (in parallel with `threads > 1`), the results in row order.
+fn in_pieces<T: Send>(
+    ranges: Vec<std::ops::Range<usize>>,
     threads: usize,
     piece: impl Fn(std::ops::Range<usize>) -> Vec<T> + Sync + Send,
 ) -> Vec<T> {
-    let ranges = column.ranges(threads.max(1) * PIECES_PER_THREAD);
     if threads > 1 && ranges.len() > 1 {
         let parts: Vec<Vec<T>> = ranges.into_par_iter().map(piece).collect();
         parts.into_iter().flatten().collect()

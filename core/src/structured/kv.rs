@@ -86,20 +86,26 @@ fn is_code_reference(v: &[u8]) -> bool {
     }
 }
 
-/// Whether `at` lies inside a double-quoted string of `line`: after an odd number of `"` that
-/// a backslash inside a string does not escape.
-fn in_double_quotes(line: &[u8], at: usize) -> bool {
-    let mut inside = false;
-    let mut i = 0;
-    while i < at {
-        match line[i] {
-            b'\\' if inside => i += 1,
-            b'"' => inside = !inside,
-            _ => {}
+/// Whether a position lies inside a double-quoted string of a line (after an odd number of
+/// `"` that a backslash inside a string does not escape), for increasing positions: each byte
+/// is read once.
+struct QuoteState {
+    at: usize,
+    inside: bool,
+}
+
+impl QuoteState {
+    fn inside_at(&mut self, line: &[u8], pos: usize) -> bool {
+        while self.at < pos {
+            match line[self.at] {
+                b'\\' if self.inside => self.at += 1,
+                b'"' => self.inside = !self.inside,
+                _ => {}
+            }
+            self.at += 1;
         }
-        i += 1;
+        self.inside
     }
-    inside
 }
 
 /// A value without the quotes around it (YAML and header values keep them).
@@ -177,6 +183,10 @@ pub(super) fn kv_spans(line: &[u8], keys: &KeySet, headers: bool, spans: &mut Ve
     let mut sensitive = header;
     // End of the last sensitive value: pairs inside it are part of the value.
     let mut value_end = 0;
+    let mut quotes = QuoteState {
+        at: 0,
+        inside: false,
+    };
     for eq in memchr::memchr_iter(b'=', line) {
         if eq < value_end {
             continue;
@@ -226,7 +236,7 @@ pub(super) fn kv_spans(line: &[u8], keys: &KeySet, headers: bool, spans: &mut Ve
         } else {
             // Inside a double-quoted string (`msg="login password=x"`, a JSON string on a line
             // of its own), the value ends where the string does.
-            let mut n = if in_double_quotes(line, k) {
+            let mut n = if quotes.inside_at(line, k) {
                 let mut j = v;
                 while j < line.len() && !line[j].is_ascii_whitespace() && line[j] != b'"' {
                     j += if line[j] == b'\\' { 2 } else { 1 };
