@@ -203,8 +203,13 @@ impl Table {
         if (total + 1).saturating_mul(stride).saturating_mul(4) > limit {
             return None;
         }
+        // `own[s]`: the first keyword ending at state `s` (NONE: none), `chain[i]`: the next
+        // keyword ending where keyword `i` does, in the order of `words`.
+        const NONE: u32 = u32::MAX;
         let mut goto: Vec<u32> = vec![0; stride];
-        let mut ends: Vec<Vec<(u32, u32)>> = vec![Vec::new()];
+        let mut own: Vec<u32> = vec![NONE];
+        let mut own_last: Vec<u32> = vec![NONE];
+        let mut chain: Vec<u32> = vec![NONE; words.len()];
         for (i, w) in words.iter().enumerate() {
             if w.is_empty() {
                 return None;
@@ -216,55 +221,55 @@ impl Table {
                 s = if next != 0 {
                     next
                 } else {
-                    let id = ends.len();
+                    let id = own.len();
                     goto[s * stride + c] = id as u32;
                     goto.resize(goto.len() + stride, 0);
-                    ends.push(Vec::new());
+                    own.push(NONE);
+                    own_last.push(NONE);
                     id
                 };
             }
-            ends[s].push((i as u32, w.len() as u32));
-        }
-        let states = ends.len();
-        // Breadth first: failure links, full transitions, and each state's outputs (its own
-        // keyword, then its failure state's, so longest first).
-        let mut trans: Vec<u32> = vec![0; states * stride];
-        let mut fail: Vec<u32> = vec![0; states];
-        let mut order: Vec<u32> = Vec::with_capacity(states);
-        for c in 0..stride {
-            let t = goto[c];
-            trans[c] = t;
-            if t != 0 {
-                order.push(t);
+            if own[s] == NONE {
+                own[s] = i as u32;
+            } else {
+                chain[own_last[s] as usize] = i as u32;
             }
+            own_last[s] = i as u32;
         }
+        drop(own_last);
+        let states = own.len();
+        // Breadth first: failure links and full transitions, in place (`goto` becomes the
+        // transition table: a state's row is completed after its failure state's, which is
+        // shallower). A state outputs its own keywords, then its failure state's: longest first.
+        let mut fail: Vec<u32> = vec![0; states];
+        let mut matches: Vec<bool> = own.iter().map(|&o| o != NONE).collect();
+        let mut order: Vec<u32> = Vec::with_capacity(states);
+        order.extend(goto[..stride].iter().copied().filter(|&t| t != 0));
+        let mut fail_row = vec![0u32; stride];
         let mut head = 0;
         while head < order.len() {
             let s = order[head] as usize;
             head += 1;
             let f = fail[s] as usize;
-            let inherited = ends[f].clone();
-            ends[s].extend(inherited);
-            for c in 0..stride {
-                let t = goto[s * stride + c];
-                if t != 0 {
-                    fail[t as usize] = trans[f * stride + c];
-                    trans[s * stride + c] = t;
-                    order.push(t);
+            matches[s] |= matches[f];
+            fail_row.copy_from_slice(&goto[f * stride..(f + 1) * stride]);
+            for (t, &ft) in goto[s * stride..(s + 1) * stride].iter_mut().zip(&fail_row) {
+                if *t != 0 {
+                    fail[*t as usize] = ft;
+                    order.push(*t);
                 } else {
-                    trans[s * stride + c] = trans[f * stride + c];
+                    *t = ft;
                 }
             }
         }
-        drop(goto);
+        drop(order);
+        let trans = goto;
         // Renumber: states without outputs first (the root stays 0), then match states.
         let mut new_id: Vec<u32> = vec![0; states];
         let mut next = 0u32;
-        for (s, e) in ends.iter().enumerate() {
-            if e.is_empty() {
-                new_id[s] = next;
-                next += 1;
-            }
+        for (id, _) in new_id.iter_mut().zip(&matches).filter(|(_, &m)| !m) {
+            *id = next;
+            next += 1;
         }
         // Match states start at the first row at or above a power of two (see `match_bit`).
         let match_bit = (next as usize * stride).next_power_of_two();
@@ -273,30 +278,41 @@ impl Table {
         next = first_match_index;
         let mut ranges: Vec<u32> = vec![0];
         let mut outputs: Vec<(u32, u32)> = Vec::new();
-        for (s, e) in ends.iter().enumerate() {
-            if !e.is_empty() {
-                new_id[s] = next;
-                next += 1;
-                outputs.extend_from_slice(e);
-                ranges.push(outputs.len() as u32);
+        for s in 0..states {
+            if !matches[s] {
+                continue;
             }
+            new_id[s] = next;
+            next += 1;
+            // Own keywords, then along the failure links to the root.
+            let mut q = s;
+            loop {
+                let mut i = own[q];
+                while i != NONE {
+                    outputs.push((i, words[i as usize].len() as u32));
+                    i = chain[i as usize];
+                }
+                if q == 0 {
+                    break;
+                }
+                q = fail[q] as usize;
+            }
+            ranges.push(outputs.len() as u32);
         }
         // The padding rows are never written nor read: zeroed pages that stay unmapped.
-        let mut table: Vec<u32> = vec![0; (states + pad as usize) * stride];
-        for s in 0..states {
-            let row = new_id[s] as usize * stride;
-            for c in 0..stride {
-                table[row + c] = new_id[trans[s * stride + c] as usize] * stride as u32;
-            }
-        }
-        // What `step` relies on to index without a bounds check.
-        let rows = table.len();
-        if table
-            .iter()
-            .any(|&t| t as usize % stride != 0 || t as usize >= rows)
-            || classes.iter().any(|&c| c as usize >= stride)
-        {
+        let rows = states + pad as usize;
+        // What `step` relies on to index without a bounds check: every class is below
+        // `stride` (classes are numbered below `n`), and every entry is the offset of a row
+        // (`new_id` maps the `states` states onto rows below `rows`: checked here).
+        if next as usize != rows || classes.iter().any(|&c| c as usize >= stride) {
             return None;
+        }
+        let mut table: Vec<u32> = vec![0; rows * stride];
+        for (s, row) in trans.chunks_exact(stride).enumerate() {
+            let at = new_id[s] as usize * stride;
+            for (out, &t) in table[at..at + stride].iter_mut().zip(row) {
+                *out = new_id[t as usize] * stride as u32;
+            }
         }
         Some(Table {
             classes,
