@@ -173,6 +173,12 @@ pub fn parse_rules(source_name: &str, text: &str) -> Result<Vec<RuleSpec>, Error
     if let Ok(file) = toml::from_str::<RuleFile>(text) {
         return Ok(file.rule);
     }
+    parse_rule_by_rule(source_name, text)
+}
+
+/// [`parse_rules`] through a generic table, one rule at a time: slower, and able to say which
+/// rule is wrong.
+fn parse_rule_by_rule(source_name: &str, text: &str) -> Result<Vec<RuleSpec>, Error> {
     let value: toml::Table = toml::from_str(text).map_err(|e| {
         Error::new(ErrorKind::Syntax, format!("invalid TOML: {}", e.message()))
             .with_source(&locate(source_name, text, e.span()))
@@ -252,6 +258,27 @@ examples = ["x12"]
         assert_eq!(rules.len(), 1);
         assert_eq!(rules[0].id, "x");
         assert_eq!(rules[0].category, Category::Secret);
+    }
+
+    #[test]
+    fn one_pass_and_rule_by_rule_read_the_same_rules() {
+        let mut n = 0;
+        for (name, text) in crate::catalog::builtin_rule_files() {
+            let by_rule = parse_rule_by_rule(name, text).unwrap();
+            assert_eq!(parse_rules(name, text).unwrap(), by_rule, "{name}");
+            n += by_rule.len();
+        }
+        assert!(n > 400, "{n} built-in rules");
+        // Both ways reject what either rejects.
+        for bad in [
+            "[[rule]]\nid = 'x'\n",
+            "[rule]\nid = 'x'\nname = 'n'\ncategory = 'pii'\npattern = 'a'\n",
+            "other = 1\n",
+            "[[rule]]\nid = 'x'\nname = 'n'\ncategory = 'pii'\npattern = 'a'\nmin_len = 'three'\n",
+        ] {
+            assert!(parse_rules("t.toml", bad).is_err(), "{bad}");
+            assert!(parse_rule_by_rule("t.toml", bad).is_err(), "{bad}");
+        }
     }
 
     #[test]
