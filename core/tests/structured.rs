@@ -1011,9 +1011,14 @@ fn a_pair_inside_a_quoted_string_keeps_the_string_closed() {
             "msg=\"x password=ab\\\"cd\" next=1\n",
             "msg=\"x password=[REDACTED:sensitive-key]\" next=1\n",
         ),
-        // Outside a string, a quote is part of the value.
+        // Outside a string, a quote left open is part of the value.
         (
             "login password=ab\"cd next=1\n",
+            "login password=[REDACTED:sensitive-key] next=1\n",
+        ),
+        // A string opened in the value is taken whole, so the quotes after it pair as before.
+        (
+            "login password=msg=\"a b\"email=ann\"x\": next=1\n",
             "login password=[REDACTED:sensitive-key] next=1\n",
         ),
     ] {

@@ -108,6 +108,20 @@ impl QuoteState {
     }
 }
 
+/// The position of the `"` that closes a double-quoted string whose body starts at `from`
+/// (a backslash escapes the byte after it), if the line has one.
+fn string_end(line: &[u8], from: usize) -> Option<usize> {
+    let mut j = from;
+    while j < line.len() {
+        match line[j] {
+            b'\\' => j += 2,
+            b'"' => return Some(j),
+            _ => j += 1,
+        }
+    }
+    None
+}
+
 /// A value without the quotes around it (YAML and header values keep them).
 fn unquoted(v: &[u8]) -> &[u8] {
     match v {
@@ -243,10 +257,21 @@ pub(super) fn kv_spans(line: &[u8], keys: &KeySet, headers: bool, spans: &mut Ve
                 }
                 j.min(line.len()) - v
             } else {
-                line[v..]
-                    .iter()
-                    .take_while(|b| !b.is_ascii_whitespace())
-                    .count()
+                // Outside one, a `"` in the value that a later `"` of the line closes opens a
+                // string the value takes whole (`password=a"b c"d`): a value that ended inside
+                // it would leave the line's quotes paired otherwise once replaced, and a second
+                // redaction would read the rest of the line differently. A `"` left open is a
+                // byte of the value like any other.
+                let mut j = v;
+                while j < line.len() && !line[j].is_ascii_whitespace() {
+                    if line[j] == b'"' {
+                        if let Some(close) = string_end(line, j + 1) {
+                            j = close;
+                        }
+                    }
+                    j += 1;
+                }
+                j.min(line.len()) - v
             };
             // `authorization=Bearer abc`: the scheme and the credential.
             let word = &line[v..v + n];
