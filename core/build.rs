@@ -3,13 +3,27 @@
 use std::{env, fs, path::Path};
 
 fn main() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+    // The manifest directory of the build being run, read at run time: `env!` would give the
+    // directory this script was compiled in, and checkouts that share a target directory can
+    // share the compiled script, so a deleted checkout would leave the catalog empty.
+    let manifest = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let dir = Path::new(&manifest).join("rules");
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut files: Vec<_> = fs::read_dir(&dir)
-        .map(|rd| rd.filter_map(|e| e.ok()).map(|e| e.path()).collect())
-        .unwrap_or_default();
+        .unwrap_or_else(|e| panic!("cannot read the rule directory {}: {e}", dir.display()))
+        .map(|e| {
+            e.unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()))
+                .path()
+        })
+        .collect();
     files.retain(|p| p.extension().is_some_and(|e| e == "toml"));
     files.sort();
+    // A library without built-in rules would build and redact nothing: refuse instead.
+    assert!(
+        !files.is_empty(),
+        "no rule file (*.toml) in {}: the built-in catalog would be empty",
+        dir.display()
+    );
     let mut out = String::from("/// Built-in rule files: (file name, contents).\npub(crate) static BUILTIN_RULE_FILES: &[(&str, &str)] = &[\n");
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());
