@@ -21,6 +21,7 @@ pub(super) mod europe;
 pub(super) mod network;
 pub(super) mod payment;
 pub(super) mod phone;
+mod phone_metadata;
 pub(super) mod wallets;
 
 /// Asserts that `f` accepts every value in `good` and rejects every value in `bad`.

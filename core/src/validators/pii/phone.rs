@@ -68,15 +68,33 @@ const E164_PLANS: &[(&str, usize, usize, &str)] = &[
 ];
 
 /// An international number valid for its country by libphonenumber's metadata (the
-/// `phonenumber` crate; the metadata is loaded once, on the first candidate): the country
-/// code exists and the national number has a length and a prefix that country assigns.
+/// `phonenumber` crate; the metadata of a country calling code is loaded on the first number
+/// of that code): the country code exists and the national number has a length and a prefix
+/// that country assigns.
 fn libphonenumber_valid(s: &[u8]) -> bool {
-    matches!(parse_international(s), Some(n) if phonenumber::is_valid(&n))
+    matches!(parse_international(s), Some((n, db)) if phonenumber::is_valid_with(db, &n))
 }
 
-/// `+CC` and digits with the rule's separators, parsed by libphonenumber; `None` when the
-/// text is not such a number or the country code is not assigned.
-fn parse_international(s: &[u8]) -> Option<phonenumber::PhoneNumber> {
+/// `+CC` and digits with the rule's separators, parsed by libphonenumber, with the database of
+/// its country calling code; `None` when the text is not such a number or the country code is
+/// not assigned.
+fn parse_international(
+    s: &[u8],
+) -> Option<(
+    phonenumber::PhoneNumber,
+    &'static phonenumber::metadata::Database,
+)> {
+    parse_international_in(s, super::phone_metadata::database_for)
+}
+
+/// [`parse_international`] with the database that `database` gives for the digits after `+`.
+fn parse_international_in<'d>(
+    s: &[u8],
+    database: impl FnOnce(&[u8]) -> Option<&'d phonenumber::metadata::Database>,
+) -> Option<(
+    phonenumber::PhoneNumber,
+    &'d phonenumber::metadata::Database,
+)> {
     let text = std::str::from_utf8(s).ok()?;
     // Only `+`, digits and the separators the rule admits reach the parser.
     if !text.starts_with('+')
@@ -86,13 +104,14 @@ fn parse_international(s: &[u8]) -> Option<phonenumber::PhoneNumber> {
     {
         return None;
     }
-    let digits = text.bytes().filter(u8::is_ascii_digit).count();
-    if !(8..=15).contains(&digits) {
+    let digits: Vec<u8> = text.bytes().filter(u8::is_ascii_digit).collect();
+    if !(8..=15).contains(&digits.len()) {
         return None;
     }
-    let n = phonenumber::parse(None, text).ok()?;
-    phonenumber::metadata::DATABASE.by_code(&n.code().value())?;
-    Some(n)
+    let db = database(&digits)?;
+    let n = phonenumber::parse_with(db, None, text).ok()?;
+    db.by_code(&n.code().value())?;
+    Some((n, db))
 }
 
 /// A `+CC` number that could be a phone number of its country (issue 15, item 2), for the
@@ -100,7 +119,7 @@ fn parse_international(s: &[u8]) -> Option<phonenumber::PhoneNumber> {
 /// number has 6 to 13 digits, not all the same. Numbers that libphonenumber does not know as
 /// assigned (test data, new ranges) are still phone numbers when a phone word says so.
 pub fn e164_possible(s: &[u8]) -> bool {
-    let Some(n) = parse_international(s) else {
+    let Some((n, _)) = parse_international(s) else {
         return false;
     };
     let national = n.national().to_string();
@@ -269,6 +288,114 @@ mod tests {
         ] {
             assert!(!e164_possible(n.as_bytes()), "{n}");
         }
+    }
+
+    /// The database of the number's own code gives what the crate's whole database gives:
+    /// the same country code and national number, the same validity, for the example numbers
+    /// of every region and type (libphonenumber's own), their neighbours, and random numbers
+    /// of every code.
+    #[test]
+    fn the_database_of_a_code_parses_as_the_whole_database() {
+        use phonenumber::metadata::DATABASE;
+        type Outcome = Option<(u16, String, bool)>;
+        let ours = |s: &str| -> Outcome {
+            parse_international(s.as_bytes()).map(|(n, db)| {
+                (
+                    n.code().value(),
+                    n.national().to_string(),
+                    phonenumber::is_valid_with(db, &n),
+                )
+            })
+        };
+        let whole = |s: &str| -> Outcome {
+            parse_international_in(s.as_bytes(), |_| Some(&*DATABASE)).map(|(n, db)| {
+                (
+                    n.code().value(),
+                    n.national().to_string(),
+                    phonenumber::is_valid_with(db, &n),
+                )
+            })
+        };
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        let mut metas: Vec<_> = DATABASE.iter().collect();
+        metas.sort_by_key(|m| m.country_code());
+        let (mut checked, mut valid) = (0, 0);
+        let mut last_code = None;
+        for m in metas {
+            let code = m.country_code();
+            let d = m.descriptors();
+            let mut nationals: Vec<String> = [
+                Some(d.general()),
+                d.fixed_line(),
+                d.mobile(),
+                d.toll_free(),
+                d.premium_rate(),
+                d.shared_cost(),
+                d.personal_number(),
+                d.voip(),
+                d.pager(),
+                d.uan(),
+                d.voicemail(),
+            ]
+            .into_iter()
+            .flatten()
+            .filter_map(|x| x.example().map(str::to_string))
+            .collect();
+            for e in nationals.clone() {
+                let mut b = e.clone().into_bytes();
+                let i = next(b.len() as u64) as usize;
+                b[i] = b'0' + ((b[i] - b'0' + 1) % 10);
+                nationals.push(String::from_utf8(b).unwrap());
+                nationals.push(format!("{e}{}", next(10)));
+                nationals.push(e[..e.len() - 1].to_string());
+                nationals.push(format!("0{e}"));
+            }
+            if last_code != Some(code) {
+                last_code = Some(code);
+                for _ in 0..24 {
+                    let len = 5 + next(10);
+                    nationals.push(
+                        (0..len)
+                            .map(|_| char::from(b'0' + next(10) as u8))
+                            .collect(),
+                    );
+                }
+            }
+            for nat in nationals {
+                let spaced: String = nat
+                    .chars()
+                    .enumerate()
+                    .map(|(i, c)| {
+                        if i > 0 && i % 3 == 0 {
+                            format!(" {c}")
+                        } else {
+                            c.to_string()
+                        }
+                    })
+                    .collect();
+                for text in [
+                    format!("+{code}{nat}"),
+                    format!("+{code} {spaced}"),
+                    format!("+{code} (0){nat}"),
+                    format!("+{code}-{}", spaced.replace(' ', "-")),
+                ] {
+                    let w = whole(&text);
+                    assert_eq!(ours(&text), w, "{text}");
+                    valid += usize::from(matches!(w, Some((_, _, true))));
+                    checked += 1;
+                }
+            }
+        }
+        assert!(
+            checked > 20_000 && valid > 2_000,
+            "{checked} numbers, {valid} valid"
+        );
     }
 
     #[test]
