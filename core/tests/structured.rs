@@ -1025,3 +1025,32 @@ fn a_pair_inside_a_quoted_string_keeps_the_string_closed() {
         assert_eq!(redact_all_ways(&red, input), want, "{input:?}");
     }
 }
+
+/// A pair inside the key of a pretty-printed JSON member line is redacted as a pair line
+/// would redact it: a finding inside the key (an email) can make the key an ordinary one once
+/// replaced, and a second redaction then reads the line as pairs (fuzz finding,
+/// `fuzz/regressions/structured/pair-inside-a-member-key-whose-finding-unmakes-the-key`).
+#[test]
+fn a_pair_inside_a_member_key_is_redacted_once_for_all() {
+    let red = r(Format::Auto);
+    for (input, want) in [
+        (
+            "\"passwd=o I@d.apikey\":\"j\"\n",
+            "\"passwd=[REDACTED:sensitive-key] [REDACTED:email]\":\"[REDACTED:sensitive-key]\"\n",
+        ),
+        (
+            "  \"passwd=o I@d.apikey\": \"j\",\n",
+            "  \"passwd=[REDACTED:sensitive-key] [REDACTED:email]\": \"[REDACTED:sensitive-key]\",\n",
+        ),
+        // The pair is not the member's value: a key that stays sensitive keeps its value's
+        // replacement, and a value is never read for pairs beyond what it was.
+        (
+            "\"passwd=o apikey\":\"j\"\n",
+            "\"passwd=[REDACTED:sensitive-key] apikey\":\"[REDACTED:sensitive-key]\"\n",
+        ),
+    ] {
+        let once = redact_all_ways(&red, input);
+        assert_eq!(once, want, "{input:?}");
+        assert_eq!(redact_all_ways(&red, &once), once, "{input:?}");
+    }
+}

@@ -110,7 +110,7 @@ impl QuoteState {
 
 /// The position of the `"` that closes a double-quoted string whose body starts at `from`
 /// (a backslash escapes the byte after it), if the line has one.
-fn string_end(line: &[u8], from: usize) -> Option<usize> {
+pub(super) fn string_end(line: &[u8], from: usize) -> Option<usize> {
     let mut j = from;
     while j < line.len() {
         match line[j] {

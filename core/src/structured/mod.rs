@@ -417,6 +417,21 @@ pub(crate) fn render_line(
         Plan::Kv(spans) => render_kv(r, line, comps, &spans, vault, out, found),
         Plan::Json(j) => render_json_line(r, line, &j, comps, vault, out, found),
         Plan::Member(m) => {
+            // `key=value` pairs inside the member's key (`"passwd=x a@b.io apikey": ...`), as
+            // a pair line reads them: a finding inside the key can make it an ordinary key once
+            // replaced, and a second redaction then reads the line as pairs.
+            let mut comps = comps;
+            if memchr::memchr(b'=', &line[m.start..m.end]).is_some() {
+                let key_end = kv::string_end(line, m.start + 1).unwrap_or(m.end);
+                let mut pairs = Vec::new();
+                kv_spans(line, &r.keys, true, &mut pairs);
+                add_key_spans(
+                    &mut comps,
+                    pairs
+                        .into_iter()
+                        .filter(|p| p.start > m.start && p.end <= key_end),
+                );
+            }
             if comps.iter().any(|c| c.start < m.start || c.end > m.end) {
                 // A finding reaches the indentation or the comma: the line as text.
                 return render_kv(r, line, comps, &[], vault, out, found);
