@@ -59,6 +59,9 @@ pub(crate) struct Rule {
     /// Multiline rules: the pattern as an anchored full DFA (built on first use; `None` when
     /// over its size limit), to learn early that a window's result can no longer change.
     release: std::sync::OnceLock<Option<ReleaseDfa>>,
+    /// Keyword-less rules: the spec's `candidate` pattern (parsed at build), which the
+    /// combined search of keyword-less rules looks for in place of the pattern.
+    candidate: Option<Hir>,
     pub index: usize,
 }
 
@@ -89,6 +92,13 @@ impl Rule {
     #[inline]
     pub(crate) fn hir(&self) -> &Hir {
         &self.shape().hir
+    }
+
+    /// What the combined search of keyword-less rules looks for: the `candidate` pattern when
+    /// the rule has one (it matches wherever the pattern does), else the pattern.
+    #[inline]
+    pub(crate) fn search_hir(&self) -> &Hir {
+        self.candidate.as_ref().unwrap_or_else(|| self.hir())
     }
 
     /// The capture index of the group named `secret`.
@@ -600,6 +610,30 @@ pub(crate) fn compile_rule(spec: &RuleSpec, index: usize, eager: bool) -> Result
         check_cost(hir)?;
         let _ = regex.set(build_regex(hir)?);
     }
+    let candidate = match &spec.candidate {
+        None => None,
+        Some(_) if !spec.keywords.is_empty() => {
+            return Err(Error::new(
+                ErrorKind::InvalidRule,
+                "candidate applies to rules without keywords only (rules with keywords are \
+                 searched around their keywords)",
+            ))
+        }
+        Some(c) => {
+            let h = parse_hir(c)
+                .map_err(|e| Error::new(e.kind(), format!("candidate `{c}`: {}", e.message())))?;
+            let h = strip_newlines(&h).map_err(|m| {
+                Error::new(ErrorKind::InvalidRegex, format!("candidate `{c}`: {m}"))
+            })?;
+            if h.properties().minimum_len().is_none_or(|m| m == 0) {
+                return Err(Error::new(
+                    ErrorKind::EmptyMatch,
+                    format!("candidate `{c}` can match the empty string"),
+                ));
+            }
+            Some(h)
+        }
+    };
     let mut checks = Vec::with_capacity(spec.validators.len());
     for v in &spec.validators {
         checks.push(validators::build(v).map_err(|m| Error::new(ErrorKind::UnknownValidator, m))?);
@@ -635,6 +669,7 @@ pub(crate) fn compile_rule(spec: &RuleSpec, index: usize, eager: bool) -> Result
         priority: spec.priority,
         lead: std::sync::OnceLock::new(),
         release: std::sync::OnceLock::new(),
+        candidate,
         index,
     })
     .inspect(|rule| {

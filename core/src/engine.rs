@@ -130,9 +130,11 @@ impl Engine {
         let keywordless_all = if keywordless.is_empty() {
             None
         } else {
+            // Each rule's `candidate` when it has one: a place this union finds is confirmed
+            // with the rule's own pattern below, so a larger language only adds places to try.
             let hirs: Vec<&regex_syntax::hir::Hir> = keywordless
                 .iter()
-                .map(|&r| rules[r as usize].hir())
+                .map(|&r| rules[r as usize].search_hir())
                 .collect();
             Some(crate::compile::build_many(&hirs)?)
         };
@@ -1098,6 +1100,124 @@ mod lazy_shape_tests {
                 "{}",
                 a.id
             );
+        }
+    }
+}
+
+#[cfg(test)]
+mod candidate_tests {
+    //! A rule's `candidate` must match wherever its pattern does: the combined search of
+    //! keyword-less rules looks for candidates only, so a place where the pattern matches and
+    //! the candidate does not would never be tried (a finding lost, or a veto missed).
+    use crate::compile::Rule;
+    use proptest::prelude::*;
+    use regex_automata::{meta::Regex, Anchored, Input};
+
+    fn candidates() -> Vec<(&'static Rule, Regex)> {
+        static R: std::sync::OnceLock<crate::Redactor> = std::sync::OnceLock::new();
+        let r = R.get_or_init(|| crate::Redactor::builder().build().unwrap());
+        r.text()
+            .engine
+            .rules
+            .iter()
+            .filter(|rule| rule.keywords.is_empty())
+            .filter(|rule| !std::ptr::eq(rule.search_hir(), rule.hir()))
+            .map(|rule| {
+                let c = crate::compile::build_many(&[rule.search_hir()]).unwrap();
+                (rule, c)
+            })
+            .collect()
+    }
+
+    /// Every place where the pattern has a match (each leftmost start, searching again from
+    /// the byte after it) is a place where the candidate has one.
+    fn check(rule: &Rule, cand: &Regex, hay: &[u8]) -> Result<usize, String> {
+        let mut at = 0;
+        let mut n = 0;
+        while at <= hay.len() {
+            let Some(m) = rule.regex().search(&Input::new(hay).range(at..)) else {
+                break;
+            };
+            if !cand.is_match(Input::new(hay).range(m.start()..).anchored(Anchored::Yes)) {
+                return Err(format!(
+                    "{}: the pattern matches {:?} at {}, the candidate does not",
+                    rule.id,
+                    String::from_utf8_lossy(&hay[m.start()..m.end()]),
+                    m.start()
+                ));
+            }
+            n += 1;
+            at = m.start() + 1;
+        }
+        Ok(n)
+    }
+
+    #[test]
+    fn the_catalog_has_candidates() {
+        let ids: Vec<&str> = candidates().iter().map(|(r, _)| &*r.id).collect();
+        assert!(
+            ids.contains(&"credit-card") && ids.contains(&"ipv4"),
+            "{ids:?}"
+        );
+    }
+
+    #[test]
+    fn every_match_of_a_pattern_starts_a_match_of_its_candidate() {
+        let mut texts: Vec<Vec<u8>> = Vec::new();
+        for (name, text) in crate::catalog::builtin_rule_files() {
+            for spec in crate::rule::parse_rules(name, text).unwrap() {
+                texts.extend(
+                    spec.examples
+                        .into_iter()
+                        .chain(spec.negative_examples)
+                        .map(String::into_bytes),
+                );
+            }
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpora");
+        for f in [
+            "bench/samples/ordinary.txt",
+            "bench/samples/dense.txt",
+            "bench/samples/jsonl.txt",
+            "bench/samples/adversarial.txt",
+            "eval/corpus.txt",
+            "pii/planted.txt",
+            "pii/decoy-lognoise.txt",
+            "secrets/decoy.txt",
+            "sample/app.log",
+        ] {
+            texts.push(std::fs::read(root.join(f)).unwrap_or_else(|e| panic!("{f}: {e}")));
+        }
+        for (rule, cand) in candidates() {
+            let mut found = 0;
+            for t in &texts {
+                found += check(rule, &cand, t).unwrap_or_else(|e| panic!("{e}"));
+            }
+            // Vetoed and found places both: the texts exercise the rule.
+            assert!(found > 100, "{}: {found} matches", rule.id);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+        #[test]
+        fn candidates_hold_on_generated_text(parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "order_id", "trace.id", "ID", "ts", "elapsed_ms", "x", "total", "amount",
+                "version", "Version", "ver", "nginx", "fw", "build", "v", "abc1", "1a",
+                "=", ":", " ", "  ", "\"", "'", "_", ".", "-", "/", "//", "@", "root@", "ssh ",
+                "\t", "\n", "4111111111111111", "4111 1111 1111 1111", "378282246310005",
+                "123456789012", "1234567890123456789", "10.0.0.1", "192.168.1.254", "1.2.3",
+                "256.1.1.1", "7", "42", "0",
+            ]),
+            0..24,
+        )) {
+            let hay = parts.concat().into_bytes();
+            for (rule, cand) in candidates() {
+                if let Err(e) = check(rule, &cand, &hay) {
+                    prop_assert!(false, "{} in {:?}", e, String::from_utf8_lossy(&hay));
+                }
+            }
         }
     }
 }

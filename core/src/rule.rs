@@ -107,6 +107,14 @@ pub struct RuleSpec {
     /// fallback rule that may overlap any rule. Checked by `redactum rules check`.
     #[serde(default)]
     pub overlaps: Vec<String>,
+    /// Keyword-less rules only: a pattern that matches wherever `pattern` does (every match
+    /// of `pattern` starts with a match of this one) and costs less in the automaton that
+    /// searches all keyword-less rules at once. That search looks for this pattern; each place
+    /// it finds is then confirmed with `pattern`, so findings are those of `pattern` alone. For
+    /// context alternatives that veto findings (long word lists under `(?i:...)`), whose
+    /// states the combined automaton would otherwise build as the input shows them.
+    #[serde(default)]
+    pub candidate: Option<String>,
     /// Free text.
     #[serde(default)]
     pub description: Option<String>,
@@ -145,6 +153,7 @@ impl RuleSpec {
             word_keywords: false,
             priority: 0,
             overlaps: Vec::new(),
+            candidate: None,
             description: None,
             references: Vec::new(),
             examples: Vec::new(),
