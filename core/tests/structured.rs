@@ -1054,3 +1054,18 @@ fn a_pair_inside_a_member_key_is_redacted_once_for_all() {
         assert_eq!(redact_all_ways(&red, &once), once, "{input:?}");
     }
 }
+
+/// A finding that takes in a `"` (a quoted password value) changes how the line's strings
+/// pair once it is written: the pairs of the line are read as a second redaction reads them
+/// (fuzz finding, `fuzz/regressions/structured/finding-holding-a-quote-repairs-the-strings`).
+#[test]
+fn pairs_are_read_as_the_line_will_be_written() {
+    let red = r(Format::Logfmt);
+    let input = "pass\":\"umail\"\"email=ann \"pass=e.cog=\n";
+    let once = redact_all_ways(&red, input);
+    assert!(!once.contains("email=ann"), "{once}");
+    assert_eq!(redact_all_ways(&red, &once), once);
+    let input = "pass\":\"\u{95}umail\"\"email=a\u{ff}\"pass=e.cog=\n";
+    let once = redact_all_ways(&red, input);
+    assert_eq!(redact_all_ways(&red, &once), once);
+}

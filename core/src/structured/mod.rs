@@ -241,16 +241,63 @@ fn classify_all(format: Format, keys: &KeySet, line: &[u8]) -> Plan {
         return Plan::Text;
     }
     let mut spans = Vec::new();
-    if sql::insert_spans(line, keys, &mut spans) {
-        return Plan::Kv(spans);
+    if !pair_spans(line, keys, &mut spans) {
+        return Plan::Text;
+    }
+    Plan::Kv(spans)
+}
+
+/// The sensitive values of an SQL `INSERT` or of a `key=value` / header / query line; false
+/// when the line has no sensitive key (a text line).
+fn pair_spans(line: &[u8], keys: &KeySet, spans: &mut Vec<Span>) -> bool {
+    spans.clear();
+    if sql::insert_spans(line, keys, spans) {
+        return true;
     }
     spans.clear();
     // One pair is a pair (`.env` lines, `export TOKEN=...`, a URL with one sensitive
     // parameter): a sensitive key is enough, as a sensitive header name is.
-    if !kv_spans(line, keys, true, &mut spans) {
-        return Plan::Text;
+    kv_spans(line, keys, true, spans)
+}
+
+/// The pairs of a pair line as a second redaction reads them, when the rules' findings
+/// `comps` replace a `"` of the line: a marker holds no quote, so the line's strings pair
+/// otherwise once it is written, and a value that was inside a string may be outside one
+/// (or the reverse). The pairs are read on the line with the findings replaced, and their
+/// spans mapped back to the line. `None` when no finding holds a quote.
+fn pairs_as_written(r: &StructuredRedactor, line: &[u8], comps: &[Span]) -> Option<Vec<Span>> {
+    if !comps
+        .iter()
+        .any(|c| memchr::memchr(b'"', &line[c.start..c.end]).is_some())
+    {
+        return None;
     }
-    Plan::Kv(spans)
+    let mut sorted = comps.to_vec();
+    merge(&mut sorted);
+    let mut text = Vec::with_capacity(line.len() + 32 * sorted.len());
+    let mut marks = Marks::default();
+    let mut at = 0;
+    for c in &sorted {
+        text.extend_from_slice(&line[at..c.start]);
+        let ts = text.len();
+        r.write_replacement(&line[c.start..c.end], c, None, &mut text);
+        marks.push(ts, text.len(), c.start, c.end);
+        at = c.end;
+    }
+    text.extend_from_slice(&line[at..]);
+    let mut spans = Vec::new();
+    pair_spans(&text, &r.keys, &mut spans);
+    Some(
+        spans
+            .into_iter()
+            .map(|s| Span {
+                start: marks.to_orig(s.start, false),
+                end: marks.to_orig(s.end, true),
+                label: s.label,
+            })
+            .filter(|s| s.end > s.start)
+            .collect(),
+    )
 }
 
 /// A line that starts like JSON but does not parse may parse once its text findings are
@@ -414,7 +461,10 @@ pub(crate) fn render_line(
     let comps = comps.unwrap_or_else(|| r.components_of(line));
     match plan {
         Plan::Text => unreachable!("text lines are rendered as text runs"),
-        Plan::Kv(spans) => render_kv(r, line, comps, &spans, vault, out, found),
+        Plan::Kv(spans) => match pairs_as_written(r, line, &comps) {
+            Some(pairs) => render_kv(r, line, comps, &pairs, vault, out, found),
+            None => render_kv(r, line, comps, &spans, vault, out, found),
+        },
         Plan::Json(j) => render_json_line(r, line, &j, comps, vault, out, found),
         Plan::Member(m) => {
             // `key=value` pairs inside the member's key (`"passwd=x a@b.io apikey": ...`), as
