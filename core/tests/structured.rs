@@ -1069,3 +1069,19 @@ fn pairs_are_read_as_the_line_will_be_written() {
     let once = redact_all_ways(&red, input);
     assert_eq!(redact_all_ways(&red, &once), once);
 }
+
+/// A finding that takes in a key (`lastname=`, read by `generic-password` as the value of
+/// `pass=`) ends that key's value, which ran over the pairs after it: they are read as a second
+/// redaction reads them (fuzz finding,
+/// `fuzz/regressions/structured/finding-that-takes-a-key-frees-the-pairs-after-it`).
+#[test]
+fn a_finding_that_takes_a_key_frees_the_pairs_after_it() {
+    let red = r(Format::Logfmt);
+    let input = "pass= lastname=\"passwd=k\n";
+    let once = redact_all_ways(&red, input);
+    assert_eq!(
+        once,
+        "pass= [REDACTED:generic-password]\"passwd=[REDACTED:sensitive-key]\n"
+    );
+    assert_eq!(redact_all_ways(&red, &once), once);
+}

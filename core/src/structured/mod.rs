@@ -260,16 +260,14 @@ fn pair_spans(line: &[u8], keys: &KeySet, spans: &mut Vec<Span>) -> bool {
     kv_spans(line, keys, true, spans)
 }
 
-/// The pairs of a pair line as a second redaction reads them, when the rules' findings
-/// `comps` replace a `"` of the line: a marker holds no quote, so the line's strings pair
-/// otherwise once it is written, and a value that was inside a string may be outside one
-/// (or the reverse). The pairs are read on the line with the findings replaced, and their
-/// spans mapped back to the line. `None` when no finding holds a quote.
+/// The pairs of a pair line as a second redaction reads them, when the rules found something
+/// in it (`comps`): a marker holds no quote, no `=` and no key, so once the line is written its
+/// strings may pair otherwise (a value that was inside a string is outside one, or the
+/// reverse) and a key whose value ran over later pairs may be gone (`pass= lastname="passwd=k`
+/// when `generic-password` takes `lastname=`). The pairs are read on the line with the findings
+/// replaced, and their spans mapped back to the line. `None` when nothing was found.
 fn pairs_as_written(r: &StructuredRedactor, line: &[u8], comps: &[Span]) -> Option<Vec<Span>> {
-    if !comps
-        .iter()
-        .any(|c| memchr::memchr(b'"', &line[c.start..c.end]).is_some())
-    {
+    if comps.is_empty() {
         return None;
     }
     let mut sorted = comps.to_vec();
@@ -461,10 +459,14 @@ pub(crate) fn render_line(
     let comps = comps.unwrap_or_else(|| r.components_of(line));
     match plan {
         Plan::Text => unreachable!("text lines are rendered as text runs"),
-        Plan::Kv(spans) => match pairs_as_written(r, line, &comps) {
-            Some(pairs) => render_kv(r, line, comps, &pairs, vault, out, found),
-            None => render_kv(r, line, comps, &spans, vault, out, found),
-        },
+        Plan::Kv(mut spans) => {
+            // Both readings: the line as it is and as it will be written (never less than
+            // before; a value a rule found in part is still replaced whole).
+            if let Some(pairs) = pairs_as_written(r, line, &comps) {
+                spans.extend(pairs);
+            }
+            render_kv(r, line, comps, &spans, vault, out, found)
+        }
         Plan::Json(j) => render_json_line(r, line, &j, comps, vault, out, found),
         Plan::Member(m) => {
             // `key=value` pairs inside the member's key (`"passwd=x a@b.io apikey": ...`), as
