@@ -272,17 +272,7 @@ fn pairs_as_written(r: &StructuredRedactor, line: &[u8], comps: &[Span]) -> Opti
     }
     let mut sorted = comps.to_vec();
     merge(&mut sorted);
-    let mut text = Vec::with_capacity(line.len() + 32 * sorted.len());
-    let mut marks = Marks::default();
-    let mut at = 0;
-    for c in &sorted {
-        text.extend_from_slice(&line[at..c.start]);
-        let ts = text.len();
-        r.write_replacement(&line[c.start..c.end], c, None, &mut text);
-        marks.push(ts, text.len(), c.start, c.end);
-        at = c.end;
-    }
-    text.extend_from_slice(&line[at..]);
+    let (text, marks) = written(r, line, &sorted, None);
     let mut spans = Vec::new();
     pair_spans(&text, &r.keys, &mut spans);
     Some(
@@ -337,6 +327,28 @@ pub(crate) fn json_after_text(
     json_after_text_from(r, keys, line, first, utf8, vault)
 }
 
+/// `line` with the sorted, disjoint findings `comps` replaced as they will be written, and
+/// where the replacements stand in it.
+fn written(
+    r: &StructuredRedactor,
+    line: &[u8],
+    comps: &[Span],
+    mut vault: Option<&mut Vault>,
+) -> (Vec<u8>, Marks) {
+    let mut text = Vec::with_capacity(line.len() + 32 * comps.len());
+    let mut marks = Marks::default();
+    let mut at = 0;
+    for c in comps {
+        text.extend_from_slice(&line[at..c.start]);
+        let ts = text.len();
+        r.write_replacement(&line[c.start..c.end], c, vault.as_deref_mut(), &mut text);
+        marks.push(ts, text.len(), c.start, c.end);
+        at = c.end;
+    }
+    text.extend_from_slice(&line[at..]);
+    (text, marks)
+}
+
 /// [`json_after_text`] of a line whose first non-blank byte, at `first`, is `{`, `[` or `"`.
 fn json_after_text_from(
     r: &StructuredRedactor,
@@ -344,7 +356,7 @@ fn json_after_text_from(
     line: &[u8],
     first: usize,
     utf8: bool,
-    mut vault: Option<&mut Vault>,
+    vault: Option<&mut Vault>,
 ) -> Option<JsonAfterText> {
     let mut comps = r.text_comps(line, utf8);
     if comps.is_empty() {
@@ -353,17 +365,7 @@ fn json_after_text_from(
     if vault.is_some() {
         protect_placeholders(line, &mut comps);
     }
-    let mut text = Vec::with_capacity(line.len() + 32 * comps.len());
-    let mut marks = Marks::default();
-    let mut at = 0;
-    for c in &comps {
-        text.extend_from_slice(&line[at..c.start]);
-        let ts = text.len();
-        r.write_replacement(&line[c.start..c.end], c, vault.as_deref_mut(), &mut text);
-        marks.push(ts, text.len(), c.start, c.end);
-        at = c.end;
-    }
-    text.extend_from_slice(&line[at..]);
+    let (text, marks) = written(r, line, &comps, vault);
     let plan = if line[first] == b'"' {
         Plan::Member(member(&text, keys)?)
     } else {
