@@ -1085,3 +1085,17 @@ fn a_finding_that_takes_a_key_frees_the_pairs_after_it() {
     );
     assert_eq!(redact_all_ways(&red, &once), once);
 }
+
+/// The pairs' own replacements change how the strings pair too (`passwd=t""pwd":"...` takes
+/// two quotes away): the reading as written includes them, until it adds nothing (fuzz
+/// finding, `fuzz/regressions/structured/pair-replacements-repair-the-strings-again`).
+#[test]
+fn pair_replacements_are_part_of_the_line_as_written() {
+    for format in [Format::Auto, Format::Logfmt] {
+        let red = r(format);
+        let input = "pass\":\"\u{95}gil\u{1}n passwd=t\"\"pwd\":\"\u{95}u2-XN email=a\u{ff}\"pass:\u{95}u2-XL\n";
+        let once = redact_all_ways(&red, input);
+        assert!(!once.contains("u2-XL") && !once.contains("passwd=t"), "{once}");
+        assert_eq!(redact_all_ways(&red, &once), once);
+    }
+}

@@ -260,19 +260,23 @@ fn pair_spans(line: &[u8], keys: &KeySet, spans: &mut Vec<Span>) -> bool {
     kv_spans(line, keys, true, spans)
 }
 
-/// The pairs of a pair line as a second redaction reads them, when the rules found something
-/// in it (`comps`): a marker holds no quote, no `=` and no key, so once the line is written its
+/// The pairs of a pair line as a second redaction reads them, when something is replaced in
+/// it (`comps`: the rules' findings and the pairs' values): a marker holds no quote, no `=` and no key, so once the line is written its
 /// strings may pair otherwise (a value that was inside a string is outside one, or the
 /// reverse) and a key whose value ran over later pairs may be gone (`pass= lastname="passwd=k`
 /// when `generic-password` takes `lastname=`). The pairs are read on the line with the findings
 /// replaced, and their spans mapped back to the line. `None` when nothing was found.
-fn pairs_as_written(r: &StructuredRedactor, line: &[u8], comps: &[Span]) -> Option<Vec<Span>> {
+/// `comps` is sorted and merged first.
+fn pairs_as_written(
+    r: &StructuredRedactor,
+    line: &[u8],
+    comps: &mut Vec<Span>,
+) -> Option<Vec<Span>> {
     if comps.is_empty() {
         return None;
     }
-    let mut sorted = comps.to_vec();
-    merge(&mut sorted);
-    let (text, marks) = written(r, line, &sorted, None);
+    merge(comps);
+    let (text, marks) = written(r, line, comps, None);
     let mut spans = Vec::new();
     pair_spans(&text, &r.keys, &mut spans);
     Some(
@@ -463,9 +467,26 @@ pub(crate) fn render_line(
         Plan::Text => unreachable!("text lines are rendered as text runs"),
         Plan::Kv(mut spans) => {
             // Both readings: the line as it is and as it will be written (never less than
-            // before; a value a rule found in part is still replaced whole).
-            if let Some(pairs) = pairs_as_written(r, line, &comps) {
-                spans.extend(pairs);
+            // before; a value a rule found in part is still replaced whole). What is written
+            // includes the pairs' own replacements, which may pair the strings otherwise
+            // again: a few rounds, until the reading as written adds nothing.
+            for _ in 0..4 {
+                // What `render_kv` replaces: the findings, and the pairs' values that no rule
+                // claims.
+                let mut all = comps.clone();
+                add_key_spans(&mut all, spans.iter().copied());
+                let Some(pairs) = pairs_as_written(r, line, &mut all) else {
+                    break;
+                };
+                let before = spans.len();
+                spans.extend(
+                    pairs
+                        .into_iter()
+                        .filter(|p| !all.iter().any(|a| a.start <= p.start && p.end <= a.end)),
+                );
+                if spans.len() == before {
+                    break;
+                }
             }
             render_kv(r, line, comps, &spans, vault, out, found)
         }
