@@ -1095,7 +1095,10 @@ fn pair_replacements_are_part_of_the_line_as_written() {
         let red = r(format);
         let input = "pass\":\"\u{95}gil\u{1}n passwd=t\"\"pwd\":\"\u{95}u2-XN email=a\u{ff}\"pass:\u{95}u2-XL\n";
         let once = redact_all_ways(&red, input);
-        assert!(!once.contains("u2-XL") && !once.contains("passwd=t"), "{once}");
+        assert!(
+            !once.contains("u2-XL") && !once.contains("passwd=t"),
+            "{once}"
+        );
         assert_eq!(redact_all_ways(&red, &once), once);
     }
 }
