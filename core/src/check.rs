@@ -38,6 +38,9 @@ pub enum ProblemKind {
     UndeclaredOverlap,
     /// `overlaps` names a rule that is not in the set.
     UnknownOverlap,
+    /// The pattern matches somewhere in an example or a negative example where the rule's
+    /// `candidate` does not: the combined search would never try that place.
+    CandidateMisses,
 }
 
 impl ProblemKind {
@@ -56,6 +59,7 @@ impl ProblemKind {
             ProblemKind::ExampleWithoutKeyword => "example-without-keyword",
             ProblemKind::UndeclaredOverlap => "undeclared-overlap",
             ProblemKind::UnknownOverlap => "unknown-overlap",
+            ProblemKind::CandidateMisses => "candidate-misses",
         }
     }
 }
@@ -216,6 +220,27 @@ pub fn check(builder: &RedactorBuilder) -> Result<CheckReport, Error> {
                     ProblemKind::UnknownOverlap,
                     format!("no rule `{o}` in the set"),
                 );
+            }
+        }
+        if spec.candidate.is_some() {
+            let rule = redactor
+                .text()
+                .engine
+                .rules
+                .iter()
+                .find(|r| *r.id == *spec.id);
+            if let Some((rule, cand)) = rule.and_then(|r| r.candidate_regex().map(|c| (r, c))) {
+                for ex in spec.examples.iter().chain(&spec.negative_examples) {
+                    if let Some((s, e)) = rule.candidate_miss(&cand, ex.as_bytes()) {
+                        problem(
+                            ProblemKind::CandidateMisses,
+                            format!(
+                                "{ex:?}: the pattern matches {:?} at {s}, the candidate does not",
+                                String::from_utf8_lossy(&ex.as_bytes()[s..e])
+                            ),
+                        );
+                    }
+                }
             }
         }
         let lower_keywords: Vec<String> = spec

@@ -101,6 +101,28 @@ impl Rule {
         self.candidate.as_ref().unwrap_or_else(|| self.hir())
     }
 
+    /// The `candidate` pattern compiled alone, for checks (`rules check`, tests); `None` when
+    /// the rule has none.
+    pub(crate) fn candidate_regex(&self) -> Option<Regex> {
+        self.candidate.as_ref().and_then(|h| build_many(&[h]).ok())
+    }
+
+    /// The first match of the pattern in `hay` that does not start a match of `candidate`
+    /// (see [`Rule::candidate_regex`]): each leftmost start of the pattern, searching again
+    /// from the byte after it, is a place the combined keyword-less search must find.
+    pub(crate) fn candidate_miss(&self, candidate: &Regex, hay: &[u8]) -> Option<(usize, usize)> {
+        use regex_automata::{Anchored, Input};
+        let mut at = 0;
+        while at <= hay.len() {
+            let m = self.regex().search(&Input::new(hay).range(at..))?;
+            if !candidate.is_match(Input::new(hay).range(m.start()..).anchored(Anchored::Yes)) {
+                return Some((m.start(), m.end()));
+            }
+            at = m.start() + 1;
+        }
+        None
+    }
+
     /// The capture index of the group named `secret`.
     #[inline]
     pub(crate) fn secret_group(&self) -> Option<usize> {

@@ -1111,7 +1111,7 @@ mod candidate_tests {
     //! the candidate does not would never be tried (a finding lost, or a veto missed).
     use crate::compile::Rule;
     use proptest::prelude::*;
-    use regex_automata::{meta::Regex, Anchored, Input};
+    use regex_automata::{meta::Regex, Input};
 
     fn candidates() -> Vec<(&'static Rule, Regex)> {
         static R: std::sync::OnceLock<crate::Redactor> = std::sync::OnceLock::new();
@@ -1121,31 +1121,23 @@ mod candidate_tests {
             .rules
             .iter()
             .filter(|rule| rule.keywords.is_empty())
-            .filter(|rule| !std::ptr::eq(rule.search_hir(), rule.hir()))
-            .map(|rule| {
-                let c = crate::compile::build_many(&[rule.search_hir()]).unwrap();
-                (rule, c)
-            })
+            .filter_map(|rule| rule.candidate_regex().map(|c| (rule, c)))
             .collect()
     }
 
-    /// Every place where the pattern has a match (each leftmost start, searching again from
-    /// the byte after it) is a place where the candidate has one.
+    /// Every place where the pattern has a match is a place where the candidate has one; the
+    /// number of places.
     fn check(rule: &Rule, cand: &Regex, hay: &[u8]) -> Result<usize, String> {
+        if let Some((s, e)) = rule.candidate_miss(cand, hay) {
+            return Err(format!(
+                "{}: the pattern matches {:?} at {s}, the candidate does not",
+                rule.id,
+                String::from_utf8_lossy(&hay[s..e]),
+            ));
+        }
         let mut at = 0;
         let mut n = 0;
-        while at <= hay.len() {
-            let Some(m) = rule.regex().search(&Input::new(hay).range(at..)) else {
-                break;
-            };
-            if !cand.is_match(Input::new(hay).range(m.start()..).anchored(Anchored::Yes)) {
-                return Err(format!(
-                    "{}: the pattern matches {:?} at {}, the candidate does not",
-                    rule.id,
-                    String::from_utf8_lossy(&hay[m.start()..m.end()]),
-                    m.start()
-                ));
-            }
+        while let Some(m) = rule.regex().search(&Input::new(hay).range(at..)) {
             n += 1;
             at = m.start() + 1;
         }

@@ -107,3 +107,55 @@ fn costly_pattern_fails_the_check() {
     assert_eq!(e.kind(), redactum::ErrorKind::TooCostly);
     assert_eq!(e.rule_id(), Some("c"));
 }
+
+/// A keyword-less rule's `candidate` must match wherever its pattern does: a candidate that
+/// misses one of the rule's examples is reported; one that holds is not. A candidate on a rule
+/// with keywords is an error at build.
+#[test]
+fn a_candidate_that_misses_the_pattern_is_reported() {
+    let rule = |candidate: &str| {
+        format!(
+            r#"
+[[rule]]
+id = "ticket-no"
+name = "Ticket number"
+category = "pii"
+pattern = '''(?i:ref(?:erence)?[:=])\d{{8}}|\b(?P<secret>T\d{{8}})\b'''
+candidate = '''{candidate}'''
+references = ["https://example.org/tickets"]
+examples = ["opened T12345678 today", "see T87654321"]
+negative_examples = ["reference=12345678 only"]
+"#
+        )
+    };
+    let report_for = |candidate: &str| {
+        let mut b = Redactor::builder();
+        b.builtin_rules(false).add_rules("t.toml", &rule(candidate));
+        check(&b).expect("builds")
+    };
+    let misses = |candidate: &str| {
+        report_for(candidate)
+            .problems
+            .iter()
+            .filter(|p| p.rule_id == "ticket-no" && p.kind == ProblemKind::CandidateMisses)
+            .count()
+    };
+    // The veto's words replaced by any word: a superset.
+    assert_eq!(misses(r"(?i:[a-z]+[:=])\d{8}|\bT\d{8}\b"), 0);
+    // Without the veto alternative: the negative example's `reference=` is missed.
+    assert_eq!(misses(r"\bT\d{8}\b"), 1);
+    // Without the finding's alternative: both examples are missed.
+    assert_eq!(misses(r"(?i:[a-z]+[:=])\d{8}"), 2);
+
+    let with_keywords = rule(r"\bT\d{8}\b").replace(
+        "category = \"pii\"\n",
+        "category = \"pii\"\nkeywords = [\"T\"]\n",
+    );
+    let err = Redactor::builder()
+        .builtin_rules(false)
+        .add_rules("t.toml", &with_keywords)
+        .build()
+        .unwrap_err();
+    assert!(err.to_string().contains("candidate"), "{err}");
+    assert!(err.to_string().contains("ticket-no"), "{err}");
+}
