@@ -1011,6 +1011,16 @@ fn a_pair_inside_a_quoted_string_keeps_the_string_closed() {
             "msg=\"x password=ab\\\"cd\" next=1\n",
             "msg=\"x password=[REDACTED:sensitive-key]\" next=1\n",
         ),
+        // A scheme's credential ends where the string does too (fuzz finding,
+        // `fuzz/regressions/structured/bearer-scheme-takes-the-closing-quote`).
+        (
+            "\"passwd=Bearer \"\n",
+            "\"passwd=[REDACTED:sensitive-key]\"\n",
+        ),
+        (
+            "msg=\"login authorization=Bearer abc.def\" next=1\n",
+            "msg=\"login authorization=[REDACTED:sensitive-key]\" next=1\n",
+        ),
         // Outside a string, a quote left open is part of the value.
         (
             "login password=ab\"cd next=1\n",

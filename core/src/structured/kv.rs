@@ -250,7 +250,8 @@ pub(super) fn kv_spans(line: &[u8], keys: &KeySet, headers: bool, spans: &mut Ve
         } else {
             // Inside a double-quoted string (`msg="login password=x"`, a JSON string on a line
             // of its own), the value ends where the string does.
-            let mut n = if quotes.inside_at(line, k) {
+            let inside = quotes.inside_at(line, k);
+            let mut n = if inside {
                 let mut j = v;
                 while j < line.len() && !line[j].is_ascii_whitespace() && line[j] != b'"' {
                     j += if line[j] == b'\\' { 2 } else { 1 };
@@ -280,9 +281,10 @@ pub(super) fn kv_spans(line: &[u8], keys: &KeySet, headers: bool, spans: &mut Ve
                 .any(|s| word.eq_ignore_ascii_case(s.as_bytes()))
                 && line.get(v + n) == Some(&b' ')
             {
+                // The credential ends where the string does too (`"authorization=Bearer "`).
                 n += 1 + line[v + n + 1..]
                     .iter()
-                    .take_while(|b| !b.is_ascii_whitespace())
+                    .take_while(|&&b| !b.is_ascii_whitespace() && (!inside || b != b'"'))
                     .count();
             }
             (v, v + n)
