@@ -41,6 +41,10 @@ pub enum ProblemKind {
     /// The pattern matches somewhere in an example or a negative example where the rule's
     /// `candidate` does not: the combined search would never try that place.
     CandidateMisses,
+    /// A match of the pattern (or of the `candidate`) in an example or a negative example
+    /// holds none of the rule's `anchors`, or reaches further past one than the anchor allows:
+    /// the combined search, which runs around anchors, would miss it.
+    AnchorMisses,
 }
 
 impl ProblemKind {
@@ -60,6 +64,7 @@ impl ProblemKind {
             ProblemKind::UndeclaredOverlap => "undeclared-overlap",
             ProblemKind::UnknownOverlap => "unknown-overlap",
             ProblemKind::CandidateMisses => "candidate-misses",
+            ProblemKind::AnchorMisses => "anchor-misses",
         }
     }
 }
@@ -240,6 +245,27 @@ pub fn check(builder: &RedactorBuilder) -> Result<CheckReport, Error> {
                             ),
                         );
                     }
+                }
+            }
+        }
+        if !spec.anchors.is_empty() {
+            let rule = redactor
+                .text()
+                .engine
+                .rules
+                .iter()
+                .find(|r| *r.id == *spec.id);
+            for ex in spec.examples.iter().chain(&spec.negative_examples) {
+                if let Some((s, e)) = rule.and_then(|r| r.anchor_miss(ex.as_bytes())) {
+                    problem(
+                        ProblemKind::AnchorMisses,
+                        format!(
+                            "{ex:?}: the rule matches {:?} at {s}, which holds none of its \
+                             anchors ({}) or reaches too far past one",
+                            String::from_utf8_lossy(&ex.as_bytes()[s..e]),
+                            spec.anchors.join(", ")
+                        ),
+                    );
                 }
             }
         }

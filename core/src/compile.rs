@@ -62,6 +62,8 @@ pub(crate) struct Rule {
     /// Keyword-less rules: the spec's `candidate` pattern (parsed at build), which the
     /// combined search of keyword-less rules looks for in place of the pattern.
     candidate: Option<Hir>,
+    /// Keyword-less rules: the shapes every match contains (the spec's `anchors`).
+    pub anchors: crate::anchors::AnchorSet,
     pub index: usize,
 }
 
@@ -105,6 +107,36 @@ impl Rule {
     /// the rule has none.
     pub(crate) fn candidate_regex(&self) -> Option<Regex> {
         self.candidate.as_ref().and_then(|h| build_many(&[h]).ok())
+    }
+
+    /// The first match in `hay` of the pattern or of the `candidate` (at every start where one
+    /// has a match) that does not start inside a region of the rule's own `anchors` or ends
+    /// past that region's reach: the combined search of keyword-less rules would not find it.
+    /// `None` for a rule without anchors.
+    pub(crate) fn anchor_miss(&self, hay: &[u8]) -> Option<(usize, usize)> {
+        if self.anchors.is_empty() {
+            return None;
+        }
+        let mut scratch = crate::anchors::AnchorScratch::default();
+        crate::anchors::Finder::new(self.anchors).regions(hay, 0..hay.len(), &mut scratch);
+        let held = |s: usize, e: usize| {
+            scratch
+                .regions
+                .iter()
+                .zip(&scratch.reach)
+                .any(|(r, &reach)| r.contains(&s) && e <= reach)
+        };
+        let candidate = self.candidate_regex();
+        for re in std::iter::once(self.regex()).chain(candidate.as_ref()) {
+            let mut at = 0;
+            while let Some(m) = re.search(&regex_automata::Input::new(hay).range(at..)) {
+                if !held(m.start(), m.end()) {
+                    return Some((m.start(), m.end()));
+                }
+                at = m.start() + 1;
+            }
+        }
+        None
     }
 
     /// The first match of the pattern in `hay` that does not start a match of `candidate`
@@ -656,6 +688,25 @@ pub(crate) fn compile_rule(spec: &RuleSpec, index: usize, eager: bool) -> Result
             Some(h)
         }
     };
+    let mut anchors = crate::anchors::AnchorSet::default();
+    for a in &spec.anchors {
+        if !spec.keywords.is_empty() || spec.multiline {
+            return Err(Error::new(
+                ErrorKind::InvalidRule,
+                "anchors apply to single-line rules without keywords only",
+            ));
+        }
+        let anchor = crate::anchors::Anchor::from_name(a).ok_or_else(|| {
+            Error::new(
+                ErrorKind::InvalidRule,
+                format!(
+                    "unknown anchor `{a}` (known: {})",
+                    crate::anchors::Anchor::names()
+                ),
+            )
+        })?;
+        anchors.insert(anchor);
+    }
     let mut checks = Vec::with_capacity(spec.validators.len());
     for v in &spec.validators {
         checks.push(validators::build(v).map_err(|m| Error::new(ErrorKind::UnknownValidator, m))?);
@@ -692,6 +743,7 @@ pub(crate) fn compile_rule(spec: &RuleSpec, index: usize, eager: bool) -> Result
         lead: std::sync::OnceLock::new(),
         release: std::sync::OnceLock::new(),
         candidate,
+        anchors,
         index,
     })
     .inspect(|rule| {

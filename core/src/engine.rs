@@ -39,6 +39,8 @@ pub(crate) struct Scratch {
     kwless_next: Vec<usize>,
     /// Patterns of the keyword-less set that match at a candidate.
     kwless_set: PatternSet,
+    /// Regions of the anchors of keyword-less rules.
+    anchors: crate::anchors::AnchorScratch,
     hits: Vec<(u32, usize, usize)>,
     lanes: crate::keywords::Lanes,
     /// Spans a rule's iteration consumed without a finding (a veto alternative, a rejected
@@ -61,6 +63,7 @@ impl Scratch {
             caps: (0..engine.rules.len()).map(|_| None).collect(),
             kwless_next: Vec::new(),
             kwless_set: PatternSet::new(engine.keywordless.len()),
+            anchors: Default::default(),
             hits: Vec::new(),
             lanes: Default::default(),
             consumed: Vec::new(),
@@ -103,6 +106,9 @@ pub(crate) struct Engine {
     keywordless_set: std::sync::OnceLock<Option<Regex>>,
     /// The longest match of any keyword-less rule.
     keywordless_cap: usize,
+    /// Where keyword-less rules can match: `Some` when every keyword-less rule names its
+    /// anchors (the combined search then runs only on the lines that hold one).
+    anchors: Option<crate::anchors::Finder>,
     pub max_keyword: usize,
     /// Look-ahead past the end of a piece of a long line.
     pub overlap: usize,
@@ -113,6 +119,17 @@ pub(crate) struct Engine {
 }
 
 impl Engine {
+    /// The combined search of keyword-less rules over every line (a test hook: anchors must
+    /// not change findings).
+    pub(crate) fn without_anchors(&mut self) {
+        self.anchors = None;
+    }
+
+    /// Whether the combined search of keyword-less rules runs on anchored lines only.
+    pub(crate) fn anchored(&self) -> bool {
+        self.anchors.is_some()
+    }
+
     /// Builds the engine over compiled rules: the keyword automaton and the combined
     /// automaton of the keyword-less rules.
     pub(crate) fn new(compiled: CompiledRules) -> Result<Engine, Error> {
@@ -138,6 +155,15 @@ impl Engine {
                 .collect();
             Some(crate::compile::build_many(&hirs)?)
         };
+        // Gated only when every keyword-less rule says where it can match.
+        let anchors = keywordless
+            .iter()
+            .map(|&r| rules[r as usize].anchors)
+            .try_fold(crate::anchors::AnchorSet::default(), |set, a| {
+                (!a.is_empty()).then(|| set.union(a))
+            })
+            .filter(|set| !set.is_empty())
+            .map(crate::anchors::Finder::new);
         let keywordless_cap = keywordless
             .iter()
             .map(|&r| rules[r as usize].max_match())
@@ -159,6 +185,7 @@ impl Engine {
             keywordless_all,
             keywordless_set: std::sync::OnceLock::new(),
             keywordless_cap,
+            anchors,
             max_keyword,
             overlap,
             piece: piece.map_or(PIECE, |p| p.max(16)),
@@ -683,17 +710,39 @@ impl Engine {
         // preferred alternative runs on (`a[^ ]*b|a` over `aaaa...`) would read to the end of
         // the line for every candidate: quadratic in the line length.
         let cap = self.keywordless_cap;
+        // Without anchors, one region: the view.
+        let gated = self.anchors.as_ref().map(|f| {
+            f.regions(hay, view.clone(), &mut scratch.anchors);
+        });
+        let mut region = 0;
         let mut at = view.start;
         while at < view.end {
-            let lim = at.saturating_add(KEYWORDLESS_STRIDE + cap).min(view.end);
+            // Matches start only inside regions: skip to the one that holds or follows `at`.
+            let (region_end, reach) = if gated.is_some() {
+                let regions = &scratch.anchors.regions;
+                while region < regions.len() && regions[region].end <= at {
+                    region += 1;
+                }
+                let Some(r) = regions.get(region) else {
+                    break;
+                };
+                at = at.max(r.start);
+                (r.end, scratch.anchors.reach[region])
+            } else {
+                (view.end, view.end)
+            };
+            // Starts before `stride_end` are looked for in this search. A match that starts
+            // in a region ends by its reach: the search stops there.
+            let stride_end = at.saturating_add(KEYWORDLESS_STRIDE).min(region_end);
+            let lim = stride_end.saturating_add(cap).min(view.end).min(reach);
             let found = all.search(&Input::new(hay).range(at..lim));
             let s = match found {
-                // Every match of at most `cap` bytes that starts before `s` ends inside the
-                // range, so `s` is the leftmost start.
-                Some(m) if m.start() <= at + KEYWORDLESS_STRIDE || lim == view.end => m.start(),
+                // Every match of at most `cap` bytes that starts before `stride_end` ends
+                // inside the range, so `s` is the leftmost start.
+                Some(m) if m.start() < stride_end || lim == view.end => m.start(),
                 _ if lim == view.end => break,
                 _ => {
-                    at += KEYWORDLESS_STRIDE;
+                    at = stride_end;
                     continue;
                 }
             };
@@ -1210,6 +1259,195 @@ mod candidate_tests {
                     prop_assert!(false, "{} in {:?}", e, String::from_utf8_lossy(&hay));
                 }
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod anchor_tests {
+    //! A keyword-less rule's `anchors` must hold: every match of its pattern (and of its
+    //! candidate, which the combined search looks for) starts inside a region of the anchor
+    //! finder and ends by that region's reach. Otherwise the combined search, which runs only
+    //! there, would miss the match (a finding lost, or a veto missed).
+    use crate::compile::Rule;
+    use proptest::prelude::*;
+    use regex_automata::{meta::Regex, Input};
+
+    fn redactors() -> &'static (crate::Redactor, crate::Redactor) {
+        static R: std::sync::OnceLock<(crate::Redactor, crate::Redactor)> =
+            std::sync::OnceLock::new();
+        R.get_or_init(|| {
+            let gated = crate::Redactor::builder().build().unwrap();
+            let plain = crate::Redactor::builder()
+                .anchor_gate(false)
+                .build()
+                .unwrap();
+            (gated, plain)
+        })
+    }
+
+    /// The keyword-less rules, each with the regexes the combined search and the confirmation
+    /// use (the candidate, when it has one, and the pattern).
+    fn anchored_rules() -> Vec<(&'static Rule, Vec<Regex>)> {
+        let (gated, _) = redactors();
+        assert!(
+            gated.text().engine.anchored(),
+            "the built-in catalog is anchored"
+        );
+        gated
+            .text()
+            .engine
+            .rules
+            .iter()
+            .filter(|rule| rule.keywords.is_empty())
+            .map(|rule| {
+                let mut res = vec![rule.regex().clone()];
+                res.extend(rule.candidate_regex());
+                (rule, res)
+            })
+            .collect()
+    }
+
+    /// A match of the rule (pattern or candidate) in `hay` that lies in no region of its
+    /// anchors, as an error; else the number of places where `re` matches.
+    fn check(rule: &Rule, re: &Regex, hay: &[u8]) -> Result<usize, String> {
+        if let Some((s, e)) = rule.anchor_miss(hay) {
+            return Err(format!(
+                "{}: {:?} at {s}..{e} is in no region of its anchors",
+                rule.id,
+                String::from_utf8_lossy(&hay[s..e]),
+            ));
+        }
+        let mut at = 0;
+        let mut n = 0;
+        while let Some(m) = re.search(&Input::new(hay).range(at..)) {
+            n += 1;
+            at = m.start() + 1;
+        }
+        Ok(n)
+    }
+
+    #[test]
+    fn every_match_of_a_keywordless_rule_lies_in_a_region_of_its_anchors() {
+        let mut texts: Vec<Vec<u8>> = Vec::new();
+        for (name, text) in crate::catalog::builtin_rule_files() {
+            for spec in crate::rule::parse_rules(name, text).unwrap() {
+                texts.extend(
+                    spec.examples
+                        .into_iter()
+                        .chain(spec.negative_examples)
+                        .map(String::into_bytes),
+                );
+            }
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpora");
+        for f in [
+            "bench/samples/ordinary.txt",
+            "bench/samples/dense.txt",
+            "bench/samples/jsonl.txt",
+            "bench/samples/adversarial.txt",
+            "eval/corpus.txt",
+            "pii/planted.txt",
+            "pii/decoy-lognoise.txt",
+            "secrets/decoy.txt",
+            "sample/app.log",
+        ] {
+            texts.push(std::fs::read(root.join(f)).unwrap_or_else(|e| panic!("{f}: {e}")));
+        }
+        for (rule, res) in anchored_rules() {
+            for re in &res {
+                let mut found = 0;
+                for t in &texts {
+                    found += check(rule, re, t).unwrap_or_else(|e| panic!("{e}"));
+                }
+                assert!(found > 20, "{}: {found} matches", rule.id);
+            }
+        }
+    }
+
+    fn piece() -> impl Strategy<Value = &'static str> {
+        proptest::sample::select(vec![
+            "order_id",
+            "ID",
+            "ts",
+            "elapsed_ms",
+            "x",
+            "version",
+            "nginx",
+            "v",
+            "abc1",
+            "=",
+            ":",
+            " ",
+            "\"",
+            "'",
+            "_",
+            ".",
+            "-",
+            "/",
+            "@",
+            "root@",
+            "ssh ",
+            "\t",
+            "\n",
+            "(",
+            ")",
+            "+",
+            "::",
+            "4111111111111111",
+            "4111 1111 1111 1111",
+            "378282246310005",
+            "123456789012",
+            "10.0.0.1",
+            "192.168.1.254",
+            "1.2.3",
+            "7",
+            "42",
+            "0",
+            "555",
+            "867-5309",
+            "(555) 867",
+            "123-45-6789",
+            "+44 20 7946 0958",
+            "+1",
+            "DE89",
+            "3704 0044 0532 0130 00",
+            "GB29NWBK60161331926819",
+            "fe80::1",
+            "2001:db8::",
+            "0:0:0:0:0:0:0:1",
+            "00:1a:2b:3c:4d:5e",
+            "00-1a-2b-3c-4d-5e",
+            "001a.2b3c.4d5e",
+            "1BoatSLRHtKNngkdXEeobR76b53LETtpyT",
+            "3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy",
+            "11010519491231002X",
+            "ab",
+            "ff",
+            "2026-11-20 22:20:49",
+        ])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+        #[test]
+        fn anchors_hold_on_generated_text(parts in proptest::collection::vec(piece(), 0..24)) {
+            let hay = parts.concat().into_bytes();
+            for (rule, res) in anchored_rules() {
+                for re in &res {
+                    if let Err(e) = check(rule, re, &hay) {
+                        prop_assert!(false, "{} in {:?}", e, String::from_utf8_lossy(&hay));
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn anchors_do_not_change_findings(parts in proptest::collection::vec(piece(), 0..40)) {
+            let hay = parts.concat().into_bytes();
+            let (gated, plain) = redactors();
+            prop_assert_eq!(gated.find_overlapping(&hay), plain.find_overlapping(&hay));
+            prop_assert_eq!(gated.redact_bytes(&hay), plain.redact_bytes(&hay));
         }
     }
 }

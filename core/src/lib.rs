@@ -66,6 +66,7 @@
 
 // The layers, each using only those listed before it:
 // rule data (specs, the built-in catalog, gitleaks import) and leaf utilities;
+mod anchors;
 mod catalog;
 mod error;
 mod gitleaks;
@@ -117,6 +118,17 @@ pub mod bench {
     /// the scalar reference on each 64-byte window of `bytes` (fuzz target `simd_classes`).
     pub fn line_classes_agree(bytes: &[u8]) -> Result<(), String> {
         crate::structured::shape::blocks_agree(bytes)
+    }
+
+    /// The byte classes of the anchors of keyword-less rules: the AVX2 path against the
+    /// scalar reference on each 64-byte window of `bytes` (fuzz target `anchors`).
+    pub fn anchor_classes_agree(bytes: &[u8]) -> Result<(), String> {
+        crate::anchors::classes_agree(bytes)
+    }
+
+    /// Whether the combined search of keyword-less rules of `r` runs on anchored lines only.
+    pub fn anchored(r: &crate::Redactor) -> bool {
+        r.text().engine.anchored()
     }
 
     /// The engine's keyword automaton over `words` (ASCII letters in any case).

@@ -115,6 +115,12 @@ pub struct RuleSpec {
     /// states the combined automaton would otherwise build as the input shows them.
     #[serde(default)]
     pub candidate: Option<String>,
+    /// Keyword-less rules only: shapes of bytes of which every match of `pattern` (and of
+    /// `candidate`) contains one (`dotted-quad`, `digit-chain`, ...: see docs/rule-format.md).
+    /// When every keyword-less rule of a catalog names its anchors, the combined search of
+    /// those rules runs only on the lines that hold one.
+    #[serde(default)]
+    pub anchors: Vec<String>,
     /// Free text.
     #[serde(default)]
     pub description: Option<String>,
@@ -154,6 +160,7 @@ impl RuleSpec {
             priority: 0,
             overlaps: Vec::new(),
             candidate: None,
+            anchors: Vec::new(),
             description: None,
             references: Vec::new(),
             examples: Vec::new(),

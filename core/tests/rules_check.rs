@@ -159,3 +159,61 @@ negative_examples = ["reference=12345678 only"]
     assert!(err.to_string().contains("candidate"), "{err}");
     assert!(err.to_string().contains("ticket-no"), "{err}");
 }
+
+/// A keyword-less rule's `anchors` must hold in every match: a rule whose examples match
+/// without one of its anchors is reported; one whose anchors hold is not. Unknown anchors, and
+/// anchors on a rule with keywords, are errors at build.
+#[test]
+fn anchors_that_miss_a_match_are_reported() {
+    let rule = |anchors: &str| {
+        format!(
+            r#"
+[[rule]]
+id = "order-ip"
+name = "Order host"
+category = "pii"
+pattern = '''\border=(?P<secret>\d{{1,3}}(?:\.\d{{1,3}}){{3}}|\d{{6}})\b'''
+anchors = [{anchors}]
+references = ["https://example.org/orders"]
+examples = ["order=10.1.2.3 shipped", "order=123456 shipped"]
+negative_examples = ["order 10.1.2.3"]
+"#
+        )
+    };
+    let misses = |anchors: &str| {
+        let mut b = Redactor::builder();
+        b.builtin_rules(false).add_rules("t.toml", &rule(anchors));
+        check(&b)
+            .expect("builds")
+            .problems
+            .iter()
+            .filter(|p| p.rule_id == "order-ip" && p.kind == ProblemKind::AnchorMisses)
+            .count()
+    };
+    // Six digits hold no quad: that example is reported.
+    assert_eq!(misses(r#""dotted-quad""#), 1);
+    // A chain needs twelve digits: neither example holds one.
+    assert_eq!(misses(r#""digit-chain""#), 2);
+
+    for (anchors, message) in [
+        (r#""dotted-quads""#, "unknown anchor"),
+        (r#""dotted-quad""#, "keywords"),
+    ] {
+        let text = rule(anchors);
+        let text = if message == "keywords" {
+            text.replace(
+                "category = \"pii\"\n",
+                "category = \"pii\"\nkeywords = [\"order\"]\n",
+            )
+        } else {
+            text
+        };
+        let err = Redactor::builder()
+            .builtin_rules(false)
+            .add_rules("t.toml", &text)
+            .build()
+            .unwrap_err();
+        assert!(err.to_string().contains(message), "{err}");
+        assert!(err.to_string().contains("order-ip"), "{err}");
+    }
+}

@@ -640,8 +640,40 @@ pub fn run_target(target: &str, data: &[u8]) -> Result<(), String> {
         "structured" => target_structured(data),
         "simd_classes" => target_simd_classes(data),
         "keyword_prefilter" => target_keyword_prefilter(data),
+        "anchors" => target_anchors(data),
         other => Err(format!("unknown fuzz target `{other}`")),
     }
+}
+
+/// The built-in catalog with the combined search of keyword-less rules on every line (no
+/// anchors).
+pub fn builtin_ungated() -> &'static Redactor {
+    static R: std::sync::OnceLock<Redactor> = std::sync::OnceLock::new();
+    R.get_or_init(|| {
+        Redactor::builder()
+            .anchor_gate(false)
+            .build()
+            .expect("built-in catalog compiles")
+    })
+}
+
+/// Target `anchors`: the vector byte classes of the anchors of keyword-less rules are the
+/// scalar reference's, and the built-in catalog finds the same with and without anchors.
+pub fn target_anchors(data: &[u8]) -> Result<(), String> {
+    redactum::bench::anchor_classes_agree(data)?;
+    let (gated, plain) = (builtin(), builtin_ungated());
+    if !redactum::bench::anchored(gated) || redactum::bench::anchored(plain) {
+        return Err("the built-in catalog is not anchored, or the hook did not turn it off".into());
+    }
+    let a = gated.find_overlapping(data);
+    let b = plain.find_overlapping(data);
+    if a != b || gated.redact_bytes(data) != plain.redact_bytes(data) {
+        return Err(format!(
+            "anchors changed the findings of {}:\nwith {a:?}\nwithout {b:?}",
+            show(data)
+        ));
+    }
+    Ok(())
 }
 
 /// The SIMD byte classification of `--format auto` (SSE2, AVX2) gives the scalar reference's
