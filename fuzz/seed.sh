@@ -6,7 +6,7 @@ set -eu  # no pipefail: `head` closing a pipe early is not an error here
 cd "$(dirname "$0")"
 root=..
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(redact_bytes stream_vs_whole stream_pieces parse_rules structured simd_classes keyword_prefilter)
+[ ${#targets[@]} -gt 0 ] || targets=(redact_bytes stream_vs_whole stream_pieces parse_rules structured simd_classes keyword_prefilter anchors)
 
 # Text seeds: 20-line slices of the planted and decoy corpora, and the rule files themselves
 # (their examples are realistic secrets in realistic context).
@@ -50,6 +50,13 @@ for t in "${targets[@]}"; do
     simd_classes)
       # Raw bytes: the text samples and JSON lines (quotes, escapes, `=`, `:` and blanks).
       cp "$tmp"/* "$dir"/
+      ;;
+    anchors)
+      # Raw bytes: the text samples, and slices of match-dense text (IPs, cards, phones,
+      # IBANs ... on most lines), where the anchors of keyword-less rules are.
+      cp "$tmp"/* "$dir"/
+      dense=$root/corpora/generated/dense.txt
+      if [ -f "$dense" ]; then head -n 400 "$dense" | split -l 20 - "$dir/dense-"; fi
       ;;
     keyword_prefilter)
       # Header byte 0x80: the built-in catalog's keywords; then the text samples.

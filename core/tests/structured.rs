@@ -162,6 +162,39 @@ fn json_values_go_through_the_rules() {
     assert_json(&out);
 }
 
+/// A line that is a bare JSON number is JSON in the auto and json formats: a card number alone
+/// on a line is written back as a string, so the line stays JSON (fuzz finding of `structured`,
+/// in fuzz/regressions/structured/json-number-line-that-is-a-card-number). Text and logfmt
+/// write the marker as it is; numbers without findings, and lines that only start with
+/// digits, are left alone.
+#[test]
+fn a_bare_number_line_stays_json() {
+    let input = "342070464106194\n  4111111111111111 \n-342070464106194\n12.5e3\n2026-11-20 4111111111111111\n";
+    for format in [Format::Auto, Format::Json] {
+        let out = redact_all_ways(&r(format), input);
+        assert_eq!(
+            out,
+            "\"[REDACTED:credit-card]\"\n  \"[REDACTED:credit-card]\" \n-342070464106194\n12.5e3\n2026-11-20 [REDACTED:credit-card]\n",
+            "{format:?}"
+        );
+        for line in out.lines().take(4) {
+            assert_json(line);
+        }
+        assert_eq!(
+            r(format).redact(&out),
+            out,
+            "{format:?}: a second redaction"
+        );
+    }
+    for format in [Format::Text, Format::Logfmt] {
+        let out = redact_all_ways(&r(format), input);
+        assert!(
+            out.starts_with("[REDACTED:credit-card]\n"),
+            "{format:?}: {out}"
+        );
+    }
+}
+
 #[test]
 fn json_escaped_secrets_are_found() {
     let red = r(Format::Json);

@@ -147,7 +147,9 @@ pub(super) fn parse_json(s: &[u8], keys: &KeySet) -> Option<JsonLine> {
                     };
                     continue;
                 }
-                if stack.is_empty() && b != b'{' && b != b'[' {
+                // A line is an object, an array or a bare number (a scalar that a finding
+                // can replace: it is written back as a string, so the line stays JSON).
+                if stack.is_empty() && !matches!(b, b'{' | b'[' | b'-' | b'0'..=b'9') {
                     return None;
                 }
                 let sens = pending_sensitive.take().filter(|_| hidden.is_none());
@@ -212,7 +214,11 @@ pub(super) fn parse_json(s: &[u8], keys: &KeySet) -> Option<JsonLine> {
                     }
                     _ => return None,
                 }
-                expect = Expect::CommaOrClose;
+                expect = if stack.is_empty() {
+                    Expect::End
+                } else {
+                    Expect::CommaOrClose
+                };
             }
         }
     }

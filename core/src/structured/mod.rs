@@ -209,9 +209,32 @@ pub(crate) fn classify(format: Format, keys: &KeySet, line: &[u8]) -> Plan {
     // and the others go the whole way.
     let first = line.iter().find(|b| !matches!(b, b' ' | b'\t' | b'\r'));
     if !matches!(first, Some(b'{' | b'[' | b'"')) && no_pairs(keys, line) {
+        // A bare JSON number is JSON (a card number alone on a line is written back as a
+        // string: the line stays JSON).
+        if matches!(first, Some(b'-' | b'0'..=b'9')) && format != Format::Logfmt {
+            if let Some(j) = bare_number(line, keys) {
+                return Plan::Json(j);
+            }
+        }
         return Plan::Text;
     }
     classify_all(format, keys, line)
+}
+
+/// A line that is a bare JSON number, parsed (most lines that start with a digit, dates and
+/// addresses, are told apart by their bytes, without a parse).
+fn bare_number(line: &[u8], keys: &KeySet) -> Option<JsonLine> {
+    let number_bytes = line.iter().all(|b| {
+        matches!(
+            b,
+            b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E' | b' ' | b'\t' | b'\r'
+        )
+    });
+    if number_bytes {
+        parse_json(line, keys)
+    } else {
+        None
+    }
 }
 
 /// [`classify`], every check.
@@ -230,6 +253,11 @@ fn classify_all(format: Format, keys: &KeySet, line: &[u8]) -> Plan {
             if line[i] == b'"' {
                 if let Some(m) = member(line, keys) {
                     return Plan::Member(m);
+                }
+            }
+            if matches!(line[i], b'-' | b'0'..=b'9') {
+                if let Some(j) = bare_number(line, keys) {
+                    return Plan::Json(j);
                 }
             }
         }
