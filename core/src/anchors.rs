@@ -39,9 +39,9 @@ pub(crate) enum Anchor {
     PhoneDigits,
     /// `\d{3}-\d{2}-\d{4}`.
     SsnDigits,
-    /// `\+[1-9]`.
+    /// `\+[1-9]`, the `+` at the start or after a byte that is not a letter, digit, `_` or `+`.
     PlusDigit,
-    /// `[A-Z]{2}\d{2}`.
+    /// `[A-Z]{2}\d{2}` at the start of a word.
     IbanPrefix,
     /// `[13][1-9A-HJ-NP-Za-km-z]{25}`.
     Base58Run,
@@ -387,9 +387,16 @@ impl Finder {
 
     /// Fills `scratch.regions` with the places in `view` where a match of a rule whose
     /// anchors are in the set can start, in order and disjoint: for each anchor occurrence,
-    /// from the start of its line (or of `view`) to its end. Bytes outside `view` are not
-    /// read: a match inside `view` holds its anchor inside `view`.
-    pub(crate) fn regions(&self, hay: &[u8], view: Range<usize>, scratch: &mut AnchorScratch) {
+    /// from the start of its line (or of `view`), but at most `back` bytes (the longest
+    /// match) before it, to its end. Bytes outside `view` are not read: a match inside `view`
+    /// holds its anchor inside `view`.
+    pub(crate) fn regions(
+        &self,
+        hay: &[u8],
+        view: Range<usize>,
+        back: usize,
+        scratch: &mut AnchorScratch,
+    ) {
         scratch.spans.clear();
         scratch.regions.clear();
         scratch.reach.clear();
@@ -407,28 +414,30 @@ impl Finder {
         scratch.spans.sort_unstable();
         let mut prev_end = 0;
         for &(a, b, reach) in &scratch.spans {
-            // The line of `a` starts after the last newline before it. A newline between the
-            // previous region's end and `a` starts a new region; without one the line is that
-            // region's (or the view's first) and the region grows.
+            // A match holds no newline and at most `back` bytes: it starts after the last
+            // newline before `a`, and at most `back` bytes before it. A region starts there,
+            // unless that is inside or just after the previous region (no newline between):
+            // then the previous region grows.
             let reach = view.start + reach.min(v.len());
-            let from = prev_end.min(a);
-            match memchr::memrchr(b'\n', &v[from..a]) {
-                Some(i) => {
+            let earliest = a.saturating_sub(back);
+            let joins = earliest <= prev_end && !scratch.regions.is_empty();
+            let from = if joins { prev_end.min(a) } else { earliest };
+            let start = match memchr::memrchr(b'\n', &v[from..a]) {
+                Some(i) => Some(from + i + 1),
+                None if joins => None,
+                None => Some(from),
+            };
+            match (start, scratch.regions.last_mut(), scratch.reach.last_mut()) {
+                (None, Some(r), Some(e)) => {
+                    r.end = r.end.max(view.start + b);
+                    *e = (*e).max(reach);
+                }
+                (start, _, _) => {
                     scratch
                         .regions
-                        .push(view.start + from + i + 1..view.start + b);
+                        .push(view.start + start.unwrap_or(from)..view.start + b);
                     scratch.reach.push(reach);
                 }
-                None => match (scratch.regions.last_mut(), scratch.reach.last_mut()) {
-                    (Some(r), Some(e)) => {
-                        r.end = r.end.max(view.start + b);
-                        *e = (*e).max(reach);
-                    }
-                    _ => {
-                        scratch.regions.push(view.start..view.start + b);
-                        scratch.reach.push(reach);
-                    }
-                },
             }
             prev_end = prev_end.max(b);
         }
@@ -564,7 +573,8 @@ impl Finder {
                 }
             }
             b'+' if set.contains(Anchor::PlusDigit)
-                && matches!(v.get(p + 1), Some(b'1'..=b'9')) =>
+                && matches!(v.get(p + 1), Some(b'1'..=b'9'))
+                && (p == 0 || !(is_word_ascii(v[p - 1]) || v[p - 1] == b'+')) =>
             {
                 span(spans, p, p + 2, Anchor::PlusDigit);
             }
@@ -611,7 +621,10 @@ impl Finder {
                     }
                 }
             }
-            c if c.is_ascii_uppercase() && set.contains(Anchor::IbanPrefix) => {
+            c if c.is_ascii_uppercase()
+                && set.contains(Anchor::IbanPrefix)
+                && (p == 0 || !is_word_ascii(v[p - 1])) =>
+            {
                 span(spans, p, p + 4, Anchor::IbanPrefix);
             }
             _ => {}
@@ -777,7 +790,10 @@ fn seeds(want: impl Fn(Anchor) -> bool, prev: &Masks, cur: &Masks, next: &Masks)
             next.get(UPPER_AO) | next.get(UPPER_PZ),
         );
         if uc != 0 {
-            seeds |= uc & ahead(uc, un, 1) & d(2) & d(3);
+            let wp =
+                prev.get(DIGIT) | prev.get(HEX_LETTER) | prev.get(UPPER_AO) | prev.get(UPPER_PZ);
+            let wc = dc | cur.get(HEX_LETTER) | uc;
+            seeds |= uc & !behind(wp, wc, 1) & ahead(uc, un, 1) & d(2) & d(3);
         }
     }
     if want(Anchor::Base58Run) {
@@ -873,7 +889,7 @@ mod tests {
 
     fn regions(f: &Finder, hay: &[u8]) -> Vec<Range<usize>> {
         let mut s = AnchorScratch::default();
-        f.regions(hay, 0..hay.len(), &mut s);
+        f.regions(hay, 0..hay.len(), usize::MAX, &mut s);
         s.regions
     }
 
@@ -966,9 +982,22 @@ mod tests {
         let f = Finder::new(all());
         assert_eq!(regions(&f, hay), vec![0..21, 22..32]);
         let mut s = AnchorScratch::default();
-        f.regions(hay, 4..32, &mut s);
+        f.regions(hay, 4..32, usize::MAX, &mut s);
         // The first run is cut by the view: `0.0.1` holds no quad.
         assert_eq!(s.regions, vec![4..21, 22..32]);
+    }
+
+    /// Spans that overlap (a phone's `d) ddd` inside two card chains) make one region; a
+    /// region starts at most `back` bytes before its anchor on a long line.
+    #[test]
+    fn overlapping_spans_make_one_region_and_back_bounds_a_long_line() {
+        let f = Finder::new(all());
+        let hay = b"4111111111111111)4111111111111111=";
+        assert_eq!(regions(&f, hay), vec![0..33]);
+        let long = format!("{}card 4111111111111111", "ab ".repeat(100));
+        let mut s = AnchorScratch::default();
+        f.regions(long.as_bytes(), 0..long.len(), 40, &mut s);
+        assert_eq!(s.regions, vec![305 - 40..321]);
     }
 
     fn texty() -> impl Strategy<Value = Vec<u8>> {
@@ -986,8 +1015,8 @@ mod tests {
             let lo = cut.min(hay.len());
             let mut a = AnchorScratch::default();
             let mut b = AnchorScratch::default();
-            Finder::new(all()).regions(&hay, lo..hay.len(), &mut a);
-            Finder::scalar(all()).regions(&hay, lo..hay.len(), &mut b);
+            Finder::new(all()).regions(&hay, lo..hay.len(), 40, &mut a);
+            Finder::scalar(all()).regions(&hay, lo..hay.len(), 40, &mut b);
             prop_assert_eq!(a.regions, b.regions);
         }
     }

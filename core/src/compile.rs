@@ -118,7 +118,12 @@ impl Rule {
             return None;
         }
         let mut scratch = crate::anchors::AnchorScratch::default();
-        crate::anchors::Finder::new(self.anchors).regions(hay, 0..hay.len(), &mut scratch);
+        crate::anchors::Finder::new(self.anchors).regions(
+            hay,
+            0..hay.len(),
+            self.max_match(),
+            &mut scratch,
+        );
         let held = |s: usize, e: usize| {
             scratch
                 .regions

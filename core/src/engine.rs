@@ -712,7 +712,7 @@ impl Engine {
         let cap = self.keywordless_cap;
         // Without anchors, one region: the view.
         let gated = self.anchors.as_ref().map(|f| {
-            f.regions(hay, view.clone(), &mut scratch.anchors);
+            f.regions(hay, view.clone(), cap, &mut scratch.anchors);
         });
         let mut region = 0;
         let mut at = view.start;
@@ -1425,7 +1425,47 @@ mod anchor_tests {
             "ab",
             "ff",
             "2026-11-20 22:20:49",
+            // Vetoes whose match starts well before the anchor.
+            "build_version=10.1.2.3",
+            "firmware v1.2.3.4",
+            "order_id=4111111111111111",
+            "elapsed_ms: 123456789012",
+            "ssh deploy@10.1.2.3",
+            "mysql://root:pw@10.1.2.3",
         ])
+    }
+
+    /// Vetoes that start well before their anchor, after a long run of other bytes on the same
+    /// line: the region of an anchor reaches back as far as the longest match.
+    #[test]
+    fn vetoes_far_before_their_anchor_hold_on_long_lines() {
+        let (gated, plain) = redactors();
+        for (veto, finding) in [
+            ("build_version=10.1.2.3", "client 10.1.2.4"),
+            ("firmware v1.2.3.4", "client 10.9.8.7"),
+            ("order_id=4111111111111111", "card 4111111111111111"),
+            ("elapsed_ms: 123456789012", "card 378282246310005"),
+        ] {
+            for fill in [0, 100, 1500, 5000] {
+                let line = format!("{} {veto} {finding}", "ab ".repeat(fill));
+                let found = gated.find_overlapping(line.as_bytes());
+                assert_eq!(
+                    found,
+                    plain.find_overlapping(line.as_bytes()),
+                    "{veto}, {fill}"
+                );
+                let at = line.find(finding).unwrap();
+                // The veto stands; the finding after it is found.
+                assert!(
+                    found.iter().all(|f| f.start >= at),
+                    "{veto}, {fill}: {found:?}"
+                );
+                assert!(
+                    found.iter().any(|f| f.start >= at),
+                    "{veto}, {fill}: {found:?}"
+                );
+            }
+        }
     }
 
     proptest! {
@@ -1440,6 +1480,25 @@ mod anchor_tests {
                     }
                 }
             }
+        }
+
+        /// Lines longer than the longest match: a region starts at most that far before its
+        /// anchor.
+        #[test]
+        fn anchors_do_not_change_findings_on_long_lines(
+            parts in proptest::collection::vec(
+                (piece(), proptest::sample::select(vec!["a", "7", " ", "ab.", "1-", "x=", "é"]), 0usize..1400),
+                1..6,
+            )
+        ) {
+            let hay: Vec<u8> = parts
+                .iter()
+                .flat_map(|(p, fill, n)| {
+                    p.bytes().chain(fill.bytes().cycle().take(*n * fill.len()))
+                })
+                .collect();
+            let (gated, plain) = redactors();
+            prop_assert_eq!(gated.find_overlapping(&hay), plain.find_overlapping(&hay));
         }
 
         #[test]
