@@ -7,16 +7,19 @@
 //! digits and separators: a dotted quad, a chain of twelve digits, a `+` before a digit. A
 //! rule names the shapes in its `anchors`, meaning: every match of its pattern (and of its
 //! `candidate`) contains an occurrence of one of them. Findings cannot change: a match holds
-//! no newline (single-line rules), so it starts on the line of its anchor and before the
-//! anchor's end; the automaton is run from the start of each such line to the end of the
-//! last anchor on it, and finds there every match it would find over the whole text.
+//! no newline (single-line rules) and is at most as long as the longest match, so it starts on
+//! the line of its anchor, at most that far before it, and before the anchor's end; and it
+//! ends by the anchor's reach ([`Anchor::tail`] past its end). The automaton runs over those
+//! regions only and finds there every match it would find over the whole text.
 //!
 //! The input is classified sixty-four bytes at a time into bit masks (digits, hex letters,
-//! upper-case letters, `.`, `-`, `:`, `+` and `)`), by two nibble lookups per 32 bytes with
-//! AVX2 where the processor has it, a byte at a time otherwise (the reference the property
-//! test and the fuzz target `anchors` compare the vector path with). Shifts and ands of the
-//! masks give the few places where an anchor can occur (a digit, dot, digit; the start of a
-//! run of four digits ...), and each is checked there by scalar code.
+//! upper-case letters, `.`, `-`, `:`, `+` or `)`, bytes 0x40-0x7F, spaces, `0`, `1` or `3`):
+//! two nibble lookups and four compares per 32 bytes with AVX2 where the processor has it, a
+//! byte at a time otherwise (the reference that the property test and the fuzz target
+//! `anchors` compare the vector path with). Shifts and ands of the masks give the few places
+//! where an anchor can start (a quad's first dot, with two more dots close after it; the start
+//! of four digits followed by twelve digits among digits, spaces and dashes ...), and each is
+//! checked there by scalar code.
 
 use std::ops::Range;
 

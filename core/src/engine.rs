@@ -711,14 +711,18 @@ impl Engine {
         // the line for every candidate: quadratic in the line length.
         let cap = self.keywordless_cap;
         // Without anchors, one region: the view.
-        let gated = self.anchors.as_ref().map(|f| {
-            f.regions(hay, view.clone(), cap, &mut scratch.anchors);
-        });
+        let gated = match &self.anchors {
+            Some(f) => {
+                f.regions(hay, view.clone(), cap, &mut scratch.anchors);
+                true
+            }
+            None => false,
+        };
         let mut region = 0;
         let mut at = view.start;
         while at < view.end {
             // Matches start only inside regions: skip to the one that holds or follows `at`.
-            let (region_end, reach) = if gated.is_some() {
+            let (region_end, reach) = if gated {
                 let regions = &scratch.anchors.regions;
                 while region < regions.len() && regions[region].end <= at {
                     region += 1;
