@@ -24,7 +24,7 @@
 use std::ops::Range;
 
 /// A shape of bytes that every match of a rule contains (the rule field `anchors`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Anchor {
     /// `\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}`.
     DottedQuad,
@@ -132,6 +132,10 @@ impl AnchorSet {
 
     pub(crate) fn is_empty(self) -> bool {
         self.0 == 0
+    }
+
+    pub(crate) fn intersects(self, other: AnchorSet) -> bool {
+        self.0 & other.0 != 0
     }
 }
 
@@ -366,11 +370,14 @@ pub(crate) struct Finder {
 /// Reusable buffers of [`Finder::regions`].
 #[derive(Default)]
 pub(crate) struct AnchorScratch {
-    spans: Vec<(usize, usize, usize)>,
+    /// Occurrences: start, end, reach and the anchor.
+    spans: Vec<(usize, usize, usize, Anchor)>,
     /// Where matches can start, in order and disjoint.
     pub(crate) regions: Vec<Range<usize>>,
     /// Where the matches that start in `regions[i]` end at the latest.
     pub(crate) reach: Vec<usize>,
+    /// The anchors that occur in `regions[i]`: only rules that name one can match there.
+    pub(crate) kinds: Vec<AnchorSet>,
 }
 
 impl Finder {
@@ -403,6 +410,7 @@ impl Finder {
         scratch.spans.clear();
         scratch.regions.clear();
         scratch.reach.clear();
+        scratch.kinds.clear();
         let v = &hay[view.clone()];
         #[cfg(target_arch = "x86_64")]
         if self.avx2 {
@@ -416,7 +424,7 @@ impl Finder {
         // Spans come in the order of the places checked; a run's span starts before its place.
         scratch.spans.sort_unstable();
         let mut prev_end = 0;
-        for &(a, b, reach) in &scratch.spans {
+        for &(a, b, reach, anchor) in &scratch.spans {
             // A match holds no newline and at most `back` bytes: it starts after the last
             // newline before `a`, and at most `back` bytes before it. A region starts there,
             // unless that is inside or just after the previous region (no newline between):
@@ -430,16 +438,23 @@ impl Finder {
                 None if joins => None,
                 None => Some(from),
             };
-            match (start, scratch.regions.last_mut(), scratch.reach.last_mut()) {
-                (None, Some(r), Some(e)) => {
+            match (
+                start,
+                scratch.regions.last_mut(),
+                scratch.reach.last_mut(),
+                scratch.kinds.last_mut(),
+            ) {
+                (None, Some(r), Some(e), Some(k)) => {
                     r.end = r.end.max(view.start + b);
                     *e = (*e).max(reach);
+                    k.insert(anchor);
                 }
-                (start, _, _) => {
+                (start, _, _, _) => {
                     scratch
                         .regions
                         .push(view.start + start.unwrap_or(from)..view.start + b);
                     scratch.reach.push(reach);
+                    scratch.kinds.push([anchor].into_iter().collect());
                 }
             }
             prev_end = prev_end.max(b);
@@ -448,7 +463,7 @@ impl Finder {
 
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx2")]
-    unsafe fn spans_avx2(&self, v: &[u8], spans: &mut Vec<(usize, usize, usize)>) {
+    unsafe fn spans_avx2(&self, v: &[u8], spans: &mut Vec<(usize, usize, usize, Anchor)>) {
         self.spans_with(v, spans, |b| {
             // SAFETY: this function runs only where the CPU has AVX2.
             unsafe { classify_avx2(b) }
@@ -465,7 +480,7 @@ impl Finder {
     fn spans_with(
         &self,
         v: &[u8],
-        spans: &mut Vec<(usize, usize, usize)>,
+        spans: &mut Vec<(usize, usize, usize, Anchor)>,
         classify: impl Fn(&[u8; 64]) -> Masks,
     ) {
         let set = self.set;
@@ -500,7 +515,13 @@ impl Finder {
 
     /// Checks the anchors of the set that can occur at place `p` (a seed of the masks).
     #[inline(never)]
-    fn check(&self, v: &[u8], p: usize, done: &mut Done, spans: &mut Vec<(usize, usize, usize)>) {
+    fn check(
+        &self,
+        v: &[u8],
+        p: usize,
+        done: &mut Done,
+        spans: &mut Vec<(usize, usize, usize, Anchor)>,
+    ) {
         let set = self.set;
         let d = |i: usize| i < v.len() && v[i].is_ascii_digit();
         let digits = |from: usize, n: usize| (from..from + n).all(d);
@@ -839,8 +860,8 @@ fn is_word_ascii(c: u8) -> bool {
 
 /// Records the span `a..b` of an occurrence of `anchor`.
 #[inline(always)]
-fn span(spans: &mut Vec<(usize, usize, usize)>, a: usize, b: usize, anchor: Anchor) {
-    spans.push((a, b, b + anchor.tail()));
+fn span(spans: &mut Vec<(usize, usize, usize, Anchor)>, a: usize, b: usize, anchor: Anchor) {
+    spans.push((a, b, b + anchor.tail(), anchor));
 }
 
 /// The maximal run of bytes in `class` around `p`.

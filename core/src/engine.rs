@@ -722,7 +722,7 @@ impl Engine {
         let mut at = view.start;
         while at < view.end {
             // Matches start only inside regions: skip to the one that holds or follows `at`.
-            let (region_end, reach) = if gated {
+            let (region_end, reach, kinds) = if gated {
                 let regions = &scratch.anchors.regions;
                 while region < regions.len() && regions[region].end <= at {
                     region += 1;
@@ -731,9 +731,13 @@ impl Engine {
                     break;
                 };
                 at = at.max(r.start);
-                (r.end, scratch.anchors.reach[region])
+                (
+                    r.end,
+                    scratch.anchors.reach[region],
+                    Some(scratch.anchors.kinds[region]),
+                )
             } else {
-                (view.end, view.end)
+                (view.end, view.end, None)
             };
             // Starts before `stride_end` are looked for in this search. A match that starts
             // in a region ends by its reach: the search stops there.
@@ -756,6 +760,16 @@ impl Engine {
             // Which rules can match at `s`, in one anchored pass over the set, when more than
             // one is to be tried: a rule the set rules out has no match at `s` (its own search
             // reads a prefix of the set's range, and look-around sees the same bytes).
+            // A rule none of whose anchors occur in the region of `s` has no match anywhere
+            // in it: it is next tried after it.
+            if let Some(kinds) = kinds.filter(|_| s < region_end) {
+                for (k, next) in scratch.kwless_next.iter_mut().enumerate() {
+                    let rule = &self.rules[self.keywordless[k] as usize];
+                    if *next <= s && !rule.anchors.intersects(kinds) {
+                        *next = region_end;
+                    }
+                }
+            }
             let eligible = scratch.kwless_next.iter().filter(|&&n| n <= s).count();
             // The patterns compiled as one automaton already; should they not as a set,
             // every rule is tried.
