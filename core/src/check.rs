@@ -227,14 +227,14 @@ pub fn check(builder: &RedactorBuilder) -> Result<CheckReport, Error> {
                 );
             }
         }
+        let compiled = redactor
+            .text()
+            .engine
+            .rules
+            .iter()
+            .find(|r| *r.id == *spec.id);
         if spec.candidate.is_some() {
-            let rule = redactor
-                .text()
-                .engine
-                .rules
-                .iter()
-                .find(|r| *r.id == *spec.id);
-            if let Some((rule, cand)) = rule.and_then(|r| r.candidate_regex().map(|c| (r, c))) {
+            if let Some((rule, cand)) = compiled.and_then(|r| r.candidate_regex().map(|c| (r, c))) {
                 for ex in spec.examples.iter().chain(&spec.negative_examples) {
                     if let Some((s, e)) = rule.candidate_miss(&cand, ex.as_bytes()) {
                         problem(
@@ -249,14 +249,8 @@ pub fn check(builder: &RedactorBuilder) -> Result<CheckReport, Error> {
             }
         }
         if !spec.anchors.is_empty() {
-            let rule = redactor
-                .text()
-                .engine
-                .rules
-                .iter()
-                .find(|r| *r.id == *spec.id);
             for ex in spec.examples.iter().chain(&spec.negative_examples) {
-                if let Some((s, e)) = rule.and_then(|r| r.anchor_miss(ex.as_bytes())) {
+                if let Some((s, e)) = compiled.and_then(|r| r.anchor_miss(ex.as_bytes())) {
                     problem(
                         ProblemKind::AnchorMisses,
                         format!(

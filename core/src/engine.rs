@@ -1171,6 +1171,38 @@ mod lazy_shape_tests {
     }
 }
 
+/// Every built-in rule's examples and negative examples, and the committed corpora: the texts
+/// on which the tests of candidates and anchors check every match of the keyword-less rules.
+#[cfg(test)]
+fn rule_texts() -> Vec<Vec<u8>> {
+    let mut texts: Vec<Vec<u8>> = Vec::new();
+    for (name, text) in crate::catalog::builtin_rule_files() {
+        for spec in crate::rule::parse_rules(name, text).unwrap() {
+            texts.extend(
+                spec.examples
+                    .into_iter()
+                    .chain(spec.negative_examples)
+                    .map(String::into_bytes),
+            );
+        }
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpora");
+    for f in [
+        "bench/samples/ordinary.txt",
+        "bench/samples/dense.txt",
+        "bench/samples/jsonl.txt",
+        "bench/samples/adversarial.txt",
+        "eval/corpus.txt",
+        "pii/planted.txt",
+        "pii/decoy-lognoise.txt",
+        "secrets/decoy.txt",
+        "sample/app.log",
+    ] {
+        texts.push(std::fs::read(root.join(f)).unwrap_or_else(|e| panic!("{f}: {e}")));
+    }
+    texts
+}
+
 #[cfg(test)]
 mod candidate_tests {
     //! A rule's `candidate` must match wherever its pattern does: the combined search of
@@ -1222,31 +1254,7 @@ mod candidate_tests {
 
     #[test]
     fn every_match_of_a_pattern_starts_a_match_of_its_candidate() {
-        let mut texts: Vec<Vec<u8>> = Vec::new();
-        for (name, text) in crate::catalog::builtin_rule_files() {
-            for spec in crate::rule::parse_rules(name, text).unwrap() {
-                texts.extend(
-                    spec.examples
-                        .into_iter()
-                        .chain(spec.negative_examples)
-                        .map(String::into_bytes),
-                );
-            }
-        }
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpora");
-        for f in [
-            "bench/samples/ordinary.txt",
-            "bench/samples/dense.txt",
-            "bench/samples/jsonl.txt",
-            "bench/samples/adversarial.txt",
-            "eval/corpus.txt",
-            "pii/planted.txt",
-            "pii/decoy-lognoise.txt",
-            "secrets/decoy.txt",
-            "sample/app.log",
-        ] {
-            texts.push(std::fs::read(root.join(f)).unwrap_or_else(|e| panic!("{f}: {e}")));
-        }
+        let texts = super::rule_texts();
         for (rule, cand) in candidates() {
             let mut found = 0;
             for t in &texts {
@@ -1347,31 +1355,7 @@ mod anchor_tests {
 
     #[test]
     fn every_match_of_a_keywordless_rule_lies_in_a_region_of_its_anchors() {
-        let mut texts: Vec<Vec<u8>> = Vec::new();
-        for (name, text) in crate::catalog::builtin_rule_files() {
-            for spec in crate::rule::parse_rules(name, text).unwrap() {
-                texts.extend(
-                    spec.examples
-                        .into_iter()
-                        .chain(spec.negative_examples)
-                        .map(String::into_bytes),
-                );
-            }
-        }
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpora");
-        for f in [
-            "bench/samples/ordinary.txt",
-            "bench/samples/dense.txt",
-            "bench/samples/jsonl.txt",
-            "bench/samples/adversarial.txt",
-            "eval/corpus.txt",
-            "pii/planted.txt",
-            "pii/decoy-lognoise.txt",
-            "secrets/decoy.txt",
-            "sample/app.log",
-        ] {
-            texts.push(std::fs::read(root.join(f)).unwrap_or_else(|e| panic!("{f}: {e}")));
-        }
+        let texts = super::rule_texts();
         for (rule, res) in anchored_rules() {
             for re in &res {
                 let mut found = 0;
