@@ -669,6 +669,22 @@ fn behind(p: u64, c: u64, k: u32) -> u64 {
     (c << k) | (p >> (64 - k))
 }
 
+/// Bit `i` set when bits `i .. i + len` of `w` are all set (`2 <= len <= 32`): where a run of
+/// `len` or more starts, in the block whose bits are the low 64 of `w`.
+#[inline(always)]
+fn run_starts(w: u128, len: u32) -> u64 {
+    // Doubling: `r` marks runs of `have` bits; the last step overlaps two runs to make `len`.
+    let (mut r, mut have) = (w, 1);
+    while have * 2 <= len {
+        r &= r >> have;
+        have *= 2;
+    }
+    if have < len {
+        r &= r >> (len - have);
+    }
+    r as u64
+}
+
 /// The seeds of a block: each holds the first byte of every occurrence of the anchors `want`
 /// asks for that starts in the block (for runs, a byte of the run), and few other bytes.
 /// Each anchor's cheapest condition is tested first: most blocks stop there.
@@ -790,11 +806,7 @@ fn seeds(want: impl Fn(Anchor) -> bool, prev: &Masks, cur: &Masks, next: &Masks)
         }
         if starts != 0 {
             let ch = (chc as u128) | ((chn as u128) << 64);
-            // Runs of twelve such bytes or more.
-            let r2 = ch & (ch >> 1);
-            let r4 = r2 & (r2 >> 2);
-            let r8 = r4 & (r4 >> 4);
-            starts &= (r8 & (r4 >> 8)) as u64;
+            starts &= run_starts(ch, 12);
             let dd = (dc as u128) | ((dn as u128) << 64);
             while starts != 0 {
                 let i = starts.trailing_zeros();
@@ -831,12 +843,7 @@ fn seeds(want: impl Fn(Anchor) -> bool, prev: &Masks, cur: &Masks, next: &Masks)
             starts &= ahead(lc, ln, 1) & ahead(lc, ln, 2) & ahead(lc, ln, 3);
         }
         if starts != 0 {
-            let w = (lc as u128) | ((ln as u128) << 64);
-            let r2 = w & (w >> 1);
-            let r4 = r2 & (r2 >> 2);
-            let r8 = r4 & (r4 >> 4);
-            let r16 = r8 & (r8 >> 8);
-            seeds |= starts & (r16 & (r16 >> 10)) as u64;
+            seeds |= starts & run_starts((lc as u128) | ((ln as u128) << 64), 26);
         }
     }
     seeds
@@ -1022,6 +1029,26 @@ mod tests {
         let mut s = AnchorScratch::default();
         f.regions(long.as_bytes(), 0..long.len(), 40, &mut s);
         assert_eq!(s.regions, vec![305 - 40..321]);
+    }
+
+    #[test]
+    fn run_starts_marks_where_long_enough_runs_start() {
+        for len in [2, 3, 12, 26, 32] {
+            for seed in 0u64..200 {
+                let w = (seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) as u128)
+                    | ((seed.wrapping_mul(0xC2B2_AE3D_27D4_EB4F) as u128) << 64)
+                    | if seed % 3 == 0 {
+                        0xFFFF_FFFF << (seed % 60)
+                    } else {
+                        0
+                    };
+                let naive = (0..64).fold(0u64, |acc, i| {
+                    let all = (i..i + len).all(|k| (w >> k) & 1 == 1);
+                    acc | (u64::from(all) << i)
+                });
+                assert_eq!(run_starts(w, len as u32), naive, "{len} {w:#x}");
+            }
+        }
     }
 
     fn texty() -> impl Strategy<Value = Vec<u8>> {
