@@ -413,7 +413,7 @@ fn build_with(hirs: &[&Hir], set: bool) -> Result<Regex, Error> {
         // A set's anchored queries visit few states.
         (true, _) => 1 << 20,
         (false, true) => 4 << 20,
-        (false, false) => SINGLE_RULE_CACHE,
+        (false, false) => SEARCH_CACHE,
     };
     let kind = if set {
         regex_automata::MatchKind::All
@@ -450,10 +450,15 @@ fn build_with(hirs: &[&Hir], set: bool) -> Result<Regex, Error> {
         })
 }
 
-/// Lazy-DFA cache of a one-rule automaton. The cost probe uses the same: a rule whose lazy DFA
-/// outgrows it on a probe makes the engine fall back to a search that costs the pattern's
-/// size for every byte.
+/// Lazy-DFA cache of the cost probe (below): a rule whose lazy DFA outgrows it on a probe
+/// is refused, as its search would cost the pattern's size for every byte.
 const SINGLE_RULE_CACHE: usize = 512 << 10;
+
+/// Lazy-DFA cache of a one-rule automaton when it searches. Larger than the probe's: on
+/// match-dense text some rules' caches filled at 512 KiB and were cleared again and again
+/// (`cache_next_state` and determinization were 9% of the dense corpus's instructions at
+/// steady state); at 2 MiB none is. A cache grows only as far as its rule needs.
+const SEARCH_CACHE: usize = 2 << 20;
 
 /// Bytes of each probe.
 const COST_PROBE_LEN: usize = 8 << 10;
