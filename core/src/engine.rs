@@ -88,6 +88,27 @@ pub(crate) fn multiline_end(hay: &[u8], from: usize, we: usize) -> usize {
     }
 }
 
+impl MlKeywords {
+    fn of(rules: &[Rule]) -> MlKeywords {
+        let words: Vec<&str> = rules
+            .iter()
+            .filter(|r| r.multiline)
+            .flat_map(|r| r.keywords.iter().map(String::as_str))
+            .collect();
+        if words.is_empty() {
+            // A multiline rule without keywords has no window: it never runs.
+            return MlKeywords::None;
+        }
+        if words.iter().any(|w| w.is_empty() || w.contains('\n')) {
+            return MlKeywords::Anywhere;
+        }
+        let mut words: Vec<String> = words.iter().map(|w| w.to_ascii_lowercase()).collect();
+        words.sort();
+        words.dedup();
+        Keywords::new(&words).map_or(MlKeywords::Anywhere, MlKeywords::Some)
+    }
+}
+
 /// Keyword hits are collected over this many bytes of a segment at a time.
 const HIT_CHUNK: usize = 64 << 10;
 
@@ -116,6 +137,18 @@ pub(crate) struct Engine {
     pub piece: usize,
     /// Replace a segment whose scan failed instead of propagating the panic.
     pub fail_closed: bool,
+    /// The keywords of the multiline rules (see [`Engine::first_multiline_keyword`]).
+    ml_keywords: MlKeywords,
+}
+
+/// How the keywords of multiline rules are found ahead of a scan.
+enum MlKeywords {
+    /// No multiline rule.
+    None,
+    /// An automaton of their keywords.
+    Some(Keywords),
+    /// A keyword this cannot find (empty, or holding a line end): assume one at every place.
+    Anywhere,
 }
 
 impl Engine {
@@ -164,6 +197,7 @@ impl Engine {
             })
             .filter(|set| !set.is_empty())
             .map(crate::anchors::Finder::new);
+        let ml_keywords = MlKeywords::of(&rules);
         let keywordless_cap = keywordless
             .iter()
             .map(|&r| rules[r as usize].max_match())
@@ -190,7 +224,31 @@ impl Engine {
             overlap,
             piece: piece.map_or(PIECE, |p| p.max(16)),
             fail_closed,
+            ml_keywords,
         })
+    }
+
+    /// The starts of the keywords of multiline rules in `hay`, ascending, into `out` (cleared
+    /// first); false when they cannot be found this way (take one at every place). The keyword
+    /// automaton's hits, word rules' boundaries unchecked: a superset of the multiline hits a
+    /// scan of `hay` reports. A multiline window starts no earlier than its keyword's line, so
+    /// lines before the first such line find in a scan of several lines what they find alone.
+    pub(crate) fn multiline_keyword_starts(
+        &self,
+        hay: &[u8],
+        lanes: &mut crate::keywords::Lanes,
+        out: &mut Vec<usize>,
+    ) -> bool {
+        out.clear();
+        match &self.ml_keywords {
+            MlKeywords::None => true,
+            MlKeywords::Some(k) => {
+                k.for_each_hit(hay, 0..hay.len(), lanes, |_, s, _| out.push(s));
+                out.sort_unstable();
+                true
+            }
+            MlKeywords::Anywhere => false,
+        }
     }
 
     /// The id a label is written with.

@@ -1145,3 +1145,103 @@ fn pair_replacements_are_part_of_the_line_as_written() {
         assert_eq!(redact_all_ways(&red, &once), once);
     }
 }
+
+/// Folded blocks and the keywords of multiline rules: lines of JSON (clean, with findings)
+/// and text (clean, with findings) mixed with lines holding a multiline rule's keyword (a
+/// mail signature, a Kubernetes `name:`, a PEM key), pushed in chunks of every size: the
+/// stream gives what the whole-input call gives, with the same findings as a stream pushed a
+/// byte at a time. Runs of lines without such a keyword and runs with one alternate, so the
+/// stream switches between scanning blocks whole and finding the keywords first.
+mod multiline_keywords_in_folds {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn line(k: u8, i: usize) -> String {
+        match k % 12 {
+            0 => format!(
+                "{{\"ts\":\"2026-12-05T10:00:{:02}Z\",\"msg\":\"ok\",\"n\":{i}}}\n",
+                i % 60
+            ),
+            1 => format!("{{\"msg\":\"sent to bo{i}@example.org\",\"n\":{i}}}\n"),
+            2 => format!(
+                "10.1.{}.7 - - GET /x 200 mail ann{i}@example.com\n",
+                i % 250
+            ),
+            3 => "plain text line without anything\n".to_string(),
+            4 => format!("Best regards,\nAnn Example{i}\n"),
+            5 => "-- \nBob Sample\n".to_string(),
+            6 => format!("  - name: DB_PASSWORD\n    value: hunter{i}secret\n"),
+            7 => format!("token {GHP} in a text line\n"),
+            8 => format!("{{\"aws\":\"{AWS}\",\"n\":{i}}}\n"),
+            9 => "Thanks\n".to_string(),
+            10 => {
+                let body: String = (0..3)
+                    .map(|r| {
+                        let bytes: Vec<u8> = (0..48u32)
+                            .map(|b| (b * 29 + r * 7 + i as u32) as u8)
+                            .collect();
+                        super::base64_line(&bytes) + "\n"
+                    })
+                    .collect();
+                format!("-----BEGIN RSA PRIVATE KEY-----\n{body}-----END RSA PRIVATE KEY-----\n")
+            }
+            _ => format!("worker {i} done in {} ms\n", i * 7 % 1000),
+        }
+    }
+
+    type Found = (String, std::ops::Range<usize>, u64, u64);
+
+    fn red() -> &'static Redactor {
+        static R: std::sync::OnceLock<Redactor> = std::sync::OnceLock::new();
+        R.get_or_init(|| r(Format::Auto))
+    }
+
+    fn stream(input: &[u8], chunk: usize) -> (Vec<u8>, Vec<Found>) {
+        let mut st = red().stream();
+        let mut out = Vec::new();
+        let mut found = Vec::new();
+        let mut note = |f: &redactum::StreamFinding| {
+            found.push((
+                f.finding.rule_id().to_string(),
+                f.finding.span(),
+                f.line,
+                f.column,
+            ))
+        };
+        for c in input.chunks(chunk) {
+            st.push_with(c, &mut out, &mut note);
+        }
+        st.finish_with(&mut out, &mut note);
+        (out, found)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(48), ..ProptestConfig::default() })]
+
+        #[test]
+        fn stream_equals_whole(
+            runs in prop::collection::vec((any::<bool>(), prop::collection::vec(0u8..12, 1..40)), 1..6),
+            chunks in prop::collection::vec(1usize..3000, 1..4),
+        ) {
+            let mut input = String::new();
+            let mut i = 0;
+            for (with_keywords, kinds) in &runs {
+                for &k in kinds {
+                    // Runs without keywords leave out the kinds that hold one.
+                    let k = if *with_keywords || !matches!(k % 12, 4 | 5 | 6 | 9 | 10) { k } else { 11 };
+                    input += &line(k, i);
+                    i += 1;
+                }
+            }
+            let whole = red().redact(&input).into_owned();
+            let (bytewise, found_bytewise) = stream(input.as_bytes(), 1);
+            prop_assert_eq!(String::from_utf8(bytewise).unwrap(), whole.clone());
+            for chunk in chunks.iter().copied().chain([input.len().max(1)]) {
+                let (out, found) = stream(input.as_bytes(), chunk);
+                prop_assert_eq!(String::from_utf8(out).unwrap(), whole.clone(), "chunk {}", chunk);
+                prop_assert_eq!(&found, &found_bytewise, "chunk {}", chunk);
+            }
+            prop_assert_eq!(whole.matches('\n').count(), input.matches('\n').count());
+        }
+    }
+}

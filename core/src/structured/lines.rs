@@ -5,6 +5,7 @@ use super::{
     classify, crosses_lines, json_after_text, plain_json, render_line_guarded, Format,
     JsonAfterText, KeyMemo, Plan, StructuredRedactor, FOLD_MAX, MAX_STRUCTURED_LINE, TEXT_BATCH,
 };
+use crate::keywords::Lanes;
 use crate::span::{Span, StreamFinding};
 use crate::text::{StreamStats, TextStream};
 
@@ -33,6 +34,27 @@ pub(crate) struct LineStream {
     plain: Vec<usize>,
     /// The keys of the lines seen, sensitive or not.
     memo: KeyMemo,
+    /// Starts of the keywords of multiline rules in the chunk being pushed (see `fold`).
+    ml_starts: Vec<usize>,
+    ml: MlAhead,
+    /// Find them at the start of the next chunk (the last chunk held some).
+    ml_eager: bool,
+    ml_lanes: Lanes,
+}
+
+/// What a fold knows of the keywords of multiline rules in the chunk being pushed.
+///
+/// They are looked for in a chunk once a block of it holds one, and from then on at the start
+/// of each chunk, until a chunk holds none: input without them pays nothing, input with them
+/// one keyword pass per chunk.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum MlAhead {
+    /// Not looked for: a block is scanned whole.
+    Unknown,
+    /// `ml_starts` holds them (positions in the chunk, from where they were looked for).
+    Known,
+    /// They cannot be found ahead: every line goes the line-by-line way.
+    Anywhere,
 }
 
 impl LineStream {
@@ -52,6 +74,10 @@ impl LineStream {
             found: Vec::new(),
             plain: Vec::new(),
             memo: KeyMemo::default(),
+            ml_starts: Vec::new(),
+            ml: MlAhead::Unknown,
+            ml_eager: false,
+            ml_lanes: Lanes::default(),
         }
     }
 
@@ -90,9 +116,14 @@ impl LineStream {
         let before = out.len();
         let mut rest = chunk;
         let fold = matches!(r.format, Format::Auto | Format::Json);
+        self.ml = MlAhead::Unknown;
+        if fold && self.ml_eager {
+            self.prescan(r, chunk, 0);
+        }
         while !rest.is_empty() {
             if fold && !self.long && self.line.is_empty() && !self.in_run {
-                rest = &rest[self.fold(r, rest, out, on)..];
+                let pos = chunk.len() - rest.len();
+                rest = &rest[self.fold(r, rest, pos, out, on)..];
                 if rest.is_empty() {
                     break;
                 }
@@ -159,14 +190,21 @@ impl LineStream {
         &mut self,
         r: &StructuredRedactor,
         rest: &[u8],
+        pos: usize,
         out: &mut Vec<u8>,
         on: &mut dyn FnMut(&StreamFinding),
     ) -> usize {
         let mut end = 0;
         let mut plain = std::mem::take(&mut self.plain);
         plain.clear();
+        // The block ends before the line of the first multiline keyword: the lines before it
+        // find in the block what they find alone, and that line and those after it go the
+        // line-by-line way, scanned once. (A block holding such a keyword would be scanned for
+        // nothing: all of it would then go line by line, a second scan.) Where the keywords
+        // are is learnt once a block holds one (see `MlAhead`).
+        let stop = self.ml_stop(rest, pos);
         while end < FOLD_MAX {
-            let Some(k) = memchr::memchr(b'\n', &rest[end..]) else {
+            let Some(k) = memchr::memchr(b'\n', &rest[end..stop]) else {
                 break;
             };
             let line = &rest[end..end + k];
@@ -182,8 +220,21 @@ impl LineStream {
         if end == 0 {
             return 0;
         }
+        let (mut spans, mut multiline) = r.components_and_multiline(&rest[..end]);
+        if multiline && self.ml == MlAhead::Unknown {
+            self.prescan(r, rest, pos);
+            let cut = self.ml_stop(rest, pos);
+            if cut < end {
+                // The lines before the keyword's: their findings are those of the block.
+                end = cut;
+                spans.retain(|c| c.start < cut);
+                multiline = false;
+                if end == 0 {
+                    return 0;
+                }
+            }
+        }
         let lines = &rest[..end];
-        let (spans, multiline) = r.components_and_multiline(lines);
         if spans.is_empty() && !multiline {
             out.extend_from_slice(lines);
             self.offset += end as u64;
@@ -253,6 +304,39 @@ impl LineStream {
             at = next;
         }
         end
+    }
+
+    /// Finds the keywords of multiline rules in `rest`, the chunk from `pos` on.
+    fn prescan(&mut self, r: &StructuredRedactor, rest: &[u8], pos: usize) {
+        let known =
+            r.text
+                .engine
+                .multiline_keyword_starts(rest, &mut self.ml_lanes, &mut self.ml_starts);
+        for s in &mut self.ml_starts {
+            *s += pos;
+        }
+        self.ml = if known {
+            MlAhead::Known
+        } else {
+            MlAhead::Anywhere
+        };
+        self.ml_eager = !known || !self.ml_starts.is_empty();
+    }
+
+    /// Where a fold of `rest` (the chunk from `pos` on) must end: the start of the line of
+    /// the first multiline keyword, as far as it is known.
+    fn ml_stop(&self, rest: &[u8], pos: usize) -> usize {
+        match self.ml {
+            MlAhead::Unknown => rest.len(),
+            MlAhead::Anywhere => 0,
+            MlAhead::Known => {
+                let i = self.ml_starts.partition_point(|&s| s < pos);
+                match self.ml_starts.get(i) {
+                    Some(&p) => memchr::memrchr(b'\n', &rest[..p - pos]).map_or(0, |k| k + 1),
+                    None => rest.len(),
+                }
+            }
+        }
     }
 
     fn shift(&self, f: &StreamFinding) -> StreamFinding {

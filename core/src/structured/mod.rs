@@ -712,8 +712,8 @@ fn render_line_guarded(
 // Whole input
 
 /// At most this many bytes of lines are scanned in one engine call when the streaming
-/// redactor folds lines (`lines.rs`): bounds the work done again when such a chunk holds the
-/// keyword of a multiline rule.
+/// redactor folds lines (`lines.rs`): bounds the work done again when a block holds the
+/// keyword of a multiline rule before the stream knows where such keywords are.
 pub(crate) const FOLD_MAX: usize = 64 << 10;
 
 /// Whether a span holds a line end.
