@@ -11,8 +11,9 @@
 //! `StructuredRedactor::quiet_line`) are joined by `\n` into blocks of up to 64 KiB and scanned
 //! in one engine call. The engine finds in a block of lines exactly what it finds in each
 //! line alone (see `engine.rs`), so a row the block's findings do not touch is copied as it is,
-//! and only the others (and rows that were not screened) go through the per-value path. A
-//! block that holds the keyword of a multiline rule is not trusted: its rows go one by one.
+//! and only the others (and rows that were not screened) go through the per-value path. A row
+//! that holds the keyword of a multiline rule is not screened (its window could run on into the
+//! rows after it); should a block still hold one, none of its rows is trusted.
 
 use std::fmt;
 
@@ -305,6 +306,8 @@ impl Redactor {
         // (row, start of the row in `block`, a text line) of the screened rows.
         let mut members: Vec<(usize, usize, bool)> = Vec::new();
         let mut own: Vec<Span> = Vec::new();
+        let mut ml = (crate::keywords::Lanes::default(), Vec::new());
+        let mut ml_eager = false;
         let mut row = rows.start;
         while row < rows.end {
             let first = row;
@@ -325,11 +328,27 @@ impl Redactor {
                 }
                 row += 1;
             }
-            let (spans, multiline) = if members.is_empty() {
-                (Vec::new(), false)
-            } else {
-                text.spans_and_multiline(&block)
+            // Rows holding a multiline rule's keyword go alone: in a block its window could
+            // run on into the rows after it, and then no row of the block could be trusted.
+            // The keywords are looked for once a block holds one, and then in every block
+            // until one holds none (rows without them pay nothing).
+            let mut excluded = false;
+            if ml_eager && !members.is_empty() {
+                ml_eager = exclude_multiline(text, &value, &mut block, &mut members, &mut ml);
+                excluded = true;
+            }
+            let scan = |block: &[u8], members: &[(usize, usize, bool)]| {
+                if members.is_empty() {
+                    (Vec::new(), false)
+                } else {
+                    text.spans_and_multiline(block)
+                }
             };
+            let (mut spans, mut multiline) = scan(&block, &members);
+            if multiline && !excluded {
+                ml_eager = exclude_multiline(text, &value, &mut block, &mut members, &mut ml);
+                (spans, multiline) = scan(&block, &members);
+            }
             let (mut mi, mut si) = (0, 0);
             for r in first..row {
                 let v = value(r);
@@ -581,6 +600,42 @@ impl Redactor {
     }
 }
 
+/// Takes out of a block of screened rows those that hold a keyword of a multiline rule (all
+/// of them when such keywords cannot be found ahead) and rebuilds the block from the others.
+/// Returns whether any row was taken out. `ml`: scratch of the keyword search.
+fn exclude_multiline<'v>(
+    text: &crate::text::TextRedactor,
+    value: &impl Fn(usize) -> Option<&'v [u8]>,
+    block: &mut Vec<u8>,
+    members: &mut Vec<(usize, usize, bool)>,
+    ml: &mut (crate::keywords::Lanes, Vec<usize>),
+) -> bool {
+    let (lanes, starts) = ml;
+    if !text.engine.multiline_keyword_starts(block, lanes, starts) {
+        members.clear();
+        block.clear();
+        return true;
+    }
+    if starts.is_empty() {
+        return false;
+    }
+    let mut k = 0;
+    members.retain(|&(row, start, _)| {
+        while k < starts.len() && starts[k] < start {
+            k += 1;
+        }
+        let len = value(row).map_or(0, <[u8]>::len);
+        !starts.get(k).is_some_and(|&s| s < start + len)
+    });
+    block.clear();
+    for m in members.iter_mut() {
+        m.1 = block.len();
+        block.extend_from_slice(value(m.0).unwrap_or_default());
+        block.push(b'\n');
+    }
+    true
+}
+
 /// `piece` over each range of rows (in parallel with `threads > 1`), the results in row order.
 fn in_pieces<T: Send>(
     ranges: Vec<std::ops::Range<usize>>,
@@ -682,6 +737,53 @@ mod tests {
                 let out = r.redact_column(&col, threads).unwrap();
                 assert_eq!(rows_of(&out), expected(&r, &rows));
             }
+        }
+    }
+
+    /// A row holding a multiline rule's keyword (a mail signature's "Thanks", a PEM header)
+    /// is not screened, and the rows around it still are: before, such a row made every row
+    /// of its block go the per-value way. Outputs as the per-value path gives them.
+    #[test]
+    fn rows_with_multiline_keywords_go_alone() {
+        let r = redactor();
+        let mut rows = Vec::new();
+        for i in 0..300 {
+            rows.push(Some(match i % 50 {
+                7 => b"Thanks, see you".to_vec(),
+                19 => b"-----BEGIN RSA PRIVATE KEY-----".to_vec(),
+                23 => format!("mail ann{i}@example.com now").into_bytes(),
+                _ => format!("worker {i} finished job in {} ms", i * 7).into_bytes(),
+            }));
+        }
+        let (v, o, b) = build::<i32>(&rows, 0);
+        let col = Column::new(&v, &o, Some(Validity::new(&b, 0))).unwrap();
+        let mut seen = Vec::new();
+        r.screen(
+            0..rows.len(),
+            |i| col.value(i),
+            |i, _, s| {
+                seen.push((
+                    i,
+                    match s {
+                        Screened::Quiet => 'q',
+                        Screened::Text(_) => 't',
+                        Screened::Unknown => 'u',
+                    },
+                ))
+            },
+        );
+        assert_eq!(seen.len(), rows.len());
+        for (i, kind) in seen {
+            let want = match i % 50 {
+                7 | 19 => 'u',
+                23 => 't',
+                _ => 'q',
+            };
+            assert_eq!(kind, want, "row {i}");
+        }
+        for threads in [1, 2] {
+            let out = r.redact_column(&col, threads).unwrap();
+            assert_eq!(rows_of(&out), expected(&r, &rows));
         }
     }
 
