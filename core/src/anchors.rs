@@ -237,7 +237,10 @@ const BASE58: [bool; 256] = {
 /// `k`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Masks {
-    m: [u64; 8],
+    /// Class bits 0 to 5 (digits to `+`/`)`).
+    m: [u64; 6],
+    /// Upper-case letters (class bits 6 and 7, only ever asked for together).
+    upper: u64,
     /// Bytes 0x40 to 0x7F.
     latin: u64,
     /// Spaces.
@@ -255,15 +258,37 @@ impl Masks {
     }
 }
 
+/// What [`seeds`] asks of the block before: its last bytes' digits, hex digits and word
+/// bytes (digits and letters that can start or continue an anchor's word).
+#[derive(Clone, Copy, Default)]
+struct Prev {
+    digit: u64,
+    hex: u64,
+    word: u64,
+}
+
+impl Prev {
+    #[inline(always)]
+    fn of(m: &Masks) -> Prev {
+        let hex = m.get(DIGIT) | m.get(HEX_LETTER);
+        Prev {
+            digit: m.get(DIGIT),
+            hex,
+            word: hex | m.upper,
+        }
+    }
+}
+
 /// [`Masks`] a byte at a time: the reference of the vector path.
 pub(crate) fn classify_scalar(b: &[u8; 64]) -> Masks {
-    let mut m = [0u64; 8];
-    let (mut latin, mut space, mut zero, mut one_three) = (0, 0, 0, 0);
+    let mut m = [0u64; 6];
+    let (mut upper, mut latin, mut space, mut zero, mut one_three) = (0, 0, 0, 0, 0);
     for (i, &byte) in b.iter().enumerate() {
         let c = CLASS[byte as usize];
         for (k, mk) in m.iter_mut().enumerate() {
             *mk |= u64::from((c >> k) & 1) << i;
         }
+        upper |= u64::from(c & (UPPER_AO | UPPER_PZ) != 0) << i;
         latin |= u64::from((0x40..0x80).contains(&byte)) << i;
         space |= u64::from(byte == b' ') << i;
         zero |= u64::from(byte == b'0') << i;
@@ -271,6 +296,7 @@ pub(crate) fn classify_scalar(b: &[u8; 64]) -> Masks {
     }
     Masks {
         m,
+        upper,
         latin,
         space,
         zero,
@@ -298,7 +324,7 @@ pub(crate) unsafe fn classify_avx2(b: &[u8; 64]) -> Masks {
         };
         let a = classes(b.as_ptr());
         let c = classes(b.as_ptr().add(32));
-        let mut m = [0u64; 8];
+        let mut m = [0u64; 6];
         macro_rules! bit {
             ($k:literal) => {{
                 let x = _mm256_movemask_epi8(_mm256_slli_epi16(a, 7 - $k)) as u32 as u64;
@@ -312,8 +338,12 @@ pub(crate) unsafe fn classify_avx2(b: &[u8; 64]) -> Masks {
         bit!(3);
         bit!(4);
         bit!(5);
-        bit!(6);
-        bit!(7);
+        // Bits 6 and 7 at once: the sign bit of `x | x << 1` is bit 7 or bit 6 of `x`.
+        let upper = {
+            let x = _mm256_movemask_epi8(_mm256_or_si256(a, _mm256_slli_epi16(a, 1))) as u32;
+            let y = _mm256_movemask_epi8(_mm256_or_si256(c, _mm256_slli_epi16(c, 1))) as u32;
+            u64::from(x) | (u64::from(y) << 32)
+        };
         // Signed: bytes from 0x80 are negative.
         let ge40 = |x: __m256i| _mm256_cmpgt_epi8(x, _mm256_set1_epi8(0x3F));
         let sp = |x: __m256i| _mm256_cmpeq_epi8(x, _mm256_set1_epi8(b' ' as i8));
@@ -334,6 +364,7 @@ pub(crate) unsafe fn classify_avx2(b: &[u8; 64]) -> Masks {
         });
         Masks {
             m,
+            upper,
             latin,
             space,
             zero,
@@ -499,12 +530,15 @@ impl Finder {
             }
         };
         let blocks = v.len().div_ceil(64);
-        // Block `b`'s masks are at `ring[(b + 1) % 3]` (block -1 has none): the previous, this
-        // and the next block stay in place from one block to the next.
-        let mut ring = [Masks::default(), block(0), Masks::default()];
+        // Block `j`'s masks are at `ring[j % 2]`, the next block's at the other place; of the
+        // block before, the three masks that look behind.
+        let mut ring = [block(0), Masks::default()];
+        let mut prev = Prev::default();
         for j in 0..blocks {
-            ring[(j + 2) % 3] = block(j + 1);
-            let mut seeds = seeds(want, &ring[j % 3], &ring[(j + 1) % 3], &ring[(j + 2) % 3]);
+            ring[(j + 1) % 2] = block(j + 1);
+            let (cur, next) = (&ring[j % 2], &ring[(j + 1) % 2]);
+            let mut seeds = seeds(want, &prev, cur, next);
+            prev = Prev::of(cur);
             while seeds != 0 {
                 let p = j * 64 + seeds.trailing_zeros() as usize;
                 seeds &= seeds - 1;
@@ -689,8 +723,8 @@ fn run_starts(w: u128, len: u32) -> u64 {
 /// asks for that starts in the block (for runs, a byte of the run), and few other bytes.
 /// Each anchor's cheapest condition is tested first: most blocks stop there.
 #[inline(always)]
-fn seeds(want: impl Fn(Anchor) -> bool, prev: &Masks, cur: &Masks, next: &Masks) -> u64 {
-    let (dp, dc, dn) = (prev.get(DIGIT), cur.get(DIGIT), next.get(DIGIT));
+fn seeds(want: impl Fn(Anchor) -> bool, prev: &Prev, cur: &Masks, next: &Masks) -> u64 {
+    let (dp, dc, dn) = (prev.digit, cur.get(DIGIT), next.get(DIGIT));
     // Bit i of `d[k]`: a digit at byte i + k; of `db[k]`: at byte i - k.
     let d = |k: u32| ahead(dc, dn, k);
     let db = |k: u32| behind(dp, dc, k);
@@ -731,7 +765,7 @@ fn seeds(want: impl Fn(Anchor) -> bool, prev: &Masks, cur: &Masks, next: &Masks)
     }
     if want(Anchor::HexDot) || want(Anchor::HexDash) {
         let (hp, hc, hn) = (
-            prev.get(DIGIT) | prev.get(HEX_LETTER),
+            prev.hex,
             cur.get(DIGIT) | cur.get(HEX_LETTER),
             next.get(DIGIT) | next.get(HEX_LETTER),
         );
@@ -821,13 +855,9 @@ fn seeds(want: impl Fn(Anchor) -> bool, prev: &Masks, cur: &Masks, next: &Masks)
         }
     }
     if want(Anchor::IbanPrefix) {
-        let (uc, un) = (
-            cur.get(UPPER_AO) | cur.get(UPPER_PZ),
-            next.get(UPPER_AO) | next.get(UPPER_PZ),
-        );
+        let (uc, un) = (cur.upper, next.upper);
         if uc != 0 {
-            let wp =
-                prev.get(DIGIT) | prev.get(HEX_LETTER) | prev.get(UPPER_AO) | prev.get(UPPER_PZ);
+            let wp = prev.word;
             let wc = dc | cur.get(HEX_LETTER) | uc;
             seeds |= uc & !behind(wp, wc, 1) & ahead(uc, un, 1) & d(2) & d(3);
         }
@@ -835,10 +865,9 @@ fn seeds(want: impl Fn(Anchor) -> bool, prev: &Masks, cur: &Masks, next: &Masks)
     if want(Anchor::Base58Run) {
         // A digit that no digit or (upper-case or hex) letter precedes, starting 26 bytes
         // of digits and bytes 0x40-0x7F (every base58 byte is one).
-        let word = |m: &Masks| m.get(DIGIT) | m.get(HEX_LETTER) | m.get(UPPER_AO) | m.get(UPPER_PZ);
         let lc = dc | cur.latin;
         let ln = dn | next.latin;
-        let mut starts = cur.one_three & !behind(word(prev), word(cur), 1);
+        let mut starts = cur.one_three & !behind(prev.word, Prev::of(cur).word, 1);
         if starts != 0 {
             starts &= ahead(lc, ln, 1) & ahead(lc, ln, 2) & ahead(lc, ln, 3);
         }
@@ -944,11 +973,7 @@ mod tests {
                 assert_eq!(bit(DASH), c == b'-');
                 assert_eq!(bit(COLON), c == b':');
                 assert_eq!(bit(PLUS_PAREN), c == b'+' || c == b')');
-                assert_eq!(
-                    bit(UPPER_AO) || bit(UPPER_PZ),
-                    c.is_ascii_uppercase(),
-                    "{c}"
-                );
+                assert_eq!((m.upper >> i) & 1 == 1, c.is_ascii_uppercase(), "{c}");
             }
             classes_agree(&b).unwrap();
         }
