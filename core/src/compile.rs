@@ -361,6 +361,71 @@ fn relax_counts(h: &Hir) -> Hir {
 /// See [`relax_counts`].
 const RELAX_COUNT: u32 = 8;
 
+/// `h` with each class that is one ASCII letter in both cases (what `(?i)` makes of a
+/// letter) written as the lower-case letter. The literals of the result are those of `h`
+/// lower-cased, one for each case-blind spelling: [`keyword_lead`] compares them
+/// case-insensitively, and extracting them was the largest part of a rule's first use
+/// (`(?i)` keyword prefixes of n letters made 2^n literals to cross and search).
+fn fold_case_pairs(h: &Hir) -> Hir {
+    let pair = |bytes: &mut dyn Iterator<Item = (u32, u32)>| -> Option<u8> {
+        let mut set = Vec::new();
+        for (a, b) in bytes {
+            if b > 0x7F || b - a > 1 || set.len() > 2 {
+                return None;
+            }
+            set.extend((a..=b).map(|c| c as u8));
+        }
+        match set[..] {
+            [x, y]
+                if x.is_ascii_alphabetic()
+                    && x.to_ascii_lowercase() == y.to_ascii_lowercase()
+                    && x != y =>
+            {
+                Some(x.to_ascii_lowercase())
+            }
+            _ => None,
+        }
+    };
+    match h.kind() {
+        HirKind::Class(hir::Class::Bytes(c)) => {
+            match pair(
+                &mut c
+                    .ranges()
+                    .iter()
+                    .map(|r| (u32::from(r.start()), u32::from(r.end()))),
+            ) {
+                Some(l) => Hir::literal([l]),
+                None => h.clone(),
+            }
+        }
+        HirKind::Class(hir::Class::Unicode(c)) => {
+            match pair(
+                &mut c
+                    .ranges()
+                    .iter()
+                    .map(|r| (u32::from(r.start()), u32::from(r.end()))),
+            ) {
+                Some(l) => Hir::literal([l]),
+                None => h.clone(),
+            }
+        }
+        HirKind::Empty | HirKind::Look(_) | HirKind::Literal(_) => h.clone(),
+        HirKind::Repetition(r) => Hir::repetition(hir::Repetition {
+            min: r.min,
+            max: r.max,
+            greedy: r.greedy,
+            sub: Box::new(fold_case_pairs(&r.sub)),
+        }),
+        HirKind::Capture(c) => Hir::capture(hir::Capture {
+            index: c.index,
+            name: c.name.clone(),
+            sub: Box::new(fold_case_pairs(&c.sub)),
+        }),
+        HirKind::Concat(subs) => Hir::concat(subs.iter().map(fold_case_pairs).collect()),
+        HirKind::Alternation(subs) => Hir::alternation(subs.iter().map(fold_case_pairs).collect()),
+    }
+}
+
 /// Determinization budget of a multiline rule's exact release automaton (see
 /// [`Rule::release_dfa`]).
 const RELEASE_EXACT_LIMIT: usize = 256 << 10;
@@ -777,7 +842,7 @@ fn keyword_lead(hir: &Hir, keywords: &[String]) -> Option<usize> {
         .limit_class(64)
         .limit_repeat(64)
         .limit_literal_len(128);
-    let seq = ex.extract(hir);
+    let seq = ex.extract(&fold_case_pairs(hir));
     let lits = seq.literals()?;
     if lits.is_empty() {
         return None;
@@ -871,6 +936,71 @@ mod tests {
 
     fn compile_rule_eager(s: &RuleSpec, i: usize) -> Result<Rule, Error> {
         compile_rule(s, i, true)
+    }
+
+    /// Folding `(?i)` letters before the literal extraction of `keyword_lead` gives every
+    /// built-in rule the lead the extraction over the pattern as written gives (where that
+    /// one stayed within its limits), and no lead where that one had none is wrong: each is
+    /// checked against the literals of the pattern as written with higher limits.
+    #[test]
+    fn folded_case_pairs_give_the_same_keyword_leads() {
+        use regex_syntax::hir::literal::{ExtractKind, Extractor};
+        let written = |hir: &Hir, keywords: &[String], limit: usize| -> Option<usize> {
+            let mut ex = Extractor::new();
+            ex.kind(ExtractKind::Prefix)
+                .limit_total(limit)
+                .limit_class(64)
+                .limit_repeat(64)
+                .limit_literal_len(128);
+            let seq = ex.extract(hir);
+            let lits = seq.literals()?;
+            if lits.is_empty() || keywords.is_empty() {
+                return None;
+            }
+            let mut lead = 0;
+            for lit in lits {
+                let l = lit.as_bytes().to_ascii_lowercase();
+                let pos = keywords
+                    .iter()
+                    .filter_map(|k| memchr::memmem::find(&l, k.to_ascii_lowercase().as_bytes()))
+                    .min()?;
+                lead = lead.max(pos);
+            }
+            Some(lead)
+        };
+        let (mut same, mut gained) = (0, 0);
+        for (name, text) in crate::catalog::builtin_rule_files() {
+            for (i, spec) in crate::rule::parse_rules(name, text)
+                .unwrap()
+                .iter()
+                .enumerate()
+            {
+                if spec.multiline || spec.keywords.is_empty() {
+                    continue;
+                }
+                let rule = compile_rule_eager(spec, i).unwrap();
+                let folded = keyword_lead(rule.hir(), &spec.keywords);
+                match written(rule.hir(), &spec.keywords, 2000) {
+                    Some(w) => {
+                        assert_eq!(folded, Some(w), "{}", spec.id);
+                        same += 1;
+                    }
+                    None => {
+                        if let Some(f) = folded {
+                            // The written extraction gave up at its limit: with a larger one
+                            // it agrees, or it still gives up (then the folded lead is checked
+                            // by the golden outputs).
+                            if let Some(w) = written(rule.hir(), &spec.keywords, 1 << 16) {
+                                assert_eq!(f, w, "{}", spec.id);
+                            }
+                            gained += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(same > 100, "{same}");
+        eprintln!("{same} leads as before, {gained} rules with a lead they had not");
     }
 
     fn spec(p: &str) -> RuleSpec {

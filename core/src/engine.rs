@@ -137,8 +137,9 @@ pub(crate) struct Engine {
     pub piece: usize,
     /// Replace a segment whose scan failed instead of propagating the panic.
     pub fail_closed: bool,
-    /// The keywords of the multiline rules (see [`Engine::first_multiline_keyword`]).
-    ml_keywords: MlKeywords,
+    /// The keywords of the multiline rules (see [`Engine::multiline_keyword_starts`]), built
+    /// on first use.
+    ml_keywords: std::sync::OnceLock<MlKeywords>,
 }
 
 /// How the keywords of multiline rules are found ahead of a scan.
@@ -197,7 +198,6 @@ impl Engine {
             })
             .filter(|set| !set.is_empty())
             .map(crate::anchors::Finder::new);
-        let ml_keywords = MlKeywords::of(&rules);
         let keywordless_cap = keywordless
             .iter()
             .map(|&r| rules[r as usize].max_match())
@@ -224,7 +224,7 @@ impl Engine {
             overlap,
             piece: piece.map_or(PIECE, |p| p.max(16)),
             fail_closed,
-            ml_keywords,
+            ml_keywords: std::sync::OnceLock::new(),
         })
     }
 
@@ -240,7 +240,7 @@ impl Engine {
         out: &mut Vec<usize>,
     ) -> bool {
         out.clear();
-        match &self.ml_keywords {
+        match self.ml_keywords.get_or_init(|| MlKeywords::of(&self.rules)) {
             MlKeywords::None => true,
             MlKeywords::Some(k) => {
                 k.for_each_hit(hay, 0..hay.len(), lanes, |_, s, _| out.push(s));
