@@ -64,9 +64,10 @@ const SEPARATORS: &[&str] = &[
 const AFTER: &[&str] = &[" ", "\t", "\n", "\"", "'", ",", ", ", "\r\n", " = ", "; "];
 
 /// Words that are no rule's context (no keyword, no digit, nothing that looks like a value).
+/// Not `node`: `ipv4` reads `node 1.2.3.4` as a Node.js version and skips it, by design.
 const WORDS: &[&str] = &[
     "request", "done", "in", "the", "queue", "worker", "started", "ok", "status", "reply", "from",
-    "node", "with",
+    "batch", "with",
 ];
 
 fn survivors(p: &Planted, text: &str) -> Vec<String> {
