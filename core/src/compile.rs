@@ -487,8 +487,10 @@ fn build_with(hirs: &[&Hir], set: bool) -> Result<Regex, Error> {
     };
     meta::Builder::new()
         .configure(
-            // Full DFAs keep regex-automata's default (small) size limits: with hundreds of
-            // rules, larger ones cost tens of megabytes for little speed. No one-pass DFAs:
+            // No full DFAs: built for the small patterns when a rule is first used, they cost
+            // 2% of the instructions of a 16 MB CLI run and saved none at steady state (the lazy
+            // DFA that replaces them measured the same in time and in instructions; ordinary
+            // and dense logs, 2026-12-06). No one-pass DFAs:
             // they only speed up capture groups, which most rules never need (`split.rs`
             // finds the secret part without them), and cost 8 MB of the 55 MB peak RSS with
             // every rule in use (dense corpus; +2% instructions without them).
@@ -496,6 +498,7 @@ fn build_with(hirs: &[&Hir], set: bool) -> Result<Regex, Error> {
                 .nfa_size_limit(Some(PATTERN_SIZE_LIMIT))
                 .hybrid_cache_capacity(capacity)
                 .onepass(false)
+                .dfa(false)
                 .match_kind(kind),
         )
         .syntax(syntax::Config::new().unicode(false).utf8(false))
