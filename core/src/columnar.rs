@@ -625,7 +625,7 @@ fn exclude_multiline<'v>(
             k += 1;
         }
         let len = value(row).map_or(0, <[u8]>::len);
-        !starts.get(k).is_some_and(|&s| s < start + len)
+        starts.get(k).is_none_or(|&s| s >= start + len)
     });
     block.clear();
     for m in members.iter_mut() {

@@ -376,11 +376,7 @@ fn fold_case_pairs(h: &Hir) -> Hir {
             set.extend((a..=b).map(|c| c as u8));
         }
         match set[..] {
-            [x, y]
-                if x.is_ascii_alphabetic()
-                    && x.to_ascii_lowercase() == y.to_ascii_lowercase()
-                    && x != y =>
-            {
+            [x, y] if x.is_ascii_alphabetic() && x.eq_ignore_ascii_case(&y) && x != y => {
                 Some(x.to_ascii_lowercase())
             }
             _ => None,
