@@ -338,23 +338,35 @@ fn strip_newlines(h: &Hir) -> Result<Hir, String> {
 /// determinization run into its limit (50-80 ms for `k8s-env-secret`, then given up).
 fn relax_counts(h: &Hir) -> Hir {
     match h.kind() {
-        HirKind::Empty | HirKind::Look(_) | HirKind::Literal(_) | HirKind::Class(_) => h.clone(),
-        HirKind::Repetition(r) => {
-            let counted = r.max.is_some_and(|m| m > RELAX_COUNT);
+        HirKind::Repetition(r) if r.max.is_some_and(|m| m > RELAX_COUNT) => {
             Hir::repetition(hir::Repetition {
                 min: r.min,
-                max: if counted { None } else { r.max },
+                max: None,
                 greedy: r.greedy,
                 sub: Box::new(relax_counts(&r.sub)),
             })
         }
+        _ => map_children(h, relax_counts),
+    }
+}
+
+/// `h` with `f` applied to each of its children (leaves are cloned as they are).
+fn map_children(h: &Hir, f: fn(&Hir) -> Hir) -> Hir {
+    match h.kind() {
+        HirKind::Empty | HirKind::Look(_) | HirKind::Literal(_) | HirKind::Class(_) => h.clone(),
+        HirKind::Repetition(r) => Hir::repetition(hir::Repetition {
+            min: r.min,
+            max: r.max,
+            greedy: r.greedy,
+            sub: Box::new(f(&r.sub)),
+        }),
         HirKind::Capture(c) => Hir::capture(hir::Capture {
             index: c.index,
             name: c.name.clone(),
-            sub: Box::new(relax_counts(&c.sub)),
+            sub: Box::new(f(&c.sub)),
         }),
-        HirKind::Concat(subs) => Hir::concat(subs.iter().map(relax_counts).collect()),
-        HirKind::Alternation(subs) => Hir::alternation(subs.iter().map(relax_counts).collect()),
+        HirKind::Concat(subs) => Hir::concat(subs.iter().map(f).collect()),
+        HirKind::Alternation(subs) => Hir::alternation(subs.iter().map(f).collect()),
     }
 }
 
@@ -382,43 +394,24 @@ fn fold_case_pairs(h: &Hir) -> Hir {
             _ => None,
         }
     };
-    match h.kind() {
-        HirKind::Class(hir::Class::Bytes(c)) => {
-            match pair(
-                &mut c
-                    .ranges()
-                    .iter()
-                    .map(|r| (u32::from(r.start()), u32::from(r.end()))),
-            ) {
-                Some(l) => Hir::literal([l]),
-                None => h.clone(),
-            }
-        }
-        HirKind::Class(hir::Class::Unicode(c)) => {
-            match pair(
-                &mut c
-                    .ranges()
-                    .iter()
-                    .map(|r| (u32::from(r.start()), u32::from(r.end()))),
-            ) {
-                Some(l) => Hir::literal([l]),
-                None => h.clone(),
-            }
-        }
-        HirKind::Empty | HirKind::Look(_) | HirKind::Literal(_) => h.clone(),
-        HirKind::Repetition(r) => Hir::repetition(hir::Repetition {
-            min: r.min,
-            max: r.max,
-            greedy: r.greedy,
-            sub: Box::new(fold_case_pairs(&r.sub)),
-        }),
-        HirKind::Capture(c) => Hir::capture(hir::Capture {
-            index: c.index,
-            name: c.name.clone(),
-            sub: Box::new(fold_case_pairs(&c.sub)),
-        }),
-        HirKind::Concat(subs) => Hir::concat(subs.iter().map(fold_case_pairs).collect()),
-        HirKind::Alternation(subs) => Hir::alternation(subs.iter().map(fold_case_pairs).collect()),
+    let folded = match h.kind() {
+        HirKind::Class(hir::Class::Bytes(c)) => pair(
+            &mut c
+                .ranges()
+                .iter()
+                .map(|r| (u32::from(r.start()), u32::from(r.end()))),
+        ),
+        HirKind::Class(hir::Class::Unicode(c)) => pair(
+            &mut c
+                .ranges()
+                .iter()
+                .map(|r| (u32::from(r.start()), u32::from(r.end()))),
+        ),
+        _ => return map_children(h, fold_case_pairs),
+    };
+    match folded {
+        Some(l) => Hir::literal([l]),
+        None => h.clone(),
     }
 }
 
