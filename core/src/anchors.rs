@@ -724,6 +724,9 @@ fn run_starts(w: u128, len: u32) -> u64 {
 /// Each anchor's cheapest condition is tested first: most blocks stop there.
 #[inline(always)]
 fn seeds(want: impl Fn(Anchor) -> bool, prev: &Prev, cur: &Masks, next: &Masks) -> u64 {
+    // This block's own look-behind masks: its hex digits and word bytes, as the next block
+    // will see them.
+    let here = Prev::of(cur);
     let (dp, dc, dn) = (prev.digit, cur.get(DIGIT), next.get(DIGIT));
     // Bit i of `d[k]`: a digit at byte i + k; of `db[k]`: at byte i - k.
     let d = |k: u32| ahead(dc, dn, k);
@@ -764,11 +767,7 @@ fn seeds(want: impl Fn(Anchor) -> bool, prev: &Prev, cur: &Masks, next: &Masks) 
         }
     }
     if want(Anchor::HexDot) || want(Anchor::HexDash) {
-        let (hp, hc, hn) = (
-            prev.hex,
-            cur.get(DIGIT) | cur.get(HEX_LETTER),
-            next.get(DIGIT) | next.get(HEX_LETTER),
-        );
+        let (hp, hc, hn) = (prev.hex, here.hex, next.get(DIGIT) | next.get(HEX_LETTER));
         let hexsep = (dotc | dashc) & behind(hp, hc, 1) & ahead(hc, hn, 1);
         if want(Anchor::HexDot) && dotc & hexsep != 0 {
             // The first dot of `hhhh.hhhh.hhhh`.
@@ -857,9 +856,7 @@ fn seeds(want: impl Fn(Anchor) -> bool, prev: &Prev, cur: &Masks, next: &Masks) 
     if want(Anchor::IbanPrefix) {
         let (uc, un) = (cur.upper, next.upper);
         if uc != 0 {
-            let wp = prev.word;
-            let wc = dc | cur.get(HEX_LETTER) | uc;
-            seeds |= uc & !behind(wp, wc, 1) & ahead(uc, un, 1) & d(2) & d(3);
+            seeds |= uc & !behind(prev.word, here.word, 1) & ahead(uc, un, 1) & d(2) & d(3);
         }
     }
     if want(Anchor::Base58Run) {
@@ -867,7 +864,7 @@ fn seeds(want: impl Fn(Anchor) -> bool, prev: &Prev, cur: &Masks, next: &Masks) 
         // of digits and bytes 0x40-0x7F (every base58 byte is one).
         let lc = dc | cur.latin;
         let ln = dn | next.latin;
-        let mut starts = cur.one_three & !behind(prev.word, Prev::of(cur).word, 1);
+        let mut starts = cur.one_three & !behind(prev.word, here.word, 1);
         if starts != 0 {
             starts &= ahead(lc, ln, 1) & ahead(lc, ln, 2) & ahead(lc, ln, 3);
         }

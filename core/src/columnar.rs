@@ -306,8 +306,7 @@ impl Redactor {
         // (row, start of the row in `block`, a text line) of the screened rows.
         let mut members: Vec<(usize, usize, bool)> = Vec::new();
         let mut own: Vec<Span> = Vec::new();
-        let mut ml = (crate::keywords::Lanes::default(), Vec::new());
-        let mut ml_eager = false;
+        let mut ml = crate::engine::MlLookahead::default();
         let mut row = rows.start;
         while row < rows.end {
             let first = row;
@@ -333,8 +332,8 @@ impl Redactor {
             // The keywords are looked for once a block holds one, and then in every block
             // until one holds none (rows without them pay nothing).
             let mut excluded = false;
-            if ml_eager && !members.is_empty() {
-                ml_eager = exclude_multiline(text, &value, &mut block, &mut members, &mut ml);
+            if ml.eager && !members.is_empty() {
+                exclude_multiline(text, &value, &mut block, &mut members, &mut ml);
                 excluded = true;
             }
             let scan = |block: &[u8], members: &[(usize, usize, bool)]| {
@@ -346,7 +345,7 @@ impl Redactor {
             };
             let (mut spans, mut multiline) = scan(&block, &members);
             if multiline && !excluded {
-                ml_eager = exclude_multiline(text, &value, &mut block, &mut members, &mut ml);
+                exclude_multiline(text, &value, &mut block, &mut members, &mut ml);
                 (spans, multiline) = scan(&block, &members);
             }
             let (mut mi, mut si) = (0, 0);
@@ -602,23 +601,22 @@ impl Redactor {
 
 /// Takes out of a block of screened rows those that hold a keyword of a multiline rule (all
 /// of them when such keywords cannot be found ahead) and rebuilds the block from the others.
-/// Returns whether any row was taken out. `ml`: scratch of the keyword search.
 fn exclude_multiline<'v>(
     text: &crate::text::TextRedactor,
     value: &impl Fn(usize) -> Option<&'v [u8]>,
     block: &mut Vec<u8>,
     members: &mut Vec<(usize, usize, bool)>,
-    ml: &mut (crate::keywords::Lanes, Vec<usize>),
-) -> bool {
-    let (lanes, starts) = ml;
-    if !text.engine.multiline_keyword_starts(block, lanes, starts) {
+    ml: &mut crate::engine::MlLookahead,
+) {
+    if !ml.look(&text.engine, block, 0) {
         members.clear();
         block.clear();
-        return true;
+        return;
     }
-    if starts.is_empty() {
-        return false;
+    if ml.starts.is_empty() {
+        return;
     }
+    let starts = &ml.starts;
     let mut k = 0;
     members.retain(|&(row, start, _)| {
         while k < starts.len() && starts[k] < start {
@@ -633,7 +631,6 @@ fn exclude_multiline<'v>(
         block.extend_from_slice(value(m.0).unwrap_or_default());
         block.push(b'\n');
     }
-    true
 }
 
 /// `piece` over each range of rows (in parallel with `threads > 1`), the results in row order.

@@ -824,17 +824,25 @@ pub(crate) fn compile_rule(spec: &RuleSpec, index: usize, eager: bool) -> Result
 /// How far from its start every match of `hir` contains one of `keywords`, if the pattern's
 /// prefix literals show it (each literal holds a keyword, ASCII case-insensitively).
 fn keyword_lead(hir: &Hir, keywords: &[String]) -> Option<usize> {
+    if keywords.is_empty() {
+        return None;
+    }
+    lead_of_literals(&fold_case_pairs(hir), keywords, 2000)
+}
+
+/// [`keyword_lead`] over the prefix literals of `hir` as it is, at most `limit` of them.
+fn lead_of_literals(hir: &Hir, keywords: &[String], limit: usize) -> Option<usize> {
     use regex_syntax::hir::literal::{ExtractKind, Extractor};
     if keywords.is_empty() {
         return None;
     }
     let mut ex = Extractor::new();
     ex.kind(ExtractKind::Prefix)
-        .limit_total(2000)
+        .limit_total(limit)
         .limit_class(64)
         .limit_repeat(64)
         .limit_literal_len(128);
-    let seq = ex.extract(&fold_case_pairs(hir));
+    let seq = ex.extract(hir);
     let lits = seq.literals()?;
     if lits.is_empty() {
         return None;
@@ -936,30 +944,7 @@ mod tests {
     /// checked against the literals of the pattern as written with higher limits.
     #[test]
     fn folded_case_pairs_give_the_same_keyword_leads() {
-        use regex_syntax::hir::literal::{ExtractKind, Extractor};
-        let written = |hir: &Hir, keywords: &[String], limit: usize| -> Option<usize> {
-            let mut ex = Extractor::new();
-            ex.kind(ExtractKind::Prefix)
-                .limit_total(limit)
-                .limit_class(64)
-                .limit_repeat(64)
-                .limit_literal_len(128);
-            let seq = ex.extract(hir);
-            let lits = seq.literals()?;
-            if lits.is_empty() || keywords.is_empty() {
-                return None;
-            }
-            let mut lead = 0;
-            for lit in lits {
-                let l = lit.as_bytes().to_ascii_lowercase();
-                let pos = keywords
-                    .iter()
-                    .filter_map(|k| memchr::memmem::find(&l, k.to_ascii_lowercase().as_bytes()))
-                    .min()?;
-                lead = lead.max(pos);
-            }
-            Some(lead)
-        };
+        let written = lead_of_literals;
         let (mut same, mut gained) = (0, 0);
         for (name, text) in crate::catalog::builtin_rule_files() {
             for (i, spec) in crate::rule::parse_rules(name, text)

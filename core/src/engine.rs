@@ -109,6 +109,49 @@ impl MlKeywords {
     }
 }
 
+/// Where the keywords of multiline rules are, found ahead of a scan by the callers that join
+/// lines or rows into one engine call (`structured::lines`, `columnar`). A multiline window
+/// starts no earlier than its keyword's line, so the lines before the first such line find in
+/// a scan of several lines what they find alone.
+///
+/// They look once a batch holds such a keyword, then at the start of every batch until one
+/// holds none (`eager`): input without them pays nothing.
+#[derive(Default)]
+pub(crate) struct MlLookahead {
+    lanes: crate::keywords::Lanes,
+    /// The starts found by the last [`MlLookahead::look`], ascending.
+    pub starts: Vec<usize>,
+    /// Look at the start of the next batch: the last look found some, or cannot find them.
+    pub eager: bool,
+}
+
+impl MlLookahead {
+    /// Finds the keywords of multiline rules in `hay` (the keyword automaton's hits, word
+    /// rules' boundaries unchecked: a superset of the multiline hits a scan of `hay` reports),
+    /// as positions plus `base`. False when they cannot be found this way: take one at every
+    /// place.
+    pub(crate) fn look(&mut self, engine: &Engine, hay: &[u8], base: usize) -> bool {
+        self.starts.clear();
+        let known = match engine
+            .ml_keywords
+            .get_or_init(|| MlKeywords::of(&engine.rules))
+        {
+            MlKeywords::None => true,
+            MlKeywords::Some(k) => {
+                let starts = &mut self.starts;
+                k.for_each_hit(hay, 0..hay.len(), &mut self.lanes, |_, s, _| {
+                    starts.push(base + s)
+                });
+                starts.sort_unstable();
+                true
+            }
+            MlKeywords::Anywhere => false,
+        };
+        self.eager = !known || !self.starts.is_empty();
+        known
+    }
+}
+
 /// Keyword hits are collected over this many bytes of a segment at a time.
 const HIT_CHUNK: usize = 64 << 10;
 
@@ -137,8 +180,7 @@ pub(crate) struct Engine {
     pub piece: usize,
     /// Replace a segment whose scan failed instead of propagating the panic.
     pub fail_closed: bool,
-    /// The keywords of the multiline rules (see [`Engine::multiline_keyword_starts`]), built
-    /// on first use.
+    /// The keywords of the multiline rules (see [`MlLookahead`]), built on first use.
     ml_keywords: std::sync::OnceLock<MlKeywords>,
 }
 
@@ -226,29 +268,6 @@ impl Engine {
             fail_closed,
             ml_keywords: std::sync::OnceLock::new(),
         })
-    }
-
-    /// The starts of the keywords of multiline rules in `hay`, ascending, into `out` (cleared
-    /// first); false when they cannot be found this way (take one at every place). The keyword
-    /// automaton's hits, word rules' boundaries unchecked: a superset of the multiline hits a
-    /// scan of `hay` reports. A multiline window starts no earlier than its keyword's line, so
-    /// lines before the first such line find in a scan of several lines what they find alone.
-    pub(crate) fn multiline_keyword_starts(
-        &self,
-        hay: &[u8],
-        lanes: &mut crate::keywords::Lanes,
-        out: &mut Vec<usize>,
-    ) -> bool {
-        out.clear();
-        match self.ml_keywords.get_or_init(|| MlKeywords::of(&self.rules)) {
-            MlKeywords::None => true,
-            MlKeywords::Some(k) => {
-                k.for_each_hit(hay, 0..hay.len(), lanes, |_, s, _| out.push(s));
-                out.sort_unstable();
-                true
-            }
-            MlKeywords::Anywhere => false,
-        }
     }
 
     /// The id a label is written with.

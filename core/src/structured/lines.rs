@@ -5,7 +5,7 @@ use super::{
     classify, crosses_lines, json_after_text, plain_json, render_line_guarded, Format,
     JsonAfterText, KeyMemo, Plan, StructuredRedactor, FOLD_MAX, MAX_STRUCTURED_LINE, TEXT_BATCH,
 };
-use crate::keywords::Lanes;
+use crate::engine::MlLookahead;
 use crate::span::{Span, StreamFinding};
 use crate::text::{StreamStats, TextStream};
 
@@ -34,24 +34,19 @@ pub(crate) struct LineStream {
     plain: Vec<usize>,
     /// The keys of the lines seen, sensitive or not.
     memo: KeyMemo,
-    /// Starts of the keywords of multiline rules in the chunk being pushed (see `fold`).
-    ml_starts: Vec<usize>,
+    /// The keywords of multiline rules in the chunk being pushed (see `fold`): where they
+    /// are, and what is known of them.
+    ahead: MlLookahead,
     ml: MlAhead,
-    /// Find them at the start of the next chunk (the last chunk held some).
-    ml_eager: bool,
-    ml_lanes: Lanes,
 }
 
-/// What a fold knows of the keywords of multiline rules in the chunk being pushed.
-///
-/// They are looked for in a chunk once a block of it holds one, and from then on at the start
-/// of each chunk, until a chunk holds none: input without them pays nothing, input with them
-/// one keyword pass per chunk.
+/// What a fold knows of the keywords of multiline rules in the chunk being pushed (looked for
+/// as [`MlLookahead`] says: once a block holds one, then at the start of each chunk).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum MlAhead {
     /// Not looked for: a block is scanned whole.
     Unknown,
-    /// `ml_starts` holds them (positions in the chunk, from where they were looked for).
+    /// `ahead.starts` holds them (positions in the chunk, from where they were looked for).
     Known,
     /// They cannot be found ahead: every line goes the line-by-line way.
     Anywhere,
@@ -74,10 +69,8 @@ impl LineStream {
             found: Vec::new(),
             plain: Vec::new(),
             memo: KeyMemo::default(),
-            ml_starts: Vec::new(),
+            ahead: MlLookahead::default(),
             ml: MlAhead::Unknown,
-            ml_eager: false,
-            ml_lanes: Lanes::default(),
         }
     }
 
@@ -117,7 +110,7 @@ impl LineStream {
         let mut rest = chunk;
         let fold = matches!(r.format, Format::Auto | Format::Json);
         self.ml = MlAhead::Unknown;
-        if fold && self.ml_eager {
+        if fold && self.ahead.eager {
             self.prescan(r, chunk, 0);
         }
         while !rest.is_empty() {
@@ -308,19 +301,11 @@ impl LineStream {
 
     /// Finds the keywords of multiline rules in `rest`, the chunk from `pos` on.
     fn prescan(&mut self, r: &StructuredRedactor, rest: &[u8], pos: usize) {
-        let known =
-            r.text
-                .engine
-                .multiline_keyword_starts(rest, &mut self.ml_lanes, &mut self.ml_starts);
-        for s in &mut self.ml_starts {
-            *s += pos;
-        }
-        self.ml = if known {
+        self.ml = if self.ahead.look(&r.text.engine, rest, pos) {
             MlAhead::Known
         } else {
             MlAhead::Anywhere
         };
-        self.ml_eager = !known || !self.ml_starts.is_empty();
     }
 
     /// Where a fold of `rest` (the chunk from `pos` on) must end: the start of the line of
@@ -330,8 +315,8 @@ impl LineStream {
             MlAhead::Unknown => rest.len(),
             MlAhead::Anywhere => 0,
             MlAhead::Known => {
-                let i = self.ml_starts.partition_point(|&s| s < pos);
-                match self.ml_starts.get(i) {
+                let starts = &self.ahead.starts;
+                match starts.get(starts.partition_point(|&s| s < pos)) {
                     Some(&p) => memchr::memrchr(b'\n', &rest[..p - pos]).map_or(0, |k| k + 1),
                     None => rest.len(),
                 }
