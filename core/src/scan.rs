@@ -83,13 +83,23 @@ impl Driver {
                     let mut end = pos + i + 1;
                     let stop = (pos + BLOCK_MAX).min(avail);
                     let from = end;
-                    for nl in memchr::memchr_iter(b'\n', &buf[from - base..stop.max(from) - base]) {
-                        let nl_abs = from + nl;
-                        // `end` is where the current line starts; a long line ends the block.
-                        if nl_abs + 1 - end > engine.piece {
-                            break;
+                    let rest = &buf[from - base..stop.max(from) - base];
+                    if rest.len() <= engine.piece {
+                        // No line in `rest` can be a long one: the block ends at its last
+                        // newline.
+                        if let Some(k) = memchr::memrchr(b'\n', rest) {
+                            end = from + k + 1;
                         }
-                        end = nl_abs + 1;
+                    } else {
+                        for nl in memchr::memchr_iter(b'\n', rest) {
+                            let nl_abs = from + nl;
+                            // `end` is where the current line starts; a long line ends the
+                            // block.
+                            if nl_abs + 1 - end > engine.piece {
+                                break;
+                            }
+                            end = nl_abs + 1;
+                        }
                     }
                     let view_start = self.piece_view_start(engine, pos);
                     self.scan(engine, buf, base, view_start..end, pos..end);

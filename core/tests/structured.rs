@@ -1244,4 +1244,35 @@ mod multiline_keywords_in_folds {
             prop_assert_eq!(whole.matches('\n').count(), input.matches('\n').count());
         }
     }
+    /// A chunk over a MiB is pushed in parts (the stream's newline index is bounded): a token
+    /// across the part boundary, and the lines around it, come out as from the whole input.
+    #[test]
+    fn chunks_over_a_mebibyte_equal_small_chunks() {
+        let mut input = String::new();
+        let mut i = 0;
+        let cut = 1 << 20;
+        while input.len() < cut - 400 {
+            input += &line([0, 1, 2, 3, 7, 8, 11][i % 7], i);
+            i += 1;
+        }
+        // A plain line, then a line whose e-mail address starts three bytes before the MiB.
+        let mail = line(2, i);
+        let at = mail.find("ann").unwrap();
+        input += &"w".repeat(cut - 3 - at - input.len() - 1);
+        input += "\n";
+        input += &mail;
+        while input.len() < cut + 40_000 {
+            input += &line([0, 1, 2, 3, 7, 8, 11][i % 7], i);
+            i += 1;
+        }
+        let whole = red().redact(&input).into_owned();
+        let (one, found_one) = stream(input.as_bytes(), input.len());
+        let (small, found_small) = stream(input.as_bytes(), 4096);
+        assert_eq!(String::from_utf8(one).unwrap(), whole);
+        assert_eq!(String::from_utf8(small).unwrap(), whole);
+        assert_eq!(found_one, found_small);
+        // The token across the boundary is found, and so are those after it.
+        assert!(found_one.iter().any(|f| f.1.start < cut && f.1.end > cut));
+        assert!(found_one.iter().any(|f| f.1.start > cut));
+    }
 }
