@@ -375,8 +375,9 @@ impl LineStream {
                 si += 1;
             }
             if !multiline && !crossed && spans.get(si).is_none_or(|c| c.start > at) {
-                // Clean lines up to the line of the next span: as they came in. (Nothing
-                // below differs between them: no span, so no finding to report.)
+                // Clean lines up to the line of the next span, as they came in: without a
+                // multiline keyword a line's findings are its own, so ending the text run
+                // here changes nothing, and a line without a span has none to report.
                 let upto = match spans.get(si) {
                     Some(c) => self
                         .nl
@@ -423,9 +424,11 @@ impl LineStream {
                 }
                 out.extend_from_slice(&line[k..]);
                 self.report_line(r, &comps, line.len(), on);
-            } else if multiline || crossed || dirty {
+            } else {
                 // As the line-by-line path handles it (a plain JSON line's findings known from
-                // the block when no multiline keyword was seen).
+                // the block when no multiline keyword was seen). Clean lines without a
+                // multiline keyword or a span across lines were written above, in one copy.
+                debug_assert!(multiline || crossed || dirty);
                 let known =
                     (!multiline && !crossed && self.plain.get(pi) == Some(&at)).then(|| {
                         spans[si..]
@@ -441,13 +444,6 @@ impl LineStream {
                 self.line.extend_from_slice(&lines[at..next]);
                 self.end_line(r, out, on, known);
                 self.line.clear();
-            } else {
-                // Without a multiline keyword, a line's findings are its own: ending the text
-                // run here changes nothing.
-                self.close_run(out, on);
-                out.extend_from_slice(&lines[at..next]);
-                self.offset += (next - at) as u64;
-                self.line_no += 1;
             }
             at = next;
         }
