@@ -250,8 +250,9 @@ impl RedactorBuilder {
     }
 
     /// Test hook: with `false`, the combined search of keyword-less rules runs on every line
-    /// rather than on the lines that hold one of their anchors (findings are the same: the
-    /// tests and the fuzz target `anchors` compare the two).
+    /// rather than on the lines that hold one of their anchors, and every keyword hit opens
+    /// its rule's window, whether or not the bytes around it can be part of a match (findings
+    /// are the same: the tests and the fuzz target `anchors` compare the two).
     #[doc(hidden)]
     pub fn anchor_gate(&mut self, on: bool) -> &mut Self {
         self.anchors = on;
@@ -435,7 +436,7 @@ impl RedactorBuilder {
             .collect();
         let mut engine = Engine::new(compile(&to_compile, self.piece, self.fail_closed)?)?;
         if !self.anchors {
-            engine.without_anchors();
+            engine.without_gates();
         }
         for (sel, _) in &self.styles_for {
             let known = matches!(sel.as_str(), "secret" | "pii" | "name" | SENSITIVE_KEY_RULE)

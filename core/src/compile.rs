@@ -56,6 +56,9 @@ pub(crate) struct Rule {
     /// Computed on first use, as `regex` is: literal extraction over the whole catalog was
     /// two thirds of the catalog's build time.
     lead: std::sync::OnceLock<Option<usize>>,
+    /// Single-line rules with keywords whose pattern is `BEFORE KEYWORD AFTER` (see
+    /// [`KeywordSides`]), built on first use as `lead` is.
+    sides: std::sync::OnceLock<Option<KeywordSides>>,
     /// Multiline rules: the pattern as an anchored full DFA (built on first use; `None` when
     /// over its size limit), to learn early that a window's result can no longer change.
     release: std::sync::OnceLock<Option<ReleaseDfa>>,
@@ -209,6 +212,25 @@ impl Rule {
                 keyword_lead(self.hir(), &self.keywords)
             }
         })
+    }
+
+    /// See [`KeywordSides`]: `None` for rules without keywords, multiline rules, rules whose
+    /// keywords are context words, rules whose matches start with their keyword (one anchored
+    /// search at the hit already decides) and patterns of another shape.
+    #[inline]
+    pub(crate) fn sides(&self) -> Option<&KeywordSides> {
+        self.sides
+            .get_or_init(|| {
+                if self.multiline
+                    || self.word_keywords
+                    || self.keywords.is_empty()
+                    || self.lead() == Some(0)
+                {
+                    return None;
+                }
+                KeywordSides::of(self.hir(), &self.keywords)
+            })
+            .as_ref()
     }
 
     /// See the field `release`. The pattern's own automaton when it determinizes within a
@@ -808,6 +830,7 @@ pub(crate) fn compile_rule(spec: &RuleSpec, index: usize, eager: bool) -> Result
         word_keywords: spec.word_keywords,
         priority: spec.priority,
         lead: std::sync::OnceLock::new(),
+        sides: std::sync::OnceLock::new(),
         release: std::sync::OnceLock::new(),
         candidate,
         anchors,
@@ -817,6 +840,7 @@ pub(crate) fn compile_rule(spec: &RuleSpec, index: usize, eager: bool) -> Result
         if eager {
             rule.lead();
             rule.splitter();
+            rule.sides();
         }
     })
 }
@@ -980,6 +1004,57 @@ mod tests {
         eprintln!("{same} leads as before, {gained} rules with a lead they had not");
     }
 
+    /// The rules whose pattern needs something before or after its keyword get keyword sides;
+    /// rules whose matches start with their keyword, and patterns whose keyword part is
+    /// optional or not only keywords, get none.
+    #[test]
+    fn keyword_sides_of_built_in_and_small_patterns() {
+        let mut with = Vec::new();
+        for (name, text) in crate::catalog::builtin_rule_files() {
+            for (i, spec) in crate::rule::parse_rules(name, text)
+                .unwrap()
+                .iter()
+                .enumerate()
+            {
+                let rule = compile_rule_eager(spec, i).unwrap();
+                if let Some(s) = rule.sides() {
+                    assert!(rule.lead() != Some(0) && !rule.multiline, "{}", spec.id);
+                    with.push((spec.id.clone(), s.before.is_some(), s.after.is_some()));
+                }
+            }
+        }
+        for id in [
+            "generic-cli-token",
+            "url-userinfo-password",
+            "gradle-properties-password",
+            "person-name-mail",
+        ] {
+            assert!(
+                with.iter().any(|(w, b, a)| w == id && *b && *a),
+                "{id}: {with:?}"
+            );
+        }
+        let sides = |p: &str, kw: &[&str]| {
+            let mut s = spec(p);
+            s.keywords = kw.iter().map(|k| k.to_string()).collect();
+            compile_rule_eager(&s, 0)
+                .unwrap()
+                .sides()
+                .map(|s| (s.before.is_some(), s.after.is_some()))
+        };
+        assert_eq!(
+            sides(r"\s-(?i:token|key)=(?P<secret>\w{8})", &["token", "key"]),
+            Some((true, true))
+        );
+        // The keyword part is optional, or holds a word that is not a keyword.
+        assert_eq!(sides(r"\s-(?:token)?=\w{8}", &["token"]), None);
+        assert_eq!(sides(r"\s-(?:token|tok)=\w{8}", &["token"]), None);
+        // Matches start with the keyword: one anchored search at the hit already decides.
+        assert_eq!(sides(r"token=\w{8}", &["token"]), None);
+        // Nothing after the keyword: the before side alone.
+        assert_eq!(sides(r"\w{8}@", &["@"]), Some((true, false)));
+    }
+
     fn spec(p: &str) -> RuleSpec {
         RuleSpec::new("t", "T", Category::Secret, p)
     }
@@ -1054,4 +1129,99 @@ mod names_lead {
             assert!(r.max_match() <= 512, "{}: {}", s.id, r.max_match());
         }
     }
+}
+
+/// What a rule's pattern requires around its keyword, when the pattern is a concatenation
+/// `BEFORE KEYWORD AFTER` whose middle part matches only keywords of the rule (ASCII
+/// case-insensitively, as the keyword automaton finds them): a match holds its keyword at a
+/// hit `hs..he` only if `BEFORE` matches a stretch ending at `hs` and `AFTER` one starting at
+/// `he`. The engine opens no window at a hit where either cannot match, where the window
+/// search would have read up to a few hundred bytes for nothing (`--api-token` flags among
+/// every `token` of a log).
+///
+/// Every match lies in the window of its own keyword hit, so the windows that remain hold
+/// every match; a match whose keyword the automaton does not report (none: the pattern is
+/// compiled without Unicode) is the only kind a window of another hit could have found.
+pub(crate) struct KeywordSides {
+    /// `BEFORE`, compiled in reverse: an anchored reverse search ending at the hit's start.
+    pub(crate) before: Option<Side>,
+    /// `AFTER`: an anchored forward search from the hit's end.
+    pub(crate) after: Option<Side>,
+}
+
+/// One side of a keyword (see [`KeywordSides`]).
+pub(crate) struct Side {
+    pub(crate) dfa: regex_automata::hybrid::dfa::DFA,
+    /// The longest match of the side, when bounded.
+    pub(crate) max: Option<usize>,
+}
+
+impl KeywordSides {
+    fn of(hir: &Hir, keywords: &[String]) -> Option<KeywordSides> {
+        let (before, after) = keyword_split(hir, keywords)?;
+        let sides = KeywordSides {
+            before: Side::of(&before, true),
+            after: Side::of(&after, false),
+        };
+        (sides.before.is_some() || sides.after.is_some()).then_some(sides)
+    }
+}
+
+impl Side {
+    /// The side's automaton, when the side cannot match the empty string (else it would
+    /// rule out nothing worth a search).
+    fn of(h: &Hir, reverse: bool) -> Option<Side> {
+        use regex_automata::{hybrid, nfa::thompson};
+        let props = h.properties();
+        if props.minimum_len().unwrap_or(0) == 0 {
+            return None;
+        }
+        let nfa = thompson::Compiler::new()
+            .configure(
+                thompson::Config::new()
+                    .reverse(reverse)
+                    .utf8(false)
+                    .which_captures(thompson::WhichCaptures::None),
+            )
+            .build_from_hir(h)
+            .ok()?;
+        let dfa = hybrid::dfa::Builder::new().build_from_nfa(nfa).ok()?;
+        Some(Side {
+            dfa,
+            max: props.maximum_len(),
+        })
+    }
+}
+
+/// Splits `hir`, a concatenation, at its first part whose language is a set of `keywords`
+/// (exact literals, ASCII case-insensitively): the parts before it and the parts after it.
+fn keyword_split(hir: &Hir, keywords: &[String]) -> Option<(Hir, Hir)> {
+    use regex_syntax::hir::literal::{ExtractKind, Extractor};
+    let HirKind::Concat(parts) = hir.kind() else {
+        return None;
+    };
+    let kws: Vec<Vec<u8>> = keywords
+        .iter()
+        .map(|k| k.to_ascii_lowercase().into_bytes())
+        .collect();
+    let is_keywords = |p: &Hir| {
+        let mut ex = Extractor::new();
+        ex.kind(ExtractKind::Prefix)
+            .limit_total(256)
+            .limit_class(4)
+            .limit_repeat(4)
+            .limit_literal_len(64);
+        let seq = ex.extract(&fold_case_pairs(p));
+        seq.literals().is_some_and(|lits| {
+            !lits.is_empty()
+                && lits
+                    .iter()
+                    .all(|l| l.is_exact() && kws.contains(&l.as_bytes().to_ascii_lowercase()))
+        })
+    };
+    let i = parts.iter().position(is_keywords)?;
+    Some((
+        Hir::concat(parts[..i].to_vec()),
+        Hir::concat(parts[i + 1..].to_vec()),
+    ))
 }

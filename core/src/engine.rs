@@ -36,6 +36,8 @@ pub(crate) struct Scratch {
     windows: Vec<Vec<(usize, usize, usize)>>,
     touched: Vec<u32>,
     caps: Vec<Option<Captures>>,
+    /// Caches of each rule's [`KeywordSides`](crate::compile::KeywordSides) automata (before, after), made on first use.
+    sides: Vec<[Option<regex_automata::hybrid::dfa::Cache>; 2]>,
     kwless_next: Vec<usize>,
     /// Patterns of the keyword-less set that match at a candidate.
     kwless_set: PatternSet,
@@ -61,6 +63,7 @@ impl Scratch {
             windows: vec![Vec::new(); engine.rules.len()],
             touched: Vec::new(),
             caps: (0..engine.rules.len()).map(|_| None).collect(),
+            sides: (0..engine.rules.len()).map(|_| [None, None]).collect(),
             kwless_next: Vec::new(),
             kwless_set: PatternSet::new(engine.keywordless.len()),
             anchors: Default::default(),
@@ -182,6 +185,9 @@ pub(crate) struct Engine {
     pub fail_closed: bool,
     /// The keywords of the multiline rules (see [`MlLookahead`]), built on first use.
     ml_keywords: std::sync::OnceLock<MlKeywords>,
+    /// Whether a keyword hit opens a window only where the rule's [`KeywordSides`](crate::compile::KeywordSides) can
+    /// match (see [`Engine::keyword_fits`]).
+    keyword_sides: bool,
 }
 
 /// How the keywords of multiline rules are found ahead of a scan.
@@ -195,10 +201,12 @@ enum MlKeywords {
 }
 
 impl Engine {
-    /// The combined search of keyword-less rules over every line (a test hook: anchors must
-    /// not change findings).
-    pub(crate) fn without_anchors(&mut self) {
+    /// The combined search of keyword-less rules over every line, and a window at every
+    /// keyword hit (a test hook: neither the anchors nor the keyword sides may change
+    /// findings).
+    pub(crate) fn without_gates(&mut self) {
         self.anchors = None;
+        self.keyword_sides = false;
     }
 
     /// Whether the combined search of keyword-less rules runs on anchored lines only.
@@ -267,6 +275,7 @@ impl Engine {
             piece: piece.map_or(PIECE, |p| p.max(16)),
             fail_closed,
             ml_keywords: std::sync::OnceLock::new(),
+            keyword_sides: true,
         })
     }
 
@@ -439,6 +448,19 @@ impl Engine {
                             },
                         };
                         let (ws, we) = (ws.max(line_start).max(view.start), we.min(line_end));
+                        // No match holds its keyword here: the window would hold only matches
+                        // that the windows of their own keywords hold.
+                        if !self.keyword_fits(
+                            rule,
+                            hay,
+                            hs,
+                            he,
+                            line_start.max(view.start),
+                            line_end,
+                            scratch,
+                        ) {
+                            continue;
+                        }
                         // A window never reaches across a marker: a replacement shorter than what
                         // it replaced would bring new text within reach on a second redaction.
                         let (ws, we) = clip(scratch.markers, hay, ws, we, hs, he);
@@ -478,6 +500,57 @@ impl Engine {
         }
         self.scan_keywordless(hay, view, &keep, scratch, out);
         scratch.markers = true;
+    }
+
+    /// Whether some match of `rule` can hold its keyword at the hit `hs..he`, starting at
+    /// `lo` at the earliest and ending at `hi` at the latest, as far as its
+    /// [`KeywordSides`](crate::compile::KeywordSides) tell (true when the rule has none, or a search gives up).
+    #[allow(clippy::too_many_arguments)]
+    #[inline]
+    fn keyword_fits(
+        &self,
+        rule: &Rule,
+        hay: &[u8],
+        hs: usize,
+        he: usize,
+        lo: usize,
+        hi: usize,
+        scratch: &mut Scratch,
+    ) -> bool {
+        let Some(sides) = rule.sides().filter(|_| self.keyword_sides) else {
+            return true;
+        };
+        let caches = &mut scratch.sides[rule.index];
+        if let Some(b) = &sides.before {
+            let from = b.max.map_or(lo, |m| hs.saturating_sub(m).max(lo));
+            // `BEFORE` matches at least one byte, and no match starts before `lo`.
+            if from >= hs {
+                return false;
+            }
+            let cache = caches[0].get_or_insert_with(|| b.dfa.create_cache());
+            let input = Input::new(hay)
+                .range(from..hs)
+                .anchored(Anchored::Yes)
+                .earliest(true);
+            if matches!(b.dfa.try_search_rev(cache, &input), Ok(None)) {
+                return false;
+            }
+        }
+        if let Some(a) = &sides.after {
+            let to = a.max.map_or(hi, |m| he.saturating_add(m).min(hi));
+            if he >= to {
+                return false;
+            }
+            let cache = caches[1].get_or_insert_with(|| a.dfa.create_cache());
+            let input = Input::new(hay)
+                .range(he..to)
+                .anchored(Anchored::Yes)
+                .earliest(true);
+            if matches!(a.dfa.try_search_fwd(cache, &input), Ok(None)) {
+                return false;
+            }
+        }
+        true
     }
 
     /// How a keyword hit of a context-word rule (`word_keywords`) opens its windows: not at all
@@ -1578,6 +1651,29 @@ mod anchor_tests {
                 .collect();
             let (gated, plain) = redactors();
             prop_assert_eq!(gated.find_overlapping(&hay), plain.find_overlapping(&hay));
+        }
+
+        /// Text around the keywords of the rules with keyword sides (`--api-token`, `token:`,
+        /// `://`, `@`, `Password`, `pass:` ...), near and far from what their patterns need
+        /// before and after the keyword.
+        #[test]
+        fn keyword_sides_do_not_change_findings(parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "--api-token=", "--token ", " -", "--", "-", "token", "TOKEN", "key", "Key",
+                "secret", "_", "=", " ", "  ", "\t", "\n", "\"", "'", ":", "token:", "  token: ",
+                "x7Kq2mP9vR4tL8wZ3nB6cY1d", "sk-live-9fQ2", "docker login -u bob ", "podman ",
+                "login", " -p ", "--password ", "s3cr3t-Pa55", "https://", "://", "pg://",
+                "admin:", "@", "db.example.com", "ossrh", "signingPassword", "Password",
+                "openssl enc -passin ", "pass:", "Jane ", "Doe", "<", ">", "jane.doe",
+                "example.org", "aws configure set aws_secret_access_key ", "SharedKey ",
+                "AccountKey", "Signature", "keyId=\"k1\",", "é",
+            ]),
+            0..30,
+        )) {
+            let hay = parts.concat().into_bytes();
+            let (gated, plain) = redactors();
+            prop_assert_eq!(gated.find_overlapping(&hay), plain.find_overlapping(&hay));
+            prop_assert_eq!(gated.redact_bytes(&hay), plain.redact_bytes(&hay));
         }
 
         #[test]

@@ -658,7 +658,8 @@ pub fn builtin_ungated() -> &'static Redactor {
 }
 
 /// Target `anchors`: the vector byte classes of the anchors of keyword-less rules are the
-/// scalar reference's, and the built-in catalog finds the same with and without anchors.
+/// scalar reference's, and the built-in catalog finds the same with and without its gates
+/// (the anchors of keyword-less rules, the keyword sides of keyword rules).
 pub fn target_anchors(data: &[u8]) -> Result<(), String> {
     redactum::bench::anchor_classes_agree(data)?;
     let (gated, plain) = (builtin(), builtin_ungated());
