@@ -1034,6 +1034,12 @@ mod tests {
                 "{id}: {with:?}"
             );
         }
+        // Its keywords stand inside longer words (`api_key`, `client_secret`): what must come
+        // after them is still known.
+        assert!(
+            with.iter().any(|(w, _, a)| w == "generic-secret" && *a),
+            "{with:?}"
+        );
         let sides = |p: &str, kw: &[&str]| {
             let mut s = spec(p);
             s.keywords = kw.iter().map(|k| k.to_string()).collect();
@@ -1051,6 +1057,12 @@ mod tests {
         assert_eq!(sides(r"\s-(?:token|tok)=\w{8}", &["token"]), None);
         // Matches start with the keyword: one anchored search at the hit already decides.
         assert_eq!(sides(r"token=\w{8}", &["token"]), None);
+        // Words that hold a keyword: the rest of each word joins the side.
+        assert_eq!(
+            sides(r"\s(?i:api_key|token)=\w{8}", &["key", "token"]),
+            Some((true, true))
+        );
+        assert_eq!(sides(r"\s(?:api_key|tok)=\w{8}", &["key", "token"]), None);
         // Nothing after the keyword: the before side alone.
         assert_eq!(sides(r"\w{8}@", &["@"]), Some((true, false)));
     }
@@ -1193,8 +1205,13 @@ impl Side {
     }
 }
 
-/// Splits `hir`, a concatenation, at its first part whose language is a set of `keywords`
-/// (exact literals, ASCII case-insensitively): the parts before it and the parts after it.
+/// Splits `hir`, a concatenation, at its first part whose language is a finite set of words
+/// that each hold one of `keywords` (exact literals, ASCII case-insensitively): a side that
+/// must match before a keyword of the part (the parts before it, then what a word of the part
+/// holds before one of its keywords) and one that must match after it (what a word holds after
+/// one of its keywords, then the parts after it). A word holds a keyword at several places,
+/// or the part holds several words: every such prefix and suffix is an alternative (the sides
+/// then say a little less than the pattern, never more).
 fn keyword_split(hir: &Hir, keywords: &[String]) -> Option<(Hir, Hir)> {
     use regex_syntax::hir::literal::{ExtractKind, Extractor};
     let HirKind::Concat(parts) = hir.kind() else {
@@ -1203,8 +1220,11 @@ fn keyword_split(hir: &Hir, keywords: &[String]) -> Option<(Hir, Hir)> {
     let kws: Vec<Vec<u8>> = keywords
         .iter()
         .map(|k| k.to_ascii_lowercase().into_bytes())
+        .filter(|k| !k.is_empty())
         .collect();
-    let is_keywords = |p: &Hir| {
+    // The (prefix, suffix) pairs around each keyword in each word of the part, if every word
+    // holds one.
+    let around = |p: &Hir| -> Option<Vec<(Vec<u8>, Vec<u8>)>> {
         let mut ex = Extractor::new();
         ex.kind(ExtractKind::Prefix)
             .limit_total(256)
@@ -1212,16 +1232,69 @@ fn keyword_split(hir: &Hir, keywords: &[String]) -> Option<(Hir, Hir)> {
             .limit_repeat(4)
             .limit_literal_len(64);
         let seq = ex.extract(&fold_case_pairs(p));
-        seq.literals().is_some_and(|lits| {
-            !lits.is_empty()
-                && lits
-                    .iter()
-                    .all(|l| l.is_exact() && kws.contains(&l.as_bytes().to_ascii_lowercase()))
-        })
+        let lits = seq.literals()?;
+        if lits.is_empty() {
+            return None;
+        }
+        let mut pairs = Vec::new();
+        for l in lits {
+            if !l.is_exact() {
+                return None;
+            }
+            let w = l.as_bytes().to_ascii_lowercase();
+            // A word without a keyword: a match could hold it and no keyword hit.
+            if !kws.iter().any(|k| memchr::memmem::find(&w, k).is_some()) {
+                return None;
+            }
+            for k in &kws {
+                for at in memchr::memmem::find_iter(&w, k) {
+                    let pair = (w[..at].to_vec(), w[at + k.len()..].to_vec());
+                    if !pairs.contains(&pair) {
+                        pairs.push(pair);
+                    }
+                }
+            }
+        }
+        Some(pairs)
     };
-    let i = parts.iter().position(is_keywords)?;
-    Some((
-        Hir::concat(parts[..i].to_vec()),
-        Hir::concat(parts[i + 1..].to_vec()),
-    ))
+    let (i, pairs) = parts
+        .iter()
+        .enumerate()
+        .find_map(|(i, p)| around(p).map(|pairs| (i, pairs)))?;
+    let prefixes = Hir::alternation(dedup(pairs.iter().map(|(a, _)| caseless(a))));
+    let suffixes = Hir::alternation(dedup(pairs.iter().map(|(_, b)| caseless(b))));
+    let mut before = parts[..i].to_vec();
+    before.push(prefixes);
+    let mut after = vec![suffixes];
+    after.extend_from_slice(&parts[i + 1..]);
+    Some((Hir::concat(before), Hir::concat(after)))
+}
+
+/// `hs` without repeats, in order.
+fn dedup(hs: impl Iterator<Item = Hir>) -> Vec<Hir> {
+    let mut out: Vec<Hir> = Vec::new();
+    for h in hs {
+        if !out.contains(&h) {
+            out.push(h);
+        }
+    }
+    out
+}
+
+/// The bytes `w` (lower-case), each ASCII letter in either case.
+fn caseless(w: &[u8]) -> Hir {
+    Hir::concat(
+        w.iter()
+            .map(|&b| {
+                if b.is_ascii_lowercase() {
+                    Hir::class(Class::Bytes(ClassBytes::new([
+                        ClassBytesRange::new(b.to_ascii_uppercase(), b.to_ascii_uppercase()),
+                        ClassBytesRange::new(b, b),
+                    ])))
+                } else {
+                    Hir::literal([b])
+                }
+            })
+            .collect(),
+    )
 }

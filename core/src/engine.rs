@@ -1462,6 +1462,49 @@ mod anchor_tests {
         })
     }
 
+    /// The examples of the built-in rules that have keyword sides.
+    fn sides_examples() -> &'static [String] {
+        static E: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+        E.get_or_init(|| {
+            let (gated, _) = redactors();
+            let with: Vec<&str> = gated
+                .text()
+                .engine
+                .rules
+                .iter()
+                .filter(|r| r.sides().is_some())
+                .map(|r| &*r.id)
+                .collect();
+            let mut out = Vec::new();
+            for (name, text) in crate::catalog::builtin_rule_files() {
+                for spec in crate::rule::parse_rules(name, text).unwrap() {
+                    if with.contains(&spec.id.as_str()) {
+                        out.extend(spec.examples.iter().cloned());
+                    }
+                }
+            }
+            assert!(out.len() > 40, "{}", out.len());
+            out
+        })
+    }
+
+    /// Words that hold a keyword with more after it (`credentials` for `credential`): the
+    /// side after the keyword starts with the rest of the word.
+    #[test]
+    fn keyword_sides_read_the_rest_of_a_word() {
+        let (gated, plain) = redactors();
+        for line in [
+            "credentials = 'q8Zr2LmX7vT4nB9kW3pY6sD1'",
+            "export MY_CREDENTIALS=q8Zr2LmX7vT4nB9kW3pY6sD1",
+            "client_secret: q8Zr2LmX7vT4nB9kW3pY6sD1",
+            "run --api-key q8Zr2LmX7vT4nB9kW3pY6sD1",
+        ] {
+            let found = gated.find_overlapping(line.as_bytes());
+            assert!(!found.is_empty(), "{line}");
+            assert_eq!(found, plain.find_overlapping(line.as_bytes()), "{line}");
+        }
+    }
+
     /// The keyword-less rules, each with the regexes the combined search and the confirmation
     /// use (the candidate, when it has one, and the pattern).
     fn anchored_rules() -> Vec<(&'static Rule, Vec<Regex>)> {
@@ -1666,7 +1709,9 @@ mod anchor_tests {
                 "admin:", "@", "db.example.com", "ossrh", "signingPassword", "Password",
                 "openssl enc -passin ", "pass:", "Jane ", "Doe", "<", ">", "jane.doe",
                 "example.org", "aws configure set aws_secret_access_key ", "SharedKey ",
-                "AccountKey", "Signature", "keyId=\"k1\",", "é",
+                "AccountKey", "Signature", "keyId=\"k1\",", "é", "api_key", "API-KEY",
+                "client_secret", "credentials", "=>", ":=", "tokenizer", "apikey", "-value",
+                "https://hooks.example.com/services/", "sentry.io", "?sig=",
             ]),
             0..30,
         )) {
@@ -1674,6 +1719,25 @@ mod anchor_tests {
             let (gated, plain) = redactors();
             prop_assert_eq!(gated.find_overlapping(&hay), plain.find_overlapping(&hay));
             prop_assert_eq!(gated.redact_bytes(&hay), plain.redact_bytes(&hay));
+        }
+
+        /// The examples of the rules with keyword sides, inside other text and cut short: the
+        /// sides rule out no match the windows would find.
+        #[test]
+        fn keyword_sides_keep_examples_in_noise(
+            pick in any::<proptest::sample::Index>(),
+            before in proptest::collection::vec(piece(), 0..4),
+            after in proptest::collection::vec(piece(), 0..4),
+            cut in 0usize..40,
+        ) {
+            let examples = sides_examples();
+            let ex = examples[pick.index(examples.len())].as_bytes();
+            let ex = &ex[..ex.len() - cut.min(ex.len())];
+            let mut hay = before.concat().into_bytes();
+            hay.extend_from_slice(ex);
+            hay.extend_from_slice(after.concat().as_bytes());
+            let (gated, plain) = redactors();
+            prop_assert_eq!(gated.find_overlapping(&hay), plain.find_overlapping(&hay));
         }
 
         #[test]
