@@ -58,7 +58,7 @@ pub(crate) struct Rule {
     lead: std::sync::OnceLock<Option<usize>>,
     /// Single-line rules with keywords whose pattern is `BEFORE KEYWORD AFTER` (see
     /// [`KeywordSides`]), built on first use as `lead` is.
-    sides: std::sync::OnceLock<Option<KeywordSides>>,
+    sides: std::sync::OnceLock<Option<Box<KeywordSides>>>,
     /// Multiline rules: the pattern as an anchored full DFA (built on first use; `None` when
     /// over its size limit), to learn early that a window's result can no longer change.
     release: std::sync::OnceLock<Option<ReleaseDfa>>,
@@ -228,9 +228,9 @@ impl Rule {
                 {
                     return None;
                 }
-                KeywordSides::of(self.hir(), &self.keywords)
+                KeywordSides::of(self.hir(), &self.keywords).map(Box::new)
             })
-            .as_ref()
+            .as_deref()
     }
 
     /// See the field `release`. The pattern's own automaton when it determinizes within a

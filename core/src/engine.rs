@@ -36,8 +36,9 @@ pub(crate) struct Scratch {
     windows: Vec<Vec<(usize, usize, usize)>>,
     touched: Vec<u32>,
     caps: Vec<Option<Captures>>,
-    /// Caches of each rule's [`KeywordSides`](crate::compile::KeywordSides) automata (before, after), made on first use.
-    sides: Vec<[Option<regex_automata::hybrid::dfa::Cache>; 2]>,
+    /// Caches of each rule's [`KeywordSides`](crate::compile::KeywordSides) automata, made on
+    /// first use.
+    sides: Vec<Option<Box<SideCaches>>>,
     kwless_next: Vec<usize>,
     /// Patterns of the keyword-less set that match at a candidate.
     kwless_set: PatternSet,
@@ -63,7 +64,7 @@ impl Scratch {
             windows: vec![Vec::new(); engine.rules.len()],
             touched: Vec::new(),
             caps: (0..engine.rules.len()).map(|_| None).collect(),
-            sides: (0..engine.rules.len()).map(|_| [None, None]).collect(),
+            sides: (0..engine.rules.len()).map(|_| None).collect(),
             kwless_next: Vec::new(),
             kwless_set: PatternSet::new(engine.keywordless.len()),
             anchors: Default::default(),
@@ -76,6 +77,9 @@ impl Scratch {
         }
     }
 }
+
+/// The lazy-DFA caches of a rule's keyword sides (before, after), each made on first use.
+type SideCaches = [Option<regex_automata::hybrid::dfa::Cache>; 2];
 
 /// A multiline window ends at the latest after this many line ends from its keyword (the
 /// keyword's own line included), so that a stream holds at most this many lines for it. A
@@ -520,7 +524,7 @@ impl Engine {
         let Some(sides) = rule.sides().filter(|_| self.keyword_sides) else {
             return true;
         };
-        let caches = &mut scratch.sides[rule.index];
+        let caches = scratch.sides[rule.index].get_or_insert_with(Default::default);
         if let Some(b) = &sides.before {
             let from = b.max.map_or(lo, |m| hs.saturating_sub(m).max(lo));
             // `BEFORE` matches at least one byte, and no match starts before `lo`.
