@@ -1025,6 +1025,7 @@ mod tests {
         }
         for id in [
             "generic-cli-token",
+            "generic-cli-password",
             "url-userinfo-password",
             "gradle-properties-password",
             "person-name-mail",
@@ -1063,6 +1064,11 @@ mod tests {
             Some((true, true))
         );
         assert_eq!(sides(r"\s(?:api_key|tok)=\w{8}", &["key", "token"]), None);
+        // The parser factors the words into a run of parts (`[Pp][Aa][Ss][Ss][Ww]...`).
+        assert_eq!(
+            sides(r"\s-(?i:password|passwd)=\w{8}", &["password", "passwd"]),
+            Some((true, true))
+        );
         // Nothing after the keyword: the before side alone.
         assert_eq!(sides(r"\w{8}@", &["@"]), Some((true, false)));
     }
@@ -1205,8 +1211,8 @@ impl Side {
     }
 }
 
-/// Splits `hir`, a concatenation, at its first part whose language is a finite set of words
-/// that each hold one of `keywords` (exact literals, ASCII case-insensitively): a side that
+/// Splits `hir`, a concatenation, at its first part (or run of up to [`SPLIT_RUN`] parts)
+/// whose language is a finite set of words that each hold one of `keywords` (exact literals, ASCII case-insensitively): a side that
 /// must match before a keyword of the part (the parts before it, then what a word of the part
 /// holds before one of its keywords) and one that must match after it (what a word holds after
 /// one of its keywords, then the parts after it). A word holds a keyword at several places,
@@ -1222,9 +1228,11 @@ fn keyword_split(hir: &Hir, keywords: &[String]) -> Option<(Hir, Hir)> {
         .map(|k| k.to_ascii_lowercase().into_bytes())
         .filter(|k| !k.is_empty())
         .collect();
-    // The (prefix, suffix) pairs around each keyword in each word of the part, if every word
-    // holds one.
-    let around = |p: &Hir| -> Option<Vec<(Vec<u8>, Vec<u8>)>> {
+    // The words of a part (or run of parts), when it is a finite set of exact words: `Err`
+    // when it is not (nor is any longer run from the same start), `Ok(None)` when a word holds
+    // no keyword, else the (prefix, suffix) pairs around each keyword in each word.
+    type Pairs = Vec<(Vec<u8>, Vec<u8>)>;
+    let around = |p: &Hir| -> Result<Option<Pairs>, ()> {
         let mut ex = Extractor::new();
         ex.kind(ExtractKind::Prefix)
             .limit_total(256)
@@ -1232,19 +1240,16 @@ fn keyword_split(hir: &Hir, keywords: &[String]) -> Option<(Hir, Hir)> {
             .limit_repeat(4)
             .limit_literal_len(64);
         let seq = ex.extract(&fold_case_pairs(p));
-        let lits = seq.literals()?;
-        if lits.is_empty() {
-            return None;
+        let lits = seq.literals().ok_or(())?;
+        if lits.is_empty() || lits.iter().any(|l| !l.is_exact()) {
+            return Err(());
         }
         let mut pairs = Vec::new();
         for l in lits {
-            if !l.is_exact() {
-                return None;
-            }
             let w = l.as_bytes().to_ascii_lowercase();
             // A word without a keyword: a match could hold it and no keyword hit.
             if !kws.iter().any(|k| memchr::memmem::find(&w, k).is_some()) {
-                return None;
+                return Ok(None);
             }
             for k in &kws {
                 for at in memchr::memmem::find_iter(&w, k) {
@@ -1255,20 +1260,36 @@ fn keyword_split(hir: &Hir, keywords: &[String]) -> Option<(Hir, Hir)> {
                 }
             }
         }
-        Some(pairs)
+        Ok(Some(pairs))
     };
-    let (i, pairs) = parts
-        .iter()
-        .enumerate()
-        .find_map(|(i, p)| around(p).map(|pairs| (i, pairs)))?;
+    // The part may be a run of parts: the parser writes `(?i:password|passwd)` as one class
+    // a letter, the common letters factored out. A run grows while its words stay a finite
+    // set of exact words.
+    let (i, j, pairs) = (0..parts.len()).find_map(|i| {
+        for j in i + 1..=(i + SPLIT_RUN).min(parts.len()) {
+            let run = match j - i {
+                1 => parts[i].clone(),
+                _ => Hir::concat(parts[i..j].to_vec()),
+            };
+            match around(&run) {
+                Err(()) => return None,
+                Ok(Some(pairs)) => return Some((i, j, pairs)),
+                Ok(None) => {}
+            }
+        }
+        None
+    })?;
     let prefixes = Hir::alternation(dedup(pairs.iter().map(|(a, _)| caseless(a))));
     let suffixes = Hir::alternation(dedup(pairs.iter().map(|(_, b)| caseless(b))));
     let mut before = parts[..i].to_vec();
     before.push(prefixes);
     let mut after = vec![suffixes];
-    after.extend_from_slice(&parts[i + 1..]);
+    after.extend_from_slice(&parts[j..]);
     Some((Hir::concat(before), Hir::concat(after)))
 }
+
+/// The longest run of parts of a concatenation that [`keyword_split`] reads as one.
+const SPLIT_RUN: usize = 24;
 
 /// `hs` without repeats, in order.
 fn dedup(hs: impl Iterator<Item = Hir>) -> Vec<Hir> {

@@ -1715,7 +1715,8 @@ mod anchor_tests {
                 "example.org", "aws configure set aws_secret_access_key ", "SharedKey ",
                 "AccountKey", "Signature", "keyId=\"k1\",", "é", "api_key", "API-KEY",
                 "client_secret", "credentials", "=>", ":=", "tokenizer", "apikey", "-value",
-                "https://hooks.example.com/services/", "sentry.io", "?sig=",
+                "https://hooks.example.com/services/", "sentry.io", "?sig=", "--db-password ",
+                "PASSWD", "pwd", "passphrase", "Bearer ", "Basic ", "Authorization: ",
             ]),
             0..30,
         )) {
