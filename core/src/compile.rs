@@ -1035,6 +1035,7 @@ mod tests {
                 "{id}: {with:?}"
             );
         }
+        assert!(with.iter().any(|(w, b, _)| w == "email" && *b), "{with:?}");
         // Its keywords stand inside longer words (`api_key`, `client_secret`): what must come
         // after them is still known.
         assert!(
@@ -1067,6 +1068,21 @@ mod tests {
         // The parser factors the words into a run of parts (`[Pp][Aa][Ss][Ss][Ww]...`).
         assert_eq!(
             sides(r"\s-(?i:password|passwd)=\w{8}", &["password", "passwd"]),
+            Some((true, true))
+        );
+        // Alternations split when each branch does; a group splits inside.
+        assert_eq!(
+            sides(r"(?P<secret>\w+@\w+\.com)|git@\w+:", &["@"]),
+            Some((true, true))
+        );
+        assert_eq!(sides(r"(?P<secret>\w+@\w+\.com)|\d{9}", &["@"]), None);
+        assert_eq!(
+            sides(r"\s(?:-p|(?P<k>--(?i:pass)=))\w{8}", &["pass"]),
+            None,
+            "a branch without the keyword"
+        );
+        assert_eq!(
+            sides(r"\s(?P<k>--(?i:pass))=\w{8}", &["pass"]),
             Some((true, true))
         );
         // Nothing after the keyword: the before side alone.
@@ -1211,23 +1227,45 @@ impl Side {
     }
 }
 
-/// Splits `hir`, a concatenation, at its first part (or run of up to [`SPLIT_RUN`] parts)
-/// whose language is a finite set of words that each hold one of `keywords` (exact literals, ASCII case-insensitively): a side that
-/// must match before a keyword of the part (the parts before it, then what a word of the part
-/// holds before one of its keywords) and one that must match after it (what a word holds after
-/// one of its keywords, then the parts after it). A word holds a keyword at several places,
-/// or the part holds several words: every such prefix and suffix is an alternative (the sides
-/// then say a little less than the pattern, never more).
+/// Splits `hir` around its keyword: a side that must match before a keyword hit and one that
+/// must match after it, for every match. A concatenation splits at its first part (or run of
+/// up to [`SPLIT_RUN`] parts) whose language is a finite set of words that each hold one of
+/// `keywords` (exact literals, ASCII case-insensitively): before, the parts before it, then
+/// what a word of the part holds before one of its keywords; after, what a word holds after
+/// one of its keywords, then the parts after it. Failing that, it splits inside a part that
+/// splits. A word holds a keyword at several places, or the part holds several words: every
+/// such prefix and suffix is an alternative. An alternation splits when each branch does, its
+/// sides the alternations of theirs; a capture group as its contents. (The sides may say less
+/// than the pattern, never more.)
 fn keyword_split(hir: &Hir, keywords: &[String]) -> Option<(Hir, Hir)> {
-    use regex_syntax::hir::literal::{ExtractKind, Extractor};
-    let HirKind::Concat(parts) = hir.kind() else {
-        return None;
-    };
     let kws: Vec<Vec<u8>> = keywords
         .iter()
         .map(|k| k.to_ascii_lowercase().into_bytes())
         .filter(|k| !k.is_empty())
         .collect();
+    split_at_keyword(hir, &kws, 0)
+}
+
+/// [`keyword_split`] with the lower-cased keywords, `depth` groups down.
+fn split_at_keyword(hir: &Hir, kws: &[Vec<u8>], depth: usize) -> Option<(Hir, Hir)> {
+    use regex_syntax::hir::literal::{ExtractKind, Extractor};
+    if depth > 8 {
+        return None;
+    }
+    let parts: &[Hir] = match hir.kind() {
+        HirKind::Capture(c) => return split_at_keyword(&c.sub, kws, depth + 1),
+        HirKind::Alternation(branches) => {
+            let (before, after): (Vec<Hir>, Vec<Hir>) = branches
+                .iter()
+                .map(|b| split_at_keyword(b, kws, depth + 1))
+                .collect::<Option<Vec<_>>>()?
+                .into_iter()
+                .unzip();
+            return Some((Hir::alternation(before), Hir::alternation(after)));
+        }
+        HirKind::Concat(parts) => parts,
+        _ => std::slice::from_ref(hir),
+    };
     // The words of a part (or run of parts), when it is a finite set of exact words: `Err`
     // when it is not (nor is any longer run from the same start), `Ok(None)` when a word holds
     // no keyword, else the (prefix, suffix) pairs around each keyword in each word.
@@ -1251,7 +1289,7 @@ fn keyword_split(hir: &Hir, keywords: &[String]) -> Option<(Hir, Hir)> {
             if !kws.iter().any(|k| memchr::memmem::find(&w, k).is_some()) {
                 return Ok(None);
             }
-            for k in &kws {
+            for k in kws {
                 for at in memchr::memmem::find_iter(&w, k) {
                     let pair = (w[..at].to_vec(), w[at + k.len()..].to_vec());
                     if !pairs.contains(&pair) {
@@ -1265,7 +1303,7 @@ fn keyword_split(hir: &Hir, keywords: &[String]) -> Option<(Hir, Hir)> {
     // The part may be a run of parts: the parser writes `(?i:password|passwd)` as one class
     // a letter, the common letters factored out. A run grows while its words stay a finite
     // set of exact words.
-    let (i, j, pairs) = (0..parts.len()).find_map(|i| {
+    let run = (0..parts.len()).find_map(|i| {
         for j in i + 1..=(i + SPLIT_RUN).min(parts.len()) {
             let run = match j - i {
                 1 => parts[i].clone(),
@@ -1278,7 +1316,21 @@ fn keyword_split(hir: &Hir, keywords: &[String]) -> Option<(Hir, Hir)> {
             }
         }
         None
-    })?;
+    });
+    let Some((i, j, pairs)) = run else {
+        // Inside a part that splits (a group).
+        if parts.len() == 1 && std::ptr::eq(&parts[0], hir) {
+            return None;
+        }
+        return parts.iter().enumerate().find_map(|(i, p)| {
+            let (pb, pa) = split_at_keyword(p, kws, depth + 1)?;
+            let mut before = parts[..i].to_vec();
+            before.push(pb);
+            let mut after = vec![pa];
+            after.extend_from_slice(&parts[i + 1..]);
+            Some((Hir::concat(before), Hir::concat(after)))
+        });
+    };
     let prefixes = Hir::alternation(dedup(pairs.iter().map(|(a, _)| caseless(a))));
     let suffixes = Hir::alternation(dedup(pairs.iter().map(|(_, b)| caseless(b))));
     let mut before = parts[..i].to_vec();

@@ -1716,7 +1716,8 @@ mod anchor_tests {
                 "AccountKey", "Signature", "keyId=\"k1\",", "é", "api_key", "API-KEY",
                 "client_secret", "credentials", "=>", ":=", "tokenizer", "apikey", "-value",
                 "https://hooks.example.com/services/", "sentry.io", "?sig=", "--db-password ",
-                "PASSWD", "pwd", "passphrase", "Bearer ", "Basic ", "Authorization: ",
+                "PASSWD", "pwd", "passphrase", "Bearer ", "Basic ", "Authorization: ", "git@",
+                "gitlab.com:", "ssh://", ".com",
             ]),
             0..30,
         )) {
