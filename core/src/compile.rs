@@ -1248,7 +1248,7 @@ fn keyword_split(hir: &Hir, keywords: &[String]) -> Option<(Hir, Hir)> {
 
 /// [`keyword_split`] with the lower-cased keywords, `depth` groups down.
 fn split_at_keyword(hir: &Hir, kws: &[Vec<u8>], depth: usize) -> Option<(Hir, Hir)> {
-    use regex_syntax::hir::literal::{ExtractKind, Extractor};
+    use regex_syntax::hir::literal::{ExtractKind, Extractor, Seq};
     if depth > 8 {
         return None;
     }
@@ -1266,28 +1266,32 @@ fn split_at_keyword(hir: &Hir, kws: &[Vec<u8>], depth: usize) -> Option<(Hir, Hi
         HirKind::Concat(parts) => parts,
         _ => std::slice::from_ref(hir),
     };
-    // The words of a part (or run of parts), when it is a finite set of exact words: `Err`
-    // when it is not (nor is any longer run from the same start), `Ok(None)` when a word holds
-    // no keyword, else the (prefix, suffix) pairs around each keyword in each word.
+    // The words of each part, extracted once (a run's are their cross product): for each, a
+    // finite set of exact words, or `None`.
+    let mut ex = Extractor::new();
+    ex.kind(ExtractKind::Prefix)
+        .limit_total(SPLIT_WORDS)
+        .limit_class(4)
+        .limit_repeat(4)
+        .limit_literal_len(SPLIT_WORD_LEN);
+    let words: Vec<Option<Seq>> = parts
+        .iter()
+        .map(|p| {
+            let seq = ex.extract(&fold_case_pairs(p));
+            let lits = seq.literals()?;
+            (!lits.is_empty() && lits.iter().all(|l| l.is_exact())).then_some(seq)
+        })
+        .collect();
+    // `None` when a word of `seq` holds no keyword, else the (prefix, suffix) pairs around
+    // each keyword in each word.
     type Pairs = Vec<(Vec<u8>, Vec<u8>)>;
-    let around = |p: &Hir| -> Result<Option<Pairs>, ()> {
-        let mut ex = Extractor::new();
-        ex.kind(ExtractKind::Prefix)
-            .limit_total(256)
-            .limit_class(4)
-            .limit_repeat(4)
-            .limit_literal_len(64);
-        let seq = ex.extract(&fold_case_pairs(p));
-        let lits = seq.literals().ok_or(())?;
-        if lits.is_empty() || lits.iter().any(|l| !l.is_exact()) {
-            return Err(());
-        }
+    let around = |seq: &Seq| -> Option<Pairs> {
         let mut pairs = Vec::new();
-        for l in lits {
+        for l in seq.literals()? {
             let w = l.as_bytes().to_ascii_lowercase();
             // A word without a keyword: a match could hold it and no keyword hit.
             if !kws.iter().any(|k| memchr::memmem::find(&w, k).is_some()) {
-                return Ok(None);
+                return None;
             }
             for k in kws {
                 for at in memchr::memmem::find_iter(&w, k) {
@@ -1298,21 +1302,28 @@ fn split_at_keyword(hir: &Hir, kws: &[Vec<u8>], depth: usize) -> Option<(Hir, Hi
                 }
             }
         }
-        Ok(Some(pairs))
+        Some(pairs)
     };
     // The part may be a run of parts: the parser writes `(?i:password|passwd)` as one class
     // a letter, the common letters factored out. A run grows while its words stay a finite
-    // set of exact words.
+    // set of exact words (of at most `SPLIT_WORDS` words, each of `SPLIT_WORD_LEN` bytes).
     let run = (0..parts.len()).find_map(|i| {
+        let mut seq = words[i].clone()?;
         for j in i + 1..=(i + SPLIT_RUN).min(parts.len()) {
-            let run = match j - i {
-                1 => parts[i].clone(),
-                _ => Hir::concat(parts[i..j].to_vec()),
-            };
-            match around(&run) {
-                Err(()) => return None,
-                Ok(Some(pairs)) => return Some((i, j, pairs)),
-                Ok(None) => {}
+            if j > i + 1 {
+                let mut next = words[j - 1].clone()?;
+                let grown = seq.len()?.checked_mul(next.len()?)?;
+                if grown > SPLIT_WORDS {
+                    return None;
+                }
+                seq.cross_forward(&mut next);
+                seq.dedup();
+                if seq.max_literal_len()? > SPLIT_WORD_LEN {
+                    return None;
+                }
+            }
+            if let Some(pairs) = around(&seq) {
+                return Some((i, j, pairs));
             }
         }
         None
@@ -1342,6 +1353,9 @@ fn split_at_keyword(hir: &Hir, kws: &[Vec<u8>], depth: usize) -> Option<(Hir, Hi
 
 /// The longest run of parts of a concatenation that [`keyword_split`] reads as one.
 const SPLIT_RUN: usize = 24;
+/// The most words, and the longest word, of a run [`keyword_split`] reads.
+const SPLIT_WORDS: usize = 256;
+const SPLIT_WORD_LEN: usize = 64;
 
 /// `hs` without repeats, in order.
 fn dedup(hs: impl Iterator<Item = Hir>) -> Vec<Hir> {
