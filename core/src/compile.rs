@@ -1165,9 +1165,9 @@ mod names_lead {
     }
 }
 
-/// What a rule's pattern requires around its keyword, when the pattern is a concatenation
-/// `BEFORE KEYWORD AFTER` whose middle part matches only keywords of the rule (ASCII
-/// case-insensitively, as the keyword automaton finds them): a match holds its keyword at a
+/// What a rule's pattern requires around its keyword, when it reads as `BEFORE KEYWORD AFTER`
+/// (see [`keyword_split`]: a part whose words each hold one of the rule's keywords, ASCII
+/// case-insensitively as the keyword automaton finds them): a match holds its keyword at a
 /// hit `hs..he` only if `BEFORE` matches a stretch ending at `hs` and `AFTER` one starting at
 /// `he`. The engine opens no window at a hit where either cannot match, where the window
 /// search would have read up to a few hundred bytes for nothing (`--api-token` flags among
@@ -1202,6 +1202,29 @@ impl KeywordSides {
 }
 
 impl Side {
+    /// Whether the side matches a stretch of `hay[range]` that ends at its end (`reverse`: the
+    /// side before a keyword) or starts at its start (the side after); true when the search
+    /// gives up. `cache` is made on first use.
+    pub(crate) fn matches(
+        &self,
+        cache: &mut Option<regex_automata::hybrid::dfa::Cache>,
+        hay: &[u8],
+        range: std::ops::Range<usize>,
+        reverse: bool,
+    ) -> bool {
+        let cache = cache.get_or_insert_with(|| self.dfa.create_cache());
+        let input = regex_automata::Input::new(hay)
+            .range(range)
+            .anchored(regex_automata::Anchored::Yes)
+            .earliest(true);
+        let found = if reverse {
+            self.dfa.try_search_rev(cache, &input)
+        } else {
+            self.dfa.try_search_fwd(cache, &input)
+        };
+        !matches!(found, Ok(None))
+    }
+
     /// The side's automaton, when the side cannot match the empty string (else it would
     /// rule out nothing worth a search).
     fn of(h: &Hir, reverse: bool) -> Option<Side> {

@@ -189,8 +189,8 @@ pub(crate) struct Engine {
     pub fail_closed: bool,
     /// The keywords of the multiline rules (see [`MlLookahead`]), built on first use.
     ml_keywords: std::sync::OnceLock<MlKeywords>,
-    /// Whether a keyword hit opens a window only where the rule's [`KeywordSides`](crate::compile::KeywordSides) can
-    /// match (see [`Engine::keyword_fits`]).
+    /// Whether a keyword hit opens a window only where the rule's
+    /// [`KeywordSides`](crate::compile::KeywordSides) can match (see [`Engine::keyword_fits`]).
     keyword_sides: bool,
 }
 
@@ -508,7 +508,8 @@ impl Engine {
 
     /// Whether some match of `rule` can hold its keyword at the hit `hs..he`, starting at
     /// `lo` at the earliest and ending at `hi` at the latest, as far as its
-    /// [`KeywordSides`](crate::compile::KeywordSides) tell (true when the rule has none, or a search gives up).
+    /// [`KeywordSides`](crate::compile::KeywordSides) tell (true when the rule has none, or a
+    /// search gives up).
     #[allow(clippy::too_many_arguments)]
     #[inline]
     fn keyword_fits(
@@ -525,36 +526,16 @@ impl Engine {
             return true;
         };
         let caches = scratch.sides[rule.index].get_or_insert_with(Default::default);
-        if let Some(b) = &sides.before {
+        // Each side matches at least one byte, within the line and its longest match.
+        let before = sides.before.as_ref().is_none_or(|b| {
             let from = b.max.map_or(lo, |m| hs.saturating_sub(m).max(lo));
-            // `BEFORE` matches at least one byte, and no match starts before `lo`.
-            if from >= hs {
-                return false;
-            }
-            let cache = caches[0].get_or_insert_with(|| b.dfa.create_cache());
-            let input = Input::new(hay)
-                .range(from..hs)
-                .anchored(Anchored::Yes)
-                .earliest(true);
-            if matches!(b.dfa.try_search_rev(cache, &input), Ok(None)) {
-                return false;
-            }
-        }
-        if let Some(a) = &sides.after {
-            let to = a.max.map_or(hi, |m| he.saturating_add(m).min(hi));
-            if he >= to {
-                return false;
-            }
-            let cache = caches[1].get_or_insert_with(|| a.dfa.create_cache());
-            let input = Input::new(hay)
-                .range(he..to)
-                .anchored(Anchored::Yes)
-                .earliest(true);
-            if matches!(a.dfa.try_search_fwd(cache, &input), Ok(None)) {
-                return false;
-            }
-        }
-        true
+            from < hs && b.matches(&mut caches[0], hay, from..hs, true)
+        });
+        before
+            && sides.after.as_ref().is_none_or(|a| {
+                let to = a.max.map_or(hi, |m| he.saturating_add(m).min(hi));
+                he < to && a.matches(&mut caches[1], hay, he..to, false)
+            })
     }
 
     /// How a keyword hit of a context-word rule (`word_keywords`) opens its windows: not at all
