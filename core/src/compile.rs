@@ -1365,8 +1365,13 @@ fn split_at_keyword(hir: &Hir, kws: &[Vec<u8>], depth: usize) -> Option<(Hir, Hi
             Some((Hir::concat(before), Hir::concat(after)))
         });
     };
-    let prefixes = Hir::alternation(dedup(pairs.iter().map(|(a, _)| caseless(a))));
-    let suffixes = Hir::alternation(dedup(pairs.iter().map(|(_, b)| caseless(b))));
+    let caseless_set = |mut ws: Vec<&[u8]>| {
+        ws.sort_unstable();
+        ws.dedup();
+        Hir::alternation(ws.into_iter().map(caseless).collect())
+    };
+    let prefixes = caseless_set(pairs.iter().map(|(a, _)| &a[..]).collect());
+    let suffixes = caseless_set(pairs.iter().map(|(_, b)| &b[..]).collect());
     let mut before = parts[..i].to_vec();
     before.push(prefixes);
     let mut after = vec![suffixes];
@@ -1379,17 +1384,6 @@ const SPLIT_RUN: usize = 24;
 /// The most words, and the longest word, of a run [`keyword_split`] reads.
 const SPLIT_WORDS: usize = 256;
 const SPLIT_WORD_LEN: usize = 64;
-
-/// `hs` without repeats, in order.
-fn dedup(hs: impl Iterator<Item = Hir>) -> Vec<Hir> {
-    let mut out: Vec<Hir> = Vec::new();
-    for h in hs {
-        if !out.contains(&h) {
-            out.push(h);
-        }
-    }
-    out
-}
 
 /// The bytes `w` (lower-case), each ASCII letter in either case.
 fn caseless(w: &[u8]) -> Hir {

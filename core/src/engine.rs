@@ -526,14 +526,17 @@ impl Engine {
             return true;
         };
         let caches = scratch.sides[rule.index].get_or_insert_with(Default::default);
-        // Each side matches at least one byte, within the line and its longest match.
+        // Each side matches at least one byte, within the line and its longest match; a match
+        // is at most `max_match` bytes long, so neither search reads further than that from
+        // the hit (an unbounded side on a long line would read to its start at every hit).
+        let cap = rule.max_match();
         let before = sides.before.as_ref().is_none_or(|b| {
-            let from = b.max.map_or(lo, |m| hs.saturating_sub(m).max(lo));
+            let from = hs.saturating_sub(b.max.map_or(cap, |m| m.min(cap))).max(lo);
             from < hs && b.matches(&mut caches[0], hay, from..hs, true)
         });
         before
             && sides.after.as_ref().is_none_or(|a| {
-                let to = a.max.map_or(hi, |m| he.saturating_add(m).min(hi));
+                let to = he.saturating_add(a.max.map_or(cap, |m| m.min(cap))).min(hi);
                 he < to && a.matches(&mut caches[1], hay, he..to, false)
             })
     }
@@ -1488,6 +1491,20 @@ mod anchor_tests {
             assert!(!found.is_empty(), "{line}");
             assert_eq!(found, plain.find_overlapping(line.as_bytes()), "{line}");
         }
+    }
+
+    /// A long line with a keyword at every few bytes: the sides read at most a match's length
+    /// from each hit, and the finding at the end is still found.
+    #[test]
+    fn keyword_sides_on_a_long_line_of_hits() {
+        let (gated, plain) = redactors();
+        let line = format!(
+            "{}run --api-token=q8Zr2LmX7vT4nB9kW3pY6sD1 done",
+            "x token key secret ".repeat(20_000)
+        );
+        let found = gated.find_overlapping(line.as_bytes());
+        assert!(found.iter().any(|f| f.start > 380_000), "{found:?}");
+        assert_eq!(found, plain.find_overlapping(line.as_bytes()));
     }
 
     /// The keyword-less rules, each with the regexes the combined search and the confirmation
