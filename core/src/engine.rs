@@ -713,23 +713,7 @@ impl Engine {
         out: &mut Vec<Hit>,
     ) -> usize {
         let rule = &self.rules[r as usize];
-        let split = rule.splitter().and_then(|sp| {
-            if let Some(v) = &sp.veto {
-                if v.is_match(Input::new(hay).range(s..e).anchored(Anchored::Yes)) {
-                    return Some(None);
-                }
-            }
-            let m = &hay[s..e];
-            let z = m.iter().rposition(|&b| sp.last.contains(b))?;
-            let a = match &sp.walk {
-                Some(all) => m[..z]
-                    .iter()
-                    .rposition(|&b| !all[b as usize])
-                    .map_or(0, |i| i + 1),
-                None => m.iter().position(|&b| sp.first.contains(b))?,
-            };
-            (z >= a).then_some(Some((s + a, s + z + 1)))
-        });
+        let split = rule.splitter().and_then(|sp| sp.split(hay, s, e));
         let captured = |scratch: &mut Scratch| -> Option<(usize, usize)> {
             let g = rule.secret_group()?;
             let caps =
