@@ -134,6 +134,43 @@ fn is_key_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-')
 }
 
+/// The pair whose `=` is at `eq`, when its key is sensitive or personal: where the key starts,
+/// whether it is a URL query's parameter (after `?` or `&`), and its kind. A key is the run of
+/// key bytes before the `=`, after a blank, the line's start or one of `?&;,{("'`.
+fn eq_pair(keys: &KeySet, line: &[u8], eq: usize) -> Option<(usize, bool, KeyKind)> {
+    let k = eq
+        - line[..eq]
+            .iter()
+            .rev()
+            .take_while(|&&b| is_key_byte(b))
+            .count();
+    if k == eq {
+        return None;
+    }
+    let before = if k == 0 { b' ' } else { line[k - 1] };
+    if !(before.is_ascii_whitespace()
+        || matches!(
+            before,
+            b'?' | b'&' | b';' | b',' | b'{' | b'(' | b'"' | b'\''
+        ))
+    {
+        return None;
+    }
+    let query = matches!(before, b'?' | b'&');
+    let kind = match keys.kind(&line[k..eq]) {
+        Some(kind) => kind,
+        None if query && query_keys().matches(&line[k..eq]) => KeyKind::Secret,
+        None => return None,
+    };
+    Some((k, query, kind))
+}
+
+/// Whether some `=` of `line` has a sensitive or personal key, as [`kv_spans`] reads the pairs
+/// (without it, `kv_spans` finds no `key=value` pair).
+pub(super) fn has_eq_pair(keys: &KeySet, line: &[u8]) -> bool {
+    memchr::memchr_iter(b'=', line).any(|eq| eq_pair(keys, line, eq).is_some())
+}
+
 /// Where the name of a `Name: value` header line would start: after leading blanks and curl's
 /// `> ` / `< `.
 pub(super) fn header_name_start(line: &[u8]) -> usize {
@@ -205,29 +242,8 @@ pub(super) fn kv_spans(line: &[u8], keys: &KeySet, headers: bool, spans: &mut Ve
         if eq < value_end {
             continue;
         }
-        let k = eq
-            - line[..eq]
-                .iter()
-                .rev()
-                .take_while(|&&b| is_key_byte(b))
-                .count();
-        if k == eq {
+        let Some((k, query, kind)) = eq_pair(keys, line, eq) else {
             continue;
-        }
-        let before = if k == 0 { b' ' } else { line[k - 1] };
-        if !(before.is_ascii_whitespace()
-            || matches!(
-                before,
-                b'?' | b'&' | b';' | b',' | b'{' | b'(' | b'"' | b'\''
-            ))
-        {
-            continue;
-        }
-        let query = matches!(before, b'?' | b'&');
-        let kind = match keys.kind(&line[k..eq]) {
-            Some(kind) => kind,
-            None if query && query_keys().matches(&line[k..eq]) => KeyKind::Secret,
-            None => continue,
         };
         sensitive = true;
         let v = eq + 1;

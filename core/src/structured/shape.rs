@@ -445,7 +445,10 @@ pub(crate) fn no_pairs(keys: &KeySet, line: &[u8]) -> bool {
     let Some(&b) = line.iter().find(|b| !b.is_ascii_whitespace()) else {
         return true;
     };
-    if b == b'i' || b == b'I' || memchr::memchr(b'=', line).is_some() {
+    // An `INSERT`, or a `key=value` pair whose key is sensitive or personal.
+    let insert =
+        matches!(b, b'i' | b'I') && crate::sql_values::after_words(line, &[b"insert"]).is_some();
+    if insert || super::kv::has_eq_pair(keys, line) {
         return false;
     }
     // `Name: value`, optionally after curl's `> ` / `< ` (as `kv_spans` reads it).
@@ -641,7 +644,8 @@ mod tests {
             prop::sample::select(vec![
                 "password", "Authorization", "X-Api-Key", "token", "email", "INSERT", "insert",
                 "into", "users", "(ssn, name)", "VALUES", "('1', 'a')", "2026-09-01T22",
-                "java.lang.Exception", "at", "ip", "sig", "Cookie",
+                "java.lang.Exception", "at", "ip", "sig", "Cookie", "ttl", "queue", "x.y-z",
+                ",", ";", "(", "{", "'", "access_token", "SSN",
             ])
             .prop_map(str::to_string),
             "[a-zA-Z0-9_ .-]{0,12}",
