@@ -241,13 +241,31 @@ impl Seq {
 const MAX_SEQS: usize = 32;
 const MAX_ATOMS: usize = 8;
 
+/// The alternative of these atoms.
+fn one(atoms: Vec<Atom>) -> Seq {
+    let width = atoms.iter().filter(|a| matches!(a, Atom::Byte(_))).count();
+    Seq { atoms, width }
+}
+
+/// Each alternative of `first` followed by each of `next`; `None` when they are too many.
+fn then(first: &[Seq], next: &[Seq]) -> Option<Vec<Seq>> {
+    if first.len() * next.len() > MAX_SEQS {
+        return None;
+    }
+    let mut joined = Vec::with_capacity(first.len() * next.len());
+    for a in first {
+        for b in next {
+            let mut atoms = a.atoms.clone();
+            atoms.extend_from_slice(&b.atoms);
+            joined.push(one(atoms));
+        }
+    }
+    Some(joined)
+}
+
 /// The fixed-width alternatives of `h`, `None` when it has a part of variable width, a
 /// Unicode assertion, or too many alternatives.
 fn seqs(h: &Hir) -> Option<Vec<Seq>> {
-    let one = |atoms: Vec<Atom>| {
-        let width = atoms.iter().filter(|a| matches!(a, Atom::Byte(_))).count();
-        Seq { atoms, width }
-    };
     let out = match h.kind() {
         HirKind::Empty => vec![one(Vec::new())],
         HirKind::Look(l) => {
@@ -293,19 +311,7 @@ fn seqs(h: &Hir) -> Option<Vec<Seq>> {
         HirKind::Concat(items) => {
             let mut acc = vec![one(Vec::new())];
             for item in items {
-                let next = seqs(item)?;
-                let mut joined = Vec::with_capacity(acc.len() * next.len());
-                for a in &acc {
-                    for b in &next {
-                        let mut atoms = a.atoms.clone();
-                        atoms.extend_from_slice(&b.atoms);
-                        joined.push(one(atoms));
-                    }
-                }
-                if joined.len() > MAX_SEQS {
-                    return None;
-                }
-                acc = joined;
+                acc = then(&acc, &seqs(item)?)?;
             }
             acc
         }
@@ -328,18 +334,9 @@ fn seqs(h: &Hir) -> Option<Vec<Seq>> {
                 if n >= r.min {
                     all.extend(acc.iter().cloned());
                 }
-                let mut joined = Vec::new();
-                for a in &acc {
-                    for b in &sub {
-                        let mut atoms = a.atoms.clone();
-                        atoms.extend_from_slice(&b.atoms);
-                        joined.push(one(atoms));
-                    }
+                if n < max {
+                    acc = then(&acc, &sub)?;
                 }
-                if joined.len() > MAX_SEQS {
-                    return None;
-                }
-                acc = joined;
             }
             all
         }
@@ -609,15 +606,16 @@ mod tests {
         assert!(matches!(s.how, How::Width { width: 10, .. }));
     }
 
-    /// A small deterministic generator (xorshift).
-    struct Rng(u64);
+    /// A small deterministic generator (a 64-bit LCG, its high bits).
+    struct Lcg(u64);
 
-    impl Rng {
+    impl Lcg {
         fn below(&mut self, n: usize) -> usize {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            (self.0 % n as u64) as usize
+            self.0 = self
+                .0
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            ((self.0 >> 33) % n as u64) as usize
         }
     }
 
@@ -667,7 +665,7 @@ mod tests {
     }
 
     fn haystacks(alphabet: &[&str], n: usize, len: usize) -> Vec<Vec<u8>> {
-        let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+        let mut rng = Lcg(0x2545_f491_4f6c_dd1d);
         (0..n)
             .map(|_| {
                 let k = rng.below(len + 1);
