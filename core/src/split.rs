@@ -10,14 +10,23 @@
 //! where, walking back from there, the bytes stop being bytes of `S`. Vetoes (the alternatives
 //! without a `secret` group, placed first) are recognised by an anchored search of their own.
 //!
+//! When `post` never holds a byte that can end `S` but `pre` may end with bytes of `S`, the
+//! end is still the last byte that can end `S`, and the start is found one of two ways: `S` of
+//! one width starts that far before its end; otherwise, walking back from the end over bytes of
+//! `S`, each place where `pre` can end (after a byte that can end it) at a length `S` can have
+//! is a possible start (`generic-secret`: `=` or `:` may end the separator and start the
+//! secret).
+//!
 //! Patterns whose `pre` or `post` hold bytes of the secret's edges (`(?:^|[^\w+])(?P<secret>\+\d…)
 //! (?:[^\w]|$)`, where `)` may end the secret and also be the byte after it) split another way
 //! when both contexts have a fixed width in each of their few alternatives (bytes from a class
 //! and zero-width assertions): each alternative of `pre` that fits at the match's start says
 //! where the secret may start, each alternative of `post` that fits at its end says where it
 //! may end, and a start must be a byte that can start the secret, an end follow one that can
-//! end it. When one start and one end are left, the parse the capturing engine would choose is
-//! that one (every parse of the match has them); otherwise the captures decide.
+//! end it.
+//!
+//! Whenever one start and one end are left, every parse of the match has them, so the parse
+//! the capturing engine would choose has too; when more are left, the captures decide.
 
 use regex_automata::meta::Regex;
 use regex_automata::util::look::{Look, LookMatcher};

@@ -436,10 +436,11 @@ static NAME: [bool; 256] = {
 };
 
 /// True when `line` is neither an SQL `INSERT` (`sql::insert_spans`) nor a line with a
-/// sensitive `key=value` pair or header (`kv_spans`): it holds no `=`, does not start with `i`
-/// or `I`, and does not start with a header name followed by `:` that is sensitive. Most text
-/// lines are told so by a `memchr` and a few bytes, where the two full checks cost several
-/// hundred instructions a line. False means "maybe": the full checks decide.
+/// sensitive `key=value` pair or header (`kv_spans`): it does not start with the word
+/// `insert`, none of its `=` has a sensitive or personal key (as `kv_spans` reads keys), and it
+/// does not start with a header name followed by `:` that is sensitive. Most text lines are
+/// told so by a `memchr` and a few bytes, where the two full checks cost several hundred
+/// instructions a line. False means "maybe": the full checks decide.
 #[inline(always)]
 pub(crate) fn no_pairs(keys: &KeySet, line: &[u8]) -> bool {
     let Some(&b) = line.iter().find(|b| !b.is_ascii_whitespace()) else {
