@@ -208,7 +208,8 @@ pub(crate) fn classify(format: Format, keys: &KeySet, line: &[u8]) -> Plan {
     // Most text lines are told here, without a call (see `no_pairs`); lines that may be JSON
     // and the others go the whole way.
     let first = line.iter().find(|b| !matches!(b, b' ' | b'\t' | b'\r'));
-    if !matches!(first, Some(b'{' | b'[' | b'"')) && no_pairs(keys, line) {
+    let quoted = matches!(first, Some(b'{' | b'[' | b'"'));
+    if !quoted && no_pairs(keys, line) {
         // A bare JSON number is JSON (a card number alone on a line is written back as a
         // string: the line stays JSON).
         if matches!(first, Some(b'-' | b'0'..=b'9')) && format != Format::Logfmt {
@@ -218,7 +219,7 @@ pub(crate) fn classify(format: Format, keys: &KeySet, line: &[u8]) -> Plan {
         }
         return Plan::Text;
     }
-    classify_all(format, keys, line)
+    classify_all(format, keys, line, quoted)
 }
 
 /// A line that is a bare JSON number, parsed (most lines that start with a digit, dates and
@@ -237,8 +238,9 @@ fn bare_number(line: &[u8], keys: &KeySet) -> Option<JsonLine> {
     }
 }
 
-/// [`classify`], every check.
-fn classify_all(format: Format, keys: &KeySet, line: &[u8]) -> Plan {
+/// [`classify`], every check; `quoted`: the line's first byte is `{`, `[` or `"`, so
+/// [`no_pairs`] has not been asked yet (otherwise it said false).
+fn classify_all(format: Format, keys: &KeySet, line: &[u8], quoted: bool) -> Plan {
     if matches!(format, Format::Auto | Format::Json) {
         let first = line.iter().position(|b| !matches!(b, b' ' | b'\t' | b'\r'));
         if let Some(i) = first {
@@ -265,7 +267,7 @@ fn classify_all(format: Format, keys: &KeySet, line: &[u8]) -> Plan {
             return Plan::Text;
         }
     }
-    if no_pairs(keys, line) {
+    if quoted && no_pairs(keys, line) {
         return Plan::Text;
     }
     let mut spans = Vec::new();
