@@ -23,7 +23,7 @@ use crate::redact::Redactor;
 use crate::render::widen_to_chars;
 use crate::rule::Category;
 use crate::span::Span;
-use crate::structured::KeyMemo;
+use crate::structured::{Eqs, KeyMemo};
 
 /// What screening told about a row.
 #[derive(Clone, Copy)]
@@ -286,14 +286,28 @@ pub struct ColumnFinding {
 /// How many pieces per thread a column is cut into, so a slow piece does not hold up the rest.
 const PIECES_PER_THREAD: usize = 4;
 
+/// How many pieces a column is cut into for `threads` threads: one for one thread (pieces
+/// would only be copied together again).
+fn pieces(threads: usize) -> usize {
+    if threads > 1 {
+        threads * PIECES_PER_THREAD
+    } else {
+        1
+    }
+}
+
 impl Redactor {
     /// Calls `each(row, value, screened)` for the rows of `rows` in order (`value(row)` is
     /// `None` for a null row), with what screening in blocks (see the module documentation)
-    /// showed.
+    /// showed. When the rows lie in one buffer, `shared` is that buffer and `start(row)` where
+    /// the row starts in it: the line breaks and `=` of short rows are then found by
+    /// [`row_masks`] rather than by two `memchr` calls.
     fn screen<'v>(
         &self,
         rows: std::ops::Range<usize>,
         value: impl Fn(usize) -> Option<&'v [u8]>,
+        shared: &'v [u8],
+        start: impl Fn(usize) -> Option<usize>,
         mut each: impl FnMut(usize, Option<&'v [u8]>, Screened<'_>),
     ) {
         let text = self.text();
@@ -313,12 +327,14 @@ impl Redactor {
             block.clear();
             members.clear();
             while row < rows.end && block.len() < SCREEN_BLOCK {
-                if let Some(v) = value(row) {
-                    if !v.is_empty()
-                        && v.len() <= row_max
-                        && memchr::memchr2(b'\n', b'\r', v).is_none()
+                if let Some(v) = value(row).filter(|v| !v.is_empty() && v.len() <= row_max) {
+                    let (breaks, eqs) = match start(row).and_then(|s| row_masks(shared, s, v.len()))
                     {
-                        if let Some(json) = structured.quiet_line(&mut memo, v) {
+                        Some((breaks, eqs)) => (breaks != 0, Eqs::Mask(eqs)),
+                        None => (memchr::memchr2(b'\n', b'\r', v).is_some(), Eqs::Search),
+                    };
+                    if !breaks {
+                        if let Some(json) = structured.quiet_line(&mut memo, v, eqs) {
                             members.push((row, block.len(), !json));
                             block.extend_from_slice(v);
                             block.push(b'\n');
@@ -415,21 +431,27 @@ impl Redactor {
         let piece = |rows: std::ops::Range<usize>| -> Vec<Option<String>> {
             let mut out = Vec::with_capacity(rows.len());
             let value = |i: usize| Some(texts[i].as_ref().as_bytes());
-            self.screen(rows, value, |row, v, screened| {
-                out.push(match (v, screened) {
-                    (Some(_), Screened::Quiet) | (None, _) => None,
-                    (Some(v), Screened::Text(spans)) => {
-                        let mut buf = Vec::with_capacity(v.len() + 32 * spans.len());
-                        self.render_text_row(v, spans, &mut buf);
-                        // Valid UTF-8: spans were widened to characters, markers are ASCII.
-                        Some(String::from_utf8_lossy(&buf).into_owned())
-                    }
-                    (Some(_), Screened::Unknown) => per_value(&texts[row]),
-                });
-            });
+            self.screen(
+                rows,
+                value,
+                &[],
+                |_| None,
+                |row, v, screened| {
+                    out.push(match (v, screened) {
+                        (Some(_), Screened::Quiet) | (None, _) => None,
+                        (Some(v), Screened::Text(spans)) => {
+                            let mut buf = Vec::with_capacity(v.len() + 32 * spans.len());
+                            self.render_text_row(v, spans, &mut buf);
+                            // Valid UTF-8: spans were widened to characters, markers are ASCII.
+                            Some(String::from_utf8_lossy(&buf).into_owned())
+                        }
+                        (Some(_), Screened::Unknown) => per_value(&texts[row]),
+                    });
+                },
+            );
             out
         };
-        let parts = threads.max(1) * PIECES_PER_THREAD;
+        let parts = pieces(threads);
         let chunk = texts.len().div_ceil(parts).max(1);
         let ranges = (0..texts.len())
             .step_by(chunk)
@@ -470,27 +492,47 @@ impl Redactor {
         column: &Column<'_, O>,
         threads: usize,
     ) -> Result<RedactedColumn<O>, ColumnError> {
-        let ranges = column.ranges(threads.max(1) * PIECES_PER_THREAD);
+        let ranges = column.ranges(pieces(threads));
         let piece = |range: std::ops::Range<usize>| {
             let first = column.offsets[range.start].to_usize().unwrap_or(0);
             let last = column.offsets[range.end].to_usize().unwrap_or(0);
             let mut values = Vec::with_capacity((last - first) + (last - first) / 8 + 64);
             let mut ends = Vec::with_capacity(range.len());
+            // Quiet rows that follow each other in the input, not yet copied: one copy each
+            // run rather than one per row.
+            let mut run = 0..0;
+            let start = |i: usize| column.offsets[i].to_usize();
             self.screen(
                 range,
                 |i| column.value(i),
-                |_, v, screened| {
+                column.values,
+                start,
+                |row, v, screened| {
                     match (v, screened) {
-                        (Some(v), Screened::Quiet) => values.extend_from_slice(v),
-                        (Some(v), Screened::Text(spans)) => {
-                            self.render_text_row(v, spans, &mut values)
+                        (Some(v), Screened::Quiet) => match start(row) {
+                            Some(s) if s == run.end => run.end += v.len(),
+                            Some(s) => {
+                                values.extend_from_slice(&column.values[run.clone()]);
+                                run = s..s + v.len();
+                            }
+                            None => values.extend_from_slice(v),
+                        },
+                        (Some(v), screened) => {
+                            values.extend_from_slice(&column.values[run.clone()]);
+                            run = 0..0;
+                            match screened {
+                                Screened::Text(spans) => {
+                                    self.render_text_row(v, spans, &mut values)
+                                }
+                                _ => self.redact_into(v, &mut values),
+                            }
                         }
-                        (Some(v), Screened::Unknown) => self.redact_into(v, &mut values),
                         (None, _) => {}
                     }
-                    ends.push(values.len());
+                    ends.push(values.len() + run.len());
                 },
             );
+            values.extend_from_slice(&column.values[run.clone()]);
             (values, ends)
         };
         let pieces: Vec<(Vec<u8>, Vec<usize>)> = if threads > 1 && ranges.len() > 1 {
@@ -540,6 +582,8 @@ impl Redactor {
             self.screen(
                 range,
                 |i| column.value(i),
+                column.values,
+                |i| column.offsets[i].to_usize(),
                 |row, v, screened| {
                     let found = |f: crate::Finding| ColumnFinding {
                         row,
@@ -561,11 +605,7 @@ impl Redactor {
             );
             out
         };
-        in_pieces(
-            column.ranges(threads.max(1) * PIECES_PER_THREAD),
-            threads,
-            piece,
-        )
+        in_pieces(column.ranges(pieces(threads)), threads, piece)
     }
 
     /// Per row, whether anything in it would be redacted; `None` for a null row.
@@ -580,6 +620,8 @@ impl Redactor {
             self.screen(
                 range,
                 |i| column.value(i),
+                column.values,
+                |i| column.offsets[i].to_usize(),
                 |_, v, screened| {
                     out.push(v.map(|v| match screened {
                         Screened::Quiet => false,
@@ -591,12 +633,66 @@ impl Redactor {
             );
             out
         };
-        in_pieces(
-            column.ranges(threads.max(1) * PIECES_PER_THREAD),
-            threads,
-            piece,
-        )
+        in_pieces(column.ranges(pieces(threads)), threads, piece)
     }
+}
+
+/// The line breaks (`\n`, `\r`) and the `=` of the `len` bytes at `start` of `shared`, as bit
+/// `i` for byte `i`; `None` unless `len` is at most 64 and 64 bytes can be read from `start`
+/// (the bytes after the row are read and masked off).
+#[inline]
+fn row_masks(shared: &[u8], start: usize, len: usize) -> Option<(u64, u64)> {
+    let b: &[u8; 64] = shared.get(start..start.checked_add(64)?)?.try_into().ok()?;
+    if len > 64 {
+        return None;
+    }
+    let keep = if len == 64 { !0 } else { (1u64 << len) - 1 };
+    let (breaks, eqs) = block_masks(b, len);
+    Some((breaks & keep, eqs & keep))
+}
+
+/// The line breaks and the `=` of 64 bytes, with SSE2 (part of x86_64), as bit `i` for byte
+/// `i`, for the first `len` bytes at least (read sixteen at a time: the bits of later bytes may
+/// be missing).
+#[inline(always)]
+fn block_masks(b: &[u8; 64], len: usize) -> (u64, u64) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::*;
+        // SAFETY: SSE2 is part of x86_64; the four loads read the 64 bytes of `b`.
+        unsafe {
+            let (nl, cr, eq) = (
+                _mm_set1_epi8(b'\n' as i8),
+                _mm_set1_epi8(b'\r' as i8),
+                _mm_set1_epi8(b'=' as i8),
+            );
+            let (mut breaks, mut eqs) = (0u64, 0u64);
+            // Only the sixteen-byte parts that hold some of the row's bytes.
+            for k in 0..len.div_ceil(16) {
+                let v = _mm_loadu_si128(b.as_ptr().add(16 * k).cast());
+                let brk = _mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, cr));
+                breaks |= (_mm_movemask_epi8(brk) as u16 as u64) << (16 * k);
+                eqs |= (_mm_movemask_epi8(_mm_cmpeq_epi8(v, eq)) as u16 as u64) << (16 * k);
+            }
+            (breaks, eqs)
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        let _ = len;
+        block_masks_scalar(b)
+    }
+}
+
+/// [`block_masks`] a byte at a time: the reference of the vector path.
+#[cfg(any(test, not(target_arch = "x86_64")))]
+fn block_masks_scalar(b: &[u8; 64]) -> (u64, u64) {
+    b.iter().enumerate().fold((0, 0), |(brk, eq), (i, &c)| {
+        (
+            brk | u64::from(c == b'\n' || c == b'\r') << i,
+            eq | u64::from(c == b'=') << i,
+        )
+    })
 }
 
 /// Takes out of a block of screened rows those that hold a keyword of a multiline rule (all
@@ -758,6 +854,8 @@ mod tests {
         r.screen(
             0..rows.len(),
             |i| col.value(i),
+            col.values,
+            |i| col.offsets[i].to_usize(),
             |i, _, s| {
                 seen.push((
                     i,
@@ -874,6 +972,29 @@ mod tests {
             0.8,
             proptest::collection::vec(piece, 0..5).prop_map(|v| v.concat()),
         )
+    }
+
+    proptest! {
+        #[test]
+        fn row_masks_are_the_rows_bytes(
+            shared in proptest::collection::vec(
+                prop_oneof![Just(b'\n'), Just(b'\r'), Just(b'='), any::<u8>()], 0..200),
+            start in 0usize..200,
+            len in 0usize..80,
+        ) {
+            let b: [u8; 64] = std::array::from_fn(|i| shared.get(i).copied().unwrap_or(b'='));
+            prop_assert_eq!(block_masks(&b, 64), block_masks_scalar(&b));
+            let got = row_masks(&shared, start, len);
+            if len > 64 || start + 64 > shared.len() {
+                prop_assert_eq!(got, None);
+            } else {
+                let row = &shared[start..start + len];
+                let bits = |f: &dyn Fn(u8) -> bool| {
+                    row.iter().enumerate().fold(0u64, |m, (i, &c)| m | u64::from(f(c)) << i)
+                };
+                prop_assert_eq!(got, Some((bits(&|c| c == b'\n' || c == b'\r'), bits(&|c| c == b'='))));
+            }
+        }
     }
 
     proptest! {

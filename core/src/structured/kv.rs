@@ -166,9 +166,41 @@ fn eq_pair(keys: &KeySet, line: &[u8], eq: usize) -> Option<(usize, bool, KeyKin
 }
 
 /// Whether some `=` of `line` has a sensitive or personal key, as [`kv_spans`] reads the pairs
-/// (without it, `kv_spans` finds no `key=value` pair).
-pub(super) fn has_eq_pair(keys: &KeySet, line: &[u8]) -> bool {
-    memchr::memchr_iter(b'=', line).any(|eq| eq_pair(keys, line, eq).is_some())
+/// (without it, `kv_spans` finds no `key=value` pair); `eqs` says where the `=` are.
+pub(super) fn has_eq_pair(keys: &KeySet, line: &[u8], eqs: Eqs) -> bool {
+    eqs.any(line, |eq| eq_pair(keys, line, eq).is_some())
+}
+
+/// Where the `=` of a line are.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Eqs {
+    /// Not known: `memchr` finds them.
+    Search,
+    /// Bit `i` is set when byte `i` of the line (of at most 64 bytes) is `=`.
+    Mask(u64),
+}
+
+impl Eqs {
+    /// Whether `f` holds for the place of some `=` of `line`, asked in order.
+    #[inline]
+    pub(crate) fn any(self, line: &[u8], mut f: impl FnMut(usize) -> bool) -> bool {
+        match self {
+            Eqs::Search => memchr::memchr_iter(b'=', line).any(f),
+            Eqs::Mask(mut m) => {
+                debug_assert!(
+                    line.len() <= 64
+                        && (0..64).all(|i| (m >> i & 1 == 1) == (line.get(i) == Some(&b'=')))
+                );
+                while m != 0 {
+                    if f(m.trailing_zeros() as usize) {
+                        return true;
+                    }
+                    m &= m - 1;
+                }
+                false
+            }
+        }
+    }
 }
 
 /// Where the name of a `Name: value` header line would start: after leading blanks and curl's

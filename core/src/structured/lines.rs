@@ -2,7 +2,7 @@
 //! redacted exactly as the whole-input path does.
 
 use super::{
-    classify, crosses_lines, json_after_text, plain_json, render_line_guarded, Format,
+    classify, crosses_lines, json_after_text, plain_json, render_line_guarded, Eqs, Format,
     JsonAfterText, KeyMemo, Plan, StructuredRedactor, FOLD_MAX, MAX_STRUCTURED_LINE, TEXT_BATCH,
 };
 use crate::engine::MlLookahead;
@@ -335,7 +335,7 @@ impl LineStream {
             };
             let line = &rest[end..end + k];
             // Lines that may be JSON are left to `end_line`, which parses them once.
-            match r.quiet_line(&mut self.memo, line) {
+            match r.quiet_line(&mut self.memo, line, Eqs::Search) {
                 Some(true) => plain.push(end),
                 Some(false) => {}
                 None => break,
@@ -580,7 +580,7 @@ impl LineStream {
                 comps = Some(c);
             }
         }
-        let plan = match classify(format, keys, content) {
+        let plan = match classify(format, keys, content, Eqs::Search) {
             Plan::Text => match json_after_text(r, format, keys, content, false, None) {
                 Some(j) => Err(j),
                 None => Ok(Plan::Text),

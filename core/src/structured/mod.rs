@@ -30,6 +30,7 @@ use std::sync::Arc;
 
 pub(crate) use keys::{builtin_personal_keys, KeyKind, KeySet, ValueShape};
 pub use keys::{DEFAULT_SENSITIVE_KEYS, QUERY_SENSITIVE_KEYS};
+pub(crate) use kv::Eqs;
 pub(crate) use lines::LineStream;
 pub(crate) use shape::KeyMemo;
 use shape::{no_pairs, plain_json};
@@ -136,14 +137,15 @@ impl StructuredRedactor {
     /// Whether `line` (without its `\n`) comes out as it came in unless a rule finds something
     /// in it: `Some(true)` for a JSON line that [`plain_json`] lets through, `Some(false)` for a
     /// text line that cannot be JSON, `None` otherwise (it may need a parse or a pair check).
-    pub(crate) fn quiet_line(&self, memo: &mut KeyMemo, line: &[u8]) -> Option<bool> {
+    /// `eqs` says where its `=` are.
+    pub(crate) fn quiet_line(&self, memo: &mut KeyMemo, line: &[u8], eqs: Eqs) -> Option<bool> {
         let (format, keys) = self.structure();
         if plain_json(format, keys, memo, line) {
             return Some(true);
         }
         let first = line.iter().find(|b| !matches!(b, b' ' | b'\t' | b'\r'));
         (!matches!(first, Some(b'{' | b'[' | b'"'))
-            && matches!(classify(format, keys, line), Plan::Text))
+            && matches!(classify(format, keys, line, eqs), Plan::Text))
         .then_some(false)
     }
 
@@ -199,9 +201,9 @@ pub(crate) enum Plan {
     Kv(Vec<Span>),
 }
 
-/// Classifies a line (without its `\n`).
+/// Classifies a line (without its `\n`); `eqs` says where its `=` are.
 #[inline(always)]
-pub(crate) fn classify(format: Format, keys: &KeySet, line: &[u8]) -> Plan {
+pub(crate) fn classify(format: Format, keys: &KeySet, line: &[u8], eqs: Eqs) -> Plan {
     if line.len() > MAX_STRUCTURED_LINE || format == Format::Text {
         return Plan::Text;
     }
@@ -209,7 +211,7 @@ pub(crate) fn classify(format: Format, keys: &KeySet, line: &[u8]) -> Plan {
     // and the others go the whole way.
     let first = line.iter().find(|b| !matches!(b, b' ' | b'\t' | b'\r'));
     let quoted = matches!(first, Some(b'{' | b'[' | b'"'));
-    if !quoted && no_pairs(keys, line) {
+    if !quoted && no_pairs(keys, line, eqs) {
         // A bare JSON number is JSON (a card number alone on a line is written back as a
         // string: the line stays JSON).
         if matches!(first, Some(b'-' | b'0'..=b'9')) && format != Format::Logfmt {
@@ -219,7 +221,7 @@ pub(crate) fn classify(format: Format, keys: &KeySet, line: &[u8]) -> Plan {
         }
         return Plan::Text;
     }
-    classify_all(format, keys, line, quoted)
+    classify_all(format, keys, line, quoted, eqs)
 }
 
 /// A line that is a bare JSON number, parsed (most lines that start with a digit, dates and
@@ -240,7 +242,7 @@ fn bare_number(line: &[u8], keys: &KeySet) -> Option<JsonLine> {
 
 /// [`classify`], every check; `quoted`: the line's first byte is `{`, `[` or `"`, so
 /// [`no_pairs`] has not been asked yet (otherwise it said false).
-fn classify_all(format: Format, keys: &KeySet, line: &[u8], quoted: bool) -> Plan {
+fn classify_all(format: Format, keys: &KeySet, line: &[u8], quoted: bool, eqs: Eqs) -> Plan {
     if matches!(format, Format::Auto | Format::Json) {
         let first = line.iter().position(|b| !matches!(b, b' ' | b'\t' | b'\r'));
         if let Some(i) = first {
@@ -267,7 +269,7 @@ fn classify_all(format: Format, keys: &KeySet, line: &[u8], quoted: bool) -> Pla
             return Plan::Text;
         }
     }
-    if quoted && no_pairs(keys, line) {
+    if quoted && no_pairs(keys, line, eqs) {
         return Plan::Text;
     }
     let mut spans = Vec::new();
@@ -760,7 +762,7 @@ pub(crate) fn redact_lines(
                 comps = Some(c);
             }
         }
-        match classify(format, keys, &hay[at..nl]) {
+        match classify(format, keys, &hay[at..nl], Eqs::Search) {
             Plan::Text => {
                 let j = json_after_text(r, format, keys, &hay[at..nl], utf8, vault.as_deref_mut());
                 if let Some(j) = j {
