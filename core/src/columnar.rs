@@ -659,7 +659,7 @@ fn block_masks(b: &[u8; 64], len: usize) -> (u64, u64) {
     #[cfg(target_arch = "x86_64")]
     {
         use std::arch::x86_64::*;
-        // SAFETY: SSE2 is part of x86_64; the four loads read the 64 bytes of `b`.
+        // SAFETY: SSE2 is part of x86_64; the loads (at most four) read the 64 bytes of `b`.
         unsafe {
             let (nl, cr, eq) = (
                 _mm_set1_epi8(b'\n' as i8),
@@ -668,7 +668,7 @@ fn block_masks(b: &[u8; 64], len: usize) -> (u64, u64) {
             );
             let (mut breaks, mut eqs) = (0u64, 0u64);
             // Only the sixteen-byte parts that hold some of the row's bytes.
-            for k in 0..len.div_ceil(16) {
+            for k in 0..len.div_ceil(16).min(4) {
                 let v = _mm_loadu_si128(b.as_ptr().add(16 * k).cast());
                 let brk = _mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, cr));
                 breaks |= (_mm_movemask_epi8(brk) as u16 as u64) << (16 * k);
@@ -984,6 +984,8 @@ mod tests {
         ) {
             let b: [u8; 64] = std::array::from_fn(|i| shared.get(i).copied().unwrap_or(b'='));
             prop_assert_eq!(block_masks(&b, 64), block_masks_scalar(&b));
+            // A length past the block reads the block only.
+            prop_assert_eq!(block_masks(&b, 64 + len), block_masks_scalar(&b));
             let got = row_masks(&shared, start, len);
             if len > 64 || start + 64 > shared.len() {
                 prop_assert_eq!(got, None);
