@@ -21,14 +21,34 @@ pub struct StreamStats {
     pub findings: u64,
 }
 
+/// Shards of the pool of drivers: each thread takes its drivers from one shard (by the order
+/// in which threads first took one), so that threads do not contend for one lock.
+const POOL_SHARDS: usize = 8;
+
+/// Drivers kept by a shard of the pool.
+const POOL_SHARD_MAX: usize = 16;
+
+/// This thread's shard of a driver pool.
+fn pool_shard() -> usize {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    thread_local! {
+        static SHARD: usize = NEXT.fetch_add(1, Ordering::Relaxed) % POOL_SHARDS;
+    }
+    // A thread being torn down has no thread-locals left: any shard will do.
+    SHARD.try_with(|s| *s).unwrap_or(0)
+}
+
 /// The compiled engine, how it renders, and a pool of scanners for whole-input calls.
 pub(crate) struct TextRedactor {
     pub engine: Engine,
     pub render: Renderer,
     /// Boxed: taking a driver from the pool and putting it back moves a pointer, not the
-    /// driver (two copies of a few hundred bytes per call).
+    /// driver (two copies of a few hundred bytes per call). In shards (see [`pool_shard`]):
+    /// with one lock, two threads redacting line by line (`--format auto`: a call per JSON
+    /// line) kept finding it taken and made new drivers, whose caches start cold.
     #[allow(clippy::vec_box)]
-    pool: Mutex<Vec<Box<Driver>>>,
+    pool: [Mutex<Vec<Box<Driver>>>; POOL_SHARDS],
 }
 
 impl TextRedactor {
@@ -36,7 +56,7 @@ impl TextRedactor {
         TextRedactor {
             engine,
             render,
-            pool: Mutex::new(Vec::new()),
+            pool: Default::default(),
         }
     }
 
@@ -91,17 +111,18 @@ impl TextRedactor {
     }
 
     fn with_driver<T>(&self, f: impl FnOnce(&mut Driver) -> T) -> T {
-        // try_lock: never wait (nor deadlock in a forked child); a busy pool means a new driver.
-        let mut d = self
-            .pool
+        let shard = &self.pool[pool_shard()];
+        // try_lock: never wait (nor deadlock in a forked child); a busy shard means a new
+        // driver.
+        let mut d = shard
             .try_lock()
             .ok()
             .and_then(|mut p| p.pop())
             .unwrap_or_else(|| Box::new(Driver::new(&self.engine)));
         d.reset();
         let out = f(&mut d);
-        if let Ok(mut p) = self.pool.try_lock() {
-            if p.len() < 64 {
+        if let Ok(mut p) = shard.try_lock() {
+            if p.len() < POOL_SHARD_MAX {
                 p.push(d);
             }
         }

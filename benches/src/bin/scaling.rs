@@ -6,6 +6,9 @@
 //! `Redactor::redact_batch` over all texts in a rayon pool of 1 thread and of THREADS threads
 //! (default 2), best of three each, and prints MB/s and the speed-up. (The CLI's many-files
 //! mode runs the same per-file work on the same kind of pool: `redactum -j N --output DIR DIR`.)
+//! The redactor has the default options of the core (`--format text`);
+//! `REDACTUM_FORMAT=auto` (or `json`, `logfmt`) measures that line format instead, as the
+//! bindings and the CLI use by default.
 
 use std::time::Instant;
 
@@ -27,7 +30,14 @@ fn main() {
         texts.push(&rest[..cut]);
         rest = &rest[cut..];
     }
-    let r = redactum::Redactor::new().expect("catalog");
+    let format = std::env::var("REDACTUM_FORMAT").unwrap_or_else(|_| "text".into());
+    let r = redactum::Redactor::builder()
+        .format(
+            redactum::Format::from_name(&format)
+                .expect("REDACTUM_FORMAT: auto, text, json or logfmt"),
+        )
+        .build()
+        .expect("catalog");
     let mb = data.len() as f64 / 1e6;
     let time_on = |n: usize| -> f64 {
         let pool = rayon::ThreadPoolBuilder::new()
@@ -50,7 +60,7 @@ fn main() {
     let one = time_on(1);
     let many = time_on(threads);
     println!(
-        "{file}: {:.1} MB in {} texts; 1 thread {:.1} MB/s; {threads} threads {:.1} MB/s; speed-up {:.2}x",
+        "{file} ({format}): {:.1} MB in {} texts; 1 thread {:.1} MB/s; {threads} threads {:.1} MB/s; speed-up {:.2}x",
         mb,
         texts.len(),
         mb / one,
