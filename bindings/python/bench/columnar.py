@@ -16,6 +16,14 @@ id and a host column) read by a `local[2]` session, its `msg` column redacted an
 written to Parquet, once with `redactum.spark.redact` (mapInArrow) and once with a plain Python
 UDF calling `Redactor.redact` per row; wall time of each job (one run, after a warm-up job on a
 small file), rows/s, MB/s of `msg` text, and the ratio.
+
+Long texts (`--long FILE`): FILE cut into texts of about 64 KiB at line ends (as the core's
+`scaling` benchmark cuts it), as a pyarrow `large_string` array: MB/s of `redactum.arrow.redact`
+and of `redact_batch(list)` on one thread, best of `--repeat` after a warm-up; with
+`--core-bin PATH` (the `scaling` binary: `cargo build --release -p redactum-benches --bin
+scaling`, then `target/release/scaling`), also the core's own `redact_batch` MB/s on one thread
+over the same texts with the same options (`REDACTUM_FORMAT=auto`), and the Arrow path's share
+of it (issue 17 asks for at least 80%).
 """
 
 from __future__ import annotations
@@ -79,10 +87,14 @@ def main() -> None:
     ap.add_argument("--spark-repeat", type=int, default=1, help="runs of each Spark job (best kept)")
     ap.add_argument("--no-spark", action="store_true")
     ap.add_argument("--no-frames", action="store_true")
+    ap.add_argument("--long", metavar="FILE", help="also time long texts cut from FILE")
+    ap.add_argument("--core-bin", metavar="PATH", help="the core's `scaling` binary, for --long")
     args = ap.parse_args()
     print(f"redactum {redactum.__version__}, pyarrow {pa.__version__}, {platform.python_version()}, {os.cpu_count()} cpus")
     if not args.no_frames:
         frames(args)
+    if args.long:
+        long_texts(args)
     if not args.no_spark:
         spark(args)
 
@@ -189,6 +201,45 @@ def spark(args: argparse.Namespace) -> None:
         session.stop()
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def long_texts(args: argparse.Namespace) -> None:
+    import re
+    import subprocess
+
+    data = pathlib.Path(args.long).read_bytes()
+    texts = []
+    rest = 0
+    while rest < len(data):
+        # As `scaling` cuts: 64 KiB, then on to the next line end.
+        nl = data.find(b"\n", rest + (64 << 10)) if len(data) - rest > 64 << 10 else -1
+        cut = len(data) if nl < 0 else nl + 1
+        texts.append(data[rest:cut].decode())
+        rest = cut
+    arr = pa.array(texts, type=pa.large_string())
+    mb = len(data) / 1e6
+    print(f"\nlong texts: {args.long}, {mb:.1f} MB in {len(texts)} texts")
+    r = redactum.Redactor()
+    assert ra.redact(arr[:4], redactor=r).to_pylist() == r.redact_batch(texts[:4])
+    figures = {}
+    for label, f in [
+        ("arrow.redact", lambda: ra.redact(arr, redactor=r, threads=1)),
+        ("redact_batch(list)", lambda: r.redact_batch(texts, threads=1)),
+    ]:
+        f()
+        secs = best(f, args.repeat)
+        figures[label] = mb / secs
+        print(f"  {label:<20} threads=1: {mb / secs:7.1f} MB/s ({secs:.3f} s)")
+    if args.core_bin:
+        # The same options as `redactum.Redactor()`: the core's defaults but `format="auto"`.
+        env = {**os.environ, "REDACTUM_FORMAT": "auto"}
+        out = subprocess.run([args.core_bin, args.long, "1"], capture_output=True, text=True, check=True, env=env).stdout
+        m = re.search(r"1 thread ([0-9.]+) MB/s", out)
+        if m is None:
+            raise SystemExit(f"unexpected output of {args.core_bin}: {out!r}")
+        core = float(m.group(1))
+        print(f"  core redact_batch    threads=1: {core:7.1f} MB/s ({args.core_bin})")
+        print(f"  arrow.redact / core: {figures['arrow.redact'] / core:.0%}")
 
 
 def frames(args: argparse.Namespace) -> None:
