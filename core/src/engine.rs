@@ -396,7 +396,12 @@ impl Engine {
                             }
                         }
                         if rule.multiline {
-                            if keep.contains(&hs) {
+                            // A keyword in the look-ahead of a piece of a long line (the view
+                            // runs on past `keep` only there, and only on the same line): its
+                            // match may start in this piece, where the next piece's window,
+                            // which starts at that piece, cannot see it. This piece opens a
+                            // window for it too.
+                            if keep.contains(&hs) || (hs >= keep.end && hs < view.end) {
                                 let win_start = hs
                                     .saturating_sub(rule.reach())
                                     .max(line_start)

@@ -768,3 +768,34 @@ fn a_pem_window_holds_at_most_512_lines() {
     assert_eq!(seen.last().unwrap(), &whole);
     assert_eq!(r.redact(&whole), whole);
 }
+
+/// A multiline rule whose keyword lies in the look-ahead of a piece of a long line (the line
+/// cut after `-----BEGIN`, its keyword `PRIVATE KEY-----` in the next piece) while its match
+/// starts in the piece: found at every cut, as in the whole line, streamed or not.
+#[test]
+fn multiline_keyword_in_the_look_ahead_of_a_piece() {
+    let head = "MIXPANEL_SECRET='7b26e91e252b4bc7a5fec09c0e7e0f2a'.";
+    let body = "-----BEGIN PRIVATE KEY-----\n\
+                MIIr0+o+LZNoc6YPWkTWNj9hSGXJjXJbEd8LLsxKfRJt5asHHwfGNx3UEYMUEWc3\n\
+                WKJi5XiaLddKiRlbElp/nsHJ5Bu4pEKPtzu6aMorPtr\n";
+    let input = format!("{head}{body}");
+    let whole = Redactor::new().unwrap().redact(&input).into_owned();
+    assert_eq!(
+        whole,
+        "MIXPANEL_SECRET='[REDACTED:mixpanel-api-secret]'.[REDACTED:private-key-pem-lines]\n\
+         [REDACTED:private-key-pem-lines]\n[REDACTED:private-key-pem-lines]\n"
+    );
+    // Cuts from inside `-----BEGIN` to inside the keyword.
+    for piece in head.len() + 1..head.len() + 24 {
+        let r = Redactor::builder().piece_size(piece).build().unwrap();
+        assert_eq!(r.redact(&input), whole, "pieces of {piece} bytes");
+        let mut out = Vec::new();
+        r.stream_redact(OneByte(input.as_bytes()), &mut out)
+            .unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            whole,
+            "streamed, pieces of {piece} bytes"
+        );
+    }
+}
