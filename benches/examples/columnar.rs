@@ -104,7 +104,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         return Ok(());
     }
     for (name, r) in [
-        ("auto", Redactor::new()?),
+        // `Redactor::new()` is `text`: the core's default format.
+        ("auto", Redactor::builder().format(Format::Auto).build()?),
         ("text", Redactor::builder().format(Format::Text).build()?),
     ] {
         for pii in [0, 20] {
