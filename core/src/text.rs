@@ -25,8 +25,9 @@ pub struct StreamStats {
 /// in which threads first took one), so that threads do not contend for one lock.
 const POOL_SHARDS: usize = 8;
 
-/// Drivers kept by a shard of the pool.
-const POOL_SHARD_MAX: usize = 16;
+/// Drivers kept by a shard of the pool (a thread seldom needs more than one at a time); the
+/// pool as a whole keeps at most 64, as it did with one lock.
+const POOL_SHARD_MAX: usize = 64 / POOL_SHARDS;
 
 /// This thread's shard of a driver pool.
 fn pool_shard() -> usize {
