@@ -189,6 +189,11 @@ impl<'a, O: Offset> Column<'a, O> {
         self.len() == 0
     }
 
+    /// Where row `row` starts in the values buffer (whether it is null or not).
+    fn start(&self, row: usize) -> Option<usize> {
+        self.offsets[row].to_usize()
+    }
+
     /// Row `row`'s bytes, `None` when it is null.
     ///
     /// # Panics
@@ -501,7 +506,7 @@ impl Redactor {
             // Quiet rows that follow each other in the input, not yet copied: one copy each
             // run rather than one per row.
             let mut run = 0..0;
-            let start = |i: usize| column.offsets[i].to_usize();
+            let start = |i: usize| column.start(i);
             self.screen(
                 range,
                 |i| column.value(i),
@@ -583,7 +588,7 @@ impl Redactor {
                 range,
                 |i| column.value(i),
                 column.values,
-                |i| column.offsets[i].to_usize(),
+                |i| column.start(i),
                 |row, v, screened| {
                     let found = |f: crate::Finding| ColumnFinding {
                         row,
@@ -621,7 +626,7 @@ impl Redactor {
                 range,
                 |i| column.value(i),
                 column.values,
-                |i| column.offsets[i].to_usize(),
+                |i| column.start(i),
                 |_, v, screened| {
                     out.push(v.map(|v| match screened {
                         Screened::Quiet => false,
@@ -855,7 +860,7 @@ mod tests {
             0..rows.len(),
             |i| col.value(i),
             col.values,
-            |i| col.offsets[i].to_usize(),
+            |i| col.start(i),
             |i, _, s| {
                 seen.push((
                     i,
