@@ -7,9 +7,11 @@
 
 Short log messages (about 35 bytes), two sets: clean rows and rows of which about 20% hold PII
 (an email, a phone number, an IP address or a card number). For each, rows/s and MB/s of
-`redactum.arrow.redact` on a pyarrow `string` array, of the Polars expression and of the
-pandas accessor (pandas 3 `str`, Arrow-backed), next to `Redactor.redact_batch(list)`, with one
-thread and with two. Best of `--repeat` runs; the Redactor is built before timing.
+`redactum.arrow.redact` on a pyarrow `string` array, of the pandas accessor (pandas 3 `str`,
+Arrow-backed) and of a Polars `map_batches` over the Arrow path, next to
+`Redactor.redact_batch(list)`, with one thread and with two; then the Polars expression (the
+compiled plugin) with Polars' own threads (run with `POLARS_MAX_THREADS=1` for one), eagerly
+and as a streaming query. Best of `--repeat` runs; the Redactor is built before timing.
 
 Spark (when pyspark and java are there): a Parquet file of `--spark-rows` rows (20% PII, with an
 id and a host column) read by a `local[2]` session, its `msg` column redacted and the result
@@ -267,7 +269,16 @@ def frames(args: argparse.Namespace) -> None:
         ]
         if pl is not None:
             df = pl.DataFrame({"msg": data})
-            cases.append(("polars expr", lambda t: lambda: df.select(pl.col("msg").redactum.redact(threads=t))))
+            # The Python map_batches path the expression used before the plugin.
+            cases.append((
+                "polars map_batches",
+                lambda t: lambda: df.select(
+                    pl.col("msg").map_batches(
+                        lambda b: _rpl._redact(b, {"redactor": r, "threads": t}),
+                        return_dtype=pl.String,
+                    )
+                ),
+            ))
         if pd is not None:
             s = pd.Series(data, dtype="string[pyarrow]")
             cases.append(("pandas accessor", lambda t: lambda: s.redactum.redact(threads=t)))
@@ -277,6 +288,21 @@ def frames(args: argparse.Namespace) -> None:
                 print(
                     f"  {label:<20} threads={threads}: {args.rows / secs / 1e6:6.2f} M rows/s "
                     f"{mb / secs:7.1f} MB/s ({secs:.3f} s)"
+                )
+        if pl is not None:
+            # The compiled plugin runs on Polars' own threads (POLARS_MAX_THREADS, fixed when
+            # polars is imported): eagerly on the one chunk, and as a streaming query, whose
+            # morsels Polars spreads over its threads.
+            plugin = pl.col("msg").redactum.redact(redactor=r)
+            lazy = df.lazy().select(plugin)
+            for label, run in [
+                ("polars plugin", lambda: df.select(plugin)),
+                ("polars plugin stream", lambda: lazy.collect(engine="streaming")),
+            ]:
+                secs = best(run, args.repeat)
+                print(
+                    f"  {label:<20} threads={pl.thread_pool_size()}: {args.rows / secs / 1e6:6.2f} "
+                    f"M rows/s {mb / secs:7.1f} MB/s ({secs:.3f} s)"
                 )
 
 

@@ -4,7 +4,9 @@
 //! offsets (bytes in Rust, code points in Python) and errors, releases the GIL around every
 //! scan, and never lets a Rust panic reach Python. One file per core area:
 //! `builder` (constructor options, pickling), `redact` (the `Redactor` class),
-//! `finding` (findings and offsets), `stream` (file-like adaptors), `error`.
+//! `finding` (findings and offsets), `stream` (file-like adaptors), `columnar` (Arrow
+//! buffers), `polars_plugin` (the Polars expression plugin, with `pickle` for its options),
+//! `error`.
 
 use pyo3::prelude::*;
 
@@ -12,6 +14,8 @@ mod builder;
 mod columnar;
 mod error;
 mod finding;
+mod pickle;
+mod polars_plugin;
 mod redact;
 mod stream;
 mod vault;
@@ -27,5 +31,6 @@ fn _redactum(m: &Bound<'_, PyModule>) -> PyResult<()> {
     #[cfg(feature = "test-hooks")]
     m.add_function(wrap_pyfunction!(error::_panic_for_tests, m)?)?;
     columnar::register(m)?;
+    m.add_function(wrap_pyfunction!(polars_plugin::_polars_plugin_seed, m)?)?;
     Ok(())
 }

@@ -7,7 +7,7 @@ from _typeshed import SupportsRead, SupportsWrite
 from typing_extensions import TypeAlias
 
 __all__ = ["__version__", "Redactor", "Finding", "RuleInfo", "StreamStats", "Vault", "_panic_for_tests",
-           "_column_redact", "_column_is_match", "_column_find"]
+           "_column_redact", "_column_is_match", "_column_find", "_polars_plugin_seed"]
 
 __version__: str
 
@@ -151,3 +151,4 @@ def _column_find(
     data: Optional[object],
     threads: Optional[int] = None,
 ) -> tuple[int, list[bytes], bytes, list[str], list[str]]: ...
+def _polars_plugin_seed(redactor: Redactor, kwargs: bytes) -> None: ...

@@ -10,19 +10,35 @@
     df.lazy().select(pl.col("msg").redactum.redact()).collect()
     df["msg"].redactum.redact()          # the Series namespace
 
-Each batch goes to Rust as Arrow (``Series.to_arrow()``, no copy of the strings) and comes
-back as one new buffer. Options are those of ``redactum.Redactor(...)``, and ``threads=``.
-This is a Python ``map_batches`` (the GIL is released while Rust works, but Polars calls it
-from one thread at a time); a compiled Polars plugin does not exist yet.
+Options are those of ``redactum.Redactor(...)`` (or ``redactor=`` an existing one).
+
+``Expr.redactum.redact()`` and ``.is_match()`` are a compiled Polars expression plugin: Polars
+calls into redactum's library from its own threads, on each chunk (and each batch of a
+streaming query), with no Python in between; the options travel with the expression (Polars
+pickles them into the plan) and build one ``Redactor`` per process. ``threads=`` is ignored
+there: Polars decides the parallelism (``POLARS_MAX_THREADS``). With ``replace_with=`` (a
+Python callable) they, and ``.findings()`` always, are a Python ``map_batches`` over the
+Arrow path instead (``Series.to_arrow()``, no copy of the strings; the GIL is released while
+Rust works, but Polars calls it from one thread at a time).
 """
 
 from __future__ import annotations
 
-from typing import Any
+import pickle
+from pathlib import Path
+from typing import Any, Optional
 
 import polars as pl
 
+from . import _redactum
 from . import arrow as _arrow
+
+try:
+    from polars.plugins import register_plugin_function as _register
+except ImportError:  # Polars before 0.20.16: the map_batches path only
+    _register = None  # type: ignore[assignment]
+
+_LIB = Path(_redactum.__file__)
 
 __all__ = ["RedactumExpr", "RedactumSeries"]
 
@@ -59,6 +75,30 @@ def _check(s: pl.Series) -> pl.Series:
     return s
 
 
+def _plugin_kwargs(options: dict[str, Any]) -> Optional[dict[str, Any]]:
+    """The plugin's keyword arguments for these options (the ``Redactor``'s constructor
+    arguments), or None when the plugin cannot take them (``replace_with=``, old Polars).
+    Builds the ``Redactor`` here, so that a bad option raises now, and hands it to the
+    plugin's cache."""
+    r = _arrow.redactor_for(**{k: v for k, v in options.items() if k != "threads"})
+    kwargs = r.__getnewargs_ex__()[1]
+    if _register is None or "replace_with" in kwargs:
+        return None
+    # Polars pickles the same dict the same way: the plugin finds this redactor by those bytes.
+    _redactum._polars_plugin_seed(r, pickle.dumps(kwargs, protocol=5))
+    return kwargs
+
+
+def _plugin(expr: pl.Expr, name: str, kwargs: dict[str, Any]) -> pl.Expr:
+    return _register(
+        plugin_path=_LIB,
+        function_name=name,
+        args=expr,
+        kwargs=kwargs,
+        is_elementwise=True,
+    )
+
+
 @pl.api.register_expr_namespace("redactum")
 class RedactumExpr:
     """``Expr.redactum``: redaction of a String expression, usable in lazy queries."""
@@ -67,15 +107,19 @@ class RedactumExpr:
         self._expr = expr
 
     def redact(self, **options: Any) -> pl.Expr:
-        """The strings redacted (options as ``redactum.Redactor(...)``, and ``threads=``)."""
-        _arrow.redactor_for(**{k: v for k, v in options.items() if k != "threads"})
+        """The strings redacted (options as ``redactum.Redactor(...)``)."""
+        kwargs = _plugin_kwargs(options)
+        if kwargs is not None:
+            return _plugin(self._expr, "redactum_redact", kwargs)
         return self._expr.map_batches(
             lambda s: _redact(_check(s), options), return_dtype=pl.String, is_elementwise=True
         )
 
     def is_match(self, **options: Any) -> pl.Expr:
         """Per value, whether anything would be redacted (null where the value is)."""
-        _arrow.redactor_for(**{k: v for k, v in options.items() if k != "threads"})
+        kwargs = _plugin_kwargs(options)
+        if kwargs is not None:
+            return _plugin(self._expr, "redactum_is_match", kwargs)
         return self._expr.map_batches(
             lambda s: _is_match(_check(s), options), return_dtype=pl.Boolean, is_elementwise=True
         )
