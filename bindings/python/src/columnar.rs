@@ -333,20 +333,23 @@ pub fn _column_find<'py>(
 }
 
 #[derive(Default)]
-struct FoundTable {
-    rows: Vec<i64>,
-    starts: Vec<i64>,
-    ends: Vec<i64>,
-    byte_starts: Vec<i64>,
-    byte_ends: Vec<i64>,
-    rule_index: Vec<i32>,
-    ids: Vec<String>,
-    categories: Vec<&'static str>,
+pub(crate) struct FoundTable {
+    pub(crate) rows: Vec<i64>,
+    pub(crate) starts: Vec<i64>,
+    pub(crate) ends: Vec<i64>,
+    pub(crate) byte_starts: Vec<i64>,
+    pub(crate) byte_ends: Vec<i64>,
+    pub(crate) rule_index: Vec<i32>,
+    pub(crate) ids: Vec<String>,
+    pub(crate) categories: Vec<&'static str>,
 }
 
 /// Code points before each offset are counted in one forward pass per row: findings of a row
 /// come sorted and do not overlap.
-fn found_table<O: Offset>(col: &Column<'_, O>, found: Vec<redactum::ColumnFinding>) -> FoundTable {
+pub(crate) fn found_table<O: Offset>(
+    col: &Column<'_, O>,
+    found: Vec<redactum::ColumnFinding>,
+) -> FoundTable {
     let mut t = FoundTable::default();
     let mut index = std::collections::HashMap::<String, i32>::new();
     let chars = |b: &[u8]| b.iter().filter(|&&b| (b & 0xC0) != 0x80).count() as i64;

@@ -26,6 +26,7 @@ use std::sync::Mutex;
 use pyo3::prelude::*;
 use redactum::{Column, Options, Redactor, RuleSource, Validity, Value};
 
+use crate::columnar::found_table;
 use crate::pickle::{loads, Pickled};
 use crate::redact::PyRedactor;
 
@@ -364,81 +365,145 @@ unsafe fn rows<'a>(a: &'a ArrowArray, format: &str) -> Result<Rows<'a>, String> 
 
 // Writing the output.
 
-/// What an output array owns: its buffers and the pointer table Arrow reads.
+/// An output array before export: its buffers (`None`: a null buffer) and children.
+struct Node {
+    length: usize,
+    null_count: usize,
+    buffers: Vec<Option<Vec<u8>>>,
+    children: Vec<Node>,
+}
+
+/// What an exported array owns: its buffers, the pointer table Arrow reads, its children.
 struct OutArray {
     _buffers: Vec<Vec<u8>>,
     pointers: Vec<*const c_void>,
+    children: Vec<*mut ArrowArray>,
 }
 
 unsafe extern "C" fn release_array(a: *mut ArrowArray) {
-    // SAFETY: `a` is one of the arrays made by `out_array`, released once.
+    // SAFETY: `a` is an array made by `Node::export`, released once; its children are
+    // released with it (the consumer releases only the parent).
     unsafe {
         if let Some(a) = a.as_mut() {
-            drop(Box::from_raw(a.private_data as *mut OutArray));
+            let private = Box::from_raw(a.private_data as *mut OutArray);
+            for &c in &private.children {
+                if let Some(release) = (*c).release {
+                    release(c);
+                }
+                drop(Box::from_raw(c));
+            }
             a.release = None;
         }
     }
 }
 
-/// An output array of `length` rows from its buffers (`None`: a null buffer).
-fn out_array(length: usize, null_count: usize, buffers: Vec<Option<Vec<u8>>>) -> ArrowArray {
-    let pointers: Vec<*const c_void> = buffers
-        .iter()
-        .map(|b| b.as_ref().map_or(std::ptr::null(), |b| b.as_ptr().cast()))
-        .collect();
-    let n = pointers.len() as i64;
-    let mut private = Box::new(OutArray {
-        _buffers: buffers.into_iter().flatten().collect(),
-        pointers,
-    });
-    ArrowArray {
-        length: length as i64,
-        null_count: null_count as i64,
-        offset: 0,
-        n_buffers: n,
-        n_children: 0,
-        buffers: private.pointers.as_mut_ptr(),
-        children: std::ptr::null_mut(),
-        dictionary: std::ptr::null_mut(),
-        release: Some(release_array),
-        private_data: Box::into_raw(private).cast(),
+impl Node {
+    fn export(self) -> ArrowArray {
+        let pointers: Vec<*const c_void> = self
+            .buffers
+            .iter()
+            .map(|b| b.as_ref().map_or(std::ptr::null(), |b| b.as_ptr().cast()))
+            .collect();
+        let n_buffers = pointers.len() as i64;
+        let mut children: Vec<*mut ArrowArray> = self
+            .children
+            .into_iter()
+            .map(|c| Box::into_raw(Box::new(c.export())))
+            .collect();
+        let (children_ptr, n_children) = (children.as_mut_ptr(), children.len() as i64);
+        let mut private = Box::new(OutArray {
+            _buffers: self.buffers.into_iter().flatten().collect(),
+            pointers,
+            children,
+        });
+        ArrowArray {
+            length: self.length as i64,
+            null_count: self.null_count as i64,
+            offset: 0,
+            n_buffers,
+            n_children,
+            buffers: private.pointers.as_mut_ptr(),
+            children: if n_children == 0 {
+                std::ptr::null_mut()
+            } else {
+                children_ptr
+            },
+            dictionary: std::ptr::null_mut(),
+            release: Some(release_array),
+            private_data: Box::into_raw(private).cast(),
+        }
     }
+}
+
+/// An output field before export.
+struct Field {
+    format: &'static str,
+    name: String,
+    children: Vec<Field>,
 }
 
 struct OutSchema {
     _format: CString,
     _name: CString,
+    children: Vec<*mut ArrowSchema>,
 }
 
 unsafe extern "C" fn release_schema(s: *mut ArrowSchema) {
-    // SAFETY: `s` was made by `out_schema`, released once.
+    // SAFETY: `s` was made by `Field::export`, released once, with its children.
     unsafe {
         if let Some(s) = s.as_mut() {
-            drop(Box::from_raw(s.private_data as *mut OutSchema));
+            let private = Box::from_raw(s.private_data as *mut OutSchema);
+            for &c in &private.children {
+                if let Some(release) = (*c).release {
+                    release(c);
+                }
+                drop(Box::from_raw(c));
+            }
             s.release = None;
         }
     }
 }
 
-fn out_schema(format: &str, name: &str) -> ArrowSchema {
-    let format = CString::new(format).unwrap_or_default();
-    let name = CString::new(name).unwrap_or_default();
-    let (f, n) = (format.as_ptr(), name.as_ptr());
-    ArrowSchema {
-        format: f,
-        name: n,
-        metadata: std::ptr::null(),
-        // Nullable.
-        flags: 2,
-        n_children: 0,
-        children: std::ptr::null_mut(),
-        dictionary: std::ptr::null_mut(),
-        release: Some(release_schema),
-        private_data: Box::into_raw(Box::new(OutSchema {
-            _format: format,
-            _name: name,
-        }))
-        .cast(),
+impl Field {
+    fn leaf(format: &'static str, name: &str) -> Field {
+        Field {
+            format,
+            name: name.to_string(),
+            children: Vec::new(),
+        }
+    }
+
+    fn export(self) -> ArrowSchema {
+        let format = CString::new(self.format).unwrap_or_default();
+        let name = CString::new(self.name.replace('\0', " ")).unwrap_or_default();
+        let (f, n) = (format.as_ptr(), name.as_ptr());
+        let mut children: Vec<*mut ArrowSchema> = self
+            .children
+            .into_iter()
+            .map(|c| Box::into_raw(Box::new(c.export())))
+            .collect();
+        let (children_ptr, n_children) = (children.as_mut_ptr(), children.len() as i64);
+        ArrowSchema {
+            format: f,
+            name: n,
+            metadata: std::ptr::null(),
+            // Nullable.
+            flags: 2,
+            n_children,
+            children: if n_children == 0 {
+                std::ptr::null_mut()
+            } else {
+                children_ptr
+            },
+            dictionary: std::ptr::null_mut(),
+            release: Some(release_schema),
+            private_data: Box::into_raw(Box::new(OutSchema {
+                _format: format,
+                _name: name,
+                children,
+            }))
+            .cast(),
+        }
     }
 }
 
@@ -464,11 +529,11 @@ unsafe extern "C" fn release_export(e: *mut SeriesExport) {
     }
 }
 
-fn export(format: &str, name: &str, arrays: Vec<ArrowArray>) -> SeriesExport {
-    let mut schema = Box::new(out_schema(format, name));
+fn export(field: Field, arrays: Vec<Node>) -> SeriesExport {
+    let mut schema = Box::new(field.export());
     let mut arrays: Vec<*mut ArrowArray> = arrays
         .into_iter()
-        .map(|a| Box::into_raw(Box::new(a)))
+        .map(|a| Box::into_raw(Box::new(a.export())))
         .collect();
     let (field, pointers, len) = (
         &mut *schema as *mut ArrowSchema,
@@ -510,49 +575,143 @@ fn validity_from_zero(rows: &Rows<'_>, len: usize) -> (Option<Vec<u8>>, usize) {
 enum Kind {
     Redact,
     IsMatch,
+    Findings,
+}
+
+/// The struct fields of a finding (as `redactum.arrow.findings` gives them).
+const FINDING_FIELDS: [(&str, &str); 6] = [
+    ("start", "l"),
+    ("end", "l"),
+    ("byte_start", "l"),
+    ("byte_end", "l"),
+    ("rule_id", "u"),
+    ("category", "u"),
+];
+
+fn le<T: Copy, const N: usize>(v: &[T], bytes: impl Fn(T) -> [u8; N]) -> Vec<u8> {
+    v.iter().flat_map(|&x| bytes(x)).collect()
+}
+
+/// A `string` array (int32 offsets) of `strings`, none null.
+fn string_node<'a>(strings: impl Iterator<Item = &'a str>) -> Result<Node, String> {
+    let (mut values, mut offsets) = (Vec::new(), vec![0i32]);
+    for s in strings {
+        values.extend_from_slice(s.as_bytes());
+        offsets.push(i32::try_from(values.len()).map_err(|_| "findings text over 2 GiB")?);
+    }
+    Ok(Node {
+        length: offsets.len() - 1,
+        null_count: 0,
+        buffers: vec![None, Some(le(&offsets, i32::to_le_bytes)), Some(values)],
+        children: Vec::new(),
+    })
+}
+
+fn int64_node(v: &[i64]) -> Node {
+    Node {
+        length: v.len(),
+        null_count: 0,
+        buffers: vec![None, Some(le(v, i64::to_le_bytes))],
+        children: Vec::new(),
+    }
 }
 
 impl Kind {
-    fn format(self) -> &'static str {
+    fn field(self, name: &str) -> Field {
         match self {
-            Kind::Redact => "U",
-            Kind::IsMatch => "b",
+            Kind::Redact => Field::leaf("U", name),
+            Kind::IsMatch => Field::leaf("b", name),
+            Kind::Findings => Field {
+                format: "+l",
+                name: name.to_string(),
+                children: vec![Field {
+                    format: "+s",
+                    name: "item".to_string(),
+                    children: FINDING_FIELDS
+                        .iter()
+                        .map(|&(n, f)| Field::leaf(f, n))
+                        .collect(),
+                }],
+            },
         }
     }
 
-    fn chunk(self, r: &Redactor, a: &ArrowArray, format: &str) -> Result<ArrowArray, String> {
+    fn chunk(self, r: &Redactor, a: &ArrowArray, format: &str) -> Result<Node, String> {
         let len = a.length.max(0) as usize;
         // SAFETY: `a` is a live array of the field's type, owned by the plugin for the call.
         let rows = unsafe { rows(a, format)? };
-        if format == "n" {
+        let (valid_bits, nulls) = if format == "n" {
             // A Null column: every row stays null.
-            let nulls = Some(vec![0u8; len.div_ceil(8)]);
-            return Ok(match self {
-                Kind::Redact => out_array(
-                    len,
-                    len,
-                    vec![nulls, Some(vec![0u8; (len + 1) * 8]), Some(Vec::new())],
-                ),
-                Kind::IsMatch => out_array(len, len, vec![nulls, Some(vec![0u8; len.div_ceil(8)])]),
-            });
-        }
+            (Some(vec![0u8; len.div_ceil(8)]), len)
+        } else {
+            validity_from_zero(&rows, len)
+        };
         let validity = rows.validity.map(|(bits, o)| Validity::new(bits, o));
         let col = Column::new(&rows.values, &rows.offsets, validity).map_err(|e| e.to_string())?;
-        let (valid_bits, nulls) = validity_from_zero(&rows, len);
+        let valid = |i: usize| {
+            valid_bits
+                .as_ref()
+                .is_none_or(|b| b[i / 8] & (1 << (i % 8)) != 0)
+        };
+        let leaf = |buffers| Node {
+            length: len,
+            null_count: nulls,
+            buffers,
+            children: Vec::new(),
+        };
         Ok(match self {
             Kind::Redact => {
-                let out = r.redact_column(&col, 1).map_err(|e| e.to_string())?;
-                let offsets: Vec<u8> = out.offsets.iter().flat_map(|o| o.to_le_bytes()).collect();
-                out_array(
-                    len,
-                    nulls,
-                    vec![valid_bits, Some(offsets), Some(out.values)],
-                )
+                let out = if nulls == len {
+                    // No row to redact (and a Null column has no values to read).
+                    redactum::RedactedColumn {
+                        values: Vec::new(),
+                        offsets: vec![0i64; len + 1],
+                        validity: None,
+                    }
+                } else {
+                    r.redact_column(&col, 1).map_err(|e| e.to_string())?
+                };
+                let offsets = le(&out.offsets, i64::to_le_bytes);
+                leaf(vec![valid_bits, Some(offsets), Some(out.values)])
             }
             Kind::IsMatch => {
                 let flags = r.is_match_column(&col, 1);
-                let values = bitmap(len, |i| flags[i] == Some(true));
-                out_array(len, nulls, vec![valid_bits, Some(values)])
+                let values = bitmap(len, |i| valid(i) && flags.get(i) == Some(&Some(true)));
+                leaf(vec![valid_bits, Some(values)])
+            }
+            Kind::Findings => {
+                let t = found_table(&col, r.find_column(&col, 1));
+                // Findings come in row order: each row's list is a run of them.
+                let mut offsets = Vec::with_capacity(len + 1);
+                let mut at = 0usize;
+                offsets.push(0i32);
+                for row in 0..len {
+                    while at < t.rows.len() && t.rows[at] as usize == row {
+                        at += 1;
+                    }
+                    offsets.push(i32::try_from(at).map_err(|_| "over 2^31 findings in a chunk")?);
+                }
+                let ids = t.rule_index.iter().map(|&i| t.ids[i as usize].as_str());
+                let cats = t.rule_index.iter().map(|&i| t.categories[i as usize]);
+                let item = Node {
+                    length: t.rows.len(),
+                    null_count: 0,
+                    buffers: vec![None],
+                    children: vec![
+                        int64_node(&t.starts),
+                        int64_node(&t.ends),
+                        int64_node(&t.byte_starts),
+                        int64_node(&t.byte_ends),
+                        string_node(ids)?,
+                        string_node(cats)?,
+                    ],
+                };
+                Node {
+                    length: len,
+                    null_count: nulls,
+                    buffers: vec![valid_bits, Some(le(&offsets, i32::to_le_bytes))],
+                    children: vec![item],
+                }
             }
         })
     }
@@ -605,7 +764,7 @@ unsafe fn call(
             let a = unsafe { (*e.arrays.add(i)).as_ref() }.ok_or("a null chunk")?;
             arrays.push(kind.chunk(&r, a, &format)?);
         }
-        Ok(export(kind.format(), &name, arrays))
+        Ok(export(kind.field(&name), arrays))
     }));
     match result {
         // SAFETY: `out` is Polars' empty export, which owns nothing to drop.
@@ -632,7 +791,7 @@ unsafe fn field(
         let (_, name) = unsafe { string_field(fields)? };
         // The options are checked here, when the query is planned.
         redactor_for(kwargs)?;
-        Ok(out_schema(kind.format(), &name))
+        Ok(kind.field(&name).export())
     }));
     match result {
         // SAFETY: `out` is Polars' empty schema, which owns nothing to drop.
@@ -702,4 +861,51 @@ pub unsafe extern "C" fn _polars_plugin_field_redactum_is_match(
     kwargs_len: usize,
 ) {
     unsafe { field(Kind::IsMatch, fields, n, kwargs_of(kwargs, kwargs_len), out) }
+}
+
+/// `Expr.redactum.findings()`.
+///
+/// # Safety
+/// Called by Polars with its version-0 plugin arguments.
+#[no_mangle]
+pub unsafe extern "C" fn _polars_plugin_redactum_findings(
+    inputs: *const SeriesExport,
+    n: usize,
+    kwargs: *const u8,
+    kwargs_len: usize,
+    out: *mut SeriesExport,
+    _context: *const c_void,
+) {
+    unsafe {
+        call(
+            Kind::Findings,
+            inputs,
+            n,
+            kwargs_of(kwargs, kwargs_len),
+            out,
+        )
+    }
+}
+
+/// The output field of `redactum_findings`.
+///
+/// # Safety
+/// Called by Polars with its version-0.1 field arguments.
+#[no_mangle]
+pub unsafe extern "C" fn _polars_plugin_field_redactum_findings(
+    fields: *const ArrowSchema,
+    n: usize,
+    out: *mut ArrowSchema,
+    kwargs: *const u8,
+    kwargs_len: usize,
+) {
+    unsafe {
+        field(
+            Kind::Findings,
+            fields,
+            n,
+            kwargs_of(kwargs, kwargs_len),
+            out,
+        )
+    }
 }

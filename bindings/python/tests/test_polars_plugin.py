@@ -197,3 +197,22 @@ def test_a_panic_in_the_engine_is_an_error_not_a_crash_or_a_leak():
         df.select(pl.col("m").redactum.redact(rules=PANICKY_RULES))
     out = df.select(pl.col("m").redactum.redact(rules=PANICKY_RULES, fail_closed=True))
     assert out["m"].to_list() == ["ok", "[REDACTED:internal-error]"]
+
+
+def test_findings_are_lists_of_structs_per_row():
+    import redactum.arrow as ra
+    import pyarrow as pa
+
+    e = pl.col("msg").redactum.findings()
+    assert "redactum_findings" in str(e)
+    df = pl.DataFrame({"msg": ROWS})
+    got = df.select(e)["msg"]
+    assert got.dtype == redactum.polars._FINDINGS
+    assert got.to_list() == ra.findings(pa.array(ROWS)).to_pylist()
+    chunked = pl.concat([df.slice(4, 5), df], rechunk=False)
+    want = ra.findings(pa.array(ROWS[4:9] + ROWS)).to_pylist()
+    assert chunked.lazy().select(e).collect(engine="streaming")["msg"].to_list() == want
+    # Code points, not bytes: "café ☕ " is 7 characters and 10 bytes.
+    row = got.to_list()[6]
+    assert (row[0]["start"], row[0]["byte_start"], row[0]["rule_id"]) == (7, 10, "email")
+    assert pl.DataFrame({"m": [None, None]}).select(pl.col("m").redactum.findings())["m"].to_list() == [None, None]

@@ -1,4 +1,4 @@
-"""Polars namespaces over the Arrow path: ``import redactum.polars`` registers them.
+"""Polars namespaces: ``import redactum.polars`` registers them.
 
 ::
 
@@ -12,14 +12,14 @@
 
 Options are those of ``redactum.Redactor(...)`` (or ``redactor=`` an existing one).
 
-``Expr.redactum.redact()`` and ``.is_match()`` are a compiled Polars expression plugin: Polars
-calls into redactum's library from its own threads, on each chunk (and each batch of a
-streaming query), with no Python in between; the options travel with the expression (Polars
-pickles them into the plan) and build one ``Redactor`` per process. ``threads=`` is ignored
-there: Polars decides the parallelism (``POLARS_MAX_THREADS``). With ``replace_with=`` (a
-Python callable) they, and ``.findings()`` always, are a Python ``map_batches`` over the
-Arrow path instead (``Series.to_arrow()``, no copy of the strings; the GIL is released while
-Rust works, but Polars calls it from one thread at a time).
+``Expr.redactum.redact()``, ``.is_match()`` and ``.findings()`` are a compiled Polars
+expression plugin: Polars calls into redactum's library from its own threads, on each chunk
+(and each batch of a streaming query), with no Python in between; the options travel with the
+expression (Polars pickles them into the plan) and build one ``Redactor`` per process.
+``threads=`` is ignored there: Polars decides the parallelism (``POLARS_MAX_THREADS``). With
+``replace_with=`` (a Python callable) they are a Python ``map_batches`` over the Arrow path
+instead (``Series.to_arrow()``, no copy of the strings; the GIL is released while Rust works,
+but Polars calls it from one thread at a time). The Series namespace uses the Arrow path.
 """
 
 from __future__ import annotations
@@ -127,7 +127,9 @@ class RedactumExpr:
 
     def findings(self, **options: Any) -> pl.Expr:
         """Per value, a list of structs (start, end, byte_start, byte_end, rule_id, category)."""
-        _arrow.redactor_for(**{k: v for k, v in options.items() if k != "threads"})
+        kwargs = _plugin_kwargs(options)
+        if kwargs is not None:
+            return _plugin(self._expr, "redactum_findings", kwargs)
         return self._expr.map_batches(
             lambda s: _findings(_check(s), options), return_dtype=_FINDINGS, is_elementwise=True
         )
