@@ -35,7 +35,7 @@ pub(crate) use lines::LineStream;
 pub(crate) use shape::KeyMemo;
 use shape::{no_pairs, plain_json};
 
-use crate::render::protect_placeholders;
+use crate::render::{protect_placeholders, widen_to_chars};
 use crate::scan::Marks;
 use crate::span::{Finding, Label, Span};
 use crate::text::TextRedactor;
@@ -139,14 +139,29 @@ impl StructuredRedactor {
     /// text line that cannot be JSON, `None` otherwise (it may need a parse or a pair check).
     /// `eqs` says where its `=` are.
     pub(crate) fn quiet_line(&self, memo: &mut KeyMemo, line: &[u8], eqs: Eqs) -> Option<bool> {
+        match self.quiet_or_plan(memo, line, eqs) {
+            Quiet::Json => Some(true),
+            Quiet::Text => Some(false),
+            Quiet::Other(_) => None,
+        }
+    }
+
+    /// [`quiet_line`](Self::quiet_line), with the line's [`Plan`] when it is not quiet and
+    /// was classified (not JSON that [`plain_json`] lets through; `classify` is only asked of
+    /// lines that do not start with `{`, `[` or `"`).
+    fn quiet_or_plan(&self, memo: &mut KeyMemo, line: &[u8], eqs: Eqs) -> Quiet {
         let (format, keys) = self.structure();
         if plain_json(format, keys, memo, line) {
-            return Some(true);
+            return Quiet::Json;
         }
         let first = line.iter().find(|b| !matches!(b, b' ' | b'\t' | b'\r'));
-        (!matches!(first, Some(b'{' | b'[' | b'"'))
-            && matches!(classify(format, keys, line, eqs), Plan::Text))
-        .then_some(false)
+        if matches!(first, Some(b'{' | b'[' | b'"')) {
+            return Quiet::Other(None);
+        }
+        match classify(format, keys, line, eqs) {
+            Plan::Text => Quiet::Text,
+            plan => Quiet::Other(Some(plan)),
+        }
     }
 
     /// See [`TextRedactor::spans_and_multiline`].
@@ -189,6 +204,16 @@ impl StructuredRedactor {
     fn finding_at(&self, c: &Span, offset: usize) -> Finding {
         self.text.render.finding(c, offset)
     }
+}
+
+/// What [`StructuredRedactor::quiet_or_plan`] tells of a line.
+enum Quiet {
+    /// A JSON line that [`plain_json`] lets through.
+    Json,
+    /// A text line that cannot be JSON.
+    Text,
+    /// Neither; its plan when it was classified.
+    Other(Option<Plan>),
 }
 
 /// How one line is handled.
@@ -720,11 +745,156 @@ fn render_line_guarded(
 /// keyword of a multiline rule before the stream knows where such keywords are.
 pub(crate) const FOLD_MAX: usize = 64 << 10;
 
+/// Whole-input folds go on after a multiline rule's keyword is seen while such keywords are
+/// fewer than one per this many bytes of the input (see `lines_with`).
+const ML_SPARSE: usize = 16384;
+
+/// A whole-input fold of fewer lines than this is not worth trying again at once (see
+/// `lines_with`).
+const FOLD_MIN_LINES: usize = 4;
+
 /// Whether a span holds a line end.
 pub(crate) fn crosses_lines(hay: &[u8], spans: &[Span]) -> bool {
     spans
         .iter()
         .any(|c| memchr::memchr(b'\n', &hay[c.start..c.end]).is_some())
+}
+
+/// What [`fold_lines`] did.
+enum Folded {
+    /// The first `bytes` of the input, `lines` lines, were written (`findings` replaced);
+    /// nothing if 0.
+    Done {
+        bytes: usize,
+        findings: usize,
+        lines: usize,
+    },
+    /// Nothing was written: the first `bytes` hold a multiline rule's keyword or a span across
+    /// lines, and go the line-by-line way.
+    LineByLine { bytes: usize },
+}
+
+/// Folds the complete lines at the start of `rest` that come out as they came in unless a
+/// rule finds something in them (text lines that cannot be JSON, and JSON lines that
+/// [`plain_json`] lets through) into one engine call, as the streaming redactor does
+/// (`LineStream::fold`); called with no text run open. Single-line rules find in a block of
+/// lines exactly what they find in each line alone (see `engine.rs`), so when the block holds
+/// no multiline keyword, a clean line is copied, a text line with findings is rendered from
+/// the block's spans as a text run renders it, and a plain JSON line with findings is rendered
+/// from them as the line-by-line path renders it (the block stops before a JSON line that does
+/// not parse: that one goes the line-by-line way). When the block ends at a line that is not
+/// quiet, `next` is set, with its plan if it was classified, for the line-by-line way.
+fn fold_lines(
+    r: &StructuredRedactor,
+    rest: &[u8],
+    utf8: bool,
+    memo: &mut KeyMemo,
+    next: &mut Option<Option<Plan>>,
+    out: &mut Vec<u8>,
+) -> Folded {
+    let (format, keys) = r.structure();
+    // A folded line is one piece of the engine's, as it is alone.
+    let line_max = FOLD_MAX.min(r.text.engine.piece.saturating_sub(1));
+    let mut end = 0;
+    // Starts of the plain JSON lines.
+    let mut plain: Vec<usize> = Vec::new();
+    while end < FOLD_MAX {
+        let Some(k) = memchr::memchr(b'\n', &rest[end..]) else {
+            break;
+        };
+        let line = &rest[end..end + k];
+        if line.len() > line_max {
+            break;
+        }
+        match r.quiet_or_plan(memo, line, Eqs::Search) {
+            Quiet::Json => plain.push(end),
+            Quiet::Text => {}
+            Quiet::Other(plan) => {
+                *next = Some(plan);
+                break;
+            }
+        }
+        end += k + 1;
+    }
+    if end == 0 {
+        return Folded::Done {
+            bytes: 0,
+            findings: 0,
+            lines: 0,
+        };
+    }
+    let block = &rest[..end];
+    let (spans, multiline) = r.components_and_multiline(block);
+    if multiline || crosses_lines(block, &spans) {
+        return Folded::LineByLine { bytes: end };
+    }
+    let (mut at, mut si, mut pi, mut findings, mut lines) = (0, 0, 0, 0, 0);
+    // Clean lines not yet copied start at `clean`.
+    let mut clean = 0;
+    let mut found = Vec::new();
+    while at < end {
+        let nl = at + memchr::memchr(b'\n', &block[at..end]).unwrap_or(end - at - 1);
+        while si < spans.len() && spans[si].end <= at {
+            si += 1;
+        }
+        while pi < plain.len() && plain[pi] < at {
+            pi += 1;
+        }
+        let mine: Vec<Span> = spans[si..]
+            .iter()
+            .take_while(|c| c.start < nl)
+            .map(|c| Span {
+                start: c.start - at,
+                end: c.end - at,
+                label: c.label,
+            })
+            .collect();
+        if mine.is_empty() {
+            at = nl + 1;
+            lines += 1;
+            continue;
+        }
+        let line = &block[at..nl];
+        let json = plain.get(pi) == Some(&at);
+        let plan = if json {
+            match classify(format, keys, line, Eqs::Search) {
+                // JSON that does not parse: the line-by-line way (`json_after_text`).
+                Plan::Text => break,
+                plan => Some(plan),
+            }
+        } else {
+            None
+        };
+        out.extend_from_slice(&block[clean..at]);
+        match plan {
+            Some(plan) => {
+                found.clear();
+                render_line_guarded(r, line, plan, Some(mine), None, out, &mut found);
+                findings += found.len();
+            }
+            None => {
+                let mine = if utf8 {
+                    widen_to_chars(line, mine)
+                } else {
+                    mine
+                };
+                r.text
+                    .render
+                    .render(line, 0, 0..line.len(), &mine, out, None);
+                findings += mine.len();
+            }
+        }
+        out.push(b'\n');
+        at = nl + 1;
+        lines += 1;
+        clean = at;
+    }
+    out.extend_from_slice(&block[clean..at]);
+    Folded::Done {
+        bytes: at,
+        findings,
+        lines,
+    }
 }
 
 /// Splits `hay` into lines and redacts it: text runs through `text_run`, structured lines one
@@ -733,8 +903,21 @@ pub(crate) fn redact_lines(
     r: &StructuredRedactor,
     hay: &[u8],
     utf8: bool,
+    vault: Option<&mut Vault>,
+    out: &mut Vec<u8>,
+) -> usize {
+    lines_with(r, hay, utf8, vault, out, true)
+}
+
+/// [`redact_lines`]; `may_fold: false` sends every line the line-by-line way (the reference
+/// that folds are tested against).
+fn lines_with(
+    r: &StructuredRedactor,
+    hay: &[u8],
+    utf8: bool,
     mut vault: Option<&mut Vault>,
     out: &mut Vec<u8>,
+    may_fold: bool,
 ) -> usize {
     let (format, keys) = r.structure();
     let mut count = 0;
@@ -742,12 +925,90 @@ pub(crate) fn redact_lines(
     let mut at = 0;
     let mut found = Vec::new();
     let mut memo = KeyMemo::default();
+    // Lines are folded into blocks (see `fold_lines`) unless a vault numbers the findings, and
+    // not again over a block that held a multiline keyword until its lines have gone the
+    // line-by-line way.
+    let fold = may_fold && vault.is_none() && matches!(format, Format::Auto | Format::Json);
+    let mut fold_from = 0;
+    // Where the keywords of multiline rules are: looked for over the whole input once a block
+    // holds one (`None` until then); a block then ends before the line of the next one, and
+    // that line goes the line-by-line way.
+    let mut ahead = crate::engine::MlLookahead::default();
+    let mut ml_known: Option<bool> = None;
+    // A fold that takes no line has classified its first line for nothing (the line-by-line
+    // way does it again), and one of a line or two saves little over its own costs: after
+    // such a fold, the next `backoff` lines are not tried, twice as many after each such fold
+    // in a row (dense structured input), none after a fold of `FOLD_MIN_LINES` or more.
+    let (mut backoff, mut skip) = (0usize, 0usize);
+    // A line a fold stopped at (not quiet: not to be folded), with its plan if it has one.
+    let mut stopped: Option<(usize, Option<Plan>)> = None;
     while at < hay.len() {
+        let here = match stopped.take() {
+            Some((p, plan)) if p == at => Some(plan),
+            _ => None,
+        };
+        if skip > 0 {
+            skip -= 1;
+        } else if fold && run_start == at && at >= fold_from && here.is_none() {
+            let stop = match ml_known {
+                None => hay.len(),
+                Some(false) => at,
+                Some(true) => {
+                    let starts = &ahead.starts;
+                    match starts.get(starts.partition_point(|&s| s < at)) {
+                        Some(&s) => memchr::memrchr(b'\n', &hay[at..s]).map_or(at, |i| at + i + 1),
+                        None => hay.len(),
+                    }
+                }
+            };
+            let mut next = None;
+            match fold_lines(r, &hay[at..stop], utf8, &mut memo, &mut next, out) {
+                Folded::Done {
+                    bytes,
+                    findings,
+                    lines,
+                } if bytes > 0 => {
+                    count += findings;
+                    at += bytes;
+                    run_start = at;
+                    stopped = next.map(|plan| (at, plan));
+                    if lines < FOLD_MIN_LINES {
+                        skip = backoff;
+                        backoff = (backoff * 2).clamp(1, 32);
+                    } else {
+                        backoff = 0;
+                    }
+                    continue;
+                }
+                // The first line is not for a fold: it goes the line-by-line way (with its
+                // plan, when the fold classified it).
+                Folded::Done { .. } => {
+                    skip = backoff;
+                    backoff = (backoff * 2).clamp(1, 32);
+                    if let Some(plan) = next {
+                        stopped = Some((at, plan));
+                        continue;
+                    }
+                }
+                Folded::LineByLine { .. } if ml_known.is_none() => {
+                    let known = ahead.look(&r.text.engine, hay, 0);
+                    // Where such keywords are dense, folds would be cut short before each:
+                    // every line then goes the line-by-line way.
+                    let dense = ahead.starts.len().saturating_mul(ML_SPARSE) > hay.len();
+                    ml_known = Some(known && !dense);
+                    continue;
+                }
+                Folded::LineByLine { bytes } => fold_from = at + bytes,
+            }
+        }
         let nl = memchr::memchr(b'\n', &hay[at..]).map_or(hay.len(), |k| at + k);
         let next = (nl + 1).min(hay.len());
-        // A plain JSON line: its findings first, and a parse only when it has some.
+        // A plain JSON line: its findings first, and a parse only when it has some. (A line
+        // a fold stopped at is not one, and may have been classified.)
         let mut comps = None;
-        if plain_json(format, keys, &mut memo, &hay[at..nl]) {
+        let stopped_here = here.is_some();
+        let known = here.flatten();
+        if !stopped_here && plain_json(format, keys, &mut memo, &hay[at..nl]) {
             let (c, multiline) = r.components_and_multiline(&hay[at..nl]);
             if c.is_empty() && !multiline {
                 if run_start < at {
@@ -762,7 +1023,7 @@ pub(crate) fn redact_lines(
                 comps = Some(c);
             }
         }
-        match classify(format, keys, &hay[at..nl], Eqs::Search) {
+        match known.unwrap_or_else(|| classify(format, keys, &hay[at..nl], Eqs::Search)) {
             Plan::Text => {
                 let j = json_after_text(r, format, keys, &hay[at..nl], utf8, vault.as_deref_mut());
                 if let Some(j) = j {
@@ -809,4 +1070,100 @@ pub(crate) fn redact_lines(
         count += r.text_run(&hay[run_start..], utf8, vault, out);
     }
     count
+}
+
+#[cfg(test)]
+mod fold_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn line(k: u8, i: usize) -> Vec<u8> {
+        let s = match k % 16 {
+            0 => format!("{{\"msg\":\"sent to bo{i}@example.org\",\"n\":{i}}}"),
+            1 => format!("{{\"ts\":\"2026-12-07T02:00:{:02}Z\",\"msg\":\"ok\"}}", i % 60),
+            2 => format!("{{\"password\":\"hunter{i}xyz\",\"user\":\"ann\"}}"),
+            3 => format!("{{\"msg\": \"ann{i}@example.com\""),
+            4 => "token ghp_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8 in a text line".to_string(),
+            5 => format!("10.1.{}.7 - - GET /x 200 {i} ms", i % 250),
+            6 => format!("password=hunter{i}secret user=ann"),
+            7 => "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAq7Bx3kq9Qv2Lr8Yc1Zt4Wm6Pn0Hs5Jd7Fg2Ke9Va3Xb\n-----END RSA PRIVATE KEY-----".to_string(),
+            8 => format!("Best regards,\nAnn Example{i}"),
+            9 => format!("caf\u{e9} \u{2615} ann{i}@example.com \u{fc}n\u{ef}code"),
+            10 => format!("  \"password\": \"s3cr3t{i}\","),
+            11 => "4111111111111111".to_string(),
+            12 => String::new(),
+            13 => format!("[{{\"email\":\"x{i}@example.net\"}}]"),
+            14 => format!("call +44 20 7946 {:04} or 555-{:03}-{:04}", i % 10000, i % 1000, i % 10000),
+            _ => format!("worker {i} done in {} ms", i * 7 % 1000),
+        };
+        s.into_bytes()
+    }
+
+    fn both(
+        r: &StructuredRedactor,
+        input: &[u8],
+        utf8: bool,
+    ) -> ((Vec<u8>, usize), (Vec<u8>, usize)) {
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        let na = lines_with(r, input, utf8, None, &mut a, true);
+        let nb = lines_with(r, input, utf8, None, &mut b, false);
+        ((a, na), (b, nb))
+    }
+
+    fn redactor(format: Format) -> crate::Redactor {
+        crate::Redactor::builder()
+            .format(format)
+            .build()
+            .expect("catalog")
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(64), ..ProptestConfig::default() })]
+
+        /// Folding lines into blocks gives what the line-by-line way gives, byte for byte,
+        /// with as many findings: JSON lines plain and sensitive, broken JSON, text with and
+        /// without findings, multiline keywords, invalid UTF-8, a last line without `\n`.
+        #[test]
+        fn folded_equals_line_by_line(
+            kinds in prop::collection::vec(0u8..16, 1..60),
+            bad in prop::collection::vec(any::<bool>(), 1..60),
+            end_nl in any::<bool>(),
+            json in any::<bool>(),
+        ) {
+            let r = redactor(if json { Format::Json } else { Format::Auto });
+            let mut input = Vec::new();
+            for (i, &k) in kinds.iter().enumerate() {
+                input.extend(line(k, i));
+                if bad.get(i).copied().unwrap_or(false) && k % 4 == 1 {
+                    input.extend_from_slice(b" \xFF\xFE ann@example.com");
+                }
+                input.push(b'\n');
+            }
+            if !end_nl {
+                input.pop();
+            }
+            let utf8 = std::str::from_utf8(&input).is_ok();
+            let (folded, line_by_line) = both(r.structured(), &input, utf8);
+            prop_assert_eq!(String::from_utf8_lossy(&folded.0), String::from_utf8_lossy(&line_by_line.0));
+            prop_assert_eq!(folded.1, line_by_line.1);
+        }
+    }
+
+    #[test]
+    fn long_lines_and_large_inputs_equal_line_by_line() {
+        let r = redactor(Format::Auto);
+        let mut input = Vec::new();
+        for i in 0..4000 {
+            input.extend(line((i * 7 % 16) as u8, i));
+            input.push(b'\n');
+            if i % 1000 == 999 {
+                // Longer than a fold's line limit.
+                input.extend(std::iter::repeat_n(b'x', 70_000));
+                input.extend_from_slice(b" ann@example.com\n");
+            }
+        }
+        let (folded, line_by_line) = both(r.structured(), &input, true);
+        assert_eq!(folded, line_by_line);
+        assert!(folded.1 > 1000);
+    }
 }
