@@ -858,8 +858,13 @@ fn fold_lines(
         let json = plain.get(pi) == Some(&at);
         let plan = if json {
             match classify(format, keys, line, Eqs::Search) {
-                // JSON that does not parse: the line-by-line way (`json_after_text`).
-                Plan::Text => break,
+                // JSON that does not parse: the line-by-line way (`json_after_text`). The
+                // block now ends here, so a plan of the line that ended the scan above is not
+                // this line's.
+                Plan::Text => {
+                    *next = None;
+                    break;
+                }
                 plan => Some(plan),
             }
         } else {
@@ -1082,7 +1087,8 @@ mod fold_tests {
             0 => format!("{{\"msg\":\"sent to bo{i}@example.org\",\"n\":{i}}}"),
             1 => format!("{{\"ts\":\"2026-12-07T02:00:{:02}Z\",\"msg\":\"ok\"}}", i % 60),
             2 => format!("{{\"password\":\"hunter{i}xyz\",\"user\":\"ann\"}}"),
-            3 => format!("{{\"msg\": \"ann{i}@example.com\""),
+            3 if i % 2 == 0 => format!("{{\"msg\": \"ann{i}@example.com\""),
+            3 => format!("{{\"user\"x{i}\",\"l\":[\"ann{i}@example.com\"]}}"),
             4 => "token ghp_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8 in a text line".to_string(),
             5 => format!("10.1.{}.7 - - GET /x 200 {i} ms", i % 250),
             6 => format!("password=hunter{i}secret user=ann"),
@@ -1146,6 +1152,22 @@ mod fold_tests {
             let (folded, line_by_line) = both(r.structured(), &input, utf8);
             prop_assert_eq!(String::from_utf8_lossy(&folded.0), String::from_utf8_lossy(&line_by_line.0));
             prop_assert_eq!(folded.1, line_by_line.1);
+        }
+    }
+
+    /// A fold that ends at a JSON-looking line that does not parse (before the line whose
+    /// plan its scan found) hands no plan on: the broken line is not rendered with the plan of
+    /// the key=value line after it (found by the fuzz target `structured`).
+    #[test]
+    fn a_fold_cut_at_broken_json_hands_on_no_plan() {
+        let r = redactor(Format::Auto);
+        for first in ["", "plain text line\n"] {
+            let input = format!(
+                "{first}{{\"user\"bsnnn\",\"p\":{{\"api_key\":\"AKIAZ3MHKEY7PQ4XW2LN\"}},\"l\":[\"ann@example.com\"]}}\npassword=hunter2xyz user=ann\n"
+            );
+            let (folded, line_by_line) = both(r.structured(), input.as_bytes(), true);
+            assert_eq!(folded, line_by_line);
+            assert!(!String::from_utf8_lossy(&folded.0).contains("hunter2xyz"));
         }
     }
 
