@@ -380,18 +380,33 @@ struct OutArray {
     children: Vec<*mut ArrowArray>,
 }
 
+/// Releases and frees the boxed children of an exported array or schema (its consumer releases
+/// only the parent).
+///
+/// # Safety
+/// Each child was boxed by its parent's export and is released once, here.
+unsafe fn release_children<T>(
+    children: &[*mut T],
+    release_of: impl Fn(*mut T) -> Option<unsafe extern "C" fn(*mut T)>,
+) {
+    for &c in children {
+        // SAFETY: the caller's contract: a live, boxed child.
+        unsafe {
+            if let Some(release) = release_of(c) {
+                release(c);
+            }
+            drop(Box::from_raw(c));
+        }
+    }
+}
+
 unsafe extern "C" fn release_array(a: *mut ArrowArray) {
     // SAFETY: `a` is an array made by `Node::export`, released once; its children are
     // released with it (the consumer releases only the parent).
     unsafe {
         if let Some(a) = a.as_mut() {
             let private = Box::from_raw(a.private_data as *mut OutArray);
-            for &c in &private.children {
-                if let Some(release) = (*c).release {
-                    release(c);
-                }
-                drop(Box::from_raw(c));
-            }
+            release_children(&private.children, |c| (*c).release);
             a.release = None;
         }
     }
@@ -453,12 +468,7 @@ unsafe extern "C" fn release_schema(s: *mut ArrowSchema) {
     unsafe {
         if let Some(s) = s.as_mut() {
             let private = Box::from_raw(s.private_data as *mut OutSchema);
-            for &c in &private.children {
-                if let Some(release) = (*c).release {
-                    release(c);
-                }
-                drop(Box::from_raw(c));
-            }
+            release_children(&private.children, |c| (*c).release);
             s.release = None;
         }
     }

@@ -12,6 +12,7 @@ pl = pytest.importorskip("polars")
 plugins = pytest.importorskip("polars.plugins")
 
 import redactum  # noqa: E402
+from test_errors import PANICKY_RULES  # noqa: E402
 import redactum.polars  # noqa: E402,F401
 from redactum import _redactum  # noqa: E402
 
@@ -174,16 +175,6 @@ def test_seeded_options_are_the_bytes_polars_passes():
     r = redactum.Redactor(style="mask")
     kwargs = r.__getnewargs_ex__()[1]
     assert plugins._serialize_kwargs(kwargs) == pickle.dumps(kwargs, protocol=5)
-
-
-PANICKY_RULES = """
-[[rule]]
-id = "p"
-name = "p"
-category = "secret"
-pattern = '[A-Z]{5}'
-validators = ["test-panic"]
-"""
 
 
 def test_a_panic_in_the_engine_is_an_error_not_a_crash_or_a_leak():
