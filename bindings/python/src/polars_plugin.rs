@@ -95,7 +95,8 @@ pub extern "C" fn _polars_plugin_get_last_error_message() -> *const c_char {
 
 // Keyword arguments to redactors.
 
-/// Redactors by their pickled options, most recent last.
+/// Redactors by their pickled options, in the order they were made (the oldest goes when the
+/// cache is full).
 static CACHE: Mutex<Vec<(Vec<u8>, Redactor)>> = Mutex::new(Vec::new());
 const CACHE_SIZE: usize = 16;
 
