@@ -20,8 +20,9 @@ pub(crate) const SINGLE_LINE_CAP: usize = 1024;
 pub(crate) const MULTILINE_CAP: usize = 64 * 1024;
 /// Size limit of one compiled pattern.
 const PATTERN_SIZE_LIMIT: usize = 4 << 20;
-/// Size limit of a multiline rule's early-release DFA (see `Rule::release_dfa`).
-const RELEASE_DFA_LIMIT: usize = 2 << 20;
+/// Cache of a multiline rule's early-release automaton in one stream (see
+/// `Rule::release_dfa`): when its states outgrow it, the window is held to its end.
+pub(crate) const RELEASE_CACHE: usize = 2 << 20;
 
 /// A compiled rule.
 pub(crate) struct Rule {
@@ -59,8 +60,9 @@ pub(crate) struct Rule {
     /// Single-line rules with keywords whose pattern is `BEFORE KEYWORD AFTER` (see
     /// [`KeywordSides`]), built on first use as `lead` is.
     sides: std::sync::OnceLock<Option<Box<KeywordSides>>>,
-    /// Multiline rules: the pattern as an anchored full DFA (built on first use; `None` when
-    /// over its size limit), to learn early that a window's result can no longer change.
+    /// Multiline rules: the pattern as an anchored lazy DFA (built on first use; `None` when
+    /// over the pattern size limit), to learn early that a window's result can no longer
+    /// change.
     release: std::sync::OnceLock<Option<ReleaseDfa>>,
     /// Keyword-less rules: the spec's `candidate` pattern (parsed at build), which the
     /// combined search of keyword-less rules looks for in place of the pattern.
@@ -70,8 +72,8 @@ pub(crate) struct Rule {
     pub index: usize,
 }
 
-/// An anchored forward DFA of a multiline rule's pattern.
-pub(crate) type ReleaseDfa = regex_automata::dfa::dense::DFA<Vec<u32>>;
+/// A lazy forward DFA of a multiline rule's pattern, run anchored at each start.
+pub(crate) type ReleaseDfa = regex_automata::hybrid::dfa::DFA;
 
 impl Rule {
     /// See the field `shape`.
@@ -198,7 +200,7 @@ impl Rule {
     #[inline]
     pub(crate) fn regex(&self) -> &Regex {
         self.regex.get_or_init(|| {
-            build_many(&[self.hir()]).expect("built-in rules compile: checked by the test suite")
+            build_regex(self.hir()).expect("built-in rules compile: checked by the test suite")
         })
     }
 
@@ -233,16 +235,14 @@ impl Rule {
             .as_deref()
     }
 
-    /// See the field `release`. The pattern's own automaton when it determinizes within a
-    /// small budget; else the automaton of [`relax_counts`]' larger language (counting
-    /// repetitions are what blow determinization up: `k8s-env-secret` ran 50-80 ms into a
-    /// 2 MiB limit and gave up), which releases later but never changes what is found.
+    /// See the field `release`. A lazy DFA: its states are made as a stream's bytes need them,
+    /// in a cache each stream owns (`scan.rs`), which gives up rather than clearing itself
+    /// (state ids held across calls stay valid). The full DFA it replaces cost 25M
+    /// instructions per rule on first use (the determinization of every state of a PEM
+    /// body's counted repetitions), a fifth of a 64 MB CLI run's one-time costs.
     pub(crate) fn release_dfa(&self) -> Option<&ReleaseDfa> {
         self.release
-            .get_or_init(|| {
-                release_dfa_of(self.hir(), RELEASE_EXACT_LIMIT)
-                    .or_else(|| release_dfa_of(&relax_counts(self.hir()), RELEASE_DFA_LIMIT))
-            })
+            .get_or_init(|| release_dfa_of(self.hir()))
             .as_ref()
     }
 
@@ -352,26 +352,6 @@ fn strip_newlines(h: &Hir) -> Result<Hir, String> {
     })
 }
 
-/// Repetitions whose upper bound passes [`RELAX_COUNT`] made unbounded, their lower bound kept
-/// (`[^\n]{0,255}` becomes `[^\n]*`, `x{16,64}` becomes `x{16,}`): a pattern whose language holds the original's, for the release automaton
-/// of multiline rules. That automaton only tells when no match can start at a window's
-/// positions any more; an automaton for a larger language dies later or not at all, which
-/// holds a window longer but never changes what is found, and counting states are what made
-/// determinization run into its limit (50-80 ms for `k8s-env-secret`, then given up).
-fn relax_counts(h: &Hir) -> Hir {
-    match h.kind() {
-        HirKind::Repetition(r) if r.max.is_some_and(|m| m > RELAX_COUNT) => {
-            Hir::repetition(hir::Repetition {
-                min: r.min,
-                max: None,
-                greedy: r.greedy,
-                sub: Box::new(relax_counts(&r.sub)),
-            })
-        }
-        _ => map_children(h, relax_counts),
-    }
-}
-
 /// `h` with `f` applied to each of its children (leaves are cloned as they are).
 fn map_children(h: &Hir, f: fn(&Hir) -> Hir) -> Hir {
     match h.kind() {
@@ -391,9 +371,6 @@ fn map_children(h: &Hir, f: fn(&Hir) -> Hir) -> Hir {
         HirKind::Alternation(subs) => Hir::alternation(subs.iter().map(f).collect()),
     }
 }
-
-/// See [`relax_counts`].
-const RELAX_COUNT: u32 = 8;
 
 /// `h` with each class that is one ASCII letter in both cases (what `(?i)` makes of a
 /// letter) written as the lower-case letter. The literals of the result are those of `h`
@@ -437,10 +414,6 @@ fn fold_case_pairs(h: &Hir) -> Hir {
     }
 }
 
-/// Determinization budget of a multiline rule's exact release automaton (see
-/// [`Rule::release_dfa`]).
-const RELEASE_EXACT_LIMIT: usize = 256 << 10;
-
 /// The byte-oriented Thompson NFA of `hir` under the pattern size limit.
 fn byte_nfa(hir: &Hir) -> Result<regex_automata::nfa::thompson::NFA, String> {
     use regex_automata::nfa::thompson;
@@ -454,18 +427,17 @@ fn byte_nfa(hir: &Hir) -> Result<regex_automata::nfa::thompson::NFA, String> {
         .map_err(|e| e.to_string())
 }
 
-/// An anchored forward DFA of `hir`, or `None` over `limit` bytes.
-fn release_dfa_of(hir: &Hir, limit: usize) -> Option<ReleaseDfa> {
-    use regex_automata::dfa::{dense, StartKind};
+/// The release automaton of `hir` (see [`Rule::release_dfa`]), or `None` when its NFA is
+/// over the pattern size limit.
+fn release_dfa_of(hir: &Hir) -> Option<ReleaseDfa> {
     let nfa = byte_nfa(hir).ok()?;
-    dense::Builder::new()
+    ReleaseDfa::builder()
         .configure(
-            dense::Config::new()
-                .start_kind(StartKind::Anchored)
-                .dfa_size_limit(Some(limit))
-                .determinize_size_limit(Some(limit)),
+            ReleaseDfa::config()
+                .cache_capacity(RELEASE_CACHE)
+                .minimum_cache_clear_count(Some(0)),
         )
-        .build_from_nfa(&nfa)
+        .build_from_nfa(nfa)
         .ok()
 }
 
@@ -851,20 +823,82 @@ fn keyword_lead(hir: &Hir, keywords: &[String]) -> Option<usize> {
     if keywords.is_empty() {
         return None;
     }
-    lead_of_literals(&fold_case_pairs(hir), keywords, 2000)
+    let folded = fold_case_pairs(hir);
+    if !may_hold_keyword(&folded, keywords) {
+        return None;
+    }
+    // A few literals first: classes and repetitions of up to 8 (in the built-in catalog, 843
+    // of 970 rules get their lead there, the same as below, in microseconds), then many: the
+    // larger extraction was a third of the one-time cost of a rule's first use.
+    lead_with(&folded, keywords, CHEAP_LITERALS)
+        .or_else(|| lead_of_literals(&folded, keywords, 2000))
 }
+
+/// Whether a literal of `hir` can hold one of `keywords` (ASCII case-insensitively): each
+/// keyword's bytes are among those of the pattern's literals and classes. When none can,
+/// no prefix literal holds a keyword and there is no lead: the context-word rules of national
+/// numbers (`\d{3}-\d{2}-\d{4}` for `ssn:`) learn it without crossing their digit classes.
+fn may_hold_keyword(hir: &Hir, keywords: &[String]) -> bool {
+    fn bytes(h: &Hir, set: &mut [bool; 256]) {
+        match h.kind() {
+            HirKind::Empty | HirKind::Look(_) => {}
+            HirKind::Literal(l) => {
+                for &b in l.0.iter() {
+                    set[usize::from(b.to_ascii_lowercase())] = true;
+                }
+            }
+            HirKind::Class(hir::Class::Bytes(c)) => {
+                for r in c.ranges() {
+                    for b in r.start()..=r.end() {
+                        set[usize::from(b.to_ascii_lowercase())] = true;
+                    }
+                }
+            }
+            // Not made with Unicode off; any byte, to be safe.
+            HirKind::Class(hir::Class::Unicode(_)) => *set = [true; 256],
+            HirKind::Repetition(r) => bytes(&r.sub, set),
+            HirKind::Capture(c) => bytes(&c.sub, set),
+            HirKind::Concat(subs) | HirKind::Alternation(subs) => {
+                for sub in subs {
+                    bytes(sub, set);
+                }
+            }
+        }
+    }
+    let mut set = [false; 256];
+    bytes(hir, &mut set);
+    keywords
+        .iter()
+        .any(|k| k.bytes().all(|b| set[usize::from(b.to_ascii_lowercase())]))
+}
+
+/// Limits of a literal extraction: total literals, class size, repetition count.
+type LiteralLimits = (usize, usize, usize);
+
+/// The small extraction [`keyword_lead`] tries first. Any prefix extraction gives a valid
+/// lead (every match starts with one of its literals). A literal that lower limits cut short
+/// is the start of longer ones, which hold its first keyword at the same place: where the
+/// small extraction finds a lead it is in general the larger one's (the test
+/// `cheap_leads_are_the_full_ones` checks the catalog).
+const CHEAP_LITERALS: LiteralLimits = (64, 8, 8);
 
 /// [`keyword_lead`] over the prefix literals of `hir` as it is, at most `limit` of them.
 fn lead_of_literals(hir: &Hir, keywords: &[String], limit: usize) -> Option<usize> {
+    lead_with(hir, keywords, (limit, 64, 64))
+}
+
+/// The lead of `hir`'s prefix literals under `limits`, if each literal holds a keyword.
+fn lead_with(hir: &Hir, keywords: &[String], limits: LiteralLimits) -> Option<usize> {
     use regex_syntax::hir::literal::{ExtractKind, Extractor};
     if keywords.is_empty() {
         return None;
     }
+    let (total, class, repeat) = limits;
     let mut ex = Extractor::new();
     ex.kind(ExtractKind::Prefix)
-        .limit_total(limit)
-        .limit_class(64)
-        .limit_repeat(64)
+        .limit_total(total)
+        .limit_class(class)
+        .limit_repeat(repeat)
         .limit_literal_len(128);
     let seq = ex.extract(hir);
     let lits = seq.literals()?;
@@ -966,6 +1000,40 @@ mod tests {
     /// built-in rule the lead the extraction over the pattern as written gives (where that
     /// one stayed within its limits), and no lead where that one had none is wrong: each is
     /// checked against the literals of the pattern as written with higher limits.
+    #[test]
+    fn cheap_leads_are_the_full_ones() {
+        let (mut cheap, mut no_keyword, mut all) = (0, 0, 0);
+        for (name, text) in crate::catalog::builtin_rule_files() {
+            for spec in crate::rule::parse_rules(name, text).unwrap().iter() {
+                if spec.multiline || spec.keywords.is_empty() {
+                    continue;
+                }
+                let folded = fold_case_pairs(&parse_hir(&spec.pattern).unwrap());
+                all += 1;
+                if !may_hold_keyword(&folded, &spec.keywords) {
+                    no_keyword += 1;
+                    assert_eq!(
+                        lead_of_literals(&folded, &spec.keywords, 2000),
+                        None,
+                        "{}",
+                        spec.id
+                    );
+                    continue;
+                }
+                if let Some(c) = lead_with(&folded, &spec.keywords, CHEAP_LITERALS) {
+                    cheap += 1;
+                    let full = lead_of_literals(&folded, &spec.keywords, 2000);
+                    assert_eq!(full, Some(c), "{}", spec.id);
+                }
+            }
+        }
+        // Most rules get their lead from the small extraction.
+        assert!(cheap * 4 > all * 3, "{cheap} of {all}");
+        // National numbers and the like: their patterns hold no keyword.
+        assert!(no_keyword > 30, "{no_keyword}");
+        eprintln!("{all} rules: {cheap} small extractions, {no_keyword} without a keyword");
+    }
+
     #[test]
     fn folded_case_pairs_give_the_same_keyword_leads() {
         let written = lead_of_literals;

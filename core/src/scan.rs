@@ -611,7 +611,9 @@ struct Release {
     /// keyword line too long, or a byte the automaton gives up on).
     held: bool,
     /// Automaton states of the starts still alive, all fed up to `fed` (absolute).
-    alive: Vec<regex_automata::util::primitives::StateID>,
+    alive: Vec<regex_automata::hybrid::LazyStateID>,
+    /// This window's cache of the rule's lazy automaton (made when the window starts).
+    cache: Option<regex_automata::hybrid::dfa::Cache>,
     fed: usize,
     /// The furthest position where a start's automaton died.
     died_at: usize,
@@ -638,7 +640,6 @@ impl Release {
         base: usize,
         avail: usize,
     ) -> bool {
-        use regex_automata::dfa::Automaton;
         if self.held {
             return false;
         }
@@ -646,9 +647,16 @@ impl Release {
             self.held = true;
             return false;
         };
+        // The cache is out of `self` while the starts run (put back below; a window held for
+        // good needs it no more).
+        let mut cache = match self.cache.take() {
+            Some(c) => c,
+            None => dfa.create_cache(),
+        };
         if !self.started {
             // Counted matches start on the keyword's line: wait for its end.
             let Some(nl) = memchr::memchr(b'\n', &buf[h.end - base..avail - base]) else {
+                self.cache = Some(cache);
                 return false;
             };
             let keep_end = h.end + nl + 1;
@@ -662,47 +670,56 @@ impl Release {
                 let input = regex_automata::Input::new(buf)
                     .range(p - base..avail - base)
                     .anchored(regex_automata::Anchored::Yes);
-                let Ok(sid) = dfa.start_state_forward(&input) else {
+                let Ok(sid) = dfa.start_state_forward(&mut cache, &input) else {
                     self.held = true;
                     return false;
                 };
-                if !self.follow(dfa, sid, buf, base, p, keep_end) {
+                if !self.follow(dfa, &mut cache, sid, buf, base, p, keep_end) {
                     return false;
                 }
             }
         }
         let alive = std::mem::take(&mut self.alive);
         for sid in alive {
-            if !self.follow(dfa, sid, buf, base, self.fed, avail) {
+            if !self.follow(dfa, &mut cache, sid, buf, base, self.fed, avail) {
                 return false;
             }
         }
+        self.cache = Some(cache);
         self.fed = avail;
         self.alive.is_empty() && self.died_at.saturating_add(RELEASE_MARGIN) <= avail
     }
 
     /// Runs one start's automaton from `sid` over `from..to`: records where it died, or keeps
-    /// it alive; false (and held for good) if the automaton gives up.
+    /// it alive; false (and held for good) if the automaton gives up (its cache is full, or a
+    /// byte it quits on).
+    #[allow(clippy::too_many_arguments)]
     fn follow(
         &mut self,
         dfa: &crate::compile::ReleaseDfa,
-        mut sid: regex_automata::util::primitives::StateID,
+        cache: &mut regex_automata::hybrid::dfa::Cache,
+        mut sid: regex_automata::hybrid::LazyStateID,
         buf: &[u8],
         base: usize,
         from: usize,
         to: usize,
     ) -> bool {
-        use regex_automata::dfa::Automaton;
         let mut q = from;
-        while q < to && !dfa.is_dead_state(sid) && !dfa.is_quit_state(sid) {
-            sid = dfa.next_state(sid, buf[q - base]);
+        while q < to && !sid.is_dead() && !sid.is_quit() {
+            match dfa.next_state(cache, sid, buf[q - base]) {
+                Ok(next) => sid = next,
+                Err(_) => {
+                    self.held = true;
+                    return false;
+                }
+            }
             q += 1;
         }
-        if dfa.is_quit_state(sid) {
+        if sid.is_quit() {
             self.held = true;
             return false;
         }
-        if dfa.is_dead_state(sid) {
+        if sid.is_dead() {
             self.died_at = self.died_at.max(q);
         } else {
             self.alive.push(sid);
