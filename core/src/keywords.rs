@@ -253,13 +253,23 @@ impl Table {
             let f = fail[s] as usize;
             matches[s] |= matches[f];
             fail_row.copy_from_slice(&goto[f * stride..(f + 1) * stride]);
-            for (t, &ft) in goto[s * stride..(s + 1) * stride].iter_mut().zip(&fail_row) {
-                if *t != 0 {
-                    fail[*t as usize] = ft;
-                    order.push(*t);
-                } else {
-                    *t = ft;
+            let row = &mut goto[s * stride..(s + 1) * stride];
+            // So far the row holds the trie's edges only (its children, nonzero; most rows
+            // have one or two): they are found eight entries at a time, then the other moves
+            // are the failure state's, in one pass that needs no branch.
+            for (k, chunk) in row.chunks(8).enumerate() {
+                if chunk.iter().fold(0, |a, &t| a | t) == 0 {
+                    continue;
                 }
+                for (j, &t) in chunk.iter().enumerate() {
+                    if t != 0 {
+                        fail[t as usize] = fail_row[k * 8 + j];
+                        order.push(t);
+                    }
+                }
+            }
+            for (t, &ft) in row.iter_mut().zip(&fail_row) {
+                *t = if *t == 0 { ft } else { *t };
             }
         }
         drop(order);
@@ -307,11 +317,13 @@ impl Table {
         if next as usize != rows || classes.iter().any(|&c| c as usize >= stride) {
             return None;
         }
+        // Each state's row offset, looked up once per entry.
+        let row_at: Vec<u32> = new_id.iter().map(|&i| i * stride as u32).collect();
         let mut table: Vec<u32> = vec![0; rows * stride];
         for (s, row) in trans.chunks_exact(stride).enumerate() {
-            let at = new_id[s] as usize * stride;
+            let at = row_at[s] as usize;
             for (out, &t) in table[at..at + stride].iter_mut().zip(row) {
-                *out = new_id[t as usize] * stride as u32;
+                *out = row_at[t as usize];
             }
         }
         Some(Table {
