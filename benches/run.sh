@@ -17,8 +17,9 @@ if [ "$CRITERION" = 1 ]; then
     (cd "$ROOT" && cargo bench -p redactum-benches --bench stages --bench end_to_end) || status=1
 fi
 if [ "$STEADY" = 1 ]; then
-    # Steady state on 32 MB corpora: single-thread MB/s (catalog prebuilt, warm) and the
-    # speed-up of batch redaction on 2 threads.
+    # Steady state on the corpora of corpora/generated/ (made at 32 MB when missing; other
+    # scripts may have made them at another size): single-thread MB/s (catalog prebuilt,
+    # warm) and the speed-up of batch redaction on 2 threads.
     echo "== steady state (load average $(cut -d' ' -f1-3 /proc/loadavg))"
     gen="$ROOT/corpora/generated"
     for c in ordinary dense adversarial jsonl; do
