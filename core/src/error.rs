@@ -100,8 +100,13 @@ impl fmt::Display for Error {
         if let Some(r) = &self.rule_id {
             write!(f, "rule `{}`: ", r.escape_debug())?;
         }
-        // One line: collapse any newline a lower layer put in its message.
-        let msg = self.message.replace('\n', " ");
+        // One line: any control character a lower layer put in its message (a line break, a
+        // carriage return that user input quoted in it carried) becomes a space.
+        let msg: String = self
+            .message
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
         f.write_str(msg.trim())
     }
 }

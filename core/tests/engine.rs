@@ -298,6 +298,22 @@ fn user_rule_overrides_builtin_and_errors_name_rule() {
     assert_eq!(e.rule_id(), Some("v"));
 }
 
+/// An error that quotes user input holding line breaks (TOML escapes in a validator name:
+/// found by the fuzz target `parse_rules`) still displays as one line.
+#[test]
+fn an_error_quoting_control_characters_is_one_line() {
+    let rule = "[[rule]]\nid = \"v\"\nname = \"x\"\ncategory = \"secret\"\npattern = 'b+'\nvalidators = [\"entropy(3\\r\\n\\t\\u000bx\"]\n";
+    let e = Redactor::builder()
+        .add_rules("m", rule)
+        .build()
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::UnknownValidator);
+    let s = e.to_string();
+    assert!(e.message().contains('\r'), "{:?}", e.message());
+    assert!(!s.chars().any(char::is_control), "{s:?}");
+    assert!(s.contains("missing closing parenthesis"), "{s}");
+}
+
 #[test]
 fn categories_and_only() {
     let r = Redactor::builder()
