@@ -277,23 +277,25 @@ fn redacting_twice_equals_once() {
     assert_eq!(r.redact(&once), once);
 }
 
+/// The error of building a redactor with the rule file `text` named `source`.
+fn build_error(source: &str, text: &str) -> redactum::Error {
+    Redactor::builder()
+        .add_rules(source, text)
+        .build()
+        .unwrap_err()
+}
+
 #[test]
 fn user_rule_overrides_builtin_and_errors_name_rule() {
     let bad =
         "[[rule]]\nid = \"bad-one\"\nname = \"x\"\ncategory = \"secret\"\npattern = '(?<=a)b'\n";
-    let e = Redactor::builder()
-        .add_rules("mine.toml", bad)
-        .build()
-        .unwrap_err();
+    let e = build_error("mine.toml", bad);
     assert_eq!(e.kind(), ErrorKind::Unsupported);
     let s = e.to_string();
     assert!(s.starts_with("mine.toml: rule `bad-one`:"), "{s}");
     assert!(!s.contains('\n'));
     let unknown_validator = "[[rule]]\nid = \"v\"\nname = \"x\"\ncategory = \"secret\"\npattern = 'b+'\nvalidators = [\"nope\"]\n";
-    let e = Redactor::builder()
-        .add_rules("m", unknown_validator)
-        .build()
-        .unwrap_err();
+    let e = build_error("m", unknown_validator);
     assert_eq!(e.kind(), ErrorKind::UnknownValidator);
     assert_eq!(e.rule_id(), Some("v"));
 }
@@ -303,10 +305,7 @@ fn user_rule_overrides_builtin_and_errors_name_rule() {
 #[test]
 fn an_error_quoting_control_characters_is_one_line() {
     let rule = "[[rule]]\nid = \"v\"\nname = \"x\"\ncategory = \"secret\"\npattern = 'b+'\nvalidators = [\"entropy(3\\r\\n\\t\\u000bx\"]\n";
-    let e = Redactor::builder()
-        .add_rules("m", rule)
-        .build()
-        .unwrap_err();
+    let e = build_error("m", rule);
     assert_eq!(e.kind(), ErrorKind::UnknownValidator);
     let s = e.to_string();
     assert!(e.message().contains('\r'), "{:?}", e.message());
