@@ -247,14 +247,24 @@ impl Driver {
             }
             res => res,
         };
+        // In the order `components` merges in: segments come in order and keep what starts
+        // in their own range, so the findings of a whole input are one sorted run (besides
+        // multiline windows), which the final sort only checks, where it would sort all
+        // findings again (settling finds its lines' findings sorted too).
+        if res.is_ok() {
+            sort_hits(engine, &mut self.seg_found);
+        }
         match res {
             Err(payload) => self.failed_block(engine, payload, buf, v, k),
             Ok(()) if self.settle_wanted(buf, &v) => {
+                let before = self.seg_found.len();
                 let res = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                     self.settle(engine, buf, v.clone(), k.clone())
                 }));
                 if let Err(payload) = res {
                     self.failed_block(engine, payload, buf, v, k);
+                } else if self.seg_found.len() > before {
+                    sort_hits(engine, &mut self.seg_found);
                 }
             }
             Ok(()) => {}
@@ -797,11 +807,10 @@ impl Marks {
     }
 }
 
-/// Sorts findings (leftmost, then longest, then priority, then rule order) and merges
-/// overlapping ones.
-pub(crate) fn components(engine: &Engine, found: &mut [Hit], out: &mut Vec<Span>) {
-    // A total order (equal hits are the same hit), so the stable sort gives what the unstable
-    // one would; it merges the sorted runs findings come in, in linear time.
+/// Sorts findings as [`components`] merges them: leftmost, then longest, then priority, then
+/// rule order. A total order (equal hits are the same hit), so the stable sort gives what the
+/// unstable one would; it merges the sorted runs findings come in, in linear time.
+fn sort_hits(engine: &Engine, found: &mut [Hit]) {
     found.sort_by(|a, b| {
         a.start
             .cmp(&b.start)
@@ -809,6 +818,12 @@ pub(crate) fn components(engine: &Engine, found: &mut [Hit], out: &mut Vec<Span>
             .then_with(|| engine.priority(b.label).cmp(&engine.priority(a.label)))
             .then_with(|| a.label.cmp(&b.label))
     });
+}
+
+/// Sorts findings (leftmost, then longest, then priority, then rule order) and merges
+/// overlapping ones.
+pub(crate) fn components(engine: &Engine, found: &mut [Hit], out: &mut Vec<Span>) {
+    sort_hits(engine, found);
     let mut cur: Option<Span> = None;
     for f in found.iter() {
         match &mut cur {

@@ -37,12 +37,26 @@ pub fn shannon_entropy(s: &[u8]) -> f64 {
         present[usize::from(b >> 6)] |= 1 << (b & 63);
     }
     let n = s.len() as f64;
+    let term = |c: u32| {
+        let p = f64::from(c) / n;
+        -p * p.log2()
+    };
+    // A term depends only on its count: most bytes of a token share a few small counts, so
+    // each small count's term is computed once (and added as often, in byte order).
+    let mut small = [f64::NAN; 16];
     let mut sum = 0.0;
     for (w, &bits) in present.iter().enumerate() {
         let mut m = bits;
         while m != 0 {
-            let p = f64::from(counts[w * 64 + m.trailing_zeros() as usize]) / n;
-            sum += -p * p.log2();
+            let c = counts[w * 64 + m.trailing_zeros() as usize];
+            sum += match small.get_mut(c as usize) {
+                Some(t) if t.is_nan() => {
+                    *t = term(c);
+                    *t
+                }
+                Some(t) => *t,
+                None => term(c),
+            };
             m &= m - 1;
         }
     }
