@@ -303,23 +303,29 @@ impl Renderer {
         }
     }
 }
-/// Widens spans to character boundaries of UTF-8 text, merging spans that come to overlap.
+/// Widens spans to character boundaries of UTF-8 text, merging spans that come to overlap
+/// (in place: a span is written at or before the place it is read from).
 pub(crate) fn widen_to_chars(text: &[u8], mut comps: Vec<Span>) -> Vec<Span> {
     let boundary = |i: usize| i >= text.len() || (text[i] as i8) >= -0x40;
-    let mut fixed: Vec<Span> = Vec::with_capacity(comps.len());
-    for mut c in comps.drain(..) {
+    let mut kept = 0usize;
+    for i in 0..comps.len() {
+        let mut c = comps[i];
         while !boundary(c.start) {
             c.start -= 1;
         }
         while !boundary(c.end) {
             c.end += 1;
         }
-        match fixed.last_mut() {
+        match kept.checked_sub(1).map(|l| &mut comps[l]) {
             Some(l) if c.start < l.end => l.end = l.end.max(c.end),
-            _ => fixed.push(c),
+            _ => {
+                comps[kept] = c;
+                kept += 1;
+            }
         }
     }
-    fixed
+    comps.truncate(kept);
+    comps
 }
 
 /// Characters in `s` counting each invalid byte as one.
@@ -391,4 +397,51 @@ pub(crate) fn protect_placeholders(hay: &[u8], comps: &mut Vec<Span>) {
         }
     }
     *comps = out;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::widen_to_chars;
+    use crate::span::{Label, Span};
+
+    fn span(start: usize, end: usize, rule: u32) -> Span {
+        Span {
+            start,
+            end,
+            label: Label::Rule(rule),
+        }
+    }
+
+    /// Spans that cut a character grow to its bounds; spans that then overlap merge into the
+    /// first, which keeps its label; the rest keep their places.
+    #[test]
+    fn spans_widen_to_characters_and_merge() {
+        // "aé€b€c": `é` at 1..3, `€` at 3..6, `b` at 6, `€` at 7..10, `c` at 10.
+        let text = "aé€b€c".as_bytes();
+        let widened = widen_to_chars(
+            text,
+            vec![
+                span(0, 2, 1),
+                span(2, 4, 2),
+                span(6, 7, 3),
+                span(8, 9, 4),
+                span(9, 10, 5),
+                span(10, 11, 6),
+            ],
+        );
+        assert_eq!(
+            widened,
+            vec![
+                span(0, 6, 1),
+                span(6, 7, 3),
+                span(7, 10, 4),
+                span(10, 11, 6)
+            ]
+        );
+        assert_eq!(widen_to_chars(text, Vec::new()), Vec::new());
+        assert_eq!(
+            widen_to_chars(b"plain", vec![span(1, 3, 0)]),
+            vec![span(1, 3, 0)]
+        );
+    }
 }

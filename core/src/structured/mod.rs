@@ -798,6 +798,8 @@ fn fold_lines(
     let mut end = 0;
     // Starts of the plain JSON lines.
     let mut plain: Vec<usize> = Vec::new();
+    // Where each line of the block ends (its `\n`), for the second pass.
+    let mut ends: Vec<usize> = Vec::new();
     while end < FOLD_MAX {
         let Some(k) = memchr::memchr(b'\n', &rest[end..]) else {
             break;
@@ -814,6 +816,7 @@ fn fold_lines(
                 break;
             }
         }
+        ends.push(end + k);
         end += k + 1;
     }
     if end == 0 {
@@ -832,8 +835,7 @@ fn fold_lines(
     // Clean lines not yet copied start at `clean`.
     let mut clean = 0;
     let mut found = Vec::new();
-    while at < end {
-        let nl = at + memchr::memchr(b'\n', &block[at..end]).unwrap_or(end - at - 1);
+    for &nl in &ends {
         while si < spans.len() && spans[si].end <= at {
             si += 1;
         }
