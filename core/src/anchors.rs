@@ -118,6 +118,14 @@ impl Anchor {
 pub(crate) struct AnchorSet(u16);
 
 impl AnchorSet {
+    /// How many sets there are: [`AnchorSet::bits`] is below this.
+    pub(crate) const COUNT: usize = 1 << Anchor::ALL.len();
+
+    /// The set as a number below [`AnchorSet::COUNT`].
+    pub(crate) fn bits(self) -> usize {
+        usize::from(self.0)
+    }
+
     pub(crate) fn insert(&mut self, a: Anchor) {
         self.0 |= 1 << a as u16;
     }

@@ -175,6 +175,15 @@ pub(crate) struct Engine {
     /// The same patterns as a set (built on first use): which rules match at a candidate, in
     /// one anchored pass instead of one anchored search per rule.
     keywordless_set: std::sync::OnceLock<Option<Regex>>,
+    /// For each set of anchors a region can hold (indexed by [`AnchorSet::bits`]), the
+    /// patterns of the keyword-less rules that name one of them, in one automaton (built on
+    /// first use; `None` when they are all the rules, or did not build: `keywordless_all`
+    /// then). A smaller automaton makes fewer and cheaper lazy-DFA states: over ordinary logs
+    /// the union of every keyword-less rule made most of a run's states (where regions hold
+    /// only dotted quads, and only the IPv4 rule can match). Empty without anchors.
+    ///
+    /// [`AnchorSet::bits`]: crate::anchors::AnchorSet::bits
+    keywordless_by_anchors: Vec<std::sync::OnceLock<Option<Regex>>>,
     /// The longest match of any keyword-less rule.
     keywordless_cap: usize,
     /// Where keyword-less rules can match: `Some` when every keyword-less rule names its
@@ -252,6 +261,13 @@ impl Engine {
             })
             .filter(|set| !set.is_empty())
             .map(crate::anchors::Finder::new);
+        let keywordless_by_anchors = if anchors.is_some() {
+            (0..crate::anchors::AnchorSet::COUNT)
+                .map(|_| std::sync::OnceLock::new())
+                .collect()
+        } else {
+            Vec::new()
+        };
         let keywordless_cap = keywordless
             .iter()
             .map(|&r| rules[r as usize].max_match())
@@ -272,6 +288,7 @@ impl Engine {
             keywordless,
             keywordless_all,
             keywordless_set: std::sync::OnceLock::new(),
+            keywordless_by_anchors,
             keywordless_cap,
             anchors,
             max_keyword,
@@ -870,12 +887,19 @@ impl Engine {
             // in a region ends by its reach: the search stops there.
             let stride_end = at.saturating_add(KEYWORDLESS_STRIDE).min(region_end);
             let lim = stride_end.saturating_add(cap).min(view.end).min(reach);
-            let found = all.search(&Input::new(hay).range(at..lim));
+            // Inside a region only the rules that name one of its anchors can match (see
+            // below): their own automaton finds the same leftmost start before `stride_end`.
+            // It says nothing of later regions, so its search never ends the loop.
+            let (searcher, whole) = match kinds.and_then(|k| self.keywordless_of(k)) {
+                Some(subset) => (subset, false),
+                None => (all, true),
+            };
+            let found = searcher.search(&Input::new(hay).range(at..lim));
             let s = match found {
                 // Every match of at most `cap` bytes that starts before `stride_end` ends
                 // inside the range, so `s` is the leftmost start.
-                Some(m) if m.start() < stride_end || lim == view.end => m.start(),
-                _ if lim == view.end => break,
+                Some(m) if m.start() < stride_end || (whole && lim == view.end) => m.start(),
+                _ if whole && lim == view.end => break,
                 _ => {
                     at = stride_end;
                     continue;
@@ -963,6 +987,27 @@ impl Engine {
                 .unwrap_or(view.end)
                 .max(s + 1);
         }
+    }
+
+    /// The automaton of the keyword-less rules that name one of `kinds` (see
+    /// `keywordless_by_anchors`); `None`: use the one of every keyword-less rule.
+    fn keywordless_of(&self, kinds: crate::anchors::AnchorSet) -> Option<&Regex> {
+        self.keywordless_by_anchors
+            .get(kinds.bits())?
+            .get_or_init(|| {
+                let hirs: Vec<&regex_syntax::hir::Hir> = self
+                    .keywordless
+                    .iter()
+                    .map(|&r| &self.rules[r as usize])
+                    .filter(|rule| rule.anchors.intersects(kinds))
+                    .map(|rule| rule.search_hir())
+                    .collect();
+                if hirs.is_empty() || hirs.len() == self.keywordless.len() {
+                    return None;
+                }
+                crate::compile::build_many(&hirs).ok()
+            })
+            .as_ref()
     }
 
     /// Length bounds, marker checks, stop-words, allow-list and validators; `hi` is the end of
