@@ -280,13 +280,9 @@ impl RedactorBuilder {
         let mut warnings = Vec::new();
         let mut out: Vec<(Arc<str>, RuleSpec)> = Vec::new();
         if self.builtin {
-            for (name, text) in catalog::builtin_rule_files() {
-                let src: Arc<str> = Arc::from(*name);
-                out.extend(
-                    parse_rules(name, text)?
-                        .into_iter()
-                        .map(|s| (src.clone(), s)),
-                );
+            for (name, rules) in catalog::builtin_rules() {
+                let src: Arc<str> = Arc::from(name);
+                out.extend(rules?.into_iter().map(|s| (src.clone(), s)));
             }
         }
         let builtin_count = out.len();

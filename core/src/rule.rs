@@ -176,20 +176,28 @@ impl RuleSpec {
 /// A TOML syntax error, an unknown field, a field of the wrong type or a missing required field,
 /// naming `source_name` and the rule id (or its position when the id itself is missing).
 pub fn parse_rules(source_name: &str, text: &str) -> Result<Vec<RuleSpec>, Error> {
-    /// A whole rule file, deserialized in one pass: the usual case, and the one the built-in
-    /// catalog takes at every start-up (a generic `toml::Table` first, then each rule from it,
-    /// costs about a third more). Whatever this rejects goes the way below, which says which
-    /// rule is wrong and how; it accepts nothing that way would not.
-    #[derive(Deserialize)]
-    #[serde(deny_unknown_fields)]
-    struct RuleFile {
-        #[serde(default)]
-        rule: Vec<RuleSpec>,
-    }
     if let Ok(file) = toml::from_str::<RuleFile>(text) {
         return Ok(file.rule);
     }
     parse_rule_by_rule(source_name, text)
+}
+
+/// A whole rule file, deserialized in one pass: the usual case (a generic `toml::Table` first,
+/// then each rule from it, costs about a third more). Whatever this rejects goes the way of
+/// [`parse_rule_by_rule`], which says which rule is wrong and how; it accepts nothing that way
+/// would not.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleFile {
+    #[serde(default)]
+    rule: Vec<RuleSpec>,
+}
+
+/// The rules of a rule file's JSON copy (`build.rs` makes one of each built-in file, the same
+/// data as its TOML): the built-in catalog's way at every start-up. `None` when it does not
+/// deserialize (the TOML then says why).
+pub(crate) fn parse_rules_json(json: &str) -> Option<Vec<RuleSpec>> {
+    serde_json::from_str::<RuleFile>(json).ok().map(|f| f.rule)
 }
 
 /// [`parse_rules`] through a generic table, one rule at a time: slower, and able to say which
