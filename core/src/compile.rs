@@ -447,16 +447,23 @@ fn build_regex(hir: &Hir) -> Result<Regex, Error> {
 
 /// One automaton over several patterns (pattern `i` is `hirs[i]`).
 pub(crate) fn build_many(hirs: &[&Hir]) -> Result<Regex, Error> {
-    build_with(hirs, false)
+    build_with(hirs, false, true)
+}
+
+/// [`build_many`] without a literal prefilter: for searches over short ranges that something
+/// else has already found (anchored regions), where a prefilter's candidates cost more than
+/// they skip.
+pub(crate) fn build_many_unfiltered(hirs: &[&Hir]) -> Result<Regex, Error> {
+    build_with(hirs, false, false)
 }
 
 /// A pattern set: one automaton that reports every pattern matching at a position
 /// (`which_overlapping_matches`), so a candidate is tested against several rules in one pass.
 pub(crate) fn build_set(hirs: &[&Hir]) -> Result<Regex, Error> {
-    build_with(hirs, true)
+    build_with(hirs, true, true)
 }
 
-fn build_with(hirs: &[&Hir], set: bool) -> Result<Regex, Error> {
+fn build_with(hirs: &[&Hir], set: bool, prefilter: bool) -> Result<Regex, Error> {
     let capacity = match (set, hirs.len() > 1) {
         // A set's anchored queries visit few states.
         (true, _) => 1 << 20,
@@ -482,6 +489,7 @@ fn build_with(hirs: &[&Hir], set: bool) -> Result<Regex, Error> {
                 .hybrid_cache_capacity(capacity)
                 .onepass(false)
                 .dfa(false)
+                .auto_prefilter(prefilter)
                 .match_kind(kind),
         )
         .syntax(syntax::Config::new().unicode(false).utf8(false))

@@ -1005,7 +1005,7 @@ impl Engine {
                 if hirs.is_empty() || hirs.len() == self.keywordless.len() {
                     return None;
                 }
-                crate::compile::build_many(&hirs).ok()
+                crate::compile::build_many_unfiltered(&hirs).ok()
             })
             .as_ref()
     }
