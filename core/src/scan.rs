@@ -318,6 +318,7 @@ impl Driver {
     /// line where that happens, the line is rescanned as it will be written (findings replaced by
     /// their label markers) and whatever the rescan finds outside the markers is added, until
     /// nothing new is found. Findings only grow: the redaction may cover more, never less.
+    /// `seg_found` comes sorted as [`components`] sorts ([`sort_hits`]).
     fn settle(
         &mut self,
         engine: &Engine,
@@ -406,9 +407,9 @@ impl Driver {
         if lines.is_empty() {
             return;
         }
-        // Sorted by start, so each line finds its own findings by binary search; what settling
-        // adds goes after `sorted`.
-        self.seg_found.sort_by_key(|r| r.start);
+        // Sorted by start (`scan` sorted them before settling), so each line finds its own
+        // findings by binary search; what settling adds goes after `sorted`.
+        debug_assert!(self.seg_found.windows(2).all(|w| w[0].start <= w[1].start));
         let sorted = self.seg_found.len();
         for (ls, le) in lines {
             self.settle_line(engine, buf, ls..le, &keep, sorted);
