@@ -250,19 +250,50 @@ pub(crate) fn classify(format: Format, keys: &KeySet, line: &[u8], eqs: Eqs) -> 
 }
 
 /// A line that is a bare JSON number, parsed (most lines that start with a digit, dates and
-/// addresses, are told apart by their bytes, without a parse).
+/// addresses, are told apart by their first bytes, without a parse).
 fn bare_number(line: &[u8], keys: &KeySet) -> Option<JsonLine> {
-    let number_bytes = line.iter().all(|b| {
-        matches!(
-            b,
-            b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E' | b' ' | b'\t' | b'\r'
-        )
-    });
-    if number_bytes {
+    if json_number_line(line) {
         parse_json(line, keys)
     } else {
         None
     }
+}
+
+/// Whether `line` is a JSON number between blanks (`-`, `0` or a digit run, then `.` and
+/// digits, then `e` and digits with a sign or not): the lines that JSON reads as a bare
+/// number. Dates and addresses fail at their second separator (`2026-12-05`, `10.0.0.1`).
+fn json_number_line(line: &[u8]) -> bool {
+    let blank = |b: &u8| matches!(b, b' ' | b'\t' | b'\r');
+    let digits = |i: usize| i + line[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+    let mut i = line.iter().take_while(|b| blank(b)).count();
+    if line.get(i) == Some(&b'-') {
+        i += 1;
+    }
+    let int = match line.get(i) {
+        Some(b'0') => i + 1,
+        Some(b'1'..=b'9') => digits(i),
+        _ => return false,
+    };
+    i = int;
+    if line.get(i) == Some(&b'.') {
+        let frac = digits(i + 1);
+        if frac == i + 1 {
+            return false;
+        }
+        i = frac;
+    }
+    if matches!(line.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        if matches!(line.get(i), Some(b'+' | b'-')) {
+            i += 1;
+        }
+        let exp = digits(i);
+        if exp == i {
+            return false;
+        }
+        i = exp;
+    }
+    line[i..].iter().all(blank)
 }
 
 /// [`classify`], every check; `quoted`: the line's first byte is `{`, `[` or `"`, so
@@ -1189,5 +1220,75 @@ mod fold_tests {
         let (folded, line_by_line) = both(r.structured(), &input, true);
         assert_eq!(folded, line_by_line);
         assert!(folded.1 > 1000);
+    }
+}
+
+#[cfg(test)]
+mod number_tests {
+    use super::json_number_line;
+    use proptest::prelude::*;
+
+    /// What a JSON parser says of the line: a number and nothing else.
+    fn parses_as_number(line: &[u8]) -> bool {
+        matches!(
+            serde_json::from_slice::<serde_json::Value>(line),
+            Ok(serde_json::Value::Number(_))
+        )
+    }
+
+    #[test]
+    fn numbers_and_near_misses() {
+        for yes in [
+            "0",
+            "-0",
+            "12",
+            " 4111111111111111 ",
+            "1.5",
+            "-2.25e-3",
+            "6E+2\r",
+            "7e9",
+        ] {
+            assert!(json_number_line(yes.as_bytes()), "{yes:?}");
+        }
+        for no in [
+            "",
+            " ",
+            "-",
+            "01",
+            "1.",
+            ".5",
+            "1e",
+            "1e+",
+            "+1",
+            "1 2",
+            "2026-12-05",
+            "10.0.0.1",
+            "1-2",
+            "--1",
+            "1.2.3",
+            "12 ms",
+        ] {
+            assert!(!json_number_line(no.as_bytes()), "{no:?}");
+        }
+    }
+
+    proptest! {
+        /// The shape check says yes wherever a JSON parser reads a number (and no only where
+        /// it does not), on lines of the bytes numbers, dates and addresses are made of; it
+        /// may say yes to a number the parser refuses as out of range (`1e309`), which the
+        /// parse after it then refuses.
+        #[test]
+        fn shape_is_what_json_reads_as_a_number(line in prop::collection::vec(
+            prop::sample::select(b"0123456789-+.eE \t\r".to_vec()), 0..14)
+        ) {
+            let shaped = json_number_line(&line);
+            let parsed = parses_as_number(&line);
+            let text = String::from_utf8_lossy(&line);
+            prop_assert!(shaped || !parsed, "{:?}", text);
+            if shaped && !parsed {
+                let e = serde_json::from_slice::<serde_json::Value>(&line).unwrap_err();
+                prop_assert!(e.to_string().contains("out of range"), "{:?}: {}", text, e);
+            }
+        }
     }
 }
