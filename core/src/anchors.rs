@@ -404,6 +404,9 @@ pub(crate) fn classes_agree(bytes: &[u8]) -> Result<(), String> {
 pub(crate) struct Finder {
     set: AnchorSet,
     avx2: bool,
+    /// For each anchor (by its place in [`Anchor::ALL`]), how far before an occurrence a
+    /// match that holds it may start: the longest match of the rules that name it.
+    back: [usize; Anchor::ALL.len()],
 }
 
 /// Reusable buffers of [`Finder::regions`].
@@ -425,19 +428,38 @@ impl Finder {
         let avx2 = std::arch::is_x86_feature_detected!("avx2");
         #[cfg(not(target_arch = "x86_64"))]
         let avx2 = false;
-        Finder { set, avx2 }
+        Finder {
+            set,
+            avx2,
+            back: [usize::MAX; Anchor::ALL.len()],
+        }
+    }
+
+    /// The finder with a bound of how far before an occurrence of each anchor a match may
+    /// start (`back(anchor)`: the longest match of the rules that name it). Regions then
+    /// reach back that far from an anchor rather than by the longest match of every rule:
+    /// a dotted quad's region holds the fifteen bytes before it, not a hundred.
+    pub(crate) fn with_back(mut self, back: impl Fn(Anchor) -> usize) -> Finder {
+        for a in Anchor::ALL {
+            self.back[a as usize] = back(a);
+        }
+        self
     }
 
     /// The vector path off, for tests.
     #[cfg(test)]
     pub(crate) fn scalar(set: AnchorSet) -> Finder {
-        Finder { set, avx2: false }
+        Finder {
+            avx2: false,
+            ..Finder::new(set)
+        }
     }
 
     /// Fills `scratch.regions` with the places in `view` where a match of a rule whose
     /// anchors are in the set can start, in order and disjoint: for each anchor occurrence,
     /// from the start of its line (or of `view`), but at most `back` bytes (the longest
-    /// match) before it, to its end. Bytes outside `view` are not read: a match inside `view`
+    /// match) before it, and no further than the anchor's own bound ([`Finder::with_back`]),
+    /// to its end. Bytes outside `view` are not read: a match inside `view`
     /// holds its anchor inside `view`.
     pub(crate) fn regions(
         &self,
@@ -460,43 +482,42 @@ impl Finder {
         }
         #[cfg(not(target_arch = "x86_64"))]
         self.spans_with(v, &mut scratch.spans, classify_scalar);
-        // Spans come in the order of the places checked; a run's span starts before its place.
+        // A match holds no newline and at most its rule's longest match: it starts after the
+        // last newline before its anchor's occurrence `a..b`, and at most the anchor's bound
+        // (or `back`) before `a`. Each occurrence's range runs from there to `b`; ranges that
+        // overlap or touch make one region. The bounds differ by anchor: a later occurrence
+        // may reach back over regions already made, which it then takes in.
+        //
+        // Spans come in the order of their places checked; a run's span starts before its
+        // place: sorted by `a`, the bytes that some occurrence can reach back to are searched
+        // for a newline, each once.
         scratch.spans.sort_unstable();
-        let mut prev_end = 0;
+        let most = back.min(self.back.iter().copied().max().unwrap_or(0));
+        // `line`: after the last newline before `searched` (bytes from `searched - most` on
+        // have been searched; a newline before that is before every earliest start to come).
+        let (mut line, mut searched) = (0, 0);
         for &(a, b, reach, anchor) in &scratch.spans {
-            // A match holds no newline and at most `back` bytes: it starts after the last
-            // newline before `a`, and at most `back` bytes before it. A region starts there,
-            // unless that is inside or just after the previous region (no newline between):
-            // then the previous region grows.
-            let reach = view.start + reach.min(v.len());
-            let earliest = a.saturating_sub(back);
-            let joins = earliest <= prev_end && !scratch.regions.is_empty();
-            let from = if joins { prev_end.min(a) } else { earliest };
-            let start = match memchr::memrchr(b'\n', &v[from..a]) {
-                Some(i) => Some(from + i + 1),
-                None if joins => None,
-                None => Some(from),
-            };
-            match (
-                start,
-                scratch.regions.last_mut(),
-                scratch.reach.last_mut(),
-                scratch.kinds.last_mut(),
-            ) {
-                (None, Some(r), Some(e), Some(k)) => {
-                    r.end = r.end.max(view.start + b);
-                    *e = (*e).max(reach);
-                    k.insert(anchor);
-                }
-                (start, _, _, _) => {
-                    scratch
-                        .regions
-                        .push(view.start + start.unwrap_or(from)..view.start + b);
-                    scratch.reach.push(reach);
-                    scratch.kinds.push([anchor].into_iter().collect());
-                }
+            let from = a.saturating_sub(most).max(searched);
+            if let Some(i) = memchr::memrchr(b'\n', &v[from..a]) {
+                line = from + i + 1;
             }
-            prev_end = prev_end.max(b);
+            searched = searched.max(a);
+            let earliest = a.saturating_sub(back.min(self.back[anchor as usize]));
+            let mut range = view.start + earliest.max(line)..view.start + b;
+            let mut reach = view.start + reach.min(v.len());
+            let mut kinds: AnchorSet = [anchor].into_iter().collect();
+            while let Some(last) = scratch.regions.last() {
+                if range.start > last.end {
+                    break;
+                }
+                range = range.start.min(last.start)..range.end.max(last.end);
+                scratch.regions.pop();
+                reach = reach.max(scratch.reach.pop().unwrap_or(0));
+                kinds = kinds.union(scratch.kinds.pop().unwrap_or_default());
+            }
+            scratch.regions.push(range);
+            scratch.reach.push(reach);
+            scratch.kinds.push(kinds);
         }
     }
 
@@ -1046,6 +1067,40 @@ mod tests {
         f.regions(hay, 4..32, usize::MAX, &mut s);
         // The first run is cut by the view: `0.0.1` holds no quad.
         assert_eq!(s.regions, vec![4..21, 22..32]);
+    }
+
+    /// Each anchor's own bound of how far back a match may start shortens its regions, and
+    /// only its own: a quad's region holds at most its bound before it, a card chain's the
+    /// overall bound. (`Finder::with_back` indexes by `Anchor as usize`: the order of `ALL`.)
+    #[test]
+    fn each_anchor_reaches_back_by_its_own_bound() {
+        assert!(Anchor::ALL
+            .iter()
+            .enumerate()
+            .all(|(i, &a)| a as usize == i));
+        let f = Finder::new(all()).with_back(|a| match a {
+            Anchor::DottedQuad => 15,
+            _ => usize::MAX,
+        });
+        let line = format!(
+            "{}from 10.20.30.40 {}card 4111111111111111",
+            "ab ".repeat(30),
+            "cd ".repeat(15)
+        );
+        let quad = line.find("10.20").expect("quad");
+        let card = line.find("4111").expect("card");
+        let mut s = AnchorScratch::default();
+        f.regions(line.as_bytes(), 0..line.len(), 40, &mut s);
+        assert_eq!(s.regions, vec![quad - 15..quad + 11, card - 40..card + 16]);
+        // Closer, the card's range reaches back before the quad's: one region from there.
+        let line = format!("{}from 1.2.3.4 4111111111111111", "ab ".repeat(30));
+        let (quad, card) = (
+            line.find("1.2").expect("quad"),
+            line.find("4111").expect("card"),
+        );
+        f.regions(line.as_bytes(), 0..line.len(), 40, &mut s);
+        assert_eq!(s.regions, vec![card - 40..card + 16]);
+        assert!(card - 40 < quad - 15);
     }
 
     /// Spans that overlap (a phone's `d) ddd` inside two card chains) make one region; a

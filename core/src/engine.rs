@@ -260,7 +260,19 @@ impl Engine {
                 (!a.is_empty()).then(|| set.union(a))
             })
             .filter(|set| !set.is_empty())
-            .map(crate::anchors::Finder::new);
+            .map(|set| {
+                // A match holds an anchor its rule names and is at most the rule's longest
+                // match: it starts at most that far before the anchor.
+                crate::anchors::Finder::new(set).with_back(|a| {
+                    keywordless
+                        .iter()
+                        .map(|&r| &rules[r as usize])
+                        .filter(|r| r.anchors.contains(a))
+                        .map(|r| r.max_match())
+                        .max()
+                        .unwrap_or(0)
+                })
+            });
         let keywordless_by_anchors = if anchors.is_some() {
             (0..crate::anchors::AnchorSet::COUNT)
                 .map(|_| std::sync::OnceLock::new())
