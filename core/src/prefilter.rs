@@ -221,9 +221,11 @@ impl Prefilter {
         self.avx2
     }
 
+    /// A compare per keyword of one byte (at most [`MAX_SINGLES`]): `contains` on bytes calls
+    /// `memchr`, which cost more than the compares on every candidate that does not fit.
     #[inline(always)]
     fn is_single(&self, b: u8) -> bool {
-        self.nsingles > 0 && self.singles[..self.nsingles].contains(&b)
+        self.singles[..self.nsingles].iter().any(|&s| s == b)
     }
 
     /// Opens the window of a candidate position `p` of `bytes` (a set bit or a one-byte
