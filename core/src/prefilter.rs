@@ -224,6 +224,7 @@ impl Prefilter {
     /// A compare per keyword of one byte (at most [`MAX_SINGLES`]): `contains` on bytes calls
     /// `memchr`, which cost more than the compares on every candidate that does not fit.
     #[inline(always)]
+    #[allow(clippy::manual_contains)] // `contains` is the call this avoids
     fn is_single(&self, b: u8) -> bool {
         self.singles[..self.nsingles].iter().any(|&s| s == b)
     }
