@@ -722,6 +722,77 @@ fn a_streamed_pem_key_is_released_after_its_end_line() {
     assert_eq!(seen.last().unwrap(), &expected);
 }
 
+/// Early release gives up when the rule's automaton outgrows its cache (2 MiB of lazy states
+/// per stream): the window is then held until it is complete, as if there were no early
+/// release, and the output is still the whole input's. A rule whose body automaton must tell
+/// apart every arrangement of the last 17 bytes (`[ab\n]*a[ab]{16}`) fills the cache on
+/// pseudo-random `a`/`b` lines; a line that no body may hold then releases nothing (with few
+/// such lines it does: the control).
+#[test]
+fn early_release_that_outgrows_its_cache_holds_the_window_to_its_end() {
+    let r = only(
+        r#"
+[[rule]]
+id = "ab-block"
+name = "a/b block"
+category = "secret"
+keywords = ["xkey"]
+multiline = true
+max_len = 65536
+pattern = '(?i:xkey)-----\n[ab\n]*a[ab]{16}-----END'
+"#,
+    );
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut body = || {
+        let mut l: String = (0..100)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                if x & 1 == 0 {
+                    'a'
+                } else {
+                    'b'
+                }
+            })
+            .collect();
+        l.push('\n');
+        l
+    };
+    let lines_with = |bodies: usize, body: &mut dyn FnMut() -> String| {
+        let mut lines = vec!["XKEY-----\n".to_string()];
+        lines.extend((0..bodies).map(|_| body()));
+        lines.push("zz: no body holds this line\n".to_string());
+        lines.extend((0..300).map(|i| format!("after {i}\n")));
+        lines
+    };
+    // Control: 20 body lines, then the line that ends every start's automaton: released.
+    let lines = lines_with(20, &mut body);
+    let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let seen = written_after_each_line(&r, &refs);
+    assert!(
+        seen[23].starts_with(&lines[..22].concat()),
+        "not released early"
+    );
+    assert_eq!(
+        seen.last().unwrap(),
+        &r.redact(&lines.concat()).into_owned()
+    );
+    // 300 body lines (30 KB) fill the cache: held until the window's 512th line.
+    let lines = lines_with(300, &mut body);
+    let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let seen = written_after_each_line(&r, &refs);
+    assert_eq!(seen[310], "", "released although the automaton gave up");
+    assert!(
+        seen[512].starts_with(&lines[..512].concat()),
+        "not released at the window's end"
+    );
+    assert_eq!(
+        seen.last().unwrap(),
+        &r.redact(&lines.concat()).into_owned()
+    );
+}
+
 /// A user rule whose automaton explodes on simple input (`[a-z]{1,1024}x` over a run of `a`
 /// scanned at 30-70 KB/s) is refused when the redactor is built, naming the rule; narrower
 /// counts are accepted.
