@@ -438,7 +438,8 @@ impl Finder {
     /// The finder with a bound of how far before an occurrence of each anchor a match may
     /// start (`back(anchor)`: the longest match of the rules that name it). Regions then
     /// reach back that far from an anchor rather than by the longest match of every rule:
-    /// a dotted quad's region holds the fifteen bytes before it, not a hundred.
+    /// a dotted quad's region holds the bytes an address may span before it, not those of
+    /// the longest keyword-less match.
     pub(crate) fn with_back(mut self, back: impl Fn(Anchor) -> usize) -> Finder {
         for a in Anchor::ALL {
             self.back[a as usize] = back(a);
