@@ -475,6 +475,18 @@ fn build_with(hirs: &[&Hir], set: bool, prefilter: bool) -> Result<Regex, Error>
     } else {
         regex_automata::MatchKind::LeftmostFirst
     };
+    // The prefix prefilter is made here and given, with automatic prefilters off: the meta
+    // engine then skips its reverse-suffix and reverse-inner strategies, which extract
+    // suffix and inner literals and build one more reverse NFA per rule when the rule is first
+    // used. Those strategies only pay over long haystacks that a prefilter skips through;
+    // rules search keyword windows and anchored regions. The 64 MB CLI run of ordinary logs
+    // took 2,221M instructions with them and 2,162M without (the 8 MB slice 419M and 399M);
+    // the library's steady state stayed within 0.2% on every corpus, outputs the same. Sets
+    // (`MatchKind::All`) have neither strategy and keep the automatic prefilter.
+    let explicit = (prefilter && !set)
+        .then(|| regex_automata::util::prefilter::Prefilter::from_hirs_prefix(kind, hirs))
+        .flatten();
+    let auto = prefilter && set;
     meta::Builder::new()
         .configure(
             // No full DFAs: built for the small patterns when a rule is first used, they cost
@@ -489,7 +501,8 @@ fn build_with(hirs: &[&Hir], set: bool, prefilter: bool) -> Result<Regex, Error>
                 .hybrid_cache_capacity(capacity)
                 .onepass(false)
                 .dfa(false)
-                .auto_prefilter(prefilter)
+                .auto_prefilter(auto)
+                .prefilter(explicit)
                 .match_kind(kind),
         )
         .syntax(syntax::Config::new().unicode(false).utf8(false))
