@@ -126,6 +126,12 @@ impl AnchorSet {
         usize::from(self.0)
     }
 
+    /// The set whose [`AnchorSet::bits`] are `bits` (below [`AnchorSet::COUNT`]).
+    pub(crate) fn from_bits(bits: usize) -> AnchorSet {
+        debug_assert!(bits < Self::COUNT);
+        AnchorSet(bits as u16)
+    }
+
     pub(crate) fn insert(&mut self, a: Anchor) {
         self.0 |= 1 << a as u16;
     }

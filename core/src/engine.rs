@@ -184,6 +184,10 @@ pub(crate) struct Engine {
     ///
     /// [`AnchorSet::bits`]: crate::anchors::AnchorSet::bits
     keywordless_by_anchors: Vec<std::sync::OnceLock<Option<Regex>>>,
+    /// For each set of anchors (indexed as `keywordless_by_anchors`), the keyword-less rule
+    /// (its place in `keywordless`) that alone names one of them, `u32::MAX` when none or
+    /// several do. Empty without anchors.
+    keywordless_single: Vec<u32>,
     /// The longest match of any keyword-less rule.
     keywordless_cap: usize,
     /// Where keyword-less rules can match: `Some` when every keyword-less rule names its
@@ -280,6 +284,23 @@ impl Engine {
         } else {
             Vec::new()
         };
+        let keywordless_single = if anchors.is_some() {
+            (0..crate::anchors::AnchorSet::COUNT)
+                .map(|bits| {
+                    let kinds = crate::anchors::AnchorSet::from_bits(bits);
+                    let mut naming = keywordless
+                        .iter()
+                        .enumerate()
+                        .filter(|&(_, &r)| rules[r as usize].anchors.intersects(kinds));
+                    match (naming.next(), naming.next()) {
+                        (Some((k, _)), None) => k as u32,
+                        _ => u32::MAX,
+                    }
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         let keywordless_cap = keywordless
             .iter()
             .map(|&r| rules[r as usize].max_match())
@@ -301,6 +322,7 @@ impl Engine {
             keywordless_all,
             keywordless_set: std::sync::OnceLock::new(),
             keywordless_by_anchors,
+            keywordless_single,
             keywordless_cap,
             anchors,
             max_keyword,
@@ -899,6 +921,52 @@ impl Engine {
             // in a region ends by its reach: the search stops there.
             let stride_end = at.saturating_add(KEYWORDLESS_STRIDE).min(region_end);
             let lim = stride_end.saturating_add(cap).min(view.end).min(reach);
+            // A region where one rule alone can match (a dotted quad's: the IPv4 rule) is
+            // searched with that rule's own pattern, unanchored: its leftmost match is the
+            // one the loop below reaches (the union finds every place where the pattern
+            // matches, in order, and the pattern is tried there anchored), with the same end
+            // (leftmost-first: the match an anchored search at its start finds), and one
+            // search instead of two. Over 64 MB of ordinary logs, 103,000 addresses: one
+            // search of two each.
+            if let Some(k) = kinds.and_then(|kd| self.single_keywordless(kd)) {
+                let from = at.max(scratch.kwless_next[k]);
+                let r = self.keywordless[k];
+                let rule = &self.rules[r as usize];
+                let found = (from < stride_end)
+                    .then(|| rule.regex().search(&Input::new(hay).range(from..lim)))
+                    .flatten()
+                    .filter(|m| m.start() < stride_end);
+                let Some(m) = found else {
+                    at = stride_end;
+                    continue;
+                };
+                let (s, e) = (m.start(), m.end());
+                if s >= keep.end {
+                    break;
+                }
+                // The other rules cannot match in this region (as below).
+                let kd = kinds.unwrap_or_default();
+                for (j, next) in scratch.kwless_next.iter_mut().enumerate() {
+                    let other = &self.rules[self.keywordless[j] as usize];
+                    if j != k && *next <= s && !other.anchors.intersects(kd) {
+                        *next = region_end;
+                    }
+                }
+                let n = out.len();
+                let resume = self.confirm(hay, r, s, e, view.start, view.end, scratch, out);
+                if s < keep.start {
+                    out.truncate(n);
+                }
+                scratch.kwless_next[k] = resume.max(s + 1);
+                at = scratch
+                    .kwless_next
+                    .iter()
+                    .copied()
+                    .min()
+                    .unwrap_or(view.end)
+                    .max(s + 1);
+                continue;
+            }
             // Inside a region only the rules that name one of its anchors can match (see
             // below): their own automaton finds the same leftmost start before `stride_end`.
             // It says nothing of later regions, so its search never ends the loop.
@@ -998,6 +1066,16 @@ impl Engine {
                 .min()
                 .unwrap_or(view.end)
                 .max(s + 1);
+        }
+    }
+
+    /// The keyword-less rule (its place in `keywordless`) that alone names one of `kinds`,
+    /// if one does.
+    #[inline]
+    fn single_keywordless(&self, kinds: crate::anchors::AnchorSet) -> Option<usize> {
+        match self.keywordless_single.get(kinds.bits()) {
+            Some(&k) if k != u32::MAX => Some(k as usize),
+            _ => None,
         }
     }
 
@@ -1676,6 +1754,47 @@ mod anchor_tests {
             "ssh deploy@10.1.2.3",
             "mysql://root:pw@10.1.2.3",
         ])
+    }
+
+    /// Regions that hold only dotted quads, where the IPv4 rule's own pattern is searched
+    /// (one rule alone names the anchor): the same findings as the union and the anchored
+    /// pattern, vetoes, rejected quads and several quads on a line included.
+    #[test]
+    fn regions_of_one_rule_find_what_the_union_finds() {
+        let (gated, plain) = redactors();
+        for (line, want) in [
+            (
+                "47.79.193.139 - - [21/Nov/2026:11:48:36 +0000] \"GET / HTTP/1.1\" 200",
+                1,
+            ),
+            ("upstream 10.1.2.3, 10.1.2.4;10.1.2.5 and 10.1.2.6", 4),
+            ("version 1.2.3.4 from 10.1.2.3 via 10.1.2.4", 2),
+            ("Chrome/120.0.0.0 client=203.0.113.7 build 4.3.2.1", 1),
+            ("bad 256.1.2.3 ok 127.0.0.1 and 1.2.3.4.5 then 8.8.8.8", 1),
+            (
+                "ssh deploy@24.104.132.182 && web@2.3.63.99 10.0.0.0/8 10.2.3.4/",
+                2,
+            ),
+            ("app_version=4.12.0.3 10.9.8.7", 1),
+            ("1.2.3.4", 1),
+            ("x1.2.3.4 1.2.3.4x 1.2.3.4", 1),
+        ] {
+            let found = gated.find_overlapping(line.as_bytes());
+            assert_eq!(found, plain.find_overlapping(line.as_bytes()), "{line}");
+            let ips = found.iter().filter(|f| &*f.rule_id == "ipv4").count();
+            assert_eq!(ips, want, "{line}: {found:?}");
+            // The same line after a long run of other bytes, and twice on one line.
+            for hay in [
+                format!("{} {line}", "ab ".repeat(2000)),
+                format!("{line} {line}"),
+            ] {
+                assert_eq!(
+                    gated.find_overlapping(hay.as_bytes()),
+                    plain.find_overlapping(hay.as_bytes()),
+                    "{hay}"
+                );
+            }
+        }
     }
 
     /// Vetoes that start well before their anchor, after a long run of other bytes on the same
