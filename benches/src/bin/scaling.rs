@@ -23,8 +23,9 @@ fn main() {
         let cut = if rest.len() <= 64 << 10 {
             rest.len()
         } else {
-            rest[64 << 10..]
-                .find('\n')
+            // The first line end from 64 KiB on (searched as bytes: 64 KiB may fall inside a
+            // character; a line end is a character boundary).
+            memchr::memchr(b'\n', &rest.as_bytes()[64 << 10..])
                 .map_or(rest.len(), |i| (64 << 10) + i + 1)
         };
         texts.push(&rest[..cut]);
