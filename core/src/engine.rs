@@ -81,6 +81,15 @@ impl Scratch {
 /// The lazy-DFA caches of a rule's keyword sides (before, after), each made on first use.
 type SideCaches = [Option<regex_automata::hybrid::dfa::Cache>; 2];
 
+/// Where the combined search of keyword-less rules goes on after a candidate at `s`: no rule
+/// looks at a candidate before its own resume point (`next`), so the next search starts at the
+/// nearest one. A rule whose match runs far (`x[^ ]*`) is then not searched again from every
+/// byte it covered, which would cost the length of the match for each of its bytes.
+#[inline]
+fn next_search(next: &[usize], s: usize, end: usize) -> usize {
+    next.iter().copied().min().unwrap_or(end).max(s + 1)
+}
+
 /// A multiline window ends at the latest after this many line ends from its keyword (the
 /// keyword's own line included), so that a stream holds at most this many lines for it. A
 /// PEM key of 32 KiB in 64-byte lines has 512.
@@ -958,13 +967,7 @@ impl Engine {
                     out.truncate(n);
                 }
                 scratch.kwless_next[k] = resume.max(s + 1);
-                at = scratch
-                    .kwless_next
-                    .iter()
-                    .copied()
-                    .min()
-                    .unwrap_or(view.end)
-                    .max(s + 1);
+                at = next_search(&scratch.kwless_next, s, view.end);
                 continue;
             }
             // Inside a region only the rules that name one of its anchors can match (see
@@ -1055,17 +1058,7 @@ impl Engine {
                     scratch.kwless_next[k] = s + 1;
                 }
             }
-            // No rule looks at a candidate before its own resume point, so the next search
-            // starts at the nearest one: a rule whose match runs far (`x[^ ]*`) is not searched
-            // again from every byte it covered, which would cost the length of the match for
-            // each of its bytes.
-            at = scratch
-                .kwless_next
-                .iter()
-                .copied()
-                .min()
-                .unwrap_or(view.end)
-                .max(s + 1);
+            at = next_search(&scratch.kwless_next, s, view.end);
         }
     }
 
