@@ -390,11 +390,7 @@ impl Redactor {
                             Screened::Quiet
                         } else if text_line && mine.clone().all(|c| c.end < end) {
                             own.clear();
-                            own.extend(mine.map(|c| Span {
-                                start: c.start - start,
-                                end: c.end - start,
-                                label: c.label,
-                            }));
+                            own.extend(crate::span::line_spans(&spans[si..], start, end));
                             Screened::Text(&own)
                         } else {
                             Screened::Unknown

@@ -47,6 +47,19 @@ pub(crate) struct Span {
     pub label: Label,
 }
 
+/// The spans of `spans` (in order of start) that start before `end`, as offsets from `at`: a
+/// block's spans as the line at `at` (ending at `end`) sees them.
+pub(crate) fn line_spans(spans: &[Span], at: usize, end: usize) -> impl Iterator<Item = Span> + '_ {
+    spans
+        .iter()
+        .take_while(move |c| c.start < end)
+        .map(move |c| Span {
+            start: c.start - at,
+            end: c.end - at,
+            label: c.label,
+        })
+}
+
 /// One replaced span: the rule that labels it, and its byte offsets.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Finding {

@@ -407,15 +407,7 @@ impl LineStream {
                 // its own: written as the text stream writes them, without a second scan.
                 self.close_run(out, on);
                 let line = &lines[at..next];
-                let comps: Vec<Span> = spans[si..]
-                    .iter()
-                    .take_while(|c| c.start < next)
-                    .map(|c| Span {
-                        start: c.start - at,
-                        end: c.end - at,
-                        label: c.label,
-                    })
-                    .collect();
+                let comps: Vec<Span> = crate::span::line_spans(&spans[si..], at, next).collect();
                 let mut k = 0;
                 for c in &comps {
                     out.extend_from_slice(&line[k..c.start]);
@@ -429,18 +421,8 @@ impl LineStream {
                 // the block when no multiline keyword was seen). Clean lines without a
                 // multiline keyword or a span across lines were written above, in one copy.
                 debug_assert!(multiline || crossed || dirty);
-                let known =
-                    (!multiline && !crossed && self.plain.get(pi) == Some(&at)).then(|| {
-                        spans[si..]
-                            .iter()
-                            .take_while(|c| c.start < next)
-                            .map(|c| Span {
-                                start: c.start - at,
-                                end: c.end - at,
-                                label: c.label,
-                            })
-                            .collect()
-                    });
+                let known = (!multiline && !crossed && self.plain.get(pi) == Some(&at))
+                    .then(|| crate::span::line_spans(&spans[si..], at, next).collect());
                 self.line.extend_from_slice(&lines[at..next]);
                 self.end_line(r, out, on, known);
                 self.line.clear();

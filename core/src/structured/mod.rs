@@ -878,16 +878,7 @@ fn fold_lines(
             pi += 1;
         }
         mine.clear();
-        mine.extend(
-            spans[si..]
-                .iter()
-                .take_while(|c| c.start < nl)
-                .map(|c| Span {
-                    start: c.start - at,
-                    end: c.end - at,
-                    label: c.label,
-                }),
-        );
+        mine.extend(crate::span::line_spans(&spans[si..], at, nl));
         if mine.is_empty() {
             at = nl + 1;
             lines += 1;
@@ -913,7 +904,7 @@ fn fold_lines(
         match plan {
             Some(plan) => {
                 found.clear();
-                render_line_guarded(r, line, plan, Some(mine.clone()), None, out, found);
+                render_line_guarded(r, line, plan, Some(std::mem::take(mine)), None, out, found);
                 findings += found.len();
             }
             None => {
