@@ -51,8 +51,8 @@ pub fn us_npi_valid(s: &[u8]) -> bool {
     if d.len() != 10 || !(d[0] == 1 || d[0] == 2) {
         return false;
     }
-    let mut full = vec![8, 0, 8, 4, 0];
-    full.extend(d);
+    let mut full = [8, 0, 8, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+    full[5..].copy_from_slice(&d);
     luhn(&full)
 }
 

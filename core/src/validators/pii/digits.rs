@@ -1,17 +1,91 @@
 //! Digit and calendar helpers shared by the personal-data validators: digit values with
 //! separators skipped, weighted sums, Luhn over digit values, and dates from digit fields.
 
+/// Digit values, held inline up to [`Digits::INLINE`] (every national number, card and phone
+/// number: a validator runs on each candidate of its rule, and the allocation and free of a
+/// `Vec` cost as much as the checks), on the heap beyond.
+#[derive(Clone, Debug)]
+pub(super) enum Digits {
+    Inline { len: u8, d: [u32; Digits::INLINE] },
+    Heap(Vec<u32>),
+}
+
+impl Digits {
+    pub(super) const INLINE: usize = 40;
+
+    fn new() -> Digits {
+        Digits::Inline {
+            len: 0,
+            d: [0; Digits::INLINE],
+        }
+    }
+
+    #[inline]
+    pub(super) fn push(&mut self, x: u32) {
+        match self {
+            Digits::Inline { len, d } if usize::from(*len) < Digits::INLINE => {
+                d[usize::from(*len)] = x;
+                *len += 1;
+            }
+            Digits::Inline { len, d } => {
+                let mut v = d[..usize::from(*len)].to_vec();
+                v.push(x);
+                *self = Digits::Heap(v);
+            }
+            Digits::Heap(v) => v.push(x),
+        }
+    }
+
+    /// The digits with `x` in front (at most [`Digits::INLINE`] inline, as always).
+    pub(super) fn with_front(&self, x: u32) -> Digits {
+        let mut out = Digits::new();
+        out.push(x);
+        for &v in self.iter() {
+            out.push(v);
+        }
+        out
+    }
+}
+
+impl std::ops::Deref for Digits {
+    type Target = [u32];
+    #[inline]
+    fn deref(&self) -> &[u32] {
+        match self {
+            Digits::Inline { len, d } => &d[..usize::from(*len)],
+            Digits::Heap(v) => v,
+        }
+    }
+}
+
 /// The digit values of `s`, skipping the bytes in `seps`; `None` if anything else occurs.
-pub(super) fn digits(s: &[u8], seps: &[u8]) -> Option<Vec<u32>> {
-    let mut out = Vec::with_capacity(s.len());
+#[inline]
+pub(super) fn digits(s: &[u8], seps: &[u8]) -> Option<Digits> {
+    // Compares, not `contains`: on bytes it calls `memchr` for each separator.
+    #[allow(clippy::manual_contains)]
+    let sep = |b: u8| seps.iter().any(|&x| x == b);
+    if s.len() > Digits::INLINE {
+        let mut out = Vec::with_capacity(s.len());
+        for &b in s {
+            if b.is_ascii_digit() {
+                out.push(u32::from(b - b'0'));
+            } else if !sep(b) {
+                return None;
+            }
+        }
+        return Some(Digits::Heap(out));
+    }
+    let (mut d, mut len) = ([0u32; Digits::INLINE], 0);
     for &b in s {
         if b.is_ascii_digit() {
-            out.push((b - b'0') as u32);
-        } else if !seps.contains(&b) {
+            // `len` stays below `s.len()`, at most `INLINE`.
+            d[len] = u32::from(b - b'0');
+            len += 1;
+        } else if !sep(b) {
             return None;
         }
     }
-    Some(out)
+    Some(Digits::Inline { len: len as u8, d })
 }
 
 /// Upper-cased bytes of `s` without the bytes in `seps`.
@@ -78,4 +152,39 @@ pub(super) fn luhn(d: &[u32]) -> bool {
         })
         .sum();
     sum % 10 == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digits_inline_and_past_it() {
+        for n in [
+            0,
+            1,
+            Digits::INLINE - 1,
+            Digits::INLINE,
+            Digits::INLINE + 1,
+            100,
+        ] {
+            let s: Vec<u8> = (0..n).map(|i| b"0123456789"[i % 10]).collect();
+            let with_seps: Vec<u8> = s.iter().flat_map(|&b| [b, b'-']).collect();
+            let want: Vec<u32> = (0..n).map(|i| (i % 10) as u32).collect();
+            let d = digits(&with_seps, b"-").unwrap();
+            assert_eq!(&d[..], &want[..], "{n} digits");
+            // Inline while the text fits, whatever its separators.
+            let plain = digits(&s, b"-").unwrap();
+            assert_eq!(&plain[..], &want[..], "{n} digits");
+            assert_eq!(matches!(plain, Digits::Heap(_)), n > Digits::INLINE);
+            let mut pushed = plain.clone();
+            pushed.push(3);
+            assert_eq!(pushed.last(), Some(&3));
+            assert_eq!(pushed.len(), n + 1);
+            let front: Vec<u32> = std::iter::once(7).chain(want.iter().copied()).collect();
+            assert_eq!(&d.with_front(7)[..], &front[..], "{n} digits after 7");
+        }
+        assert!(digits(b"12a3", b"-").is_none());
+        assert_eq!(&digits(b"", b"").unwrap()[..], &[] as &[u32]);
+    }
 }

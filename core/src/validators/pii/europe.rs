@@ -136,7 +136,7 @@ pub fn nl_bsn_valid(s: &[u8]) -> bool {
         return false;
     };
     if d.len() == 8 {
-        d.insert(0, 0);
+        d = d.with_front(0);
     }
     if d.len() != 9 || all_same(&d) {
         return false;

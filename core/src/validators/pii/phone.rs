@@ -104,11 +104,18 @@ fn parse_international_in<'d>(
     {
         return None;
     }
-    let digits: Vec<u8> = text.bytes().filter(u8::is_ascii_digit).collect();
-    if !(8..=15).contains(&digits.len()) {
+    let (mut buf, mut n) = ([0u8; 15], 0);
+    for b in text.bytes().filter(u8::is_ascii_digit) {
+        if n == buf.len() {
+            return None;
+        }
+        buf[n] = b;
+        n += 1;
+    }
+    if n < 8 {
         return None;
     }
-    let db = database(&digits)?;
+    let db = database(&buf[..n])?;
     let n = phonenumber::parse_with(db, None, text).ok()?;
     db.by_code(&n.code().value())?;
     Some((n, db))
@@ -131,12 +138,13 @@ pub fn e164_possible(s: &[u8]) -> bool {
 /// N11 (service codes), the exchange not 555 with a line in 0100-0199 (fiction numbers), the
 /// area code not 37X or 96X (reserved).
 pub fn nanp_valid(s: &[u8]) -> bool {
-    let Some(mut d) = digits(s, b" -.()+") else {
+    let Some(d) = digits(s, b" -.()+") else {
         return false;
     };
-    if d.len() == 11 && d[0] == 1 {
-        d.remove(0);
-    }
+    let d = match &d[..] {
+        [1, rest @ ..] if rest.len() == 10 => rest,
+        all => all,
+    };
     if d.len() != 10 {
         return false;
     }
@@ -149,7 +157,7 @@ pub fn nanp_valid(s: &[u8]) -> bool {
         && (exchange != 555 || !(100..200).contains(&line))
         && !(370..380).contains(&area)
         && !(960..970).contains(&area)
-        && !all_same(&d)
+        && !all_same(d)
 }
 
 /// International number `+CC NSN`, valid for its country by libphonenumber's metadata or by
@@ -165,22 +173,28 @@ fn e164_plan_valid(s: &[u8]) -> bool {
     let Some(rest) = s.strip_prefix(b"+") else {
         return false;
     };
-    let mut cleaned = rest.to_vec();
-    if let Some(i) = memchr::memmem::find(&cleaned, b"(0)") {
-        cleaned.drain(i..i + 3);
-    }
-    let Some(d) = digits(&cleaned, b" -./()") else {
+    // The first `(0)` (a national trunk) is left out.
+    let d = match memchr::memmem::find(rest, b"(0)") {
+        Some(i) => digits(&rest[..i], b" -./()").and_then(|mut d| {
+            for &x in digits(&rest[i + 3..], b" -./()")?.iter() {
+                d.push(x);
+            }
+            Some(d)
+        }),
+        None => digits(rest, b" -./()"),
+    };
+    let Some(d) = d else {
         return false;
     };
     if d.len() < 8 || d.len() > 15 {
         return false;
     }
     for cc_len in 1..=3 {
-        let cc: String = d[..cc_len]
-            .iter()
-            .map(|x| char::from(b'0' + *x as u8))
-            .collect();
-        if let Some(&(_, min, max, first)) = E164_PLANS.iter().find(|p| p.0 == cc) {
+        let cc = &d[..cc_len];
+        let plan = E164_PLANS.iter().find(|p| {
+            p.0.len() == cc_len && p.0.bytes().zip(cc).all(|(a, &b)| u32::from(a - b'0') == b)
+        });
+        if let Some(&(cc, min, max, first)) = plan {
             let nsn = &d[cc_len..];
             if nsn.len() < min || nsn.len() > max {
                 return false;
@@ -212,7 +226,7 @@ pub fn phone_national_valid(s: &[u8]) -> bool {
     if lens.len() == 4
         && s.iter().all(|&b| b.is_ascii_digit() || b == b'.')
         && groups.iter().all(|g| {
-            g.len() <= 3 && super::digits::number(&digits(g, b"").unwrap_or_default()) <= 255
+            g.len() <= 3 && digits(g, b"").is_some_and(|d| super::digits::number(&d) <= 255)
         })
     {
         return false;
