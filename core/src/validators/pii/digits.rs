@@ -11,7 +11,7 @@ pub(super) enum Digits {
 }
 
 impl Digits {
-    pub(super) const INLINE: usize = 40;
+    pub(super) const INLINE: usize = 24;
 
     fn new() -> Digits {
         Digits::Inline {
@@ -59,7 +59,7 @@ impl std::ops::Deref for Digits {
 }
 
 /// The digit values of `s`, skipping the bytes in `seps`; `None` if anything else occurs.
-#[inline]
+#[inline(always)]
 pub(super) fn digits(s: &[u8], seps: &[u8]) -> Option<Digits> {
     // Compares, not `contains`: on bytes it calls `memchr` for each separator.
     #[allow(clippy::manual_contains)]
