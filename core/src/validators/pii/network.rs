@@ -135,17 +135,13 @@ pub fn email_valid(s: &[u8]) -> bool {
     if local.is_empty() || local.len() > 64 || domain.len() < 4 || domain.len() > 253 {
         return false;
     }
-    if local[0] == b'.'
-        || local[local.len() - 1] == b'.'
-        || memchr::memmem::find(local, b"..").is_some()
-    {
+    // One pass each, without allocating or building a substring searcher: the validator runs
+    // on every address a log line holds.
+    if local[0] == b'.' || local[local.len() - 1] == b'.' || local.windows(2).any(|w| w == b"..") {
         return false;
     }
-    let labels: Vec<&[u8]> = domain.split(|&b| b == b'.').collect();
-    if labels.len() < 2 {
-        return false;
-    }
-    for l in &labels {
+    let (mut labels, mut tld): (usize, &[u8]) = (0, &[]);
+    for l in domain.split(|&b| b == b'.') {
         if l.is_empty() || l.len() > 63 || l[0] == b'-' || l[l.len() - 1] == b'-' {
             return false;
         }
@@ -155,8 +151,12 @@ pub fn email_valid(s: &[u8]) -> bool {
         {
             return false;
         }
+        labels += 1;
+        tld = l;
     }
-    let tld = labels[labels.len() - 1];
+    if labels < 2 {
+        return false;
+    }
     let alpha_tld = tld.len() >= 2 && tld.iter().all(|&b| b.is_ascii_alphabetic() || b >= 0x80);
     let puny = tld.len() > 4 && tld[..4].eq_ignore_ascii_case(b"xn--");
     alpha_tld || puny
@@ -166,6 +166,60 @@ pub fn email_valid(s: &[u8]) -> bool {
 mod tests {
     use super::super::all;
     use super::*;
+
+    /// The check as it was written first (a `Vec` of labels, `memmem` for `..`): the one-pass
+    /// version must say the same.
+    fn email_reference(s: &[u8]) -> bool {
+        let Some(at) = s.iter().rposition(|&b| b == b'@') else {
+            return false;
+        };
+        let (local, domain) = (&s[..at], &s[at + 1..]);
+        if local.is_empty() || local.len() > 64 || domain.len() < 4 || domain.len() > 253 {
+            return false;
+        }
+        if local[0] == b'.'
+            || local[local.len() - 1] == b'.'
+            || memchr::memmem::find(local, b"..").is_some()
+        {
+            return false;
+        }
+        let labels: Vec<&[u8]> = domain.split(|&b| b == b'.').collect();
+        if labels.len() < 2 {
+            return false;
+        }
+        for l in &labels {
+            if l.is_empty() || l.len() > 63 || l[0] == b'-' || l[l.len() - 1] == b'-' {
+                return false;
+            }
+            if !l
+                .iter()
+                .all(|&b| b.is_ascii_alphanumeric() || b == b'-' || b >= 0x80)
+            {
+                return false;
+            }
+        }
+        let tld = labels[labels.len() - 1];
+        let alpha_tld = tld.len() >= 2 && tld.iter().all(|&b| b.is_ascii_alphabetic() || b >= 0x80);
+        let puny = tld.len() > 4 && tld[..4].eq_ignore_ascii_case(b"xn--");
+        alpha_tld || puny
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn email_is_its_reference(
+            s in proptest::collection::vec(proptest::prop_oneof![
+                proptest::prelude::Just(b'a'), proptest::prelude::Just(b'Z'),
+                proptest::prelude::Just(b'7'), proptest::prelude::Just(b'.'),
+                proptest::prelude::Just(b'-'), proptest::prelude::Just(b'@'),
+                proptest::prelude::Just(b'x'), proptest::prelude::Just(b'n'),
+                proptest::prelude::Just(0xC3u8), proptest::prelude::Just(b'_'),
+                proptest::prelude::any::<u8>(),
+            ], 0..90),
+        ) {
+            proptest::prop_assert_eq!(email_valid(&s), email_reference(&s), "{:?}", String::from_utf8_lossy(&s));
+        }
+    }
 
     #[test]
     fn ipv4_values() {
