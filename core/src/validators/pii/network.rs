@@ -167,41 +167,31 @@ mod tests {
     use super::super::all;
     use super::*;
 
-    /// The check as it was written first (a `Vec` of labels, `memmem` for `..`): the one-pass
-    /// version must say the same.
+    /// The check written as one conjunction of conditions (the former code's, with a `Vec` of
+    /// labels and `memmem` for `..`): the one-pass version must say the same.
     fn email_reference(s: &[u8]) -> bool {
         let Some(at) = s.iter().rposition(|&b| b == b'@') else {
             return false;
         };
         let (local, domain) = (&s[..at], &s[at + 1..]);
-        if local.is_empty() || local.len() > 64 || domain.len() < 4 || domain.len() > 253 {
-            return false;
-        }
-        if local[0] == b'.'
-            || local[local.len() - 1] == b'.'
-            || memchr::memmem::find(local, b"..").is_some()
-        {
-            return false;
-        }
         let labels: Vec<&[u8]> = domain.split(|&b| b == b'.').collect();
-        if labels.len() < 2 {
-            return false;
-        }
-        for l in &labels {
-            if l.is_empty() || l.len() > 63 || l[0] == b'-' || l[l.len() - 1] == b'-' {
-                return false;
-            }
-            if !l
-                .iter()
-                .all(|&b| b.is_ascii_alphanumeric() || b == b'-' || b >= 0x80)
-            {
-                return false;
-            }
-        }
-        let tld = labels[labels.len() - 1];
-        let alpha_tld = tld.len() >= 2 && tld.iter().all(|&b| b.is_ascii_alphabetic() || b >= 0x80);
-        let puny = tld.len() > 4 && tld[..4].eq_ignore_ascii_case(b"xn--");
-        alpha_tld || puny
+        let label_ok = |l: &&[u8]| {
+            (1..=63).contains(&l.len())
+                && !l.starts_with(b"-")
+                && !l.ends_with(b"-")
+                && l.iter()
+                    .all(|&b| b.is_ascii_alphanumeric() || b == b'-' || b >= 0x80)
+        };
+        let tld = labels.last().copied().unwrap_or_default();
+        (1..=64).contains(&local.len())
+            && (4..=253).contains(&domain.len())
+            && !local.starts_with(b".")
+            && !local.ends_with(b".")
+            && memchr::memmem::find(local, b"..").is_none()
+            && labels.len() >= 2
+            && labels.iter().all(label_ok)
+            && ((tld.len() >= 2 && tld.iter().all(|&b| b.is_ascii_alphabetic() || b >= 0x80))
+                || (tld.len() > 4 && tld[..4].eq_ignore_ascii_case(b"xn--")))
     }
 
     proptest::proptest! {
