@@ -12,39 +12,6 @@ pub(super) enum Digits {
 
 impl Digits {
     pub(super) const INLINE: usize = 24;
-
-    fn new() -> Digits {
-        Digits::Inline {
-            len: 0,
-            d: [0; Digits::INLINE],
-        }
-    }
-
-    #[inline]
-    pub(super) fn push(&mut self, x: u32) {
-        match self {
-            Digits::Inline { len, d } if usize::from(*len) < Digits::INLINE => {
-                d[usize::from(*len)] = x;
-                *len += 1;
-            }
-            Digits::Inline { len, d } => {
-                let mut v = d[..usize::from(*len)].to_vec();
-                v.push(x);
-                *self = Digits::Heap(v);
-            }
-            Digits::Heap(v) => v.push(x),
-        }
-    }
-
-    /// The digits with `x` in front (at most [`Digits::INLINE`] inline, as always).
-    pub(super) fn with_front(&self, x: u32) -> Digits {
-        let mut out = Digits::new();
-        out.push(x);
-        for &v in self.iter() {
-            out.push(v);
-        }
-        out
-    }
 }
 
 impl std::ops::Deref for Digits {
@@ -173,16 +140,10 @@ mod tests {
             let want: Vec<u32> = (0..n).map(|i| (i % 10) as u32).collect();
             let d = digits(&with_seps, b"-").unwrap();
             assert_eq!(&d[..], &want[..], "{n} digits");
-            // Inline while the text fits, whatever its separators.
+            // Inline while the text is at most `INLINE` bytes, separators included.
             let plain = digits(&s, b"-").unwrap();
             assert_eq!(&plain[..], &want[..], "{n} digits");
             assert_eq!(matches!(plain, Digits::Heap(_)), n > Digits::INLINE);
-            let mut pushed = plain.clone();
-            pushed.push(3);
-            assert_eq!(pushed.last(), Some(&3));
-            assert_eq!(pushed.len(), n + 1);
-            let front: Vec<u32> = std::iter::once(7).chain(want.iter().copied()).collect();
-            assert_eq!(&d.with_front(7)[..], &front[..], "{n} digits after 7");
         }
         assert!(digits(b"12a3", b"-").is_none());
         assert_eq!(&digits(b"", b"").unwrap()[..], &[] as &[u32]);

@@ -132,13 +132,16 @@ pub fn it_codice_fiscale_valid(s: &[u8]) -> bool {
 /// Netherlands BSN: 9 digits (8 with an implied leading zero), the "11-test" with weights
 /// 9..2 and -1 for the last digit.
 pub fn nl_bsn_valid(s: &[u8]) -> bool {
-    let Some(mut d) = digits(s, b" .-") else {
+    let Some(found) = digits(s, b" .-") else {
         return false;
     };
-    if d.len() == 8 {
-        d = d.with_front(0);
+    if !(8..=9).contains(&found.len()) {
+        return false;
     }
-    if d.len() != 9 || all_same(&d) {
+    // Eight digits read with a leading zero.
+    let mut d = [0u32; 9];
+    d[9 - found.len()..].copy_from_slice(&found);
+    if all_same(&d) {
         return false;
     }
     let sum = weighted(&d[..8], &[9, 8, 7, 6, 5, 4, 3, 2]) as i64 - d[8] as i64;

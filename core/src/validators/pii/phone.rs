@@ -173,20 +173,33 @@ fn e164_plan_valid(s: &[u8]) -> bool {
     let Some(rest) = s.strip_prefix(b"+") else {
         return false;
     };
-    // The first `(0)` (a national trunk) is left out.
-    let d = match memchr::memmem::find(rest, b"(0)") {
-        Some(i) => digits(&rest[..i], b" -./()").and_then(|mut d| {
-            for &x in digits(&rest[i + 3..], b" -./()")?.iter() {
-                d.push(x);
+    // The first `(0)` (a national trunk) is left out: the digits before it, then those after.
+    const SEPS: &[u8] = b" -./()";
+    let mut joined = [0u32; 15];
+    let whole;
+    let d: &[u32] = match memchr::memmem::find(rest, b"(0)") {
+        None => match digits(rest, SEPS) {
+            Some(found) => {
+                whole = found;
+                &whole
             }
-            Some(d)
-        }),
-        None => digits(rest, b" -./()"),
+            None => return false,
+        },
+        Some(i) => {
+            let (Some(a), Some(b)) = (digits(&rest[..i], SEPS), digits(&rest[i + 3..], SEPS))
+            else {
+                return false;
+            };
+            let n = a.len() + b.len();
+            if n > joined.len() {
+                return false;
+            }
+            joined[..a.len()].copy_from_slice(&a);
+            joined[a.len()..n].copy_from_slice(&b);
+            &joined[..n]
+        }
     };
-    let Some(d) = d else {
-        return false;
-    };
-    if d.len() < 8 || d.len() > 15 {
+    if !(8..=15).contains(&d.len()) {
         return false;
     }
     for cc_len in 1..=3 {
