@@ -64,6 +64,9 @@ pub(crate) struct Rule {
     /// over the pattern size limit), to learn early that a window's result can no longer
     /// change.
     release: std::sync::OnceLock<Option<ReleaseDfa>>,
+    /// Multiline rules: a prefilter of the pattern's prefix literals (every match starts with
+    /// one), built on first use; `None` when the pattern has no usable prefix.
+    starts: std::sync::OnceLock<Option<regex_automata::util::prefilter::Prefilter>>,
     /// Keyword-less rules: the spec's `candidate` pattern (parsed at build), which the
     /// combined search of keyword-less rules looks for in place of the pattern.
     candidate: Option<Hir>,
@@ -243,6 +246,20 @@ impl Rule {
     pub(crate) fn release_dfa(&self) -> Option<&ReleaseDfa> {
         self.release
             .get_or_init(|| release_dfa_of(self.hir()))
+            .as_ref()
+    }
+
+    /// See the field `starts`: where a match of a multiline rule can start. A match
+    /// starting at `s` begins with one of the literals, so a search of the prefilter from
+    /// `s` or before finds a candidate at `s` or before.
+    pub(crate) fn starts(&self) -> Option<&regex_automata::util::prefilter::Prefilter> {
+        self.starts
+            .get_or_init(|| {
+                regex_automata::util::prefilter::Prefilter::from_hir_prefix(
+                    regex_automata::MatchKind::LeftmostFirst,
+                    self.hir(),
+                )
+            })
             .as_ref()
     }
 
@@ -825,6 +842,7 @@ pub(crate) fn compile_rule(spec: &RuleSpec, index: usize, eager: bool) -> Result
         lead: std::sync::OnceLock::new(),
         sides: std::sync::OnceLock::new(),
         release: std::sync::OnceLock::new(),
+        starts: std::sync::OnceLock::new(),
         candidate,
         anchors,
         index,

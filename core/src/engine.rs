@@ -709,9 +709,41 @@ impl Engine {
         out: &mut Vec<Hit>,
     ) {
         let rule = &self.rules[r as usize];
+        // Multiline windows run far past the keyword's line (up to the rule's longest match),
+        // but only matches that start before `keep.end` count. Where the pattern's prefix
+        // literals are known, the places before `keep.end` where one starts are tried anchored,
+        // in order: the first that matches gives the leftmost match, as the search of the
+        // window does, without reading the rest of the window for a later start (a PEM
+        // header whose body does not follow read up to 64 KiB, once for every key rule whose
+        // keyword it holds).
+        let starts = if rule.multiline { rule.starts() } else { None };
         let mut at = win.start;
         while at < win.end {
-            let Some(m) = rule.regex().search(&Input::new(hay).range(at..win.end)) else {
+            let found = match starts {
+                Some(pre) => {
+                    let end = keep.end.saturating_add(pre.max_needle_len()).min(win.end);
+                    let mut found = None;
+                    while at < keep.end.min(win.end) {
+                        let Some(c) = pre.find(hay, regex_automata::Span { start: at, end }) else {
+                            break;
+                        };
+                        if c.start >= keep.end {
+                            break;
+                        }
+                        let input = Input::new(hay)
+                            .range(c.start..win.end)
+                            .anchored(Anchored::Yes);
+                        if let Some(m) = rule.regex().search(&input) {
+                            found = Some(m);
+                            break;
+                        }
+                        at = c.start + 1;
+                    }
+                    found
+                }
+                None => rule.regex().search(&Input::new(hay).range(at..win.end)),
+            };
+            let Some(m) = found else {
                 break;
             };
             let (s, mut e) = (m.start(), m.end());
@@ -1404,6 +1436,81 @@ mod context_word_tests {
 
 #[cfg(test)]
 mod lazy_shape_tests {
+    use super::rule_texts;
+    use regex_automata::{Anchored, Input};
+
+    /// The premise of the anchored tries of multiline windows (`Engine::search`): on every
+    /// text the tests of candidates use, each match of a multiline rule that has a prefix
+    /// prefilter starts where a search of the prefilter from before it reports a candidate,
+    /// and the search anchored there ends where the unanchored search does.
+    #[test]
+    fn multiline_matches_start_at_a_prefix_candidate() {
+        let r = crate::Redactor::builder().build().unwrap();
+        let texts = rule_texts();
+        let mut checked = 0;
+        for rule in r.text().engine.rules.iter().filter(|r| r.multiline) {
+            let Some(pre) = rule.starts() else {
+                continue;
+            };
+            for hay in &texts {
+                let mut at = 0;
+                while let Some(m) = rule.regex().search(&Input::new(hay).range(at..)) {
+                    let span = regex_automata::Span {
+                        start: at,
+                        end: hay.len(),
+                    };
+                    let c = pre.find(hay, span).map(|c| c.start);
+                    assert!(
+                        c.is_some_and(|c| c <= m.start()),
+                        "{}: match at {} but candidate {c:?}",
+                        rule.id,
+                        m.start()
+                    );
+                    // Each candidate before the match has no anchored match of its own.
+                    let mut c = c.unwrap_or(0);
+                    while c < m.start() {
+                        let input = Input::new(hay).range(c..).anchored(Anchored::Yes);
+                        assert!(rule.regex().search(&input).is_none(), "{} at {c}", rule.id);
+                        let next = regex_automata::Span {
+                            start: c + 1,
+                            end: hay.len(),
+                        };
+                        c = pre.find(hay, next).map_or(usize::MAX, |n| n.start);
+                    }
+                    assert_eq!(c, m.start(), "{}", rule.id);
+                    let anchored = Input::new(hay).range(c..).anchored(Anchored::Yes);
+                    assert_eq!(
+                        rule.regex().search(&anchored).map(|a| a.end()),
+                        Some(m.end()),
+                        "{}",
+                        rule.id
+                    );
+                    checked += 1;
+                    at = m.end().max(m.start() + 1);
+                }
+            }
+        }
+        assert!(checked > 20, "{checked} matches checked");
+    }
+
+    /// A header whose body does not follow, then on the same line a whole key: the window's
+    /// first place where the pattern's prefix occurs has no match, the second has.
+    #[test]
+    fn a_multiline_window_tries_each_prefix_before_its_line_ends() {
+        let r = crate::Redactor::new().unwrap();
+        let body = "MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\n\
+                    VTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxK\n";
+        let text = format!(
+            "cfg={{\"key\": \"-----BEGIN RSA PRIVATE KEY-----\\nQUJD\"}} then \
+             -----BEGIN RSA PRIVATE KEY-----\n{body}-----END RSA PRIVATE KEY-----\nnext line\n"
+        );
+        let out = r.redact(&text);
+        assert!(!out.contains("MIIEowIBAAKCAQEAu1SU"), "{out}");
+        assert!(!out.contains("VTLw7onLRnrq0"), "{out}");
+        assert!(out.starts_with("cfg={"), "{out}");
+        assert!(out.ends_with("next line\n"), "{out}");
+    }
+
     /// Built-in rules are parsed on first use, so the engine bounds their reach when it sizes
     /// the overlap of long-line pieces: with the built-in catalog, the bound is the exact value
     /// (rules capped at the single-line limit exist), and the lazy and eager builds agree on
