@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use regex_automata::meta::Regex;
+use regex_automata::meta::{Cache, Regex};
 use regex_automata::util::captures::Captures;
 use regex_automata::{Anchored, Input, PatternID, PatternSet};
 
@@ -36,6 +36,13 @@ pub(crate) struct Scratch {
     windows: Vec<Vec<(usize, usize, usize)>>,
     touched: Vec<u32>,
     caps: Vec<Option<Captures>>,
+    /// Each rule's search cache, made on first use (see [`cache_of`]).
+    caches: Vec<Option<Box<Cache>>>,
+    /// The caches of the automata of keyword-less rules: all of them, by anchor set (as
+    /// `Engine::keywordless_by_anchors`), and the overlapping set.
+    kwless_all: Option<Box<Cache>>,
+    kwless_by_anchors: Vec<Option<Box<Cache>>>,
+    kwless_set_cache: Option<Box<Cache>>,
     /// Caches of each rule's [`KeywordSides`](crate::compile::KeywordSides) automata, made on
     /// first use.
     sides: Vec<Option<Box<SideCaches>>>,
@@ -64,6 +71,12 @@ impl Scratch {
             windows: vec![Vec::new(); engine.rules.len()],
             touched: Vec::new(),
             caps: (0..engine.rules.len()).map(|_| None).collect(),
+            caches: (0..engine.rules.len()).map(|_| None).collect(),
+            kwless_all: None,
+            kwless_by_anchors: (0..engine.keywordless_by_anchors.len())
+                .map(|_| None)
+                .collect(),
+            kwless_set_cache: None,
             sides: (0..engine.rules.len()).map(|_| None).collect(),
             kwless_next: Vec::new(),
             kwless_set: PatternSet::new(engine.keywordless.len()),
@@ -76,6 +89,14 @@ impl Scratch {
             markers: true,
         }
     }
+}
+
+/// The search cache of `re` in `slot`, made on first use. Each scanner keeps its own caches:
+/// a search that takes its cache from the automaton's own pool pays the pool's bookkeeping,
+/// and a lock in every thread but the first that searched with it.
+#[inline]
+fn cache_of<'s>(slot: &'s mut Option<Box<Cache>>, re: &Regex) -> &'s mut Cache {
+    slot.get_or_insert_with(|| Box::new(re.create_cache()))
 }
 
 /// The lazy-DFA caches of a rule's keyword sides (before, after), each made on first use.
@@ -489,7 +510,9 @@ impl Engine {
                                 continue;
                             }
                             let input = Input::new(hay).range(hs..we).anchored(Anchored::Yes);
-                            if let Some(m) = rule.regex().search(&input) {
+                            let re = rule.regex();
+                            let cache = cache_of(&mut scratch.caches[r as usize], re);
+                            if let Some(m) = re.search_with(cache, &input) {
                                 self.confirm(
                                     hay,
                                     r,
@@ -733,7 +756,9 @@ impl Engine {
                         let input = Input::new(hay)
                             .range(c.start..win.end)
                             .anchored(Anchored::Yes);
-                        if let Some(m) = rule.regex().search(&input) {
+                        let re = rule.regex();
+                        let cache = cache_of(&mut scratch.caches[r as usize], re);
+                        if let Some(m) = re.search_with(cache, &input) {
                             found = Some(m);
                             break;
                         }
@@ -741,7 +766,11 @@ impl Engine {
                     }
                     found
                 }
-                None => rule.regex().search(&Input::new(hay).range(at..win.end)),
+                None => {
+                    let re = rule.regex();
+                    let cache = cache_of(&mut scratch.caches[r as usize], re);
+                    re.search_with(cache, &Input::new(hay).range(at..win.end))
+                }
             };
             let Some(m) = found else {
                 break;
@@ -749,10 +778,10 @@ impl Engine {
             let (s, mut e) = (m.start(), m.end());
             if e == win.end && win.end < limit {
                 let ext = s.saturating_add(rule.max_match()).min(limit).max(win.end);
-                if let Some(m2) = rule
-                    .regex()
-                    .search(&Input::new(hay).range(s..ext).anchored(Anchored::Yes))
-                {
+                let re = rule.regex();
+                let cache = cache_of(&mut scratch.caches[r as usize], re);
+                let input = Input::new(hay).range(s..ext).anchored(Anchored::Yes);
+                if let Some(m2) = re.search_with(cache, &input) {
                     e = m2.end();
                 }
             }
@@ -813,10 +842,11 @@ impl Engine {
         let split = rule.splitter().and_then(|sp| sp.split(hay, s, e));
         let captured = |scratch: &mut Scratch| -> Option<(usize, usize)> {
             let g = rule.secret_group()?;
-            let caps =
-                scratch.caps[r as usize].get_or_insert_with(|| rule.regex().create_captures());
-            rule.regex()
-                .search_captures(&Input::new(hay).range(s..e).anchored(Anchored::Yes), caps);
+            let re = rule.regex();
+            let caps = scratch.caps[r as usize].get_or_insert_with(|| re.create_captures());
+            let cache = cache_of(&mut scratch.caches[r as usize], re);
+            let input = Input::new(hay).range(s..e).anchored(Anchored::Yes);
+            re.search_captures_with(cache, &input, caps);
             match caps.get_group(g) {
                 Some(sp) if sp.end > sp.start => Some((sp.start, sp.end)),
                 _ => None,
@@ -888,11 +918,13 @@ impl Engine {
             // connection string with two passwords, the pattern preferring the last): once the
             // secret is a marker, a second redaction would find that one. Such a line is
             // settled (`scan.rs`).
-            if ss > s + 1
-                && rule
-                    .regex()
-                    .is_match(Input::new(hay).range(s..ss).earliest(true))
-            {
+            let earlier = ss > s + 1 && {
+                let re = rule.regex();
+                let cache = cache_of(&mut scratch.caches[rule.index], re);
+                let input = Input::new(hay).range(s..ss).earliest(true);
+                re.search_half_with(cache, &input).is_some()
+            };
+            if earlier {
                 scratch.resettle.push(s);
             }
             let (ss, se) = widen_utf8(hay, ss, se, lo, hi);
@@ -974,7 +1006,11 @@ impl Engine {
                 let r = self.keywordless[k];
                 let rule = &self.rules[r as usize];
                 let found = (from < stride_end)
-                    .then(|| rule.regex().search(&Input::new(hay).range(from..lim)))
+                    .then(|| {
+                        let re = rule.regex();
+                        let cache = cache_of(&mut scratch.caches[r as usize], re);
+                        re.search_with(cache, &Input::new(hay).range(from..lim))
+                    })
                     .flatten()
                     .filter(|m| m.start() < stride_end);
                 let Some(m) = found else {
@@ -1005,11 +1041,13 @@ impl Engine {
             // Inside a region only the rules that name one of its anchors can match (see
             // below): their own automaton finds the same leftmost start before `stride_end`.
             // It says nothing of later regions, so its search never ends the loop.
-            let (searcher, whole) = match kinds.and_then(|k| self.keywordless_of(k)) {
-                Some(subset) => (subset, false),
-                None => (all, true),
-            };
-            let found = searcher.search(&Input::new(hay).range(at..lim));
+            let (searcher, whole, slot) =
+                match kinds.and_then(|k| Some((k, self.keywordless_of(k)?))) {
+                    Some((k, subset)) => (subset, false, &mut scratch.kwless_by_anchors[k.bits()]),
+                    None => (all, true, &mut scratch.kwless_all),
+                };
+            let found =
+                searcher.search_with(cache_of(slot, searcher), &Input::new(hay).range(at..lim));
             let s = match found {
                 // Every match of at most `cap` bytes that starts before `stride_end` ends
                 // inside the range, so `s` is the leftmost start.
@@ -1059,7 +1097,8 @@ impl Engine {
             };
             if let Some(set) = set {
                 scratch.kwless_set.clear();
-                set.which_overlapping_matches(
+                set.which_overlapping_matches_with(
+                    cache_of(&mut scratch.kwless_set_cache, set),
                     &Input::new(hay)
                         .range(s..s.saturating_add(cap).min(view.end))
                         .anchored(Anchored::Yes),
@@ -1077,9 +1116,10 @@ impl Engine {
                 let r = self.keywordless[k];
                 let rule = &self.rules[r as usize];
                 let lim = s.saturating_add(rule.max_match()).min(view.end);
-                if let Some(mm) = rule
-                    .regex()
-                    .search(&Input::new(hay).range(s..lim).anchored(Anchored::Yes))
+                let re = rule.regex();
+                let input = Input::new(hay).range(s..lim).anchored(Anchored::Yes);
+                if let Some(mm) =
+                    re.search_with(cache_of(&mut scratch.caches[r as usize], re), &input)
                 {
                     let e = mm.end();
                     // Confirm (and validate) even before `keep` to learn where to resume;
