@@ -36,13 +36,9 @@ pub(crate) struct Scratch {
     windows: Vec<Vec<(usize, usize, usize)>>,
     touched: Vec<u32>,
     caps: Vec<Option<Captures>>,
-    /// Each rule's search cache, made on first use (see [`cache_of`]).
-    caches: Vec<Option<Box<Cache>>>,
-    /// The caches of the automata of keyword-less rules: all of them, by anchor set (as
-    /// `Engine::keywordless_by_anchors`), and the overlapping set.
-    kwless_all: Option<Box<Cache>>,
-    kwless_by_anchors: Vec<Option<Box<Cache>>>,
-    kwless_set_cache: Option<Box<Cache>>,
+    /// The search caches of the automata, taken from the engine's pool for a scan
+    /// ([`Engine::lend_caches`]), made when none is there.
+    pub(crate) caches: Option<Box<Caches>>,
     /// Caches of each rule's [`KeywordSides`](crate::compile::KeywordSides) automata, made on
     /// first use.
     sides: Vec<Option<Box<SideCaches>>>,
@@ -71,12 +67,7 @@ impl Scratch {
             windows: vec![Vec::new(); engine.rules.len()],
             touched: Vec::new(),
             caps: (0..engine.rules.len()).map(|_| None).collect(),
-            caches: (0..engine.rules.len()).map(|_| None).collect(),
-            kwless_all: None,
-            kwless_by_anchors: (0..engine.keywordless_by_anchors.len())
-                .map(|_| None)
-                .collect(),
-            kwless_set_cache: None,
+            caches: None,
             sides: (0..engine.rules.len()).map(|_| None).collect(),
             kwless_next: Vec::new(),
             kwless_set: PatternSet::new(engine.keywordless.len()),
@@ -91,9 +82,54 @@ impl Scratch {
     }
 }
 
-/// The search cache of `re` in `slot`, made on first use. Each scanner keeps its own caches:
-/// a search that takes its cache from the automaton's own pool pays the pool's bookkeeping,
-/// and a lock in every thread but the first that searched with it.
+/// The search caches of an engine's automata, each made on first use. A scan takes one set
+/// from the engine's pool and searches with [`Regex::search_with`]: a search that took its
+/// cache from the automaton's own pool paid that pool's bookkeeping, and a lock in every
+/// thread but the first that searched with it. Scanners of one thread (a stream's, and the
+/// pooled ones of whole-input calls) take turns with one set, as they did with the
+/// automata's pools: the lazy DFAs' states are built once per thread, not once per scanner.
+pub(crate) struct Caches {
+    /// Each rule's, by index.
+    rules: Vec<Option<Box<Cache>>>,
+    /// The automata of keyword-less rules: all of them, by anchor set (as
+    /// `Engine::keywordless_by_anchors`), and the overlapping set.
+    kwless_all: Option<Box<Cache>>,
+    kwless_by_anchors: Vec<Option<Box<Cache>>>,
+    kwless_set: Option<Box<Cache>>,
+}
+
+impl Caches {
+    fn new(engine: &Engine) -> Caches {
+        Caches {
+            rules: (0..engine.rules.len()).map(|_| None).collect(),
+            kwless_all: None,
+            kwless_by_anchors: (0..engine.keywordless_by_anchors.len())
+                .map(|_| None)
+                .collect(),
+            kwless_set: None,
+        }
+    }
+}
+
+/// Shards of the engine's pool of [`Caches`]: a thread keeps to one (see [`thread_shard`]).
+const CACHE_SHARDS: usize = 8;
+
+/// Sets of caches kept in a shard at most; more are dropped when given back.
+const CACHE_SHARD_MAX: usize = 4;
+
+/// The shard of pools a thread uses: threads are spread over the shards in the order they
+/// first ask, so that a thread finds in its shard what it left there.
+pub(crate) fn thread_shard(shards: usize) -> usize {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    thread_local! {
+        static SHARD: usize = NEXT.fetch_add(1, Ordering::Relaxed);
+    }
+    // A thread being torn down has no thread-locals left: any shard will do.
+    SHARD.try_with(|s| *s).unwrap_or(0) % shards
+}
+
+/// The search cache of `re` in `slot`, made on first use.
 #[inline]
 fn cache_of<'s>(slot: &'s mut Option<Box<Cache>>, re: &Regex) -> &'s mut Cache {
     slot.get_or_insert_with(|| Box::new(re.create_cache()))
@@ -197,6 +233,8 @@ const KEYWORDLESS_STRIDE: usize = 4096;
 
 pub(crate) struct Engine {
     pub rules: Vec<Rule>,
+    /// Sets of search caches between scans (see [`Caches`]).
+    caches: [std::sync::Mutex<Vec<Box<Caches>>>; CACHE_SHARDS],
     ac: Option<Keywords>,
     owners: Vec<Vec<u32>>,
     keywordless: Vec<u32>,
@@ -351,6 +389,7 @@ impl Engine {
             keywordless,
             keywordless_all,
             keywordless_set: std::sync::OnceLock::new(),
+            caches: Default::default(),
             keywordless_by_anchors,
             keywordless_single,
             keywordless_cap,
@@ -388,6 +427,41 @@ impl Engine {
     #[cfg(test)]
     pub(crate) fn keywords(&self) -> Option<&Keywords> {
         self.ac.as_ref()
+    }
+
+    /// Gives `scratch` a set of search caches for a scan, from this thread's shard of the
+    /// pool when one is there. `try_lock`: never wait (nor deadlock in a forked child); a
+    /// busy shard means a new set.
+    pub(crate) fn lend_caches(&self, scratch: &mut Scratch) {
+        if scratch.caches.is_none() {
+            let shard = &self.caches[thread_shard(CACHE_SHARDS)];
+            scratch.caches = shard.try_lock().ok().and_then(|mut p| p.pop());
+        }
+    }
+
+    /// Takes back the caches [`lend_caches`](Self::lend_caches) gave `scratch`.
+    pub(crate) fn take_back_caches(&self, scratch: &mut Scratch) {
+        if let Some(c) = scratch.caches.take() {
+            if let Ok(mut p) = self.caches[thread_shard(CACHE_SHARDS)].try_lock() {
+                if p.len() < CACHE_SHARD_MAX {
+                    p.push(c);
+                }
+            }
+        }
+    }
+
+    /// The caches of `scratch` (a new set when it has none).
+    #[inline]
+    fn caches<'s>(&self, scratch: &'s mut Scratch) -> &'s mut Caches {
+        scratch
+            .caches
+            .get_or_insert_with(|| Box::new(Caches::new(self)))
+    }
+
+    /// Rule `r`'s search cache in `scratch`.
+    #[inline]
+    fn rule_cache<'s>(&self, scratch: &'s mut Scratch, r: usize) -> &'s mut Cache {
+        cache_of(&mut self.caches(scratch).rules[r], self.rules[r].regex())
     }
 
     /// Bytes before a segment start that a scan may look at.
@@ -511,7 +585,7 @@ impl Engine {
                             }
                             let input = Input::new(hay).range(hs..we).anchored(Anchored::Yes);
                             let re = rule.regex();
-                            let cache = cache_of(&mut scratch.caches[r as usize], re);
+                            let cache = self.rule_cache(scratch, r as usize);
                             if let Some(m) = re.search_with(cache, &input) {
                                 self.confirm(
                                     hay,
@@ -757,7 +831,7 @@ impl Engine {
                             .range(c.start..win.end)
                             .anchored(Anchored::Yes);
                         let re = rule.regex();
-                        let cache = cache_of(&mut scratch.caches[r as usize], re);
+                        let cache = self.rule_cache(scratch, r as usize);
                         if let Some(m) = re.search_with(cache, &input) {
                             found = Some(m);
                             break;
@@ -768,7 +842,7 @@ impl Engine {
                 }
                 None => {
                     let re = rule.regex();
-                    let cache = cache_of(&mut scratch.caches[r as usize], re);
+                    let cache = self.rule_cache(scratch, r as usize);
                     re.search_with(cache, &Input::new(hay).range(at..win.end))
                 }
             };
@@ -779,7 +853,7 @@ impl Engine {
             if e == win.end && win.end < limit {
                 let ext = s.saturating_add(rule.max_match()).min(limit).max(win.end);
                 let re = rule.regex();
-                let cache = cache_of(&mut scratch.caches[r as usize], re);
+                let cache = self.rule_cache(scratch, r as usize);
                 let input = Input::new(hay).range(s..ext).anchored(Anchored::Yes);
                 if let Some(m2) = re.search_with(cache, &input) {
                     e = m2.end();
@@ -843,8 +917,10 @@ impl Engine {
         let captured = |scratch: &mut Scratch| -> Option<(usize, usize)> {
             let g = rule.secret_group()?;
             let re = rule.regex();
-            let caps = scratch.caps[r as usize].get_or_insert_with(|| re.create_captures());
-            let cache = cache_of(&mut scratch.caches[r as usize], re);
+            let Scratch { caps, caches, .. } = scratch;
+            let caps = caps[r as usize].get_or_insert_with(|| re.create_captures());
+            let caches = caches.get_or_insert_with(|| Box::new(Caches::new(self)));
+            let cache = cache_of(&mut caches.rules[r as usize], re);
             let input = Input::new(hay).range(s..e).anchored(Anchored::Yes);
             re.search_captures_with(cache, &input, caps);
             match caps.get_group(g) {
@@ -920,7 +996,7 @@ impl Engine {
             // settled (`scan.rs`).
             let earlier = ss > s + 1 && {
                 let re = rule.regex();
-                let cache = cache_of(&mut scratch.caches[rule.index], re);
+                let cache = self.rule_cache(scratch, rule.index);
                 let input = Input::new(hay).range(s..ss).earliest(true);
                 re.search_half_with(cache, &input).is_some()
             };
@@ -1008,7 +1084,7 @@ impl Engine {
                 let found = (from < stride_end)
                     .then(|| {
                         let re = rule.regex();
-                        let cache = cache_of(&mut scratch.caches[r as usize], re);
+                        let cache = self.rule_cache(scratch, r as usize);
                         re.search_with(cache, &Input::new(hay).range(from..lim))
                     })
                     .flatten()
@@ -1043,8 +1119,12 @@ impl Engine {
             // It says nothing of later regions, so its search never ends the loop.
             let (searcher, whole, slot) =
                 match kinds.and_then(|k| Some((k, self.keywordless_of(k)?))) {
-                    Some((k, subset)) => (subset, false, &mut scratch.kwless_by_anchors[k.bits()]),
-                    None => (all, true, &mut scratch.kwless_all),
+                    Some((k, subset)) => (
+                        subset,
+                        false,
+                        &mut self.caches(scratch).kwless_by_anchors[k.bits()],
+                    ),
+                    None => (all, true, &mut self.caches(scratch).kwless_all),
                 };
             let found =
                 searcher.search_with(cache_of(slot, searcher), &Input::new(hay).range(at..lim));
@@ -1097,12 +1177,16 @@ impl Engine {
             };
             if let Some(set) = set {
                 scratch.kwless_set.clear();
+                let Scratch {
+                    caches, kwless_set, ..
+                } = &mut *scratch;
+                let caches = caches.get_or_insert_with(|| Box::new(Caches::new(self)));
                 set.which_overlapping_matches_with(
-                    cache_of(&mut scratch.kwless_set_cache, set),
+                    cache_of(&mut caches.kwless_set, set),
                     &Input::new(hay)
                         .range(s..s.saturating_add(cap).min(view.end))
                         .anchored(Anchored::Yes),
-                    &mut scratch.kwless_set,
+                    kwless_set,
                 );
             }
             for k in 0..self.keywordless.len() {
@@ -1118,9 +1202,7 @@ impl Engine {
                 let lim = s.saturating_add(rule.max_match()).min(view.end);
                 let re = rule.regex();
                 let input = Input::new(hay).range(s..lim).anchored(Anchored::Yes);
-                if let Some(mm) =
-                    re.search_with(cache_of(&mut scratch.caches[r as usize], re), &input)
-                {
+                if let Some(mm) = re.search_with(self.rule_cache(scratch, r as usize), &input) {
                     let e = mm.end();
                     // Confirm (and validate) even before `keep` to learn where to resume;
                     // findings there are dropped.
@@ -1531,6 +1613,33 @@ mod lazy_shape_tests {
             }
         }
         assert!(checked > 20, "{checked} matches checked");
+    }
+
+    /// A thread's scanners take turns with one set of search caches: a stream's scanner and
+    /// the pooled scanner of whole-input calls leave one set in the thread's shard between
+    /// calls, not one each (each set builds its own lazy-DFA states).
+    #[test]
+    fn a_thread_keeps_one_set_of_caches() {
+        let r = crate::Redactor::builder()
+            .format(crate::Format::Auto)
+            .build()
+            .unwrap();
+        let text = "mail ann@example.com from 10.1.2.3\n{\"password\": \"hunter22\"}\ntail\n";
+        let once = r.redact(text).into_owned();
+        let mut s = r.stream();
+        let mut out = Vec::new();
+        s.push(text.as_bytes(), &mut out);
+        s.finish(&mut out);
+        assert_eq!(String::from_utf8(out).unwrap(), once);
+        assert_eq!(r.redact(text), once);
+        let held: usize = r
+            .text()
+            .engine
+            .caches
+            .iter()
+            .map(|shard| shard.lock().unwrap().len())
+            .sum();
+        assert_eq!(held, 1);
     }
 
     /// A header whose body does not follow, then on the same line a whole key: the window's

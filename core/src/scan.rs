@@ -70,6 +70,13 @@ impl Driver {
     /// Scans every segment that `buf` (holding absolute bytes `base..base + buf.len()`) decides,
     /// and every multiline window it completes. `eof`: nothing follows `buf`.
     pub(crate) fn advance(&mut self, engine: &Engine, buf: &[u8], base: usize, eof: bool) {
+        // The search caches for this call: the set this thread used last, whoever used it.
+        engine.lend_caches(&mut self.scratch);
+        self.advance_with_caches(engine, buf, base, eof);
+        engine.take_back_caches(&mut self.scratch);
+    }
+
+    fn advance_with_caches(&mut self, engine: &Engine, buf: &[u8], base: usize, eof: bool) {
         let avail = base + buf.len();
         while self.pos < avail {
             let pos = self.pos;

@@ -31,13 +31,7 @@ const POOL_SHARD_MAX: usize = 64 / POOL_SHARDS;
 
 /// This thread's shard of a driver pool.
 fn pool_shard() -> usize {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    static NEXT: AtomicUsize = AtomicUsize::new(0);
-    thread_local! {
-        static SHARD: usize = NEXT.fetch_add(1, Ordering::Relaxed) % POOL_SHARDS;
-    }
-    // A thread being torn down has no thread-locals left: any shard will do.
-    SHARD.try_with(|s| *s).unwrap_or(0)
+    crate::engine::thread_shard(POOL_SHARDS)
 }
 
 /// The compiled engine, how it renders, and a pool of scanners for whole-input calls.
