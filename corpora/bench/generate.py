@@ -10,6 +10,8 @@ Classes (what each models):
   adversarial  inputs built to hurt scanners: long digit runs, `passwordpassword...`,
                megabyte base64 lines, minified JavaScript, hex dumps, long key=value chains.
   jsonl        JSON-lines application logs with nested objects and sensitive keys.
+  escaped-keys every other line a JSON record with a PEM private key in a string (newlines
+               escaped), the others request lines (not made unless named).
 
 Usage: generate.py [--out DIR] [--size-mb N] [--seed S] [CLASS...]
 Writes DIR/<class>.txt (default DIR: corpora/generated, N: 64). Small committed samples live in
@@ -198,7 +200,31 @@ def jsonl(r, size, planted):
         yield s
 
 
-CLASSES = {"ordinary": ordinary, "dense": dense, "adversarial": adversarial, "jsonl": jsonl}
+def escaped_keys(r, size, planted):
+    """Every other line a JSON record holding a PEM private key in a string, its newlines
+    escaped (a Kubernetes secret or a service-account file logged whole), the others short
+    request lines with a client address."""
+    kinds = ["RSA PRIVATE KEY", "PRIVATE KEY", "EC PRIVATE KEY", "OPENSSH PRIVATE KEY"]
+    n, i = 0, 0
+    while n < size:
+        if i % 2 == 0:
+            body = base64.b64encode(bytes(r.getrandbits(8) for _ in range(384))).decode()
+            rows = "\\n".join(body[k:k + 64] for k in range(0, len(body), 64))
+            kind = r.choice(kinds)
+            s = '{"ts":"%s","secret":{"data":"-----BEGIN %s-----\\n%s\\n-----END %s-----\\n"}}\n' % (
+                ts(r), kind, rows, kind)
+        else:
+            s = "%s INFO request %d served in %d ms from 10.0.%d.%d\n" % (
+                ts(r), i, r.randint(1, 900), r.randint(0, 255), r.randint(1, 254))
+        n += len(s.encode())
+        i += 1
+        yield s
+
+
+CLASSES = {"ordinary": ordinary, "dense": dense, "adversarial": adversarial, "jsonl": jsonl,
+           "escaped-keys": escaped_keys}
+# What a run without class names makes.
+DEFAULT = ["ordinary", "dense", "adversarial", "jsonl"]
 
 
 def main():
@@ -206,8 +232,11 @@ def main():
     ap.add_argument("--out", default=os.path.join(ROOT, "generated"))
     ap.add_argument("--size-mb", type=float, default=64)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("classes", nargs="*", default=list(CLASSES))
+    ap.add_argument("classes", nargs="*", default=DEFAULT)
     a = ap.parse_args()
+    for c in a.classes:
+        if c not in CLASSES:
+            ap.error("unknown class %r (classes: %s)" % (c, ", ".join(CLASSES)))
     os.makedirs(a.out, exist_ok=True)
     planted = planted_lines()
     size = int(a.size_mb * 1_000_000)
