@@ -38,7 +38,7 @@ pub(crate) struct Scratch {
     caps: Vec<Option<Captures>>,
     /// The search caches of the automata, taken from the engine's pool for a scan
     /// ([`Engine::lend_caches`]), made when none is there.
-    pub(crate) caches: Option<Box<Caches>>,
+    pub(crate) caches: Option<Caches>,
     /// Caches of each rule's [`KeywordSides`](crate::compile::KeywordSides) automata, made on
     /// first use.
     sides: Vec<Option<Box<SideCaches>>>,
@@ -234,7 +234,7 @@ const KEYWORDLESS_STRIDE: usize = 4096;
 pub(crate) struct Engine {
     pub rules: Vec<Rule>,
     /// Sets of search caches between scans (see [`Caches`]).
-    caches: [std::sync::Mutex<Vec<Box<Caches>>>; CACHE_SHARDS],
+    caches: [std::sync::Mutex<Vec<Caches>>; CACHE_SHARDS],
     ac: Option<Keywords>,
     owners: Vec<Vec<u32>>,
     keywordless: Vec<u32>,
@@ -453,9 +453,7 @@ impl Engine {
     /// The caches of `scratch` (a new set when it has none).
     #[inline]
     fn caches<'s>(&self, scratch: &'s mut Scratch) -> &'s mut Caches {
-        scratch
-            .caches
-            .get_or_insert_with(|| Box::new(Caches::new(self)))
+        scratch.caches.get_or_insert_with(|| Caches::new(self))
     }
 
     /// Rule `r`'s search cache in `scratch`.
@@ -919,7 +917,7 @@ impl Engine {
             let re = rule.regex();
             let Scratch { caps, caches, .. } = scratch;
             let caps = caps[r as usize].get_or_insert_with(|| re.create_captures());
-            let caches = caches.get_or_insert_with(|| Box::new(Caches::new(self)));
+            let caches = caches.get_or_insert_with(|| Caches::new(self));
             let cache = cache_of(&mut caches.rules[r as usize], re);
             let input = Input::new(hay).range(s..e).anchored(Anchored::Yes);
             re.search_captures_with(cache, &input, caps);
@@ -1180,7 +1178,7 @@ impl Engine {
                 let Scratch {
                     caches, kwless_set, ..
                 } = &mut *scratch;
-                let caches = caches.get_or_insert_with(|| Box::new(Caches::new(self)));
+                let caches = caches.get_or_insert_with(|| Caches::new(self));
                 set.which_overlapping_matches_with(
                     cache_of(&mut caches.kwless_set, set),
                     &Input::new(hay)
