@@ -38,7 +38,7 @@ pub(crate) struct Scratch {
     caps: Vec<Option<Captures>>,
     /// The search caches of the automata, taken from the engine's pool for a scan
     /// ([`Engine::lend_caches`]), made when none is there.
-    pub(crate) caches: Option<Caches>,
+    caches: Option<Caches>,
     /// Caches of each rule's [`KeywordSides`](crate::compile::KeywordSides) automata, made on
     /// first use.
     sides: Vec<Option<Box<SideCaches>>>,
