@@ -4,6 +4,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use regex_automata::meta::{self, Regex};
+use regex_automata::util::prefilter::Prefilter;
 use regex_automata::util::syntax;
 use regex_syntax::hir::{
     self, Class, ClassBytes, ClassBytesRange, ClassUnicode, ClassUnicodeRange, Hir, HirKind,
@@ -64,9 +65,10 @@ pub(crate) struct Rule {
     /// over the pattern size limit), to learn early that a window's result can no longer
     /// change.
     release: std::sync::OnceLock<Option<ReleaseDfa>>,
-    /// Multiline rules: a prefilter of the pattern's prefix literals (every match starts with
-    /// one), built on first use; `None` when the pattern has no usable prefix.
-    starts: std::sync::OnceLock<Option<regex_automata::util::prefilter::Prefilter>>,
+    /// A prefilter of the pattern's prefix literals (every match starts with one), made with
+    /// `regex` (whose automaton skips to its candidates), or before it; `None` when the pattern
+    /// has no usable prefix. Multiline windows try its candidates (`Engine::search`).
+    starts: std::sync::OnceLock<Option<Prefilter>>,
     /// Keyword-less rules: the spec's `candidate` pattern (parsed at build), which the
     /// combined search of keyword-less rules looks for in place of the pattern.
     candidate: Option<Hir>,
@@ -203,7 +205,8 @@ impl Rule {
     #[inline]
     pub(crate) fn regex(&self) -> &Regex {
         self.regex.get_or_init(|| {
-            build_regex(self.hir()).expect("built-in rules compile: checked by the test suite")
+            build_with(&[self.hir()], false, self.starts().cloned(), false)
+                .expect("built-in rules compile: checked by the test suite")
         })
     }
 
@@ -249,17 +252,12 @@ impl Rule {
             .as_ref()
     }
 
-    /// See the field `starts`: where a match of a multiline rule can start. A match
-    /// starting at `s` begins with one of the literals, so a search of the prefilter from
-    /// `s` or before finds a candidate at `s` or before.
-    pub(crate) fn starts(&self) -> Option<&regex_automata::util::prefilter::Prefilter> {
+    /// See the field `starts`: where a match can start. A match starting at `s` begins with
+    /// one of the literals, so a search of the prefilter from `s` or before finds a candidate
+    /// at `s` or before.
+    pub(crate) fn starts(&self) -> Option<&Prefilter> {
         self.starts
-            .get_or_init(|| {
-                regex_automata::util::prefilter::Prefilter::from_hir_prefix(
-                    regex_automata::MatchKind::LeftmostFirst,
-                    self.hir(),
-                )
-            })
+            .get_or_init(|| prefix_prefilter(&[self.hir()]))
             .as_ref()
     }
 
@@ -462,25 +460,37 @@ fn build_regex(hir: &Hir) -> Result<Regex, Error> {
     build_many(&[hir])
 }
 
+/// A prefilter of the prefix literals of `hirs` (leftmost-first), if they make one.
+fn prefix_prefilter(hirs: &[&Hir]) -> Option<Prefilter> {
+    Prefilter::from_hirs_prefix(regex_automata::MatchKind::LeftmostFirst, hirs)
+}
+
 /// One automaton over several patterns (pattern `i` is `hirs[i]`).
 pub(crate) fn build_many(hirs: &[&Hir]) -> Result<Regex, Error> {
-    build_with(hirs, false, true)
+    build_with(hirs, false, prefix_prefilter(hirs), false)
 }
 
 /// [`build_many`] without a literal prefilter: for searches over short ranges that something
 /// else has already found (anchored regions), where a prefilter's candidates cost more than
 /// they skip.
 pub(crate) fn build_many_unfiltered(hirs: &[&Hir]) -> Result<Regex, Error> {
-    build_with(hirs, false, false)
+    build_with(hirs, false, None, false)
 }
 
 /// A pattern set: one automaton that reports every pattern matching at a position
 /// (`which_overlapping_matches`), so a candidate is tested against several rules in one pass.
 pub(crate) fn build_set(hirs: &[&Hir]) -> Result<Regex, Error> {
-    build_with(hirs, true, true)
+    build_with(hirs, true, None, true)
 }
 
-fn build_with(hirs: &[&Hir], set: bool, prefilter: bool) -> Result<Regex, Error> {
+/// The automaton of `hirs` (a set when `set`), with the prefix prefilter `explicit` (see
+/// below) or, when `auto`, the prefilters the meta engine chooses.
+fn build_with(
+    hirs: &[&Hir],
+    set: bool,
+    explicit: Option<Prefilter>,
+    auto: bool,
+) -> Result<Regex, Error> {
     let capacity = match (set, hirs.len() > 1) {
         // A set's anchored queries visit few states.
         (true, _) => 1 << 20,
@@ -492,7 +502,7 @@ fn build_with(hirs: &[&Hir], set: bool, prefilter: bool) -> Result<Regex, Error>
     } else {
         regex_automata::MatchKind::LeftmostFirst
     };
-    // The prefix prefilter is made here and given, with automatic prefilters off: the meta
+    // The prefix prefilter is made by the caller and given, with automatic prefilters off: the meta
     // engine then skips its reverse-suffix and reverse-inner strategies, which extract
     // suffix and inner literals and build one more reverse NFA per rule when the rule is first
     // used. Those strategies only pay over long haystacks that a prefilter skips through;
@@ -500,10 +510,6 @@ fn build_with(hirs: &[&Hir], set: bool, prefilter: bool) -> Result<Regex, Error>
     // took 2,221M instructions with them and 2,162M without (the 8 MB slice 419M and 399M);
     // the library's steady state stayed within 0.2% on every corpus, outputs the same. Sets
     // (`MatchKind::All`) have neither strategy and keep the automatic prefilter.
-    let explicit = (prefilter && !set)
-        .then(|| regex_automata::util::prefilter::Prefilter::from_hirs_prefix(kind, hirs))
-        .flatten();
-    let auto = prefilter && set;
     meta::Builder::new()
         .configure(
             // No full DFAs: built for the small patterns when a rule is first used, they cost
@@ -757,11 +763,14 @@ pub(crate) fn compile_rule(spec: &RuleSpec, index: usize, eager: bool) -> Result
         )?);
     }
     let regex = std::sync::OnceLock::new();
+    let starts = std::sync::OnceLock::new();
     if eager {
         // The built-in catalog is checked by the test suite (which builds it eagerly).
         let hir = &shape.get().expect("parsed when eager").hir;
         check_cost(hir)?;
-        let _ = regex.set(build_regex(hir)?);
+        let pre = prefix_prefilter(&[hir]);
+        let _ = regex.set(build_with(&[hir], false, pre.clone(), false)?);
+        let _ = starts.set(pre);
     }
     let candidate = match &spec.candidate {
         None => None,
@@ -842,7 +851,7 @@ pub(crate) fn compile_rule(spec: &RuleSpec, index: usize, eager: bool) -> Result
         lead: std::sync::OnceLock::new(),
         sides: std::sync::OnceLock::new(),
         release: std::sync::OnceLock::new(),
-        starts: std::sync::OnceLock::new(),
+        starts,
         candidate,
         anchors,
         index,

@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use regex_automata::meta::{Cache, Regex};
 use regex_automata::util::captures::Captures;
-use regex_automata::{Anchored, Input, PatternID, PatternSet};
+use regex_automata::{Anchored, Input, Match, PatternID, PatternSet};
 
 use crate::compile::{CompiledRules, Rule};
 use crate::error::Error;
@@ -130,7 +130,7 @@ pub(crate) fn thread_shard(shards: usize) -> usize {
 }
 
 /// The search cache of `re` in `slot`, made on first use.
-#[inline]
+#[inline(always)]
 fn cache_of<'s>(slot: &'s mut Option<Box<Cache>>, re: &Regex) -> &'s mut Cache {
     slot.get_or_insert_with(|| Box::new(re.create_cache()))
 }
@@ -450,16 +450,27 @@ impl Engine {
         }
     }
 
-    /// The caches of `scratch` (a new set when it has none).
-    #[inline]
-    fn caches<'s>(&self, scratch: &'s mut Scratch) -> &'s mut Caches {
-        scratch.caches.get_or_insert_with(|| Caches::new(self))
+    /// The set of caches in `slot` (a scratch's; a new set when it has none).
+    #[inline(always)]
+    fn caches<'s>(&self, slot: &'s mut Option<Caches>) -> &'s mut Caches {
+        slot.get_or_insert_with(|| Caches::new(self))
     }
 
     /// Rule `r`'s search cache in `scratch`.
-    #[inline]
+    #[inline(always)]
     fn rule_cache<'s>(&self, scratch: &'s mut Scratch, r: usize) -> &'s mut Cache {
-        cache_of(&mut self.caches(scratch).rules[r], self.rules[r].regex())
+        cache_of(
+            &mut self.caches(&mut scratch.caches).rules[r],
+            self.rules[r].regex(),
+        )
+    }
+
+    /// Rule `r`'s search of `input`, with its cache in `scratch`.
+    #[inline(always)]
+    fn rule_search(&self, scratch: &mut Scratch, r: usize, input: &Input<'_>) -> Option<Match> {
+        self.rules[r]
+            .regex()
+            .search_with(self.rule_cache(scratch, r), input)
     }
 
     /// Bytes before a segment start that a scan may look at.
@@ -582,9 +593,7 @@ impl Engine {
                                 continue;
                             }
                             let input = Input::new(hay).range(hs..we).anchored(Anchored::Yes);
-                            let re = rule.regex();
-                            let cache = self.rule_cache(scratch, r as usize);
-                            if let Some(m) = re.search_with(cache, &input) {
+                            if let Some(m) = self.rule_search(scratch, r as usize, &input) {
                                 self.confirm(
                                     hay,
                                     r,
@@ -828,9 +837,7 @@ impl Engine {
                         let input = Input::new(hay)
                             .range(c.start..win.end)
                             .anchored(Anchored::Yes);
-                        let re = rule.regex();
-                        let cache = self.rule_cache(scratch, r as usize);
-                        if let Some(m) = re.search_with(cache, &input) {
+                        if let Some(m) = self.rule_search(scratch, r as usize, &input) {
                             found = Some(m);
                             break;
                         }
@@ -838,11 +845,7 @@ impl Engine {
                     }
                     found
                 }
-                None => {
-                    let re = rule.regex();
-                    let cache = self.rule_cache(scratch, r as usize);
-                    re.search_with(cache, &Input::new(hay).range(at..win.end))
-                }
+                None => self.rule_search(scratch, r as usize, &Input::new(hay).range(at..win.end)),
             };
             let Some(m) = found else {
                 break;
@@ -850,10 +853,8 @@ impl Engine {
             let (s, mut e) = (m.start(), m.end());
             if e == win.end && win.end < limit {
                 let ext = s.saturating_add(rule.max_match()).min(limit).max(win.end);
-                let re = rule.regex();
-                let cache = self.rule_cache(scratch, r as usize);
                 let input = Input::new(hay).range(s..ext).anchored(Anchored::Yes);
-                if let Some(m2) = re.search_with(cache, &input) {
+                if let Some(m2) = self.rule_search(scratch, r as usize, &input) {
                     e = m2.end();
                 }
             }
@@ -917,8 +918,7 @@ impl Engine {
             let re = rule.regex();
             let Scratch { caps, caches, .. } = scratch;
             let caps = caps[r as usize].get_or_insert_with(|| re.create_captures());
-            let caches = caches.get_or_insert_with(|| Caches::new(self));
-            let cache = cache_of(&mut caches.rules[r as usize], re);
+            let cache = cache_of(&mut self.caches(caches).rules[r as usize], re);
             let input = Input::new(hay).range(s..e).anchored(Anchored::Yes);
             re.search_captures_with(cache, &input, caps);
             match caps.get_group(g) {
@@ -993,10 +993,9 @@ impl Engine {
             // secret is a marker, a second redaction would find that one. Such a line is
             // settled (`scan.rs`).
             let earlier = ss > s + 1 && {
-                let re = rule.regex();
-                let cache = self.rule_cache(scratch, rule.index);
                 let input = Input::new(hay).range(s..ss).earliest(true);
-                re.search_half_with(cache, &input).is_some()
+                let cache = self.rule_cache(scratch, rule.index);
+                rule.regex().search_half_with(cache, &input).is_some()
             };
             if earlier {
                 scratch.resettle.push(s);
@@ -1078,12 +1077,9 @@ impl Engine {
             if let Some(k) = kinds.and_then(|kd| self.single_keywordless(kd)) {
                 let from = at.max(scratch.kwless_next[k]);
                 let r = self.keywordless[k];
-                let rule = &self.rules[r as usize];
                 let found = (from < stride_end)
                     .then(|| {
-                        let re = rule.regex();
-                        let cache = self.rule_cache(scratch, r as usize);
-                        re.search_with(cache, &Input::new(hay).range(from..lim))
+                        self.rule_search(scratch, r as usize, &Input::new(hay).range(from..lim))
                     })
                     .flatten()
                     .filter(|m| m.start() < stride_end);
@@ -1120,9 +1116,9 @@ impl Engine {
                     Some((k, subset)) => (
                         subset,
                         false,
-                        &mut self.caches(scratch).kwless_by_anchors[k.bits()],
+                        &mut self.caches(&mut scratch.caches).kwless_by_anchors[k.bits()],
                     ),
-                    None => (all, true, &mut self.caches(scratch).kwless_all),
+                    None => (all, true, &mut self.caches(&mut scratch.caches).kwless_all),
                 };
             let found =
                 searcher.search_with(cache_of(slot, searcher), &Input::new(hay).range(at..lim));
@@ -1178,9 +1174,8 @@ impl Engine {
                 let Scratch {
                     caches, kwless_set, ..
                 } = &mut *scratch;
-                let caches = caches.get_or_insert_with(|| Caches::new(self));
                 set.which_overlapping_matches_with(
-                    cache_of(&mut caches.kwless_set, set),
+                    cache_of(&mut self.caches(caches).kwless_set, set),
                     &Input::new(hay)
                         .range(s..s.saturating_add(cap).min(view.end))
                         .anchored(Anchored::Yes),
@@ -1198,9 +1193,8 @@ impl Engine {
                 let r = self.keywordless[k];
                 let rule = &self.rules[r as usize];
                 let lim = s.saturating_add(rule.max_match()).min(view.end);
-                let re = rule.regex();
                 let input = Input::new(hay).range(s..lim).anchored(Anchored::Yes);
-                if let Some(mm) = re.search_with(self.rule_cache(scratch, r as usize), &input) {
+                if let Some(mm) = self.rule_search(scratch, r as usize, &input) {
                     let e = mm.end();
                     // Confirm (and validate) even before `keep` to learn where to resume;
                     // findings there are dropped.
