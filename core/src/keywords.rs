@@ -203,10 +203,15 @@ impl Table {
         if (total + 1).saturating_mul(stride).saturating_mul(4) > limit {
             return None;
         }
+        // One zeroed allocation for the trie and, later, the table made of it in place: room
+        // for `total + 1` states (each keyword byte makes at most one) and as many rows of
+        // padding (see `match_bit`). Zeroed memory is given by the system untouched: only the
+        // rows written are ever resident, and the trie never moves as it grows.
+        let mut goto: Vec<u32> = vec![0; 2 * (total + 1) * stride];
+        let mut states = 1usize;
         // `own[s]`: the first keyword ending at state `s` (NONE: none), `chain[i]`: the next
         // keyword ending where keyword `i` does, in the order of `words`.
         const NONE: u32 = u32::MAX;
-        let mut goto: Vec<u32> = vec![0; stride];
         let mut own: Vec<u32> = vec![NONE];
         let mut own_last: Vec<u32> = vec![NONE];
         let mut chain: Vec<u32> = vec![NONE; words.len()];
@@ -221,9 +226,12 @@ impl Table {
                 s = if next != 0 {
                     next
                 } else {
-                    let id = own.len();
+                    let id = states;
+                    states += 1;
                     goto[s * stride + c] = id as u32;
-                    goto.resize(goto.len() + stride, 0);
+                    // The new row's first touch a write: a read first would map the zero
+                    // page, and the first write then fault again.
+                    goto[id * stride] = 0;
                     own.push(NONE);
                     own_last.push(NONE);
                     id
@@ -237,7 +245,7 @@ impl Table {
             own_last[s] = i as u32;
         }
         drop(own_last);
-        let states = own.len();
+        debug_assert_eq!(states, own.len());
         // Breadth first: failure links and full transitions, in place (`goto` becomes the
         // transition table: a state's row is completed after its failure state's, which is
         // shallower). A state outputs its own keywords, then its failure state's: longest first.
@@ -273,7 +281,6 @@ impl Table {
             }
         }
         drop(order);
-        let trans = goto;
         // Renumber: states without outputs first (the root stays 0), then match states.
         let mut new_id: Vec<u32> = vec![0; states];
         let mut next = 0u32;
@@ -281,6 +288,7 @@ impl Table {
             *id = next;
             next += 1;
         }
+        let nonmatch = next as usize;
         // Match states start at the first row at or above a power of two (see `match_bit`).
         let match_bit = (next as usize * stride).next_power_of_two();
         let first_match_index = match_bit.div_ceil(stride) as u32;
@@ -314,18 +322,42 @@ impl Table {
         // What `step` relies on to index without a bounds check: every class is below
         // `stride` (classes are numbered below `n`), and every entry is the offset of a row
         // (`new_id` maps the `states` states onto rows below `rows`: checked here).
-        if next as usize != rows || classes.iter().any(|&c| c as usize >= stride) {
+        if next as usize != rows
+            || rows * stride > goto.len()
+            || classes.iter().any(|&c| c as usize >= stride)
+        {
             return None;
         }
-        // Each state's row offset, looked up once per entry.
-        let row_at: Vec<u32> = new_id.iter().map(|&i| i * stride as u32).collect();
-        let mut table: Vec<u32> = vec![0; rows * stride];
-        for (s, row) in trans.chunks_exact(stride).enumerate() {
-            let at = row_at[s] as usize;
-            for (out, &t) in table[at..at + stride].iter_mut().zip(row) {
-                *out = row_at[t as usize];
+        // The rows to their places, in the trie's own memory: the match states' rows aside,
+        // the others down to their places in order (each moves down or stays: a state's
+        // new place counts only the states before it), then the match states' rows after
+        // the padding, which starts at or after the last of the others.
+        let mut match_rows: Vec<u32> =
+            Vec::with_capacity((rows - first_match_index as usize) * stride);
+        for s in (0..states).filter(|&s| matches[s]) {
+            match_rows.extend_from_slice(&goto[s * stride..(s + 1) * stride]);
+        }
+        for s in (0..states).filter(|&s| !matches[s]) {
+            let to = new_id[s] as usize;
+            if to != s {
+                goto.copy_within(s * stride..(s + 1) * stride, to * stride);
             }
         }
+        let first = first_match_index as usize * stride;
+        goto[first..first + match_rows.len()].copy_from_slice(&match_rows);
+        drop(match_rows);
+        goto.truncate(rows * stride);
+        // Entries from state numbers to row offsets, in every row but the padding's.
+        let row_at: Vec<u32> = new_id.iter().map(|&i| i * stride as u32).collect();
+        let (low, high) = goto.split_at_mut(first);
+        for t in &mut low[..nonmatch * stride] {
+            *t = row_at[*t as usize];
+        }
+        for t in high {
+            *t = row_at[*t as usize];
+        }
+        goto.shrink_to_fit();
+        let table = goto;
         Some(Table {
             classes,
             stride,
