@@ -785,6 +785,7 @@ pub fn target_keyword_prefilter(data: &[u8]) -> Result<(), String> {
     };
     let mut own;
     let mut guard;
+    let mut own_words: Option<Vec<String>> = None;
     let k: &mut KeywordAutomaton = if first & 0x80 != 0 {
         let m = CATALOG.get_or_init(|| {
             let mut words: Vec<String> = redactum::builtin_rule_files()
@@ -817,7 +818,10 @@ pub fn target_keyword_prefilter(data: &[u8]) -> Result<(), String> {
             return Ok(());
         }
         own = match KeywordAutomaton::new(&words) {
-            Ok(k) => k,
+            Ok(k) => {
+                own_words = Some(words);
+                k
+            }
             Err(e) => {
                 return Err(format!(
                     "keyword_prefilter: no automaton for {words:?}: {e}"
@@ -834,6 +838,28 @@ pub fn target_keyword_prefilter(data: &[u8]) -> Result<(), String> {
     let end = hay.len().saturating_sub(cut.1).max(start);
     for span in [0..hay.len(), start..end] {
         let plain = k.hits(hay, span.clone(), Search::Plain);
+        // A random set's automaton against every occurrence found one keyword at a time.
+        if let Some(words) = &own_words {
+            let mut want: Vec<(usize, usize, usize)> = Vec::new();
+            for (i, w) in words.iter().enumerate() {
+                let w = w.as_bytes();
+                for s in span.start..span.end.saturating_sub(w.len() - 1) {
+                    if hay[s..s + w.len()].eq_ignore_ascii_case(w) {
+                        want.push((i, s, s + w.len()));
+                    }
+                }
+            }
+            let mut got = plain.clone();
+            got.sort_unstable();
+            want.sort_unstable();
+            if got != want {
+                return Err(format!(
+                    "keyword_prefilter: the automaton of {words:?} over {span:?} finds {got:?}, \
+                     one keyword at a time {want:?} in {}",
+                    show(hay)
+                ));
+            }
+        }
         for how in [Search::Engine, Search::Windows] {
             let got = k.hits(hay, span.clone(), how);
             if got != plain {
