@@ -264,7 +264,7 @@ impl RedactorBuilder {
     /// # Errors
     /// As [`build`](Self::build), for reading and parsing.
     pub fn specs(&self) -> Result<Vec<(Arc<str>, RuleSpec)>, Error> {
-        self.specs_and_warnings().map(|(s, _)| s)
+        self.specs_and_warnings(false).map(|(s, _)| s)
     }
 
     /// Messages about imported rules that were skipped or changed (gitleaks features that have
@@ -273,14 +273,21 @@ impl RedactorBuilder {
     /// # Errors
     /// As [`build`](Self::build), for reading and parsing.
     pub fn warnings(&self) -> Result<Vec<String>, Error> {
-        self.specs_and_warnings().map(|(_, w)| w)
+        self.specs_and_warnings(false).map(|(_, w)| w)
     }
 
-    fn specs_and_warnings(&self) -> Result<SpecsAndWarnings, Error> {
+    /// The specs and the warnings; with `to_build`, the built-in rules without the fields a
+    /// build does not use (their examples, references and descriptions: not parsed).
+    fn specs_and_warnings(&self, to_build: bool) -> Result<SpecsAndWarnings, Error> {
         let mut warnings = Vec::new();
         let mut out: Vec<(Arc<str>, RuleSpec)> = Vec::new();
         if self.builtin {
-            for (name, rules) in catalog::builtin_rules() {
+            let files: Box<dyn Iterator<Item = _>> = if to_build {
+                Box::new(catalog::builtin_rules_to_build())
+            } else {
+                Box::new(catalog::builtin_rules())
+            };
+            for (name, rules) in files {
                 let src: Arc<str> = Arc::from(name);
                 out.extend(rules?.into_iter().map(|s| (src.clone(), s)));
             }
@@ -414,7 +421,7 @@ impl RedactorBuilder {
             ));
         }
         let personal_types = self.personal_types();
-        let specs = self.specs()?;
+        let (specs, _) = self.specs_and_warnings(true)?;
         if specs.is_empty() {
             return Err(Error::new(
                 ErrorKind::Config,
