@@ -38,8 +38,8 @@ pub(crate) struct Rule {
     pattern: Box<str>,
     /// Bytes around a keyword where a match may lie (besides its own length).
     window: usize,
-    /// The pattern's syntax tree and what it tells; parsed at build for added, multiline and
-    /// keyword-less rules, on first use for the other built-in rules.
+    /// The pattern's syntax tree and what it tells; parsed at build for added and keyword-less
+    /// rules, on first use for the other built-in rules.
     shape: std::sync::OnceLock<Shape>,
     /// Finds the secret part without captures, when the pattern's shape allows it (built on
     /// first use, as `regex` is).
@@ -189,9 +189,9 @@ impl Rule {
         self.shape().reach
     }
 
-    /// An upper bound of [`Rule::reach`] that does not parse the pattern: the exact value
-    /// once parsed, else the cap of single-line rules plus the window (multiline and
-    /// keyword-less rules are always parsed at build).
+    /// An upper bound of [`Rule::reach`] of a single-line rule that does not parse the
+    /// pattern: the exact value once parsed, else the cap of single-line rules plus the window
+    /// (keyword-less rules are always parsed at build).
     pub(crate) fn reach_bound(&self) -> usize {
         self.shape
             .get()
@@ -751,10 +751,11 @@ pub(crate) fn compile_rule(spec: &RuleSpec, index: usize, eager: bool) -> Result
             "a multiline rule needs keywords",
         ));
     }
-    // Built-in single-line rules with keywords are parsed on first use (the test suite parses
-    // and compiles every one): parsing every pattern was half of the catalog's build time.
+    // Built-in rules with keywords are parsed on first use (the test suite parses and compiles
+    // every one): parsing every pattern was half of the catalog's build time. Keyword-less
+    // rules are parsed now: the combined automaton of them is built with the engine.
     let shape = std::sync::OnceLock::new();
-    let parse_now = eager || spec.multiline || spec.keywords.is_empty();
+    let parse_now = eager || spec.keywords.is_empty();
     if parse_now {
         let _ = shape.set(shape_of(
             &spec.pattern,
