@@ -161,6 +161,17 @@ pub(crate) fn multiline_end(hay: &[u8], from: usize, we: usize) -> usize {
     }
 }
 
+/// The keyword-less rules `keywordless` (indexes into `rules`) in one automaton, pattern `k`
+/// being rule `keywordless[k]`. Each rule's `candidate` when it has one: a place this union
+/// finds is confirmed with the rule's own pattern, so a larger language only adds places to try.
+fn keywordless_union(rules: &[Rule], keywordless: &[u32]) -> Result<Regex, Error> {
+    let hirs: Vec<&regex_syntax::hir::Hir> = keywordless
+        .iter()
+        .map(|&r| rules[r as usize].search_hir())
+        .collect();
+    crate::compile::build_many(&hirs)
+}
+
 impl MlKeywords {
     fn of(rules: &[Rule]) -> MlKeywords {
         let words: Vec<&str> = rules
@@ -238,8 +249,9 @@ pub(crate) struct Engine {
     ac: Option<Keywords>,
     owners: Vec<Vec<u32>>,
     keywordless: Vec<u32>,
-    /// All keyword-less patterns in one automaton, pattern `k` being rule `keywordless[k]`.
-    keywordless_all: Option<Regex>,
+    /// All keyword-less patterns in one automaton, pattern `k` being rule `keywordless[k]`
+    /// (built with the engine or on first use: see `Engine::new`).
+    keywordless_all: std::sync::OnceLock<Regex>,
     /// The same patterns as a set (built on first use): which rules match at a candidate, in
     /// one anchored pass instead of one anchored search per rule.
     keywordless_set: std::sync::OnceLock<Option<Regex>>,
@@ -313,17 +325,6 @@ impl Engine {
             .filter(|r| r.keywords.is_empty())
             .map(|r| r.index as u32)
             .collect();
-        let keywordless_all = if keywordless.is_empty() {
-            None
-        } else {
-            // Each rule's `candidate` when it has one: a place this union finds is confirmed
-            // with the rule's own pattern below, so a larger language only adds places to try.
-            let hirs: Vec<&regex_syntax::hir::Hir> = keywordless
-                .iter()
-                .map(|&r| rules[r as usize].search_hir())
-                .collect();
-            Some(crate::compile::build_many(&hirs)?)
-        };
         // Gated only when every keyword-less rule says where it can match.
         let anchors = keywordless
             .iter()
@@ -345,6 +346,20 @@ impl Engine {
                         .unwrap_or(0)
                 })
             });
+        // The union of the keyword-less rules: built now when the search runs ungated, or when
+        // one of the rules was compiled now (an added rule: a union over the size limit must
+        // fail the build, not a scan). Over the built-in rules, which say their anchors, most
+        // regions are searched by a smaller automaton (`keywordless_by_anchors`) and the union
+        // (an eighth of the start-up's instructions) is built the first time a region needs it.
+        let keywordless_all = std::sync::OnceLock::new();
+        if !keywordless.is_empty()
+            && (anchors.is_none()
+                || keywordless
+                    .iter()
+                    .any(|&r| rules[r as usize].regex.get().is_some()))
+        {
+            let _ = keywordless_all.set(keywordless_union(&rules, &keywordless)?);
+        }
         let keywordless_by_anchors = if anchors.is_some() {
             (0..crate::anchors::AnchorSet::COUNT)
                 .map(|_| std::sync::OnceLock::new())
@@ -1022,9 +1037,9 @@ impl Engine {
         scratch: &mut Scratch,
         out: &mut Vec<Hit>,
     ) {
-        let Some(all) = &self.keywordless_all else {
+        if self.keywordless.is_empty() {
             return;
-        };
+        }
         scratch.kwless_next.clear();
         scratch
             .kwless_next
@@ -1118,7 +1133,11 @@ impl Engine {
                         false,
                         &mut self.caches(&mut scratch.caches).kwless_by_anchors[k.bits()],
                     ),
-                    None => (all, true, &mut self.caches(&mut scratch.caches).kwless_all),
+                    None => (
+                        self.keywordless_all(),
+                        true,
+                        &mut self.caches(&mut scratch.caches).kwless_all,
+                    ),
                 };
             let found =
                 searcher.search_with(cache_of(slot, searcher), &Input::new(hay).range(at..lim));
@@ -1224,6 +1243,14 @@ impl Engine {
 
     /// The automaton of the keyword-less rules that name one of `kinds` (see
     /// `keywordless_by_anchors`); `None`: use the one of every keyword-less rule.
+    /// The union of the keyword-less rules (see the field `keywordless_all`).
+    fn keywordless_all(&self) -> &Regex {
+        self.keywordless_all.get_or_init(|| {
+            keywordless_union(&self.rules, &self.keywordless)
+                .expect("built-in rules compile: checked by the test suite")
+        })
+    }
+
     fn keywordless_of(&self, kinds: crate::anchors::AnchorSet) -> Option<&Regex> {
         self.keywordless_by_anchors
             .get(kinds.bits())?
@@ -1552,6 +1579,36 @@ mod context_word_tests {
 mod lazy_shape_tests {
     use super::rule_texts;
     use regex_automata::{Anchored, Input};
+
+    /// The union of the built-in keyword-less rules is not built with the engine; a region that
+    /// holds an anchor of every one of them needs it, and it is then built, the findings those
+    /// of an engine that built it at once (eager) and of one that searches every line with it.
+    #[test]
+    fn the_keywordless_union_is_built_when_a_region_needs_it() {
+        let lazy = crate::Redactor::builder().build().unwrap();
+        let eager = crate::Redactor::builder().eager(true).build().unwrap();
+        let ungated = crate::Redactor::builder()
+            .anchor_gate(false)
+            .build()
+            .unwrap();
+        assert!(lazy.text().engine.keywordless_all.get().is_none());
+        assert!(eager.text().engine.keywordless_all.get().is_some());
+        let quiet = "GET /health 200 from 10.0.0.7 at 12:00:01";
+        assert_eq!(lazy.redact(quiet), eager.redact(quiet));
+        assert!(lazy.text().engine.keywordless_all.get().is_none());
+        let every = "call +44 20 7946 0958 or (415) 555-0123, card 4111 1111 1111 1111, iban \
+                     DE89 3704 0044 0532 0130 00, host 10.1.2.3 fe80::1:2:3:4, mac \
+                     00-1a-2b-3c-4d-5e 001a.2b3c.4d5e, pay 1BoatSLRHtKNngkdXEeobR76b53LETtpyT, \
+                     ssn 123-45-6789";
+        let out = lazy.redact(every);
+        assert!(lazy.text().engine.keywordless_all.get().is_some());
+        assert_eq!(out, eager.redact(every));
+        assert_eq!(out, ungated.redact(every));
+        assert!(
+            out.contains("[REDACTED:iban]") && out.contains("[REDACTED:ipv4]"),
+            "{out}"
+        );
+    }
 
     /// The premise of the anchored tries of multiline windows (`Engine::search`): on every
     /// text the tests of candidates use, each match of a multiline rule that has a prefix
