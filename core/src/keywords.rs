@@ -177,6 +177,22 @@ impl Keywords {
     }
 }
 
+/// Calls `f(class, target)` for each edge of a trie row (its nonzero entries), in class
+/// order. Most rows have one or two: they are found eight entries at a time.
+#[inline(always)]
+fn each_edge(row: &[u32], mut f: impl FnMut(usize, u32)) {
+    for (k, chunk) in row.chunks(8).enumerate() {
+        if chunk.iter().fold(0, |a, &t| a | t) == 0 {
+            continue;
+        }
+        for (j, &t) in chunk.iter().enumerate() {
+            if t != 0 {
+                f(k * 8 + j, t);
+            }
+        }
+    }
+}
+
 impl Table {
     fn new(words: &[String], limit: usize) -> Option<Table> {
         // Byte classes: one per distinct (lower-cased) byte of any keyword, plus "other".
@@ -246,41 +262,33 @@ impl Table {
         }
         drop(own_last);
         debug_assert_eq!(states, own.len());
-        // Breadth first: failure links and full transitions, in place (`goto` becomes the
-        // transition table: a state's row is completed after its failure state's, which is
-        // shallower). A state outputs its own keywords, then its failure state's: longest first.
+        // Breadth first over the trie: failure links, and which states end a keyword (their
+        // own, or their failure state's, which is shallower). A state outputs its own
+        // keywords, then its failure state's: longest first.
         let mut fail: Vec<u32> = vec![0; states];
         let mut matches: Vec<bool> = own.iter().map(|&o| o != NONE).collect();
         let mut order: Vec<u32> = Vec::with_capacity(states);
-        order.extend(goto[..stride].iter().copied().filter(|&t| t != 0));
-        let mut fail_row = vec![0u32; stride];
+        each_edge(&goto[..stride], |_, t| order.push(t));
         let mut head = 0;
         while head < order.len() {
             let s = order[head] as usize;
             head += 1;
             let f = fail[s] as usize;
             matches[s] |= matches[f];
-            fail_row.copy_from_slice(&goto[f * stride..(f + 1) * stride]);
-            let row = &mut goto[s * stride..(s + 1) * stride];
-            // So far the row holds the trie's edges only (its children, nonzero; most rows
-            // have one or two): they are found eight entries at a time, then the other moves
-            // are the failure state's, in one pass that needs no branch.
-            for (k, chunk) in row.chunks(8).enumerate() {
-                if chunk.iter().fold(0, |a, &t| a | t) == 0 {
-                    continue;
-                }
-                for (j, &t) in chunk.iter().enumerate() {
-                    if t != 0 {
-                        fail[t as usize] = fail_row[k * 8 + j];
-                        order.push(t);
+            each_edge(&goto[s * stride..(s + 1) * stride], |c, t| {
+                // The failure state's move on `c`: along the failure links to the first state
+                // with an edge on `c`, else the root.
+                let mut g = f;
+                fail[t as usize] = loop {
+                    let to = goto[g * stride + c];
+                    if to != 0 || g == 0 {
+                        break to;
                     }
-                }
-            }
-            for (t, &ft) in row.iter_mut().zip(&fail_row) {
-                *t = if *t == 0 { ft } else { *t };
-            }
+                    g = fail[g] as usize;
+                };
+                order.push(t);
+            });
         }
-        drop(order);
         // Renumber: states without outputs first (the root stays 0), then match states.
         let mut new_id: Vec<u32> = vec![0; states];
         let mut next = 0u32;
@@ -288,7 +296,6 @@ impl Table {
             *id = next;
             next += 1;
         }
-        let nonmatch = next as usize;
         // Match states start at the first row at or above a power of two (see `match_bit`).
         let match_bit = (next as usize * stride).next_power_of_two();
         let first_match_index = match_bit.div_ceil(stride) as u32;
@@ -328,6 +335,23 @@ impl Table {
         {
             return None;
         }
+        // Full rows, in place and in the order above (a state's failure state comes before
+        // it), of row offsets: a state's own edges, the failure state's moves elsewhere (the
+        // root's: to itself). Each row is written once; until then it holds the trie's edges.
+        let row_at: Vec<u32> = new_id.iter().map(|&i| i * stride as u32).collect();
+        let mut full = vec![0u32; stride];
+        for s in std::iter::once(0).chain(order.iter().map(|&s| s as usize)) {
+            let row = s * stride..(s + 1) * stride;
+            if s == 0 {
+                full.fill(0);
+            } else {
+                let f = fail[s] as usize * stride;
+                full.copy_from_slice(&goto[f..f + stride]);
+            }
+            each_edge(&goto[row.clone()], |c, t| full[c] = row_at[t as usize]);
+            goto[row].copy_from_slice(&full);
+        }
+        drop(order);
         // The rows to their places, in the trie's own memory: the match states' rows aside,
         // the others down to their places in order (each moves down or stays: a state's
         // new place counts only the states before it), then the match states' rows after
@@ -347,15 +371,6 @@ impl Table {
         goto[first..first + match_rows.len()].copy_from_slice(&match_rows);
         drop(match_rows);
         goto.truncate(rows * stride);
-        // Entries from state numbers to row offsets, in every row but the padding's.
-        let row_at: Vec<u32> = new_id.iter().map(|&i| i * stride as u32).collect();
-        let (low, high) = goto.split_at_mut(first);
-        for t in &mut low[..nonmatch * stride] {
-            *t = row_at[*t as usize];
-        }
-        for t in high {
-            *t = row_at[*t as usize];
-        }
         goto.shrink_to_fit();
         let table = goto;
         Some(Table {
