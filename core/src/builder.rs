@@ -273,7 +273,8 @@ impl RedactorBuilder {
     /// # Errors
     /// As [`build`](Self::build), for reading and parsing.
     pub fn warnings(&self) -> Result<Vec<String>, Error> {
-        self.specs_and_warnings(false).map(|(_, w)| w)
+        // The warnings are of the added rules: the built-in ones are read as a build reads them.
+        self.specs_and_warnings(true).map(|(_, w)| w)
     }
 
     /// The specs and the warnings; with `to_build`, the built-in rules without the fields a

@@ -1241,9 +1241,8 @@ impl Engine {
         }
     }
 
-    /// The automaton of the keyword-less rules that name one of `kinds` (see
-    /// `keywordless_by_anchors`); `None`: use the one of every keyword-less rule.
-    /// The union of the keyword-less rules (see the field `keywordless_all`).
+    /// The union of the keyword-less rules (see the field `keywordless_all`). Built here only
+    /// for rules compiled on first use (the built-in ones, whose union the test suite builds).
     fn keywordless_all(&self) -> &Regex {
         self.keywordless_all.get_or_init(|| {
             keywordless_union(&self.rules, &self.keywordless)
@@ -1251,6 +1250,8 @@ impl Engine {
         })
     }
 
+    /// The automaton of the keyword-less rules that name one of `kinds` (see
+    /// `keywordless_by_anchors`); `None`: use the one of every keyword-less rule.
     fn keywordless_of(&self, kinds: crate::anchors::AnchorSet) -> Option<&Regex> {
         self.keywordless_by_anchors
             .get(kinds.bits())?

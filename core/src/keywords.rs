@@ -60,7 +60,8 @@ pub(crate) struct Table {
     /// rows between are never reached): the bitwise or of several states is at least this
     /// exactly when one of them is a match state, one test for four steps.
     match_bit: u32,
-    /// Rows of padding before the first match state (never touched, so never resident).
+    /// Rows of padding before the first match state, never read (those past the trie's own
+    /// rows never touched, so never resident; the others hold rows that moved down).
     #[cfg_attr(not(test), allow(dead_code))]
     pad_rows: usize,
     /// For match state `first_match + k * stride`: `outputs[ranges[k]..ranges[k + 1]]`, the
@@ -324,7 +325,7 @@ impl Table {
             }
             ranges.push(outputs.len() as u32);
         }
-        // The padding rows are never written nor read: zeroed pages that stay unmapped.
+        // The padding rows are never read: those past the trie's rows stay untouched.
         let rows = states + pad as usize;
         // What `step` relies on to index without a bounds check: every class is below
         // `stride` (classes are numbered below `n`), and every entry is the offset of a row
