@@ -206,7 +206,7 @@ impl Rule {
     #[inline]
     pub(crate) fn regex(&self) -> &Regex {
         self.regex.get_or_init(|| {
-            build_with(&[self.hir()], false, self.starts().cloned(), false)
+            rule_automaton(self.hir(), self.starts().cloned())
                 .expect("built-in rules compile: checked by the test suite")
         })
     }
@@ -464,6 +464,11 @@ fn build_regex(hir: &Hir) -> Result<Regex, Error> {
 /// A prefilter of the prefix literals of `hirs` (leftmost-first), if they make one.
 fn prefix_prefilter(hirs: &[&Hir]) -> Option<Prefilter> {
     Prefilter::from_hirs_prefix(regex_automata::MatchKind::LeftmostFirst, hirs)
+}
+
+/// A rule's own automaton, with `starts`, its pattern's prefix prefilter (`Rule::starts`).
+fn rule_automaton(hir: &Hir, starts: Option<Prefilter>) -> Result<Regex, Error> {
+    build_with(&[hir], false, starts, false)
 }
 
 /// One automaton over several patterns (pattern `i` is `hirs[i]`).
@@ -771,7 +776,7 @@ pub(crate) fn compile_rule(spec: &RuleSpec, index: usize, eager: bool) -> Result
         let hir = &shape.get().expect("parsed when eager").hir;
         check_cost(hir)?;
         let pre = prefix_prefilter(&[hir]);
-        let _ = regex.set(build_with(&[hir], false, pre.clone(), false)?);
+        let _ = regex.set(rule_automaton(hir, pre.clone())?);
         let _ = starts.set(pre);
     }
     let candidate = match &spec.candidate {
@@ -1046,9 +1051,6 @@ mod tests {
         compile_rule(s, i, true)
     }
 
-    /// Over the built-in catalog: where the small extraction of `keyword_lead` gives a lead,
-    /// the large one gives the same, and a pattern that `may_hold_keyword` rules out has no
-    /// lead by the large one either.
     /// Every rule of the catalog is built at start-up, and most are never used: their first-use
     /// parts stay behind pointers (a multiline rule's DFA is 712 bytes inline).
     #[test]
@@ -1060,6 +1062,9 @@ mod tests {
         );
     }
 
+    /// Over the built-in catalog: where the small extraction of `keyword_lead` gives a lead,
+    /// the large one gives the same, and a pattern that `may_hold_keyword` rules out has no
+    /// lead by the large one either.
     #[test]
     fn cheap_leads_are_the_full_ones() {
         let (mut cheap, mut no_keyword, mut all) = (0, 0, 0);

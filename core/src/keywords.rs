@@ -225,7 +225,6 @@ impl Table {
         // padding (see `match_bit`). Zeroed memory is given by the system untouched: only the
         // rows written are ever resident, and the trie never moves as it grows.
         let mut goto: Vec<u32> = vec![0; 2 * (total + 1) * stride];
-        let mut states = 1usize;
         // `own[s]`: the first keyword ending at state `s` (NONE: none), `chain[i]`: the next
         // keyword ending where keyword `i` does, in the order of `words`.
         const NONE: u32 = u32::MAX;
@@ -243,8 +242,7 @@ impl Table {
                 s = if next != 0 {
                     next
                 } else {
-                    let id = states;
-                    states += 1;
+                    let id = own.len();
                     goto[s * stride + c] = id as u32;
                     // The new row's first touch a write: a read first would map the zero
                     // page, and the first write then fault again.
@@ -262,7 +260,7 @@ impl Table {
             own_last[s] = i as u32;
         }
         drop(own_last);
-        debug_assert_eq!(states, own.len());
+        let states = own.len();
         // Breadth first over the trie: failure links, and which states end a keyword (their
         // own, or their failure state's, which is shallower). A state outputs its own
         // keywords, then its failure state's: longest first.
