@@ -13,11 +13,6 @@ pub fn builtin_rule_files() -> &'static [(&'static str, &'static str)] {
     BUILTIN_RULE_FILES
 }
 
-/// True when `source` names a built-in rule file.
-pub(crate) fn is_builtin(source: &str) -> bool {
-    BUILTIN_RULE_FILES.iter().any(|(n, _)| *n == source)
-}
-
 /// The rules of each built-in file, in file order, as `parse_rules` of its TOML gives them.
 ///
 /// # Errors

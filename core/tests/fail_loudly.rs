@@ -86,6 +86,49 @@ fn an_added_rule_with_a_builtin_id_needs_replace() {
     assert_eq!(r.rules().len(), 1);
 }
 
+/// An added rule is compiled when the redactor is built, whatever its file is called: a copy
+/// of a built-in file kept under the same relative name (`rules/pii-global.toml`), edited, is
+/// not the catalog's, and a mistake in it fails the build with the rule's name, not the first
+/// scan that meets its keyword.
+#[test]
+fn an_added_rule_under_a_builtin_file_name_is_compiled_at_build() {
+    let bad = "[[rule]]\nid = \"my-token\"\nname = \"m\"\ncategory = \"secret\"\n\
+               keywords = [\"mytok\"]\npattern = 'mytok_[a-z]{4'\n";
+    let names: Vec<&str> = redactum::builtin_rule_files()
+        .iter()
+        .map(|(n, _)| *n)
+        .chain(["mine.toml"])
+        .collect();
+    assert!(names.len() > 1);
+    for name in names {
+        for builtin in [true, false] {
+            let e = Redactor::builder()
+                .builtin_rules(builtin)
+                .add_rules(name, bad)
+                .build()
+                .expect_err(name);
+            assert_eq!(e.kind(), ErrorKind::InvalidRegex, "{name}: {e}");
+            assert_eq!(e.rule_id(), Some("my-token"), "{name}: {e}");
+            assert!(e.to_string().contains(name), "{name}: {e}");
+        }
+    }
+    // A rule that replaces a built-in one, under a built-in file's name.
+    let replacing = card_rule(true).replace("{4}", "{4");
+    let e = Redactor::builder()
+        .add_rules("rules/pii-global.toml", &replacing)
+        .build()
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::InvalidRegex, "{e}");
+    assert_eq!(e.rule_id(), Some("credit-card"), "{e}");
+    // The same file, mended, redacts.
+    let good = bad.replace("{4'", "{4}'");
+    let r = Redactor::builder()
+        .add_rules("rules/pii-global.toml", &good)
+        .build()
+        .unwrap();
+    assert_eq!(r.redact("x mytok_abcd y"), "x [REDACTED:my-token] y");
+}
+
 #[test]
 fn the_hash_key_error_names_no_command_line_flag() {
     let e = Redactor::builder().style(Style::Hash).build().unwrap_err();

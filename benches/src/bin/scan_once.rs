@@ -4,8 +4,8 @@
 //! argument the measured call is `stream_redact` (128 KiB reads) instead of `redact_bytes`.
 //! `REDACTUM_FORMAT=auto` (or `json`, `logfmt`) measures that line format instead of text.
 //! `REDACTUM_CATALOG_DIR=DIR` replaces the built-in catalog with the `*.toml` files of DIR
-//! (another commit's `core/rules`), compiled lazily as the built-in files are when their
-//! names match: the same engine with a smaller or larger catalog (issue 16).
+//! (another commit's `core/rules`), compiled lazily as the built-in files are
+//! (`lazy_added_rules`): the same engine with a smaller or larger catalog (issue 16).
 //! The catalog build time goes to stderr.
 fn main() {
     let file = std::env::args().nth(1).expect("file");
@@ -18,6 +18,9 @@ fn main() {
     );
     if let Some(dir) = std::env::var_os("REDACTUM_CATALOG_DIR") {
         b.builtin_rules(false);
+        // Compiled on first use as the built-in files are (another commit's catalog, which
+        // its test suite checked).
+        b.lazy_added_rules(true);
         let mut files: Vec<_> = std::fs::read_dir(&dir)
             .expect("REDACTUM_CATALOG_DIR")
             .map(|e| e.unwrap().path())

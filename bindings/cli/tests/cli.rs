@@ -113,6 +113,36 @@ fn sarif_report_to_file() {
         .contains("ABCDEFGH"));
 }
 
+/// A rule file given by a relative path that is also a built-in file's name (a copy of
+/// `rules/pii-global.toml` kept in a project's `rules/` and edited) is checked when the
+/// redactor is built, as any other: before, such rules were compiled on first use as the
+/// catalog's are, and a bad pattern surfaced as an internal error in the middle of the output.
+#[test]
+fn a_rule_file_named_like_a_builtin_one_is_checked_at_start() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("rules")).unwrap();
+    std::fs::write(
+        dir.path().join("rules/pii-global.toml"),
+        "[[rule]]\nid = \"my-token\"\nname = \"m\"\ncategory = \"secret\"\n\
+         keywords = [\"mytok\"]\npattern = 'mytok_[a-z]{4'\n",
+    )
+    .unwrap();
+    let (code, out, err) = run(
+        bin()
+            .current_dir(dir.path())
+            .args(["--extra-rules", "rules/pii-global.toml"]),
+        b"ok\nx mytok_abcd y\n",
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(out.is_empty(), "{out}");
+    assert!(
+        err.contains("rules/pii-global.toml")
+            && err.contains("rule `my-token`")
+            && err.contains("invalid pattern"),
+        "{err}"
+    );
+    assert!(!err.contains("internal error"), "{err}");
+}
 #[test]
 fn bad_rule_files_fail_with_one_line_naming_the_rule() {
     let dir = tempfile::tempdir().unwrap();
