@@ -951,8 +951,42 @@ fn stand_ins_under_sensitive_keys_stay_as_written() {
         ),
         ("secret=changeme-42x", format!("secret={m}")),
         ("password=$uperman1", format!("password={m}")),
+        // A template is a stand-in only when it is the whole value: text before or after
+        // it, or a shell default, may be the secret.
+        ("client_secret={{Q7vtrx9LmZ", format!("client_secret={m}")),
+        ("client_secret=${a}Q7vtrx9LmZ", format!("client_secret={m}")),
+        ("X-Api-Key: $(x)Q7vtrx9LmZ", format!("X-Api-Key: {m}")),
+        (
+            "Authorization: Bearer ${x}abcdefSecretTok",
+            format!("Authorization: {m}"),
+        ),
+        (
+            "api_key={{ a }}Q7vtrx9LmZ next=1",
+            format!("api_key={m} next=1"),
+        ),
+        ("token=$(gh auth token)Q7vtrx9LmZ", format!("token={m}")),
+        (
+            "DB_PASSWORD=${DB_PASSWORD:-hunter2x}",
+            format!("DB_PASSWORD={m}"),
+        ),
+        (
+            r#"{"client_secret": "${a}Q7vtrx9LmZ"}"#,
+            format!(r#"{{"client_secret": "{m}"}}"#),
+        ),
+        ("password: !vaultQ7vtrx9LmZ", format!("password: {m}")),
     ] {
         assert_eq!(redact_all_ways(&auto, line), want, "{line}");
+    }
+    // Whole templates, blanks inside included, stay.
+    for line in [
+        "client_secret={{ vault_secret }}",
+        r#"msg="login password={{ pw }}" ok"#,
+        "password: ${DB_PASSWORD:?}",
+        "token=${A}${B}",
+        "password: !vault |",
+        r#"{"password": "{{ .Values.db.password }}"}"#,
+    ] {
+        assert_eq!(redact_all_ways(&auto, line), line, "{line}");
     }
 }
 

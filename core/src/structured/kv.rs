@@ -36,12 +36,17 @@ fn is_stand_in(v: &[u8]) -> bool {
             return is_stand_in(&v[sp + 1..]);
         }
     }
-    if v.starts_with(b"$(") || v.starts_with(b"${") || v.starts_with(b"{{") {
+    if is_template(v) {
         return true;
     }
     // A YAML block scalar or an Ansible Vault tag: the value is on the next lines (encrypted
     // in the vault case), not here.
-    if matches!(v, b"|" | b">" | b"|-" | b">-" | b"|+" | b">+") || v.starts_with(b"!vault") {
+    if matches!(v, b"|" | b">" | b"|-" | b">-" | b"|+" | b">+")
+        || v.strip_prefix(b"!vault").is_some_and(|rest| {
+            rest.iter()
+                .all(|b| matches!(b, b' ' | b'\t' | b'|' | b'>' | b'-'))
+        })
+    {
         return true;
     }
     // `<password>`, `<your-api-key>`, `%API_KEY%`: a name, without digits (a value in angle
@@ -58,6 +63,69 @@ fn is_stand_in(v: &[u8]) -> bool {
     // Words only dummies are made of (`REPLACE_ME`, `YOUR_API_KEY_HERE`, `none`): the same
     // test as the rules' placeholder filter, on the whole value.
     crate::validators::is_stand_in_words(v)
+}
+
+/// Whether the whole value is made of template expressions, one or more, and nothing else:
+/// `$(command)`, `${NAME}` and `{{ expression }}` (`${A}${B}`, `{{ a }}{{ b }}` too). What
+/// follows or precedes an expression is text that may be a secret (`${a}Q7vtrx9LmZ`,
+/// `{{Q7vtrx9LmZ`), and so is a shell default (`${DB_PASSWORD:-hunter2}`): such values are
+/// replaced. An error message (`${TOKEN:?not set}`) is not a default.
+fn is_template(v: &[u8]) -> bool {
+    !v.is_empty() && template_run(v) == v.len()
+}
+
+/// The length of the template expressions at the start of `s`, one after the other (0 when
+/// `s` does not start with one): see [`is_template`].
+fn template_run(s: &[u8]) -> usize {
+    let mut at = 0;
+    loop {
+        let rest = &s[at..];
+        let len = if let Some(inner) = rest.strip_prefix(b"{{") {
+            memchr::memmem::find(inner, b"}}").map(|i| 2 + i + 2)
+        } else if let Some(inner) = rest.strip_prefix(b"${") {
+            memchr::memchr(b'}', inner)
+                .filter(|&i| shell_parameter(&inner[..i]))
+                .map(|i| 2 + i + 1)
+        } else if let Some(inner) = rest.strip_prefix(b"$(") {
+            // Up to the parenthesis that closes the substitution.
+            let mut depth = 1usize;
+            inner
+                .iter()
+                .position(|&b| {
+                    match b {
+                        b'(' => depth += 1,
+                        b')' => depth -= 1,
+                        _ => {}
+                    }
+                    depth == 0
+                })
+                .map(|i| 2 + i + 1)
+        } else {
+            None
+        };
+        match len {
+            Some(len) => at += len,
+            None => return at,
+        }
+    }
+}
+
+/// Whether the inside of `${...}` reads a variable without a default of its own: a name
+/// (`DB_PASSWORD`, `1`, `@`), possibly with `:?message` or `?message` (an error when unset).
+/// A default (`:-`, `-`, `:=`, `=`, `:+`, `+`) is a value written in place, kept only when
+/// it is empty.
+fn shell_parameter(inner: &[u8]) -> bool {
+    let name = inner
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'@' | b'*' | b'#' | b'!'))
+        .count();
+    if name == 0 {
+        return false;
+    }
+    matches!(
+        &inner[name..],
+        [] | [b':', b'?', ..] | [b'?', ..] | [b':', b'-' | b'=' | b'+'] | [b'-' | b'=' | b'+']
+    )
 }
 
 /// Whether an unquoted value is code that reads another variable, not a secret: a member
@@ -322,6 +390,16 @@ pub(super) fn kv_spans(line: &[u8], keys: &KeySet, headers: bool, spans: &mut Ve
                 }
                 j.min(line.len()) - v
             };
+            // A template with blanks in it (`password={{ vault_password }}`, `token=$(gh auth
+            // token)`) is one value, with whatever is written right after it: it stays as
+            // written only when nothing is (see `already_redacted`).
+            let t = template_run(&line[v..]);
+            if t > n {
+                n = t + line[v + t..]
+                    .iter()
+                    .take_while(|&&b| !b.is_ascii_whitespace() && (!inside || b != b'"'))
+                    .count();
+            }
             // `authorization=Bearer abc`: the scheme and the credential.
             let word = &line[v..v + n];
             if ["bearer", "basic", "token", "digest"]
@@ -357,7 +435,41 @@ pub(super) fn kv_spans(line: &[u8], keys: &KeySet, headers: bool, spans: &mut Ve
 
 #[cfg(test)]
 mod tests {
-    use super::is_code_reference;
+    use super::{is_code_reference, is_template};
+
+    #[test]
+    fn templates_are_whole_values() {
+        for v in [
+            "$(gh auth token)",
+            "$(cat $(dirname x)/secret)",
+            "${DB_PASSWORD}",
+            "${A}${B}",
+            "${TOKEN:?not set}",
+            "${TOKEN:-}",
+            "{{ secret }}",
+            "{{ .Values.password }}",
+            "{{ a }}{{ b }}",
+            "${A}{{ b }}$(c)",
+        ] {
+            assert!(is_template(v.as_bytes()), "{v}");
+        }
+        for v in [
+            "{{Q7vtrx9LmZ",
+            "${a}Q7vtrx9LmZ",
+            "$(x)Q7vtrx9LmZ",
+            "Q7vtrx9LmZ${a}",
+            "{{ a }}Q7vtrx9LmZ",
+            "${DB_PASSWORD:-hunter2}",
+            "${DB_PASSWORD=hunter2}",
+            "${}",
+            "${ a}",
+            "$(unclosed",
+            "$((1)",
+            "",
+        ] {
+            assert!(!is_template(v.as_bytes()), "{v}");
+        }
+    }
 
     #[test]
     fn code_references_are_member_paths_before_an_operator() {
