@@ -403,6 +403,28 @@ fn name_secret_group(regex: &str, group: Option<u32>) -> Result<(String, Option<
     let (target, note) = match group {
         Some(0) => return Ok((regex.to_string(), None)),
         Some(n) => match groups.iter().find(|g| g.index == n) {
+            // A match may leave the group out (`(?:tok=(\w+)|key=(\w+))`): named `secret`, a
+            // match without it would be a veto (nothing replaced), where gitleaks reports the
+            // match. The whole match is replaced instead.
+            Some(g) if g.optional => {
+                let mut out = regex.to_string();
+                let mut renames: Vec<(usize, usize)> = groups
+                    .iter()
+                    .filter(|g| g.name.as_deref() == Some("secret"))
+                    .map(|g| g.name_span.expect("named group has a name span"))
+                    .collect();
+                renames.sort_by_key(|r| std::cmp::Reverse(r.0));
+                for (s, e) in renames {
+                    out.replace_range(s..e, "gitleaks_secret");
+                }
+                return Ok((
+                    out,
+                    Some(format!(
+                        "secretGroup {n} may take no part in a match (it is in one branch of an \
+                         alternation or in an optional part): the whole match is replaced"
+                    )),
+                ));
+            }
             Some(g) => (g.clone(), None),
             None => {
                 return Ok((
@@ -456,9 +478,16 @@ struct CaptureGroup {
     open: usize,
     name: Option<String>,
     name_span: Option<(usize, usize)>,
+    /// Inside a branch of an alternation or a part that may repeat zero times: a match can
+    /// leave the group out.
+    optional: bool,
 }
 
 fn collect_groups(a: &Ast, out: &mut Vec<CaptureGroup>) {
+    collect_groups_in(a, false, out)
+}
+
+fn collect_groups_in(a: &Ast, optional: bool, out: &mut Vec<CaptureGroup>) {
     match a {
         Ast::Group(g) => {
             match &g.kind {
@@ -467,20 +496,40 @@ fn collect_groups(a: &Ast, out: &mut Vec<CaptureGroup>) {
                     open: g.span.start.offset,
                     name: None,
                     name_span: None,
+                    optional,
                 }),
                 GroupKind::CaptureName { name, .. } => out.push(CaptureGroup {
                     index: name.index,
                     open: g.span.start.offset,
                     name: Some(name.name.clone()),
                     name_span: Some((name.span.start.offset, name.span.end.offset)),
+                    optional,
                 }),
                 GroupKind::NonCapturing(_) => {}
             }
-            collect_groups(&g.ast, out);
+            collect_groups_in(&g.ast, optional, out);
         }
-        Ast::Repetition(r) => collect_groups(&r.ast, out),
-        Ast::Alternation(x) => x.asts.iter().for_each(|a| collect_groups(a, out)),
-        Ast::Concat(x) => x.asts.iter().for_each(|a| collect_groups(a, out)),
+        Ast::Repetition(r) => {
+            let may_skip = match &r.op.kind {
+                ast::RepetitionKind::ZeroOrOne | ast::RepetitionKind::ZeroOrMore => true,
+                ast::RepetitionKind::OneOrMore => false,
+                ast::RepetitionKind::Range(range) => match range {
+                    ast::RepetitionRange::Exactly(n) | ast::RepetitionRange::AtLeast(n) => *n == 0,
+                    ast::RepetitionRange::Bounded(m, _) => *m == 0,
+                },
+            };
+            collect_groups_in(&r.ast, optional || may_skip, out)
+        }
+        Ast::Alternation(x) => {
+            let branches = x.asts.len() > 1;
+            x.asts
+                .iter()
+                .for_each(|a| collect_groups_in(a, optional || branches, out))
+        }
+        Ast::Concat(x) => x
+            .asts
+            .iter()
+            .for_each(|a| collect_groups_in(a, optional, out)),
         _ => {}
     }
 }

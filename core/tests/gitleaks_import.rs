@@ -129,3 +129,42 @@ fn allowlists_stopwords_and_entropy_veto() {
         );
     }
 }
+
+/// A `secretGroup` that a match can leave out (in one branch of an alternation, or under `?`,
+/// `*` or `{0,n}`): named `secret` in redactum, a match without it would be a veto and its text
+/// would pass, where gitleaks reports the match. The whole match is replaced instead, and a
+/// warning says so.
+#[test]
+fn an_optional_secret_group_replaces_the_whole_match() {
+    let config = |regex: &str| {
+        format!("[[rules]]\nid = \"alt\"\nregex = '''{regex}'''\nsecretGroup = 1\nkeywords = [\"tok=\", \"apikey=\"]\n")
+    };
+    for regex in [
+        r"(?:tok=([a-z]{6,})|apikey=([a-z]{6,}))",
+        r"(?:tok|apikey)=([a-z]{6,})?",
+        r"(?:tok|apikey)=([a-z]{6,}){0,1}",
+    ] {
+        let mut b = Redactor::builder();
+        b.builtin_rules(false).add_rules("alt.toml", &config(regex));
+        let warnings = b.warnings().unwrap();
+        assert!(
+            warnings.iter().any(|w| w.contains("may take no part")),
+            "{regex}: {warnings:?}"
+        );
+        let r = b.build().unwrap();
+        for line in ["x tok=abcdefgh y", "x apikey=abcdefgh y"] {
+            assert_eq!(r.redact(line), "x [REDACTED:alt] y", "{regex}: {line}");
+        }
+    }
+    // A group every match holds keeps the context readable, without a warning about it.
+    let mut b = Redactor::builder();
+    b.builtin_rules(false)
+        .add_rules("alt.toml", &config(r"(?:tok|apikey)=([a-z]{6,}){1,2}"));
+    assert!(!b
+        .warnings()
+        .unwrap()
+        .iter()
+        .any(|w| w.contains("may take no part")));
+    let r = b.build().unwrap();
+    assert_eq!(r.redact("x tok=abcdefgh y"), "x tok=[REDACTED:alt] y");
+}
