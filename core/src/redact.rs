@@ -253,11 +253,21 @@ impl Redactor {
     /// assert_eq!(found[1].finding.span(), 22..37);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    ///
+    /// # Panics
+    /// On an internal error while scanning, as [`redact`](Self::redact) does (a bug; under
+    /// [`fail_closed`](crate::RedactorBuilder::fail_closed) the line is replaced instead): never
+    /// a text cut short before the failing line.
     pub fn redact_with_findings(&self, text: &str) -> (String, Vec<StreamFinding>) {
         let mut found = Vec::new();
         let mut out = Vec::with_capacity(text.len() + 64);
-        // Writing to a Vec cannot fail, and the stream's output equals `redact_bytes`.
-        let _ = self.stream_redact_with(text.as_bytes(), &mut out, |f| found.push(f.clone()));
+        // Writing to a Vec cannot fail, and the stream's output equals `redact_bytes`: an
+        // error is the stream's report of an internal error, after which its output stops.
+        if let Err(e) =
+            self.stream_redact_with(text.as_bytes(), &mut out, |f| found.push(f.clone()))
+        {
+            panic!("redact_with_findings: {e}");
+        }
         let out = match String::from_utf8(out) {
             Ok(s) => s,
             Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),

@@ -238,3 +238,31 @@ fn the_test_panic_validator_is_only_in_test_builds() {
         );
     }
 }
+
+/// `redact_with_findings` fails as `redact` does on an internal error (a panic, which the
+/// bindings turn into an exception), and never returns the text cut short before the failing
+/// line; under fail-closed, the line is replaced and the rest comes out.
+#[test]
+fn redact_with_findings_never_returns_a_text_cut_short() {
+    let rule = "[[rule]]\nid = \"boom\"\nname = \"b\"\ncategory = \"secret\"\n\
+                keywords = [\"zz\"]\npattern = 'zz[A-Z]+'\nvalidators = [\"test-panic\"]\n";
+    let text = "first line\nzzPANIC here\nlast secret zzABC\n";
+    let r = Redactor::builder()
+        .add_rules("boom.toml", rule)
+        .build()
+        .unwrap();
+    assert!(std::panic::catch_unwind(|| r.redact(text)).is_err());
+    let got = std::panic::catch_unwind(|| r.redact_with_findings(text));
+    assert!(got.is_err(), "{got:?}");
+    let closed = Redactor::builder()
+        .add_rules("boom.toml", rule)
+        .fail_closed(true)
+        .build()
+        .unwrap();
+    let (out, found) = closed.redact_with_findings(text);
+    assert_eq!(
+        out,
+        "first line\n[REDACTED:internal-error]\nlast secret [REDACTED:boom]\n"
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+}

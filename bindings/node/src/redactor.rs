@@ -304,6 +304,35 @@ fn utf16_units(bytes: &[u8]) -> usize {
         .sum()
 }
 
+/// String indices (UTF-16 code units) of byte offsets into `bytes`, counted from the offset
+/// asked before: each costs the distance between the two, forwards or backwards (findings
+/// come by start, and one may end before the one that holds it, or start inside it).
+struct Utf16Cursor<'a> {
+    bytes: &'a [u8],
+    byte: usize,
+    unit: usize,
+}
+
+impl<'a> Utf16Cursor<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        Utf16Cursor {
+            bytes,
+            byte: 0,
+            unit: 0,
+        }
+    }
+
+    fn at(&mut self, byte: usize) -> u32 {
+        if byte >= self.byte {
+            self.unit += utf16_units(&self.bytes[self.byte..byte]);
+        } else {
+            self.unit -= utf16_units(&self.bytes[byte..self.byte]);
+        }
+        self.byte = byte;
+        self.unit as u32
+    }
+}
+
 #[napi]
 impl Redactor {
     /// Compiles the rules.
@@ -408,12 +437,8 @@ impl Redactor {
         guard(|| {
             let text = crate::args::string(text, "find()")?.into_utf8()?;
             let bytes = text.as_slice();
-            let (mut at_byte, mut at_unit) = (0usize, 0usize);
-            let mut to_units = |byte: usize| {
-                at_unit += utf16_units(&bytes[at_byte..byte]);
-                at_byte = byte;
-                at_unit as u32
-            };
+            let mut units = Utf16Cursor::new(bytes);
+            let mut to_units = |byte: usize| units.at(byte);
             Ok(self
                 .inner
                 .find_iter(bytes)
@@ -486,13 +511,10 @@ impl Redactor {
             let text = crate::args::string(text, "redactWithFindings()")?.into_utf8()?;
             let (out, found) = self.inner.redact_with_findings(text.as_str()?);
             self.censor_ok()?;
-            let bytes = text.as_slice();
-            let (mut at_byte, mut at_unit) = (0usize, 0usize);
-            let mut to_units = |byte: usize| {
-                at_unit += utf16_units(&bytes[at_byte..byte]);
-                at_byte = byte;
-                at_unit as u32
-            };
+            // Findings in order of their start; a finding inside a structured value (a
+            // password in a sensitive key's value) may start before the end of the one before.
+            let mut units = Utf16Cursor::new(text.as_slice());
+            let mut to_units = |byte: usize| units.at(byte);
             let findings = found
                 .into_iter()
                 .map(|f| {

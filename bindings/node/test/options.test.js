@@ -122,6 +122,21 @@ test('redactWithFindings returns the text and its findings in one call', () => {
   assert.deepEqual(findings.map((f) => [f.ruleId, text.slice(f.start, f.end)]), [['email', EMAIL], ['sensitive-key', 'hunter2']])
 })
 
+test('redactWithFindings maps findings that nest (a password inside a sensitive value)', () => {
+  const r = new Redactor({ format: 'auto' })
+  // The core reports the sensitive key's value and, inside it, the password rule's finding:
+  // the second starts before the first one ends.
+  const text = '🔑 é\n{"api_key": "x password=ab\\qcd"}\n'
+  const { text: out, findings } = r.redactWithFindings(text)
+  assert.equal(out, r.redact(text))
+  assert.ok(findings.length >= 2, JSON.stringify(findings))
+  const bytes = Buffer.from(text)
+  for (const f of findings) {
+    assert.equal(text.slice(f.start, f.end), bytes.subarray(f.byteStart, f.byteEnd).toString(), JSON.stringify(f))
+  }
+  assert.ok(findings.some((f, i) => i > 0 && f.start < findings[i - 1].end), JSON.stringify(findings))
+})
+
 test('the Node names are those of docs/options.md', () => {
   const doc = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'docs', 'options.md'), 'utf8')
   const table = doc.split('<!-- options-table: begin -->')[1].split('<!-- options-table: end -->')[0]
@@ -153,4 +168,9 @@ test('a validator that panics inside the scan (test-hooks build) never crashes t
   assert.equal(closed.redact('ok\nhas PANIC here\n'), 'ok\n[REDACTED:internal-error]\n')
   const open = new Redactor({ rules })
   assert.throws(() => open.redact('has PANIC here'), (err) => err instanceof Error && /panic/i.test(err.message))
+  // Never the text cut short before the failing line.
+  assert.throws(() => open.redactWithFindings('ok\nhas PANIC here\nlast\n'), (err) => err instanceof Error && /internal error/i.test(err.message))
+  const { text, findings } = closed.redactWithFindings('ok\nhas PANIC here\nlast\n')
+  assert.equal(text, 'ok\n[REDACTED:internal-error]\nlast\n')
+  assert.equal(findings.length, 1)
 })

@@ -162,6 +162,9 @@ def test_internal_error_raises_without_fail_closed() -> None:
     r = redactum.Redactor(rules=PANICKY_RULES)
     with pytest.raises(redactum.InternalError):
         r.redact("pin 1234\nhas PANIC 5678\n")
+    # Never the text cut short before the failing line.
+    with pytest.raises(redactum.InternalError):
+        r.redact_with_findings("pin 1234\nhas PANIC 5678\nlast\n")
 
 
 def test_fail_closed_replaces_only_the_failing_line() -> None:
@@ -170,6 +173,7 @@ def test_fail_closed_replaces_only_the_failing_line() -> None:
     want = "pin [REDACTED:d]\n[REDACTED:internal-error]\nlast [REDACTED:d]"
     assert r.redact(text) == want
     assert r.redact_bytes(text.encode()) == want.encode()
+    assert r.redact_with_findings(text)[0] == want
     src, dst = io.BytesIO(text.encode()), io.BytesIO()
     r.redact_stream(src, dst)
     assert dst.getvalue() == want.encode()
