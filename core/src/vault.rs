@@ -160,7 +160,9 @@ impl Vault {
         let t = placeholder_type(rule_id);
         let n = self.last.entry(t.clone()).or_default();
         let placeholder = loop {
-            *n += 1;
+            // Past the largest number, on from 0: a reserved `<EMAIL_18446744073709551615>`
+            // (typed by a user) leaves the numbers before it free.
+            *n = n.wrapping_add(1);
             let p = format!("<{t}_{n}>");
             if !self.reserved.contains(&p) && !self.by_placeholder.contains_key(&p) {
                 break p;
@@ -258,14 +260,29 @@ impl Vault {
         if saved.version != 1 {
             return Err(VaultError(format!("unknown version {}", saved.version)));
         }
+        // A name `restore` would look for must be a placeholder (an empty one matches
+        // everywhere, and the value would be written at every place of the text).
+        let well_formed = |p: &str| placeholder_at(p.as_bytes(), 0) == Some(p.len());
         let mut v = Vault::new();
         for e in saved.entries {
+            if !well_formed(&e.placeholder) {
+                return Err(VaultError(format!(
+                    "entry {:?} is not a placeholder (`<TYPE_N>`: `<`, upper-case letters, digits \
+                     and `_`, `_` and digits, `>`)",
+                    e.placeholder
+                )));
+            }
             if v.by_placeholder.contains_key(&e.placeholder) || v.by_value.contains_key(&e.value) {
                 return Err(VaultError(format!("duplicate entry {}", e.placeholder)));
             }
             v.insert(e);
         }
         for r in saved.reserved {
+            if !well_formed(&r) {
+                return Err(VaultError(format!(
+                    "reserved name {r:?} is not a placeholder (`<TYPE_N>`)"
+                )));
+            }
             v.reserve(&r);
         }
         Ok(v)

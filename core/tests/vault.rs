@@ -180,3 +180,38 @@ fn no_rule_of_the_catalog_matches_a_placeholder() {
         &found[..found.len().min(10)]
     );
 }
+
+/// A saved vault whose names are not placeholders is refused on load: an empty name matches
+/// at every place of a text, and `restore` wrote the value there.
+#[test]
+fn a_loaded_vault_holds_placeholders_only() {
+    let entry = |p: &str| {
+        format!(r#"{{"version":1,"entries":[{{"placeholder":"{p}","value":"v","rule":"a"}}]}}"#)
+    };
+    for bad in ["", "<>", "x", "<A_1", "<a_1>", "<A_1> ", "<A_x>"] {
+        let e = Vault::from_json(&entry(bad)).unwrap_err();
+        assert!(e.to_string().contains("not a placeholder"), "{bad:?}: {e}");
+    }
+    let v = Vault::from_json(&entry("<A_1>")).unwrap();
+    assert_eq!(v.restore("say <A_1>!"), "say v!");
+    let reserved = r#"{"version":1,"entries":[],"reserved":[""]}"#;
+    let e = Vault::from_json(reserved).unwrap_err();
+    assert!(e.to_string().contains("not a placeholder"), "{e}");
+}
+
+/// A user can type the largest placeholder number; the next one given out is still free.
+#[test]
+fn numbering_goes_on_after_the_largest_number() {
+    let r = red();
+    let mut vault = Vault::new();
+    let out = r.redact_reversible(
+        "<EMAIL_18446744073709551615> and ann@example.com",
+        &mut vault,
+    );
+    assert_eq!(out, "<EMAIL_18446744073709551615> and <EMAIL_0>");
+    assert_eq!(vault.restore("<EMAIL_0>"), "ann@example.com");
+    assert_eq!(
+        vault.restore("<EMAIL_18446744073709551615>"),
+        "<EMAIL_18446744073709551615>"
+    );
+}
