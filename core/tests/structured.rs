@@ -257,11 +257,32 @@ fn json_multiline_secret_in_one_string() {
 #[test]
 fn non_json_lines_fall_back_to_text() {
     let red = r(Format::Json);
+    // Their sensitive members, read leniently, are replaced (see
+    // `broken_json_keeps_its_sensitive_members_replaced`); the rest is text.
+    let m = "[REDACTED:sensitive-key]";
+    for (line, want) in [
+        (
+            "{\"password\": \"hunter2\"",
+            format!("{{\"password\": \"{m}\""),
+        ),
+        ("{\"password\": hunter2}", format!("{{\"password\": {m}}}")),
+        (
+            "{\"password\": \"x\",}",
+            format!("{{\"password\": \"{m}\",}}"),
+        ),
+        (
+            "{\"password\": \"x\"} trailing",
+            format!("{{\"password\": \"{m}\"}} trailing"),
+        ),
+    ] {
+        let input = format!("{line} ann@example.com\n");
+        assert_eq!(
+            redact_all_ways(&red, &input),
+            format!("{want} [REDACTED:email]\n"),
+            "{line}"
+        );
+    }
     for line in [
-        "{\"password\": \"hunter2\"",
-        "{\"password\": hunter2}",
-        "{\"password\": \"x\",}",
-        "{\"password\": \"x\"} trailing",
         "[\"a\" \"b\"]",
         "{'password': 'x'}",
         "{\"a\": \"\\x\"}",
@@ -897,7 +918,7 @@ fn pretty_printed_json_members_under_sensitive_keys() {
 }
 
 /// Lines that only look like members stay text: no sensitive key, a key inside a longer
-/// line, a value that opens an object, YAML-like keys without quotes.
+/// line, a value that opens an object, a value already replaced.
 #[test]
 fn member_like_lines_without_a_sensitive_value_are_text() {
     for line in [
@@ -905,7 +926,6 @@ fn member_like_lines_without_a_sensitive_value_are_text() {
         "  \"password\": {\n",
         "\"password\" is a word here: \"x\"\n",
         "  \"password\": \"[REDACTED:sensitive-key]\",\n",
-        "  \"token\": \"abc\" }\n",
     ] {
         assert_eq!(
             redact_all_ways(&r(Format::Auto), line),
@@ -913,6 +933,12 @@ fn member_like_lines_without_a_sensitive_value_are_text() {
             "{line:?}"
         );
     }
+    // A member that does not parse alone (the object closes on its line) still has its value
+    // replaced, read leniently (`broken_json_keeps_its_sensitive_members_replaced`).
+    let line = "  \"token\": \"abc\" }\n";
+    let out = redact_all_ways(&r(Format::Auto), line);
+    assert_eq!(out, "  \"token\": \"[REDACTED:sensitive-key]\" }\n");
+    assert_eq!(redact_all_ways(&r(Format::Auto), &out), out);
 }
 
 /// Stand-ins under sensitive keys stay as written (the rules still scan them): shell
@@ -1308,5 +1334,52 @@ mod multiline_keywords_in_folds {
         // The token across the boundary is found, and so are those after it.
         assert!(found_one.iter().any(|f| f.1.start < cut && f.1.end > cut));
         assert!(found_one.iter().any(|f| f.1.start > cut));
+    }
+}
+
+/// A line that looks like JSON but does not parse (cut short by a shipper's line limit, an
+/// invalid escape, text after it) keeps the values of its sensitive members replaced, read
+/// leniently, and a second redaction changes nothing.
+#[test]
+fn broken_json_keeps_its_sensitive_members_replaced() {
+    let auto = r(Format::Auto);
+    let m = "[REDACTED:sensitive-key]";
+    for (line, want) in [
+        (
+            r#"{"note": "a", "api_key": "Q7vtrx9LmZ"#.to_string(),
+            format!(r#"{{"note": "a", "api_key": "{m}"#),
+        ),
+        (
+            r#"{"api_key": "Q7vtrx9LmZ", "x": "bad \q"}"#.to_string(),
+            format!(r#"{{"api_key": "{m}", "x": "bad \q"}}"#),
+        ),
+        (
+            r#"{"password": 12345678, "token": null, "user": "ann"} trailing"#.to_string(),
+            format!(r#"{{"password": {m}, "token": null, "user": "ann"}} trailing"#),
+        ),
+        (
+            r#"[{"client_secret":"ab\"cd","n":1},{"secret":"#.to_string(),
+            format!(r#"[{{"client_secret":"{m}","n":1}},{{"secret":"#),
+        ),
+        (
+            r#"{"token": "${TOKEN}", "pad": "\x"}"#.to_string(),
+            r#"{"token": "${TOKEN}", "pad": "\x"}"#.to_string(),
+        ),
+        (
+            r#"{"msg":"ok","level":"info""#.to_string(),
+            r#"{"msg":"ok","level":"info""#.to_string(),
+        ),
+    ] {
+        let once = redact_all_ways(&auto, &line);
+        assert_eq!(once, want, "{line}");
+        assert_eq!(redact_all_ways(&auto, &once), once, "twice: {line}");
+        // Among other lines, as the stream and the folds see it.
+        let block = format!("plain line\n{line}\n{{\"ok\":true}}\n");
+        let out = redact_all_ways(&auto, &block);
+        assert_eq!(
+            out,
+            format!("plain line\n{want}\n{{\"ok\":true}}\n"),
+            "{line}"
+        );
     }
 }

@@ -190,6 +190,64 @@ pub(super) fn string_end(line: &[u8], from: usize) -> Option<usize> {
     None
 }
 
+/// The values of the sensitive and personal members of a line that looks like JSON but does
+/// not parse (cut short by a shipper's line limit, an invalid escape, text after it): each
+/// `"key"` followed by `:` whose key is sensitive, and its value, a string (to its closing
+/// quote, or to the line's end when it has none) or a bare scalar (to the next `,`, `}`, `]`
+/// or blank). Nested objects and arrays, and `null`, `true`, `false`, are left to the rules.
+/// Pushes the spans in order; returns whether a sensitive member appears at all.
+pub(super) fn broken_json_spans(line: &[u8], keys: &KeySet, spans: &mut Vec<Span>) -> bool {
+    let blank = |b: &u8| matches!(b, b' ' | b'\t' | b'\r');
+    let mut sensitive = false;
+    let mut i = 0;
+    while let Some(q) = memchr::memchr(b'"', &line[i..]) {
+        let open = i + q;
+        let Some(close) = string_end(line, open + 1) else {
+            break;
+        };
+        i = close + 1;
+        let colon = i + line[i..].iter().take_while(|b| blank(b)).count();
+        if line.get(colon) != Some(&b':') {
+            continue;
+        }
+        let Some(kind) = keys.kind(&line[open + 1..close]) else {
+            continue;
+        };
+        sensitive = true;
+        let v = colon + 1 + line[colon + 1..].iter().take_while(|b| blank(b)).count();
+        let (start, end, next) = match line.get(v) {
+            Some(b'"') => match string_end(line, v + 1) {
+                Some(e) => (v + 1, e, e + 1),
+                None => (v + 1, line.len(), line.len()),
+            },
+            Some(b'{' | b'[') | None => {
+                i = v;
+                continue;
+            }
+            Some(_) => {
+                let n = line[v..]
+                    .iter()
+                    .take_while(|&&b| !matches!(b, b',' | b'}' | b']' | b' ' | b'\t' | b'\r'))
+                    .count();
+                (v, v + n, v + n)
+            }
+        };
+        i = next.min(line.len());
+        let value = &line[start..end];
+        if value.is_empty() || matches!(value, b"null" | b"true" | b"false") {
+            continue;
+        }
+        if !already_redacted(value) && keys.value_fits(kind, value) {
+            spans.push(Span {
+                start,
+                end,
+                label: kind.label(),
+            });
+        }
+    }
+    sensitive
+}
+
 /// A value without the quotes around it (YAML and header values keep them).
 fn unquoted(v: &[u8]) -> &[u8] {
     match v {

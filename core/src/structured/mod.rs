@@ -306,13 +306,32 @@ fn classify_all(format: Format, keys: &KeySet, line: &[u8], quoted: bool, eqs: E
                 if let Some(j) = parse_json(line, keys) {
                     return Plan::Json(j);
                 }
-                // Broken JSON is text, never logfmt: its redaction as text may make it JSON,
+                // JSON that does not parse (cut short by a line limit, an invalid escape) keeps
+                // the values of its sensitive members replaced, read leniently; a line that
+                // starts with a marker is not JSON (a finding at its start was replaced: a
+                // second redaction must read it as the first did).
+                let mut spans = Vec::new();
+                if !crate::marker::starts_with_marker(&line[i..]) {
+                    kv::broken_json_spans(line, keys, &mut spans);
+                }
+                if !spans.is_empty() {
+                    return Plan::Kv(spans);
+                }
+                // Otherwise it is text, never logfmt: its redaction as text may make it JSON,
                 // which `json_after_text` then renders (a second redaction would).
                 return Plan::Text;
             }
             if line[i] == b'"' {
                 if let Some(m) = member(line, keys) {
                     return Plan::Member(m);
+                }
+                // A member that does not parse (an invalid escape, a control byte): its value
+                // whole, read leniently, not the `key=value` pairs inside it (replaced, they
+                // could make the member parse, and a second redaction would then replace the
+                // value whole).
+                let mut spans = Vec::new();
+                if kv::broken_json_spans(line, keys, &mut spans) && !spans.is_empty() {
+                    return Plan::Kv(spans);
                 }
             }
             if matches!(line[i], b'-' | b'0'..=b'9') {
