@@ -1383,3 +1383,30 @@ fn broken_json_keeps_its_sensitive_members_replaced() {
         );
     }
 }
+
+/// Pairs in shapes that real logs write: a credential in brackets after its scheme (Go prints
+/// a header's values that way), fields separated by `|`, a token in a URL's fragment (OAuth's
+/// implicit flow). The value is replaced whole, and a second redaction changes nothing.
+#[test]
+fn pairs_after_pipes_fragments_and_bracketed_schemes() {
+    let auto = r(Format::Auto);
+    let m = "[REDACTED:sensitive-key]";
+    for (line, want) in [
+        (
+            "msg=\"outgoing\" authorization=[Bearer 9f8a7b6c5d4e3f2a1b0c9d8e1f2a3b4c] status=200",
+            format!("msg=\"outgoing\" authorization={m} status=200"),
+        ),
+        (
+            "ts=1|user=bob|token=Q7vtrx9LmZ!4|status=200",
+            format!("ts=1|user=bob|token={m}|status=200"),
+        ),
+        (
+            "\"GET /cb#access_token=9f8a7b6c5d4e3f2a1b0c9d8e1f2a3b4c&token_type=bearer HTTP/1.1\" 302",
+            format!("\"GET /cb#access_token={m}&token_type=bearer HTTP/1.1\" 302"),
+        ),
+    ] {
+        let once = redact_all_ways(&auto, line);
+        assert_eq!(once, want, "{line}");
+        assert_eq!(redact_all_ways(&auto, &once), once, "twice: {line}");
+    }
+}

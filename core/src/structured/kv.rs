@@ -261,9 +261,11 @@ fn is_key_byte(b: u8) -> bool {
 }
 
 /// The pair whose `=` is at `eq`, when its key is sensitive or personal: where the key starts,
-/// whether it is a URL query's parameter (after `?` or `&`), and its kind. A key is the run of
-/// key bytes before the `=`, after a blank, the line's start or one of `?&;,{("'`.
-fn eq_pair(keys: &KeySet, line: &[u8], eq: usize) -> Option<(usize, bool, KeyKind)> {
+/// the byte before it (a blank for the line's start), and its kind. A key is the run of key
+/// bytes before the `=`, after a blank, the line's start or one of `?&#;,{("'|` (after `?`,
+/// `&` or `#`, a URL query's or fragment's parameter; after `|`, a field of a line whose
+/// fields `|` separates).
+fn eq_pair(keys: &KeySet, line: &[u8], eq: usize) -> Option<(usize, u8, KeyKind)> {
     let k = eq
         - line[..eq]
             .iter()
@@ -277,18 +279,24 @@ fn eq_pair(keys: &KeySet, line: &[u8], eq: usize) -> Option<(usize, bool, KeyKin
     if !(before.is_ascii_whitespace()
         || matches!(
             before,
-            b'?' | b'&' | b';' | b',' | b'{' | b'(' | b'"' | b'\''
+            b'?' | b'&' | b'#' | b';' | b',' | b'{' | b'(' | b'"' | b'\'' | b'|'
         ))
     {
         return None;
     }
-    let query = matches!(before, b'?' | b'&');
+    let query = is_query(before);
     let kind = match keys.kind(&line[k..eq]) {
         Some(kind) => kind,
         None if query && query_keys().matches(&line[k..eq]) => KeyKind::Secret,
         None => return None,
     };
-    Some((k, query, kind))
+    Some((k, before, kind))
+}
+
+/// Whether a key after `before` is a URL query's or fragment's parameter (its value ends at
+/// the next `&`).
+fn is_query(before: u8) -> bool {
+    matches!(before, b'?' | b'&' | b'#')
 }
 
 /// Whether some `=` of `line` has a sensitive or personal key, as [`kv_spans`] reads the pairs
@@ -400,9 +408,10 @@ pub(super) fn kv_spans(line: &[u8], keys: &KeySet, headers: bool, spans: &mut Ve
         if eq < value_end {
             continue;
         }
-        let Some((k, query, kind)) = eq_pair(keys, line, eq) else {
+        let Some((k, before, kind)) = eq_pair(keys, line, eq) else {
             continue;
         };
+        let query = is_query(before);
         sensitive = true;
         let v = eq + 1;
         let span = if let Some(&q @ (b'"' | b'\'')) = line.get(v) {
@@ -419,6 +428,13 @@ pub(super) fn kv_spans(line: &[u8], keys: &KeySet, headers: bool, spans: &mut Ve
                     !(b.is_ascii_whitespace()
                         || matches!(b, b'&' | b'#' | b'"' | b'\'' | b'<' | b'>'))
                 })
+                .count();
+            (v, v + n)
+        } else if before == b'|' {
+            // `ts=1|user=bob|token=x|status=200`: the value ends at the next field.
+            let n = line[v..]
+                .iter()
+                .take_while(|&&b| !(b.is_ascii_whitespace() || b == b'|'))
                 .count();
             (v, v + n)
         } else {
@@ -458,11 +474,16 @@ pub(super) fn kv_spans(line: &[u8], keys: &KeySet, headers: bool, spans: &mut Ve
                     .take_while(|&&b| !b.is_ascii_whitespace() && (!inside || b != b'"'))
                     .count();
             }
-            // `authorization=Bearer abc`: the scheme and the credential.
+            // `authorization=Bearer abc`: the scheme and the credential (also in brackets, as
+            // Go prints a header's values: `authorization=[Bearer abc]`).
             let word = &line[v..v + n];
+            let scheme = match word {
+                [b'[' | b'(' | b'{', rest @ ..] => rest,
+                _ => word,
+            };
             if ["bearer", "basic", "token", "digest"]
                 .iter()
-                .any(|s| word.eq_ignore_ascii_case(s.as_bytes()))
+                .any(|s| scheme.eq_ignore_ascii_case(s.as_bytes()))
                 && line.get(v + n) == Some(&b' ')
             {
                 // The credential ends where the string does too (`"authorization=Bearer "`).
