@@ -386,6 +386,16 @@ fn pairs_as_written(
     let (text, marks) = written(r, line, comps, None);
     let mut spans = Vec::new();
     pair_spans(&text, &r.keys, &mut spans);
+    // A line that looks like JSON and does not parse is read leniently too (see
+    // `classify_all`): replacements change how its quotes pair, and a member hidden inside a
+    // string before may stand outside one once written.
+    let first = text.iter().position(|b| !matches!(b, b' ' | b'\t' | b'\r'));
+    if let Some(i) = first {
+        if matches!(text[i], b'{' | b'[' | b'"') && !crate::marker::starts_with_marker(&text[i..]) {
+            kv::broken_json_spans(&text, &r.keys, &mut spans);
+            spans.sort_by_key(|s| s.start);
+        }
+    }
     Some(
         spans
             .into_iter()
