@@ -420,13 +420,15 @@ pub(crate) struct JsonAfterText {
     pub text: Vec<u8>,
     /// Where the replacements stand in `text`, to map positions back to the line.
     pub marks: Marks,
-    /// [`Plan::Json`] or [`Plan::Member`], for `text`.
+    /// [`Plan::Json`] or [`Plan::Member`], for `text`; [`Plan::Kv`] when `text` does not parse
+    /// but has sensitive members, read leniently.
     pub plan: Plan,
 }
 
 /// See [`JsonAfterText`]: `None` unless `line` (classified as text) starts with `{` or `[` and
 /// its text redaction parses as JSON, or starts with `"` and its text redaction is a JSON
-/// member with a sensitive value.
+/// member with a sensitive value, or its text redaction does not parse but has sensitive
+/// members, read leniently.
 #[inline(always)]
 pub(crate) fn json_after_text(
     r: &StructuredRedactor,
@@ -488,9 +490,29 @@ fn json_after_text_from(
     }
     let (text, marks) = written(r, line, &comps, vault);
     let plan = if line[first] == b'"' {
-        Plan::Member(member(&text, keys)?)
+        member(&text, keys).map(Plan::Member)
     } else {
-        Plan::Json(parse_json(&text, keys)?)
+        parse_json(&text, keys).map(Plan::Json)
+    };
+    let plan = match plan {
+        Some(plan) => plan,
+        // Not JSON once written either: its sensitive members as a second redaction reads
+        // them (leniently, as `classify_all` does), when it finds some. The replacements may
+        // have changed how the line's quotes pair, and brought a member out of a string.
+        None => {
+            let at = text
+                .iter()
+                .position(|b| !matches!(b, b' ' | b'\t' | b'\r'))?;
+            if crate::marker::starts_with_marker(&text[at..]) {
+                return None;
+            }
+            let mut spans = Vec::new();
+            kv::broken_json_spans(&text, keys, &mut spans);
+            if spans.is_empty() {
+                return None;
+            }
+            Plan::Kv(spans)
+        }
     };
     Some(JsonAfterText {
         comps,
