@@ -196,6 +196,20 @@ pub(super) fn string_end(line: &[u8], from: usize) -> Option<usize> {
 /// quote, or to the line's end when it has none) or a bare scalar (to the next `,`, `}`, `]`
 /// or blank). Nested objects and arrays, and `null`, `true`, `false`, are left to the rules.
 /// Pushes the spans in order; returns whether a sensitive member appears at all.
+/// [`broken_json_spans`] of a line that looks like JSON: its first non-blank byte is `{`, `[`
+/// or `"`, and not the start of a marker (a finding at a line's start, replaced, does not make
+/// the line JSON). Nothing for any other line.
+pub(super) fn json_like_spans(line: &[u8], keys: &KeySet, spans: &mut Vec<Span>) -> bool {
+    match line.iter().position(|b| !matches!(b, b' ' | b'\t' | b'\r')) {
+        Some(i)
+            if matches!(line[i], b'{' | b'[' | b'"') && !marker::starts_with_marker(&line[i..]) =>
+        {
+            broken_json_spans(line, keys, spans)
+        }
+        _ => false,
+    }
+}
+
 pub(super) fn broken_json_spans(line: &[u8], keys: &KeySet, spans: &mut Vec<Span>) -> bool {
     let blank = |b: &u8| matches!(b, b' ' | b'\t' | b'\r');
     let mut sensitive = false;

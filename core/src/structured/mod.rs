@@ -311,9 +311,7 @@ fn classify_all(format: Format, keys: &KeySet, line: &[u8], quoted: bool, eqs: E
                 // starts with a marker is not JSON (a finding at its start was replaced: a
                 // second redaction must read it as the first did).
                 let mut spans = Vec::new();
-                if !crate::marker::starts_with_marker(&line[i..]) {
-                    kv::broken_json_spans(line, keys, &mut spans);
-                }
+                kv::json_like_spans(line, keys, &mut spans);
                 if !spans.is_empty() {
                     return Plan::Kv(spans);
                 }
@@ -330,7 +328,7 @@ fn classify_all(format: Format, keys: &KeySet, line: &[u8], quoted: bool, eqs: E
                 // could make the member parse, and a second redaction would then replace the
                 // value whole).
                 let mut spans = Vec::new();
-                if kv::broken_json_spans(line, keys, &mut spans) && !spans.is_empty() {
+                if kv::json_like_spans(line, keys, &mut spans) && !spans.is_empty() {
                     return Plan::Kv(spans);
                 }
             }
@@ -389,12 +387,8 @@ fn pairs_as_written(
     // A line that looks like JSON and does not parse is read leniently too (see
     // `classify_all`): replacements change how its quotes pair, and a member hidden inside a
     // string before may stand outside one once written.
-    let first = text.iter().position(|b| !matches!(b, b' ' | b'\t' | b'\r'));
-    if let Some(i) = first {
-        if matches!(text[i], b'{' | b'[' | b'"') && !crate::marker::starts_with_marker(&text[i..]) {
-            kv::broken_json_spans(&text, &r.keys, &mut spans);
-            spans.sort_by_key(|s| s.start);
-        }
+    if kv::json_like_spans(&text, &r.keys, &mut spans) {
+        spans.sort_by_key(|s| s.start);
     }
     Some(
         spans
@@ -500,14 +494,8 @@ fn json_after_text_from(
         // them (leniently, as `classify_all` does), when it finds some. The replacements may
         // have changed how the line's quotes pair, and brought a member out of a string.
         None => {
-            let at = text
-                .iter()
-                .position(|b| !matches!(b, b' ' | b'\t' | b'\r'))?;
-            if crate::marker::starts_with_marker(&text[at..]) {
-                return None;
-            }
             let mut spans = Vec::new();
-            kv::broken_json_spans(&text, keys, &mut spans);
+            kv::json_like_spans(&text, keys, &mut spans);
             if spans.is_empty() {
                 return None;
             }
